@@ -1,0 +1,31 @@
+package io.jpod.cli;
+
+import io.jpod.engine.Engine;
+import picocli.CommandLine.Option;
+
+/** Options every command accepts (before or after the verb), and the engine they configure. */
+public final class GlobalOptions {
+    public enum LogLevel { debug, info, warn, error }
+
+    @Option(names = "--log-level", description = "Log messages at and above this level: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "warn", scope = picocli.CommandLine.ScopeType.INHERIT)
+    LogLevel logLevel = LogLevel.warn;
+
+    @Option(names = "--runtime", paramLabel = "PATH|NAME", description = "OCI runtime to use (runc, crun or a path); default: the first that works here.",
+            scope = picocli.CommandLine.ScopeType.INHERIT)
+    String runtime;
+
+    private Engine engine;
+
+    public LogLevel logLevel() {
+        return logLevel;
+    }
+
+    /** The engine, opened on first use (commands that need no state never open it). */
+    public Engine engine() {
+        if (engine == null) {
+            engine = Engine.open(runtime);
+        }
+        return engine;
+    }
+}

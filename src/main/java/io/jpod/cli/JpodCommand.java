@@ -1,0 +1,24 @@
+package io.jpod.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** The top-level {@code jpod} command: a verb is required. */
+@Command(name = "jpod", mixinStandardHelpOptions = false,
+        description = "Run Kubernetes YAML locally: rootless, daemonless.",
+        subcommands = {
+            VersionCommand.class,
+            picocli.CommandLine.HelpCommand.class,
+        })
+public final class JpodCommand implements Runnable {
+    @Mixin
+    GlobalOptions global = new GlobalOptions();
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command (see jpod help)");
+    }
+}

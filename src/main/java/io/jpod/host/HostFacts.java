@@ -1,0 +1,34 @@
+package io.jpod.host;
+
+import java.nio.file.Path;
+
+/**
+ * Facts about this host and user, discovered once (by {@link HostProbe}) and passed to everything
+ * that depends on them; translators never look these up themselves.
+ *
+ * @param rootless   true when jpod runs for an unprivileged user inside its user namespace
+ * @param hostUid    the user's uid outside any user namespace (0 for root)
+ * @param hostGid    the user's gid outside any user namespace
+ * @param paths      where state and runtime files live
+ * @param runtime    the OCI runtime binary and its name
+ * @param conmon     path of conmon
+ * @param catatonit  path of the static pause binary used by infra containers
+ * @param storage    how container root filesystems are assembled
+ */
+public record HostFacts(boolean rootless, long hostUid, long hostGid, HostPaths paths, OciRuntime runtime,
+        Path conmon, Path catatonit, StorageDriver storage) {
+
+    /** An OCI runtime binary. */
+    public record OciRuntime(String name, Path path) {
+    }
+
+    /** How a container's root filesystem is assembled from image layers. */
+    public enum StorageDriver {
+        /** Kernel overlayfs (mounted inside the user namespace when rootless). */
+        OVERLAY,
+        /** fuse-overlayfs, when the kernel's overlay cannot be mounted. */
+        FUSE_OVERLAY,
+        /** A copy of the layers per container: slow but works everywhere. */
+        COPY
+    }
+}

@@ -1,0 +1,160 @@
+package io.jpod.state;
+
+import io.jpod.error.StateException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * jpod's embedded state store: one SQLite file (WAL mode) shared by every jpod process of a user.
+ * Writers take SQLite's write lock up front ({@code BEGIN IMMEDIATE}) and wait for each other
+ * (busy timeout), so concurrent commands see each other's changes whole or not at all.
+ */
+public final class Database implements AutoCloseable {
+    /** Schema steps; index i upgrades user_version i to i+1. Append only. */
+    private static final List<String> MIGRATIONS = List.of(
+            """
+            CREATE TABLE images (
+              id TEXT PRIMARY KEY,
+              digest TEXT,
+              created TEXT,
+              size INTEGER NOT NULL,
+              config TEXT NOT NULL,
+              manifest TEXT,
+              layers TEXT NOT NULL,
+              added TEXT NOT NULL
+            );
+            CREATE TABLE image_names (
+              name TEXT PRIMARY KEY,
+              image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+              added TEXT NOT NULL
+            );
+            CREATE INDEX image_names_by_image ON image_names(image_id);
+            CREATE TABLE pods (
+              id TEXT PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              created TEXT NOT NULL,
+              spec TEXT NOT NULL,
+              infra_id TEXT
+            );
+            CREATE TABLE containers (
+              id TEXT PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              pod_id TEXT REFERENCES pods(id),
+              is_infra INTEGER NOT NULL,
+              image_id TEXT,
+              image_name TEXT,
+              created TEXT NOT NULL,
+              spec TEXT NOT NULL,
+              state TEXT NOT NULL,
+              pid INTEGER NOT NULL DEFAULT 0,
+              conmon_pid INTEGER NOT NULL DEFAULT 0,
+              exit_code INTEGER,
+              started_at TEXT,
+              finished_at TEXT,
+              restart_count INTEGER NOT NULL DEFAULT 0,
+              stop_requested INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX containers_by_pod ON containers(pod_id);
+            """);
+
+    private final Connection connection;
+
+    private Database(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the store at {@code file} and brings its schema up to date. */
+    public static Database open(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 60000");
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            c.setAutoCommit(true);
+            Database db = new Database(c);
+            db.migrate();
+            return db;
+        } catch (SQLException | IOException e) {
+            throw new StateException("cannot open the state store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() throws SQLException {
+        write(c -> {
+            int version;
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            for (int i = version; i < MIGRATIONS.size(); i++) {
+                try (Statement s = c.createStatement()) {
+                    for (String stmt : MIGRATIONS.get(i).split(";")) {
+                        if (!stmt.isBlank()) {
+                            s.execute(stmt);
+                        }
+                    }
+                    s.execute("PRAGMA user_version = " + (i + 1));
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs {@code work} in a write transaction (BEGIN IMMEDIATE); commits on success, rolls back on any failure. */
+    public synchronized <T> T write(Work<T> work) {
+        return transaction("BEGIN IMMEDIATE", work);
+    }
+
+    /** Runs {@code work} in a read transaction: a consistent snapshot. */
+    public synchronized <T> T read(Work<T> work) {
+        return transaction("BEGIN DEFERRED", work);
+    }
+
+    private <T> T transaction(String begin, Work<T> work) {
+        try {
+            try (Statement s = connection.createStatement()) {
+                s.execute(begin);
+            }
+            try {
+                T result = work.run(connection);
+                try (Statement s = connection.createStatement()) {
+                    s.execute("COMMIT");
+                }
+                return result;
+            } catch (RuntimeException | SQLException | Error e) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("ROLLBACK");
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StateException("state store error: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StateException("cannot close the state store: " + e.getMessage(), e);
+        }
+    }
+}
