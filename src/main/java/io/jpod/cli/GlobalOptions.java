@@ -16,6 +16,30 @@ public final class GlobalOptions {
     String runtime;
 
     private Engine engine;
+    private java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+
+    /** Where warnings go: the command line's error stream. */
+    void errorStream(java.io.PrintWriter err) {
+        this.err = err;
+    }
+
+    /** Events shown to the user: warnings always, debug detail with --log-level=debug. */
+    io.jpod.engine.Events events() {
+        return new io.jpod.engine.Events() {
+            @Override
+            public void warning(String message) {
+                err.println("Warning: " + message);
+                err.flush();
+            }
+
+            @Override
+            public void debug(String message) {
+                if (logLevel == LogLevel.debug) {
+                    err.println("DEBU " + message);
+                }
+            }
+        };
+    }
 
     public LogLevel logLevel() {
         return logLevel;
@@ -24,7 +48,7 @@ public final class GlobalOptions {
     /** The engine, opened on first use (commands that need no state never open it). */
     public Engine engine() {
         if (engine == null) {
-            engine = Engine.open(runtime);
+            engine = Engine.open(runtime, events());
         }
         return engine;
     }

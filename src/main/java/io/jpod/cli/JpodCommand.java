@@ -7,7 +7,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "jpod", mixinStandardHelpOptions = false,
         description = "Run Kubernetes YAML locally: rootless, daemonless.",
         subcommands = {
-            VersionCommand.class,
+            KubeCommand.class, PodCommand.class, ContainerCommand.class, PsCommand.class, StartCommand.class,
+            StopCommand.class, RmCommand.class, InspectCommand.class, LogsCommand.class, ExecCommand.class,
+            InfoCommand.class, SystemCommand.class, VersionCommand.class,
             picocli.CommandLine.HelpCommand.class,
         })
 public final class JpodCommand implements Runnable {

@@ -25,9 +25,19 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        top.global.errorStream(err);
         ErrorReporter reporter = new ErrorReporter(top.global);
         cl.setExecutionExceptionHandler(reporter);
         cl.setParameterExceptionHandler(reporter);
+        stopAtPositionalForExec(cl);
         return cl;
+    }
+
+    /** {@code jpod exec CTR ls -l}: everything after the container is the command, options included. */
+    private static void stopAtPositionalForExec(CommandLine cl) {
+        if (cl.getCommand() instanceof ExecCommand) {
+            cl.setStopAtPositional(true);
+        }
+        cl.getSubcommands().values().forEach(Main::stopAtPositionalForExec);
     }
 }

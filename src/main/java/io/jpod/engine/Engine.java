@@ -3,24 +3,45 @@ package io.jpod.engine;
 import io.jpod.host.HostFacts;
 import io.jpod.host.HostProbe;
 import io.jpod.state.Database;
+import io.jpod.state.StateStore;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * jpod's engine API: what the CLI calls. It owns the host facts, the state store and the stores
- * built on them; it never prints.
+ * built on them; it never prints: it returns reports and tells {@link Events}.
  */
 public final class Engine implements AutoCloseable {
     private final HostFacts host;
     private final Database db;
+    private final Events events;
+    private final PodEngine pods;
+    private KubeService kube;
 
-    private Engine(HostFacts host, Database db) {
+    private Engine(HostFacts host, Database db, Events events, ImageSource images) {
         this.host = host;
         this.db = db;
+        this.events = events;
+        StateStore state = new StateStore(db);
+        this.pods = new PodEngine(state, images, new ContainerLifecycle(host, state, exitCommand()));
     }
 
     /** Discovers the host (once) and opens the state store. {@code runtime} may name the OCI runtime, or be null. */
-    public static Engine open(String runtime) {
+    public static Engine open(String runtime, Events events) {
         HostFacts host = HostProbe.discover(runtime);
-        return new Engine(host, Database.open(host.paths().database()));
+        Database db = Database.open(host.paths().database());
+        return new Engine(host, db, events, reference -> {
+            throw new io.jpod.error.NotFoundException("image", reference, reference + ": image not known");
+        });
+    }
+
+    /** conmon runs this when a container exits: {@code jpod container cleanup ID}. */
+    private static List<String> exitCommand() {
+        String launcher = System.getenv("JPOD_LAUNCHER");
+        if (launcher == null || launcher.isEmpty()) {
+            return List.of();
+        }
+        return new ArrayList<>(List.of(launcher, "container", "cleanup"));
     }
 
     public HostFacts host() {
@@ -29,6 +50,22 @@ public final class Engine implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    public PodEngine pods() {
+        return pods;
+    }
+
+    public SystemService system() {
+        return new SystemService(host, pods);
+    }
+
+    /** The YAML side; loading it loads the Kubernetes model, so only kube commands ask for it. */
+    public KubeService kube() {
+        if (kube == null) {
+            kube = new KubeService(pods, events);
+        }
+        return kube;
     }
 
     @Override

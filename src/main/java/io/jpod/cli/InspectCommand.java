@@ -1,0 +1,97 @@
+package io.jpod.cli;
+
+import io.jpod.cli.format.Output;
+import io.jpod.engine.PodEngine.ContainerInfo;
+import io.jpod.error.JpodException;
+import io.jpod.state.ContainerRow;
+import io.jpod.state.ContainerState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpod inspect CONTAINER...}: podman-shaped JSON of containers. */
+@Command(name = "inspect", description = "Display the configuration of containers.")
+public final class InspectCommand extends EngineCommand {
+    @Option(names = {"-f", "--format"}, description = "json (default) or a Go template.")
+    String format;
+
+    @Parameters(paramLabel = "CONTAINER", arity = "1..*")
+    List<String> names;
+
+    @Override
+    public Integer call() {
+        List<Map<String, Object>> found = new ArrayList<>();
+        boolean failed = false;
+        for (String n : names) {
+            try {
+                found.add(inspect(engine().pods().container(n)));
+            } catch (JpodException e) {
+                failed = true;
+                err().println("Error: " + e.getMessage());
+            }
+        }
+        if (format == null || format.equals("json")) {
+            Output.printJson(out(), found);
+        } else {
+            Output.print(out(), format, found, List.of());
+        }
+        out().flush();
+        return failed ? ErrorReporter.ENGINE_ERROR : 0;
+    }
+
+    static String iso(java.time.Instant t) {
+        return t == null ? "0001-01-01T00:00:00Z" : t.toString();
+    }
+
+    private Map<String, Object> inspect(ContainerInfo c) {
+        ContainerRow r = c.row();
+        boolean running = c.current() == ContainerState.RUNNING;
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("OciVersion", "1.0.2");
+        state.put("Status", c.current().label());
+        state.put("Running", running);
+        state.put("Paused", false);
+        state.put("Restarting", false);
+        state.put("OOMKilled", false);
+        state.put("Dead", false);
+        state.put("Pid", running ? r.pid() : 0);
+        state.put("ConmonPid", running ? r.conmonPid() : 0);
+        state.put("ExitCode", r.exitCode() == null ? 0 : r.exitCode());
+        state.put("Error", "");
+        state.put("StartedAt", iso(r.startedAt()));
+        state.put("FinishedAt", iso(r.finishedAt()));
+        var p = r.config().process();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("Hostname", engine().pods().podOfContainer(r).spec().hostname());
+        config.put("Env", p.env());
+        config.put("Cmd", p.args());
+        config.put("Image", r.infra() ? "" : r.imageName());
+        config.put("WorkingDir", p.workingDir());
+        config.put("User", p.user() == null ? "" : p.user());
+        config.put("Labels", Map.of());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Id", r.id());
+        m.put("Created", iso(r.created()));
+        m.put("Path", p.args().isEmpty() ? "" : p.args().get(0));
+        m.put("Args", p.args().size() > 1 ? p.args().subList(1, p.args().size()) : List.of());
+        m.put("State", state);
+        m.put("Image", r.infra() ? "" : r.imageId());
+        m.put("ImageName", r.infra() ? "" : r.imageName());
+        m.put("Pod", r.podId());
+        m.put("PodName", c.podName());
+        m.put("Name", r.name());
+        m.put("RestartCount", r.restartCount());
+        m.put("Driver", "overlay");
+        m.put("OCIRuntime", engine().host().runtime().name());
+        m.put("LogPath", engine().pods().logFile(r).toString());
+        m.put("IsInfra", r.infra());
+        m.put("Config", config);
+        m.put("HostConfig", Map.of("RestartPolicy", Map.of("Name",
+                engine().pods().podOfContainer(r).spec().restartPolicy().kubeName().toLowerCase(java.util.Locale.ROOT))));
+        return m;
+    }
+}

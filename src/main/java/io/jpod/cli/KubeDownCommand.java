@@ -1,0 +1,34 @@
+package io.jpod.cli;
+
+import io.jpod.engine.KubeService;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpod kube down FILE...}: stop and remove what {@code kube play} of the same files created. */
+@Command(name = "down", description = "Remove pods based on Kubernetes YAML.")
+public final class KubeDownCommand extends EngineCommand {
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Kubernetes YAML files, or - for standard input.")
+    List<String> files;
+
+    @Override
+    public Integer call() {
+        List<KubeService.DownOutcome> outcomes = engine().kube().down(files, System.in);
+        List<String> removed = outcomes.stream().filter(o -> o.error() == null).map(KubeService.DownOutcome::id).toList();
+        if (!removed.isEmpty()) {
+            out().println("Pods stopped:");
+            removed.forEach(out()::println);
+            out().println("Pods removed:");
+            removed.forEach(out()::println);
+        }
+        boolean failed = false;
+        for (KubeService.DownOutcome o : outcomes) {
+            if (o.error() != null) {
+                failed = true;
+                err().println("Error: " + o.error().getMessage());
+            }
+        }
+        out().flush();
+        return failed ? ErrorReporter.ENGINE_ERROR : 0;
+    }
+}

@@ -1,0 +1,71 @@
+package io.jpod.cli;
+
+import io.jpod.cli.format.Output;
+import io.jpod.engine.PodEngine.ContainerInfo;
+import io.jpod.engine.PodEngine.PodInfo;
+import io.jpod.error.JpodException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpod pod inspect POD...}: podman-shaped JSON of pods. */
+@Command(name = "inspect", description = "Display information describing a pod.")
+public final class PodInspectCommand extends EngineCommand {
+    @Option(names = {"-f", "--format"}, description = "json (default) or a Go template.")
+    String format;
+
+    @Parameters(paramLabel = "POD", arity = "1..*")
+    List<String> names;
+
+    @Override
+    public Integer call() {
+        List<Map<String, Object>> found = new ArrayList<>();
+        boolean failed = false;
+        for (String n : names) {
+            try {
+                found.add(inspect(engine().pods().pod(n)));
+            } catch (JpodException e) {
+                failed = true;
+                err().println("Error: " + e.getMessage());
+            }
+        }
+        if (format == null || format.equals("json")) {
+            Output.printJson(out(), found.size() == 1 ? found.get(0) : found);
+        } else {
+            Output.print(out(), format, found, List.of());
+        }
+        out().flush();
+        return failed ? ErrorReporter.ENGINE_ERROR : 0;
+    }
+
+    private static Map<String, Object> inspect(PodInfo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Id", p.pod().id());
+        m.put("Name", p.pod().name());
+        m.put("Created", p.pod().created().toString());
+        m.put("State", p.status());
+        m.put("Hostname", p.pod().spec().hostname());
+        m.put("Labels", p.pod().spec().labels());
+        m.put("Annotations", p.pod().spec().annotations());
+        m.put("CreateInfra", true);
+        m.put("InfraContainerID", p.pod().infraId());
+        m.put("SharedNamespaces", p.pod().spec().shareProcessNamespace() ? List.of("ipc", "net", "pid", "uts")
+                : List.of("ipc", "net", "uts"));
+        m.put("RestartPolicy", p.pod().spec().restartPolicy().kubeName());
+        m.put("NumContainers", p.containers().size());
+        List<Map<String, Object>> cs = new ArrayList<>();
+        for (ContainerInfo c : p.containers()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("Id", c.row().id());
+            cm.put("Name", c.row().name());
+            cm.put("State", c.current().label());
+            cs.add(cm);
+        }
+        m.put("Containers", cs);
+        return m;
+    }
+}

@@ -1,0 +1,48 @@
+package io.jpod.cli;
+
+import io.jpod.cli.format.Column;
+import io.jpod.cli.format.Output;
+import io.jpod.engine.PodEngine.PodInfo;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jpod pod ps}: list pods. */
+@Command(name = "ps", aliases = {"ls", "list"}, description = "List pods.")
+public final class PodPsCommand extends EngineCommand {
+    static final List<Column> COLUMNS = List.of(new Column("POD ID", "{{.ID}}"), new Column("NAME", "{{.Name}}"),
+            new Column("STATUS", "{{.Status}}"), new Column("CREATED", "{{.Created}}"), new Column("INFRA ID", "{{.InfraID}}"),
+            new Column("# OF CONTAINERS", "{{.NumberOfContainers}}"));
+
+    @Option(names = "--format", description = "Pretty-print pods: json or a Go template.")
+    String format;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the pod IDs.")
+    boolean quiet;
+
+    @Option(names = "--no-trunc", description = "Do not truncate pod IDs.")
+    boolean noTrunc;
+
+    @Override
+    public Integer call() {
+        List<PodInfo> pods = engine().pods().pods();
+        Instant now = Instant.now();
+        if (quiet) {
+            pods.forEach(p -> out().println(noTrunc ? p.pod().id() : Views.shortId(p.pod().id())));
+        } else if ("json".equals(format)) {
+            Output.printJson(out(), pods.stream().map(Views::podJson).toList());
+        } else {
+            List<java.util.Map<String, Object>> rows = pods.stream().map(p -> {
+                var m = Views.podRow(p, now);
+                if (noTrunc) {
+                    m.put("ID", p.pod().id());
+                }
+                return m;
+            }).toList();
+            Output.print(out(), format, rows, COLUMNS);
+        }
+        out().flush();
+        return 0;
+    }
+}

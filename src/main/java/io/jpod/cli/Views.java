@@ -1,0 +1,129 @@
+package io.jpod.cli;
+
+import io.jpod.cli.format.Output;
+import io.jpod.engine.PodEngine.ContainerInfo;
+import io.jpod.engine.PodEngine.PodInfo;
+import io.jpod.state.ContainerRow;
+import io.jpod.state.ContainerState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pods and containers as podman shows them: the field names of podman's JSON and of its Go
+ * templates (which differ: JSON {@code Names} is a list, the template's {@code .Names} a string).
+ */
+final class Views {
+    private Views() {
+    }
+
+    static String shortId(String id) {
+        return id == null ? "" : id.length() > 12 ? id.substring(0, 12) : id;
+    }
+
+    static String command(ContainerRow c) {
+        return String.join(" ", c.config().process().args());
+    }
+
+    /** podman's STATUS column: "Up 5 seconds", "Exited (0) 3 seconds ago", "Created". */
+    static String status(ContainerInfo c, Instant now) {
+        ContainerRow r = c.row();
+        return switch (c.current()) {
+            case RUNNING -> "Up " + Output.humanDuration(Duration.between(r.startedAt() == null ? r.created() : r.startedAt(), now));
+            case CREATED -> "Created";
+            case EXITED, STOPPED -> "Exited (" + (r.exitCode() == null ? 0 : r.exitCode()) + ") "
+                    + Output.ago(Duration.between(r.finishedAt() == null ? now : r.finishedAt(), now));
+        };
+    }
+
+    static long unix(Instant t) {
+        return t == null ? 0 : t.getEpochSecond();
+    }
+
+    /** {@code ps --format json}: podman's ListContainer. */
+    static Map<String, Object> containerJson(ContainerInfo c, Instant now) {
+        ContainerRow r = c.row();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("AutoRemove", false);
+        m.put("Command", r.config().process().args());
+        m.put("Created", unix(r.created()));
+        m.put("CreatedAt", Output.ago(Duration.between(r.created(), now)));
+        m.put("Exited", c.current() == ContainerState.EXITED);
+        m.put("ExitedAt", unix(r.finishedAt()));
+        m.put("ExitCode", r.exitCode() == null ? 0 : r.exitCode());
+        m.put("Id", r.id());
+        m.put("Image", r.infra() ? "" : r.imageName());
+        m.put("ImageID", r.infra() ? "" : r.imageId());
+        m.put("IsInfra", r.infra());
+        m.put("Labels", Map.of());
+        m.put("Mounts", List.of());
+        m.put("Names", List.of(r.name()));
+        m.put("Namespaces", Map.of());
+        m.put("Networks", List.of());
+        m.put("Pid", c.current() == ContainerState.RUNNING ? r.pid() : 0);
+        m.put("Pod", r.podId());
+        m.put("PodName", c.podName());
+        m.put("Ports", null);
+        m.put("Restarts", r.restartCount());
+        m.put("StartedAt", unix(r.startedAt()));
+        m.put("State", c.current().label());
+        m.put("Status", status(c, now));
+        m.put("Created", unix(r.created()));
+        return m;
+    }
+
+    /** {@code ps --format '{{...}}'}: the template fields. */
+    static Map<String, Object> containerRow(ContainerInfo c, Instant now) {
+        Map<String, Object> m = containerJson(c, now);
+        ContainerRow r = c.row();
+        m.put("ID", shortId(r.id()));
+        m.put("Names", r.name());
+        m.put("Command", command(r));
+        m.put("Pod", shortId(r.podId()));
+        m.put("Ports", "");
+        m.put("CreatedHuman", m.get("CreatedAt"));
+        m.put("RunningFor", Output.humanDuration(Duration.between(r.created(), now)));
+        return m;
+    }
+
+    /** {@code pod ps --format json}: podman's ListPodsReport. */
+    static Map<String, Object> podJson(PodInfo p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Cgroup", "");
+        List<Map<String, Object>> cs = new ArrayList<>();
+        for (ContainerInfo c : p.containers()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("Id", c.row().id());
+            cm.put("Names", c.row().name());
+            cm.put("Status", c.current().label());
+            cm.put("RestartCount", c.row().restartCount());
+            cs.add(cm);
+        }
+        m.put("Containers", cs);
+        m.put("Created", p.pod().created().toString());
+        m.put("Id", p.pod().id());
+        m.put("InfraId", p.pod().infraId());
+        m.put("Name", p.pod().name());
+        m.put("Namespace", "");
+        m.put("Networks", List.of());
+        m.put("Status", p.status());
+        m.put("Labels", p.pod().spec().labels());
+        return m;
+    }
+
+    /** {@code pod ps --format '{{...}}'}. */
+    static Map<String, Object> podRow(PodInfo p, Instant now) {
+        Map<String, Object> m = podJson(p);
+        m.put("ID", shortId(p.pod().id()));
+        m.put("InfraID", shortId(p.pod().infraId()));
+        m.put("Created", Output.ago(Duration.between(p.pod().created(), now)));
+        m.put("NumberOfContainers", p.containers().size());
+        m.put("ContainerNames", String.join(",", p.containers().stream().map(c -> c.row().name()).toList()));
+        m.put("ContainerIds", String.join(",", p.containers().stream().map(c -> shortId(c.row().id())).toList()));
+        m.put("ContainerStatuses", String.join(",", p.containers().stream().map(c -> c.current().label()).toList()));
+        return m;
+    }
+}

@@ -1,0 +1,319 @@
+package io.jpod.engine;
+
+import io.jpod.error.JpodException;
+import io.jpod.error.RuntimeFailureException;
+import io.jpod.error.StateException;
+import io.jpod.host.HostFacts;
+import io.jpod.oci.ContainerPlan;
+import io.jpod.oci.RuntimeSpec;
+import io.jpod.oci.SpecGenerator;
+import io.jpod.oci.Users;
+import io.jpod.pod.ProcessPlan;
+import io.jpod.runtime.Conmon;
+import io.jpod.runtime.OciRuntimeCli;
+import io.jpod.state.ContainerRow;
+import io.jpod.state.ContainerState;
+import io.jpod.state.PodRow;
+import io.jpod.state.StateStore;
+import io.jpod.storage.RootfsMounter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Starts, stops, cleans up and removes one container: rootfs mount, OCI spec, conmon, runtime.
+ * Every change of one container happens under its lock, so jpod commands and conmon's exit
+ * command never trip over each other.
+ */
+final class ContainerLifecycle {
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final HostFacts host;
+    private final StateStore state;
+    private final OciRuntimeCli runtime;
+    private final Conmon conmon;
+    private final RootfsMounter mounter;
+    private final Locks locks;
+    private final List<String> exitCommand;
+
+    ContainerLifecycle(HostFacts host, StateStore state, List<String> exitCommand) {
+        this.host = host;
+        this.state = state;
+        this.runtime = new OciRuntimeCli(host.runtime().path(), host.paths().runtimeRoot());
+        this.conmon = new Conmon(host.conmon(), runtime);
+        this.mounter = new RootfsMounter(host.storage());
+        this.locks = new Locks(host.paths().locks());
+        this.exitCommand = exitCommand;
+    }
+
+    OciRuntimeCli runtime() {
+        return runtime;
+    }
+
+    Path dataDir(String id) {
+        return host.paths().containers().resolve(id);
+    }
+
+    Path runDir(String id) {
+        return host.paths().runDir().resolve("containers").resolve(id);
+    }
+
+    Path logFile(String id) {
+        return dataDir(id).resolve("ctr.log");
+    }
+
+    /** The pod's shared /etc files live with its infra container. */
+    Path podFiles(PodRow pod) {
+        return dataDir(pod.infraId()).resolve("userdata");
+    }
+
+    Locks.Held lock(String id) {
+        return locks.lock(id);
+    }
+
+    /** Writes the pod's /etc/hosts, /etc/hostname and /etc/resolv.conf. */
+    void writePodFiles(PodRow pod) {
+        Path dir = podFiles(pod);
+        try {
+            Files.createDirectories(dir);
+            String hostname = pod.spec().hostname();
+            StringBuilder hosts = new StringBuilder("127.0.0.1\tlocalhost localhost.localdomain\n"
+                    + "::1\tlocalhost localhost.localdomain\n" + "127.0.1.1\t" + hostname + " " + pod.name() + "\n");
+            Files.writeString(dir.resolve("hosts"), hosts.toString());
+            Files.writeString(dir.resolve("hostname"), hostname + "\n");
+            Path resolv = Path.of("/etc/resolv.conf");
+            Files.writeString(dir.resolve("resolv.conf"), Files.isReadable(resolv) ? Files.readString(resolv) : "");
+        } catch (IOException e) {
+            throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates and starts {@code c} (already under its lock); returns the updated row. */
+    ContainerRow startLocked(ContainerRow c, PodRow pod, Long infraPid) {
+        ContainerRow current = state.container(c.id()).orElse(c);
+        if (current.state() == ContainerState.RUNNING && isAlive(current.pid())) {
+            return current;
+        }
+        runtime.delete(c.name(), c.id(), true);
+        Path data = dataDir(c.id());
+        Path bundle = data.resolve("bundle");
+        try {
+            Files.createDirectories(bundle);
+            Files.createDirectories(runDir(c.id()));
+            ContainerPlan plan = c.infra() ? infraPlan(c, pod, data) : appPlan(c, pod, data, infraPid);
+            RuntimeSpec spec = SpecGenerator.generate(plan, host.rootless());
+            Files.writeString(bundle.resolve("config.json"), JSON.writeValueAsString(spec));
+        } catch (IOException e) {
+            throw new RuntimeFailureException(c.name(), "cannot prepare container " + c.name() + ": " + e.getMessage(), e);
+        }
+        Conmon.ContainerFiles files = new Conmon.ContainerFiles(bundle, runDir(c.id()), logFile(c.id()), host.paths().exits(),
+                host.paths().sockets(), exitCommand.isEmpty() ? List.of() : withArgs(exitCommand, c.id()));
+        long pid;
+        try {
+            pid = conmon.create(c.id(), c.name(), files, Map.of());
+            runtime.start(c.name(), c.id());
+        } catch (JpodException e) {
+            runtime.delete(c.name(), c.id(), true);
+            if (!c.infra()) {
+                mounter.unmount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")));
+            }
+            throw e;
+        }
+        long conmonPid = readPid(runDir(c.id()).resolve("conmon.pid"));
+        ContainerRow started = new ContainerRow(current.id(), current.name(), current.podId(), current.infra(), current.imageId(),
+                current.imageName(), current.created(), current.config(), ContainerState.RUNNING, pid, conmonPid, null,
+                Instant.now(), current.finishedAt(), current.restartCount(), false);
+        state.updateContainer(started);
+        return started;
+    }
+
+    private static List<String> withArgs(List<String> base, String id) {
+        List<String> l = new ArrayList<>(base);
+        l.add(id);
+        return l;
+    }
+
+    private ContainerPlan infraPlan(ContainerRow c, PodRow pod, Path data) throws IOException {
+        Path rootfs = data.resolve("rootfs");
+        Files.createDirectories(rootfs);
+        List<String> created = new ArrayList<>(List.of("network", "ipc", "uts"));
+        if (pod.spec().shareProcessNamespace()) {
+            created.add("pid");
+        }
+        List<RuntimeSpec.Mount> mounts = List.of(RuntimeSpec.Mount.bind(host.catatonit().toString(), "/catatonit", true));
+        return new ContainerPlan(c.id(), List.of("/catatonit", "-P"), List.of("PATH=" + ProcessPlan.DEFAULT_PATH), "/", 0, 0,
+                List.of(), rootfs.toString(), pod.spec().hostname(), Map.of(), created, mounts, annotations(c, pod));
+    }
+
+    private ContainerPlan appPlan(ContainerRow c, PodRow pod, Path data, Long infraPid) throws IOException {
+        if (infraPid == null) {
+            throw new RuntimeFailureException(c.name(), "the infra container of pod " + pod.name() + " is not running");
+        }
+        List<Path> lower = c.config().layerDirs().stream().map(Path::of).toList();
+        Path rootfs = mounter.mount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")), lower);
+        ProcessPlan p = c.config().process();
+        Users.Resolved user = Users.resolve(p.user(), readLines(rootfs.resolve("etc/passwd")), readLines(rootfs.resolve("etc/group")));
+        List<String> env = new ArrayList<>(p.env());
+        if (env.stream().noneMatch(e -> e.startsWith("HOME="))) {
+            env.add("HOME=" + user.home());
+        }
+        Map<String, String> joined = new LinkedHashMap<>();
+        joined.put("network", "/proc/" + infraPid + "/ns/net");
+        joined.put("ipc", "/proc/" + infraPid + "/ns/ipc");
+        joined.put("uts", "/proc/" + infraPid + "/ns/uts");
+        if (pod.spec().shareProcessNamespace()) {
+            joined.put("pid", "/proc/" + infraPid + "/ns/pid");
+        }
+        Path files = podFiles(pod);
+        List<RuntimeSpec.Mount> mounts = List.of(
+                RuntimeSpec.Mount.bind(files.resolve("hosts").toString(), "/etc/hosts", false),
+                RuntimeSpec.Mount.bind(files.resolve("hostname").toString(), "/etc/hostname", false),
+                RuntimeSpec.Mount.bind(files.resolve("resolv.conf").toString(), "/etc/resolv.conf", false));
+        return new ContainerPlan(c.id(), p.args(), env, p.workingDir(), user.uid(), user.gid(), List.of(), rootfs.toString(), null,
+                joined, List.of(), mounts, annotations(c, pod));
+    }
+
+    private static Map<String, String> annotations(ContainerRow c, PodRow pod) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("io.jpod.pod.name", pod.name());
+        a.put("io.jpod.container.name", c.name());
+        a.put("io.kubernetes.cri-o.ContainerType", c.infra() ? "sandbox" : "container");
+        return a;
+    }
+
+    private static List<String> readLines(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.readAllLines(p) : List.of();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    static long readPid(Path p) {
+        try {
+            return Long.parseLong(Files.readString(p).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static boolean isAlive(long pid) {
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** The exit code conmon recorded, if the container has exited. */
+    Integer exitCode(String id) {
+        Path f = host.paths().exits().resolve(id);
+        try {
+            return Files.exists(f) ? Integer.valueOf(Files.readString(f).trim()) : null;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Stops {@code c} (already under its lock): SIGTERM (or the image's stop signal), then SIGKILL
+     * after {@code timeoutSeconds}; then releases its runtime state and mounts.
+     */
+    ContainerRow stopLocked(ContainerRow c, int timeoutSeconds) {
+        ContainerRow current = state.container(c.id()).orElse(c);
+        markStopRequested(current);
+        if (isAlive(current.pid())) {
+            runtime.kill(c.name(), c.id(), c.infra() ? "KILL" : "TERM", false);
+            if (!waitExit(current.pid(), timeoutSeconds * 1000L)) {
+                runtime.kill(c.name(), c.id(), "KILL", true);
+                waitExit(current.pid(), 10_000);
+            }
+        }
+        waitExitFile(current);
+        return finish(state.container(c.id()).orElse(current), true);
+    }
+
+    private void markStopRequested(ContainerRow c) {
+        state.updateContainer(new ContainerRow(c.id(), c.name(), c.podId(), c.infra(), c.imageId(), c.imageName(), c.created(),
+                c.config(), c.state(), c.pid(), c.conmonPid(), c.exitCode(), c.startedAt(), c.finishedAt(), c.restartCount(), true));
+    }
+
+    /** conmon writes the exit file just after the process dies; give it a moment. */
+    private void waitExitFile(ContainerRow c) {
+        long deadline = System.currentTimeMillis() + 2000;
+        while (c.state() == ContainerState.RUNNING && exitCode(c.id()) == null && isAlive(c.conmonPid())
+                && System.currentTimeMillis() < deadline) {
+            sleep(10);
+        }
+    }
+
+    /** Records the exit of {@code c} and releases its runtime state and mounts. Idempotent. */
+    ContainerRow finish(ContainerRow c, boolean stopped) {
+        ContainerRow done = c;
+        if (c.state() == ContainerState.RUNNING) {
+            Integer code = exitCode(c.id());
+            done = new ContainerRow(c.id(), c.name(), c.podId(), c.infra(), c.imageId(), c.imageName(), c.created(), c.config(),
+                    ContainerState.EXITED, 0, 0, code == null ? 137 : code, c.startedAt(), Instant.now(), c.restartCount(),
+                    c.stopRequested() || stopped);
+            state.updateContainer(done);
+        }
+        runtime.delete(c.name(), c.id(), true);
+        if (!c.infra()) {
+            mounter.unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
+        }
+        return done;
+    }
+
+    /** Removes everything of a stopped container: runtime state, mounts, files, lock. The row is removed by the caller. */
+    void destroyFiles(ContainerRow c) {
+        runtime.delete(c.name(), c.id(), true);
+        if (!c.infra()) {
+            mounter.unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
+        }
+        deleteTree(dataDir(c.id()));
+        deleteTree(runDir(c.id()));
+        try {
+            Files.deleteIfExists(host.paths().exits().resolve(c.id()));
+        } catch (IOException e) {
+            // nothing left to do
+        }
+        locks.forget(c.id());
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new StateException("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean waitExit(long pid, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (isAlive(pid)) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            sleep(20);
+        }
+        return true;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

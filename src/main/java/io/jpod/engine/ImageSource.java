@@ -1,0 +1,15 @@
+package io.jpod.engine;
+
+import io.jpod.pod.ImageDefaults;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What the pod engine needs of the image store: an image's id, defaults and layer directories. */
+public interface ImageSource {
+    /** A resolved image. {@code layerDirs} are overlay lower directories, top layer first. */
+    record ResolvedImage(String id, String name, ImageDefaults defaults, List<Path> layerDirs) {
+    }
+
+    /** Finds a local image by name or id; throws NotFoundException naming it when absent. */
+    ResolvedImage resolve(String reference);
+}

@@ -1,0 +1,109 @@
+package io.jpod.engine;
+
+import io.jpod.error.StateException;
+import io.jpod.state.ContainerState;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** Reads conmon's k8s-file logs: {@code <RFC3339Nano> stdout|stderr F|P <text>} per line. */
+public final class LogReader {
+    private LogReader() {
+    }
+
+    /** One log record; {@code partial} when the container wrote no newline after it (P). */
+    public record Line(String time, boolean stderr, boolean partial, String text) {
+        static Line parse(String raw) {
+            String[] f = raw.split(" ", 4);
+            if (f.length < 3) {
+                return new Line("", false, false, raw);
+            }
+            return new Line(f[0], "stderr".equals(f[1]), "P".equals(f[2]), f.length == 4 ? f[3] : "");
+        }
+    }
+
+    /**
+     * Sends the log's lines to {@code sink}: the last {@code tail} ones (all when negative), then,
+     * when {@code follow}, new ones until the container is no longer running.
+     */
+    public static void read(Path log, int tail, boolean follow, Supplier<PodEngine.ContainerInfo> container, Consumer<Line> sink) {
+        try {
+            if (!Files.exists(log)) {
+                if (!follow) {
+                    return;
+                }
+                while (!Files.exists(log) && running(container)) {
+                    ContainerLifecycle.sleep(100);
+                }
+                if (!Files.exists(log)) {
+                    return;
+                }
+            }
+            try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
+                Deque<Line> last = new ArrayDeque<>();
+                String raw;
+                while ((raw = readLine(f)) != null) {
+                    Line l = Line.parse(raw);
+                    if (tail < 0) {
+                        sink.accept(l);
+                    } else if (tail > 0) {
+                        last.addLast(l);
+                        if (last.size() > tail) {
+                            last.removeFirst();
+                        }
+                    }
+                }
+                last.forEach(sink);
+                if (!follow) {
+                    return;
+                }
+                boolean alive = true;
+                while (true) {
+                    long pos = f.getFilePointer();
+                    raw = readLine(f);
+                    if (raw != null) {
+                        sink.accept(Line.parse(raw));
+                        continue;
+                    }
+                    f.seek(pos);
+                    if (!alive) {
+                        return;
+                    }
+                    alive = running(container);
+                    ContainerLifecycle.sleep(alive ? 100 : 0);
+                }
+            }
+        } catch (IOException e) {
+            throw new StateException("cannot read log " + log + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean running(Supplier<PodEngine.ContainerInfo> container) {
+        try {
+            return container.get().current() == ContainerState.RUNNING;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A complete line (without its newline), or null when none is complete yet. */
+    private static String readLine(RandomAccessFile f) throws IOException {
+        long start = f.getFilePointer();
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        int c;
+        while ((c = f.read()) >= 0) {
+            if (c == '\n') {
+                return buf.toString(StandardCharsets.UTF_8);
+            }
+            buf.write(c);
+        }
+        f.seek(start);
+        return null;
+    }
+}

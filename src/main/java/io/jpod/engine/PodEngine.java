@@ -1,0 +1,381 @@
+package io.jpod.engine;
+
+import io.jpod.error.ConflictException;
+import io.jpod.error.JpodException;
+import io.jpod.error.RuntimeFailureException;
+import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.PodSpec;
+import io.jpod.pod.ProcessPlan;
+import io.jpod.state.ContainerConfig;
+import io.jpod.state.ContainerRow;
+import io.jpod.state.ContainerState;
+import io.jpod.state.PodRow;
+import io.jpod.state.StateStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Pods and their containers: create from a pod model, start, stop, remove, clean up after exits. */
+public final class PodEngine {
+    private final StateStore state;
+    private final ImageSource images;
+    private final ContainerLifecycle life;
+
+    PodEngine(StateStore state, ImageSource images, ContainerLifecycle life) {
+        this.state = state;
+        this.images = images;
+        this.life = life;
+    }
+
+    /** A container with the state seen now (a row says running but its process is gone: exited). */
+    public record ContainerInfo(ContainerRow row, String podName, ContainerState current) {
+    }
+
+    /** A pod with its containers (infra first) and podman's status word. */
+    public record PodInfo(PodRow pod, List<ContainerInfo> containers, String status) {
+    }
+
+    /** What one created pod is. */
+    public record CreatedPod(String id, String name, List<String> containerIds) {
+    }
+
+    /** Creates {@code spec} as a pod (replacing one of the same name when {@code replace}), starting it when {@code start}. */
+    public CreatedPod create(PodSpec spec, boolean replace, boolean start) {
+        List<ImageSource.ResolvedImage> resolved = new ArrayList<>();
+        List<ProcessPlan> plans = new ArrayList<>();
+        for (ContainerSpec c : spec.containers()) {
+            ImageSource.ResolvedImage img;
+            try {
+                img = images.resolve(c.image());
+            } catch (JpodException e) {
+                throw new RuntimeFailureException(spec.containerName(c),
+                        "container " + c.name() + " of pod " + spec.name() + ": " + e.getMessage(), e);
+            }
+            resolved.add(img);
+            plans.add(ProcessPlan.of(spec, c, img.defaults()));
+        }
+        if (replace) {
+            state.pods().stream().filter(p -> p.name().equals(spec.name())).findFirst().ifPresent(p -> remove(p.id(), true));
+        } else if (state.pods().stream().anyMatch(p -> p.name().equals(spec.name()))) {
+            throw new ConflictException(spec.name(), "pod " + spec.name() + " already exists (use --replace to replace it)");
+        }
+        String podId = Ids.next();
+        String infraId = Ids.next();
+        Instant now = Instant.now();
+        PodRow pod = new PodRow(podId, spec.name(), now, spec, infraId);
+        List<ContainerRow> rows = new ArrayList<>();
+        rows.add(new ContainerRow(infraId, PodSpec.infraName(podId), podId, true, null, null, now,
+                new ContainerConfig(null, new ProcessPlan(List.of("/catatonit", "-P"), List.of(), "/", null), List.of()),
+                ContainerState.CREATED, 0, 0, null, null, null, 0, false));
+        for (int i = 0; i < spec.containers().size(); i++) {
+            ContainerSpec c = spec.containers().get(i);
+            ImageSource.ResolvedImage img = resolved.get(i);
+            rows.add(new ContainerRow(Ids.next(), spec.containerName(c), podId, false, img.id(), img.name(), now.plusNanos(i + 1),
+                    new ContainerConfig(c.name(), plans.get(i), img.layerDirs().stream().map(Path::toString).toList()),
+                    ContainerState.CREATED, 0, 0, null, null, null, 0, false));
+        }
+        state.addPod(pod, rows);
+        try {
+            life.writePodFiles(pod);
+            if (start) {
+                startPod(pod);
+            }
+        } catch (JpodException e) {
+            remove(podId, true);
+            throw e;
+        }
+        return new CreatedPod(podId, spec.name(), rows.stream().filter(r -> !r.infra()).map(ContainerRow::id).toList());
+    }
+
+    /** Starts the infra container, then every app container not running. */
+    public PodInfo startPod(String nameOrId) {
+        PodRow pod = state.findPod(nameOrId);
+        startPod(pod);
+        return info(pod);
+    }
+
+    private void startPod(PodRow pod) {
+        long infraPid = startInfra(pod);
+        for (ContainerRow c : state.containersOf(pod.id())) {
+            if (!c.infra()) {
+                try (Locks.Held l = life.lock(c.id())) {
+                    life.startLocked(c, pod, infraPid);
+                }
+            }
+        }
+    }
+
+    private long startInfra(PodRow pod) {
+        ContainerRow infra = state.container(pod.infraId()).orElseThrow(
+                () -> new RuntimeFailureException(pod.name(), "pod " + pod.name() + " has lost its infra container"));
+        try (Locks.Held l = life.lock(infra.id())) {
+            return life.startLocked(infra, pod, null).pid();
+        }
+    }
+
+    /** Stops every container of a pod, apps first, each given the pod's grace period. */
+    public PodInfo stopPod(String nameOrId, Integer timeoutSeconds) {
+        PodRow pod = state.findPod(nameOrId);
+        stopPod(pod, timeoutSeconds);
+        return info(pod);
+    }
+
+    private void stopPod(PodRow pod, Integer timeoutSeconds) {
+        int timeout = timeoutSeconds != null ? timeoutSeconds : (int) pod.spec().stopTimeoutSeconds();
+        List<ContainerRow> all = state.containersOf(pod.id());
+        List<ContainerRow> apps = all.stream().filter(c -> !c.infra()).toList();
+        stopAll(apps, timeout);
+        stopAll(all.stream().filter(ContainerRow::infra).toList(), 0);
+    }
+
+    /** Stops containers together: each gets SIGTERM at once, so the grace periods overlap. */
+    private void stopAll(List<ContainerRow> containers, int timeout) {
+        List<Thread> threads = new ArrayList<>();
+        List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (ContainerRow c : containers) {
+            Thread t = new Thread(() -> {
+                try (Locks.Held l = life.lock(c.id())) {
+                    life.stopLocked(c, timeout);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
+    public PodInfo restartPod(String nameOrId, Integer timeoutSeconds) {
+        PodRow pod = state.findPod(nameOrId);
+        stopPod(pod, timeoutSeconds);
+        for (ContainerRow c : state.containersOf(pod.id())) {
+            state.updateContainer(restartCounted(c, c.restartCount()));
+        }
+        startPod(pod);
+        return info(pod);
+    }
+
+    private static ContainerRow restartCounted(ContainerRow c, int count) {
+        return new ContainerRow(c.id(), c.name(), c.podId(), c.infra(), c.imageId(), c.imageName(), c.created(), c.config(),
+                c.state(), c.pid(), c.conmonPid(), c.exitCode(), c.startedAt(), c.finishedAt(), count, false);
+    }
+
+    /** Removes a pod: running containers are refused unless {@code force}, which stops them first. */
+    public PodRow removePod(String nameOrId, boolean force) {
+        PodRow pod = state.findPod(nameOrId);
+        if (!force && info(pod).containers().stream().anyMatch(c -> !c.row().infra() && c.current() == ContainerState.RUNNING)) {
+            throw new ConflictException(pod.name(), "pod " + pod.name() + " has running containers: stop it first or use -f");
+        }
+        remove(pod.id(), true);
+        return pod;
+    }
+
+    private void remove(String podId, boolean stop) {
+        PodRow pod = state.podById(podId).orElse(null);
+        if (pod == null) {
+            return;
+        }
+        if (stop) {
+            stopPod(pod, null);
+        }
+        for (ContainerRow c : state.containersOf(podId)) {
+            try (Locks.Held l = life.lock(c.id())) {
+                life.destroyFiles(c);
+            }
+        }
+        state.removePod(podId);
+    }
+
+    /** Starts one container (its pod's infra first, if needed). */
+    public ContainerInfo startContainer(String nameOrId) {
+        ContainerRow c = state.findContainer(nameOrId);
+        PodRow pod = podOf(c);
+        if (c.infra()) {
+            startInfra(pod);
+        } else {
+            long infraPid = startInfra(pod);
+            try (Locks.Held l = life.lock(c.id())) {
+                life.startLocked(c, pod, infraPid);
+            }
+        }
+        return containerInfo(state.container(c.id()).orElse(c));
+    }
+
+    public ContainerInfo stopContainer(String nameOrId, Integer timeoutSeconds) {
+        ContainerRow c = state.findContainer(nameOrId);
+        PodRow pod = podOf(c);
+        int timeout = timeoutSeconds != null ? timeoutSeconds : (int) pod.spec().stopTimeoutSeconds();
+        try (Locks.Held l = life.lock(c.id())) {
+            return containerInfo(life.stopLocked(c, timeout));
+        }
+    }
+
+    /** Removes one app container from its pod (the infra container goes with its pod). */
+    public ContainerRow removeContainer(String nameOrId, boolean force) {
+        ContainerRow c = state.findContainer(nameOrId);
+        if (c.infra()) {
+            throw new ConflictException(c.name(), "container " + c.name() + " is the infra container of its pod: remove the pod instead");
+        }
+        if (containerInfo(c).current() == ContainerState.RUNNING) {
+            if (!force) {
+                throw new ConflictException(c.name(), "cannot remove container " + c.id()
+                        + " as it is running - running or paused containers cannot be removed without force");
+            }
+            stopContainer(c.id(), null);
+        }
+        try (Locks.Held l = life.lock(c.id())) {
+            life.destroyFiles(c);
+            state.removeContainer(c.id());
+        }
+        return c;
+    }
+
+    /**
+     * conmon's exit command: records the exit, releases the container's runtime state and mounts,
+     * and starts it again when the pod's restartPolicy says so (with a growing delay, as a kubelet's back-off).
+     */
+    public void cleanup(String id) {
+        ContainerRow exited;
+        try (Locks.Held l = life.lock(id)) {
+            Optional<ContainerRow> row = state.container(id);
+            if (row.isEmpty()) {
+                return;
+            }
+            ContainerRow c = row.get();
+            if (c.state() == ContainerState.RUNNING && ContainerLifecycle.isAlive(c.pid())) {
+                return;
+            }
+            exited = life.finish(c, false);
+        }
+        PodRow pod = podOf(exited);
+        if (exited.infra() || exited.stopRequested() || exited.exitCode() == null
+                || !pod.spec().restartPolicy().restarts(exited.exitCode())) {
+            return;
+        }
+        ContainerLifecycle.sleep(backoffMillis(exited.restartCount()));
+        ContainerRow infra = state.container(pod.infraId()).orElse(null);
+        if (infra == null || !ContainerLifecycle.isAlive(infra.pid())) {
+            return;
+        }
+        try (Locks.Held l = life.lock(id)) {
+            Optional<ContainerRow> row = state.container(id);
+            if (row.isEmpty() || row.get().stopRequested() || row.get().state() == ContainerState.RUNNING) {
+                return;
+            }
+            ContainerRow again = restartCounted(row.get(), row.get().restartCount() + 1);
+            state.updateContainer(again);
+            life.startLocked(again, pod, infra.pid());
+        }
+    }
+
+    /** 0.1 s, 0.2 s, 0.4 s … up to 10 s between restarts of a container that keeps exiting. */
+    static long backoffMillis(int restarts) {
+        return Math.min(10_000L, 100L << Math.min(restarts, 7));
+    }
+
+    /** The pod a container belongs to. */
+    public PodRow podOfContainer(ContainerRow c) {
+        return podOf(c);
+    }
+
+    private PodRow podOf(ContainerRow c) {
+        return state.podById(c.podId())
+                .orElseThrow(() -> new RuntimeFailureException(c.name(), "container " + c.name() + " has lost its pod"));
+    }
+
+    public List<PodInfo> pods() {
+        return state.pods().stream().map(this::info).toList();
+    }
+
+    public PodInfo pod(String nameOrId) {
+        return info(state.findPod(nameOrId));
+    }
+
+    public List<ContainerInfo> containers() {
+        List<PodRow> pods = state.pods();
+        return state.containers().stream().map(c -> containerInfo(c, pods)).toList();
+    }
+
+    public ContainerInfo container(String nameOrId) {
+        return containerInfo(state.findContainer(nameOrId));
+    }
+
+    private ContainerInfo containerInfo(ContainerRow c) {
+        return containerInfo(c, state.pods());
+    }
+
+    private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods) {
+        String podName = pods.stream().filter(p -> p.id().equals(c.podId())).map(PodRow::name).findFirst().orElse("");
+        ContainerState now = c.state() == ContainerState.RUNNING && !ContainerLifecycle.isAlive(c.pid())
+                ? ContainerState.EXITED : c.state();
+        return new ContainerInfo(c, podName, now);
+    }
+
+    private PodInfo info(PodRow pod) {
+        List<PodRow> pods = List.of(pod);
+        List<ContainerInfo> cs = state.containersOf(pod.id()).stream().map(c -> containerInfo(c, pods))
+                .sorted(Comparator.comparing((ContainerInfo c) -> !c.row().infra()).thenComparing(c -> c.row().created()))
+                .toList();
+        return new PodInfo(pod, cs, status(cs));
+    }
+
+    /** podman's pod status: Created, Running, Degraded (some running) or Exited. */
+    static String status(List<ContainerInfo> cs) {
+        List<ContainerInfo> apps = cs.stream().filter(c -> !c.row().infra()).toList();
+        long running = apps.stream().filter(c -> c.current() == ContainerState.RUNNING).count();
+        if (apps.isEmpty()) {
+            return cs.stream().anyMatch(c -> c.current() == ContainerState.RUNNING) ? "Running" : "Created";
+        }
+        if (running == apps.size()) {
+            return "Running";
+        }
+        if (running > 0) {
+            return "Degraded";
+        }
+        return apps.stream().allMatch(c -> c.current() == ContainerState.CREATED) ? "Created" : "Exited";
+    }
+
+    /**
+     * Runs a process in a running container, with the caller's stdin (when interactive) and stdout;
+     * its stderr goes to {@code err} so that the runtime's own failure can be told apart.
+     */
+    public ExecResult exec(String nameOrId, ExecRequest req, java.io.OutputStream err) {
+        ContainerInfo c = container(nameOrId);
+        if (c.current() != ContainerState.RUNNING) {
+            throw new ConflictException(c.row().name(), "can only create exec sessions on running containers: container "
+                    + c.row().name() + " is " + c.current().label());
+        }
+        return new ExecSession(life.runtime()).run(c.row(), req, err);
+    }
+
+    /** Log file of a container. */
+    public Path logFile(ContainerRow c) {
+        return life.logFile(c.id());
+    }
+
+    ContainerLifecycle lifecycle() {
+        return life;
+    }
+
+    StateStore state() {
+        return state;
+    }
+
+    /** Unused images check for image removal: is an image used by any container? */
+    public boolean imageInUse(String imageId) {
+        return state.containers().stream().anyMatch(c -> imageId.equals(c.imageId()));
+    }
+}

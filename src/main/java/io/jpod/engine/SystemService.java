@@ -1,0 +1,91 @@
+package io.jpod.engine;
+
+import io.jpod.error.JpodException;
+import io.jpod.host.HostFacts;
+import io.jpod.runtime.Exec;
+import io.jpod.state.PodRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** {@code jpod info} and {@code jpod system reset}. */
+public final class SystemService {
+    private final HostFacts host;
+    private final PodEngine pods;
+
+    SystemService(HostFacts host, PodEngine pods) {
+        this.host = host;
+        this.pods = pods;
+    }
+
+    /** What {@code jpod info} shows. */
+    public record Info(HostFacts host, String runtimeVersion, String conmonVersion, String kernel, int pods, int containers,
+            int running) {
+    }
+
+    public Info info() {
+        var cs = pods.containers();
+        return new Info(host, firstLine(Exec.run(List.of(host.runtime().path().toString(), "--version")).out()),
+                firstLine(Exec.run(List.of(host.conmon().toString(), "--version")).out()),
+                System.getProperty("os.version"), pods.pods().size(), cs.size(),
+                (int) cs.stream().filter(c -> c.current() == io.jpod.state.ContainerState.RUNNING).count());
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+
+    /** What reset removed, and what it could not. */
+    public record ResetReport(List<String> removedPods, List<String> errors) {
+    }
+
+    /**
+     * Removes every pod, container, image and layer of this user and all of jpod's directories;
+     * rootless, it ends the user namespace holder too (the next command starts a new one).
+     */
+    public ResetReport reset() {
+        List<String> removed = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (PodRow p : pods.state().pods()) {
+            try {
+                pods.removePod(p.id(), true);
+                removed.add(p.id());
+            } catch (JpodException e) {
+                errors.add(p.name() + ": " + e.getMessage());
+            }
+        }
+        unmountAllUnder(host.paths().dataDir());
+        for (Path dir : List.of(host.paths().dataDir(), host.paths().runDir())) {
+            try {
+                ContainerLifecycle.deleteTree(dir);
+            } catch (JpodException e) {
+                errors.add(e.getMessage());
+            }
+        }
+        if (host.rootless()) {
+            String holder = System.getenv("JPOD_USERNS_PID");
+            if (holder != null && holder.matches("\\d+")) {
+                ProcessHandle.of(Long.parseLong(holder)).ifPresent(ProcessHandle::destroy);
+            }
+        }
+        return new ResetReport(removed, errors);
+    }
+
+    private static void unmountAllUnder(Path dir) {
+        String prefix = dir.toAbsolutePath() + "/";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/mounts"))) {
+            List<String> targets = new ArrayList<>(lines.map(l -> l.split(" ")).filter(f -> f.length > 1)
+                    .map(f -> f[1]).filter(t -> t.startsWith(prefix)).toList());
+            java.util.Collections.reverse(targets);
+            for (String t : targets) {
+                Exec.run(List.of("umount", "-l", t));
+            }
+        } catch (IOException e) {
+            // nothing mounted that we can see
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.jpod.kube;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Finds the fields of a document that jpod does not honour, so that they are reported rather than
+ * silently dropped. Supported fields are given as dotted paths: {@code spec.containers[].name};
+ * a path ending in {@code .*} accepts anything below it.
+ */
+public final class FieldCheck {
+    private final Set<String> supported;
+
+    public FieldCheck(Set<String> supported) {
+        this.supported = Set.copyOf(supported);
+    }
+
+    /** Paths (with indexes, e.g. {@code spec.containers[1].ports}) of fields that are not supported. */
+    public List<String> unsupported(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        walk(node, "", "", out);
+        return out;
+    }
+
+    private void walk(JsonNode node, String pattern, String path, List<String> out) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                String p = pattern.isEmpty() ? e.getKey() : pattern + "." + e.getKey();
+                String shown = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                if (supported.contains(p + ".*")) {
+                    continue;
+                }
+                if (!supported.contains(p)) {
+                    out.add(shown);
+                    continue;
+                }
+                walk(e.getValue(), p, shown, out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), pattern + "[]", path + "[" + i + "]", out);
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.jpod.pod;
+
+import java.util.List;
+
+/** What an image says a container should run, when the pod does not say otherwise. */
+public record ImageDefaults(List<String> entrypoint, List<String> cmd, List<String> env, String workingDir, String user) {
+    public ImageDefaults {
+        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+        cmd = cmd == null ? List.of() : List.copyOf(cmd);
+        env = env == null ? List.of() : List.copyOf(env);
+    }
+
+    public static final ImageDefaults NONE = new ImageDefaults(List.of(), List.of(), List.of(), null, null);
+}

@@ -1,0 +1,73 @@
+package io.jpod.runtime;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.jpod.error.RuntimeFailureException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The OCI runtime's command line (runc or crun; they take the same verbs). */
+public final class OciRuntimeCli {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final Path binary;
+    private final Path root;
+
+    /**
+     * @param binary the runtime
+     * @param root   its state directory (--root)
+     */
+    public OciRuntimeCli(Path binary, Path root) {
+        this.binary = binary;
+        this.root = root;
+    }
+
+    public Path binary() {
+        return binary;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** What the runtime reports of a container. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record State(String id, String status, long pid) {
+    }
+
+    List<String> base(String... verb) {
+        List<String> argv = new ArrayList<>(List.of(binary.toString(), "--root", root.toString()));
+        argv.addAll(List.of(verb));
+        return argv;
+    }
+
+    public void start(String name, String id) {
+        Exec.check(name, base("start", id));
+    }
+
+    /** Sends {@code signal} to the container's processes ({@code all}: every process, not only init). */
+    public void kill(String name, String id, String signal, boolean all) {
+        List<String> argv = all ? base("kill", "--all", id, signal) : base("kill", id, signal);
+        Exec.Result r = Exec.run(argv);
+        if (!r.ok() && !r.err().contains("not running") && !r.err().contains("does not exist")) {
+            throw new RuntimeFailureException(name, "cannot signal container " + name + ": " + Exec.firstLine(r.err()));
+        }
+    }
+
+    /** Removes the runtime's record of the container; stopping it first when {@code force}. Absent is fine. */
+    public void delete(String name, String id, boolean force) {
+        Exec.Result r = Exec.run(force ? base("delete", "--force", id) : base("delete", id));
+        if (!r.ok() && !r.err().contains("does not exist")) {
+            throw new RuntimeFailureException(name, "cannot delete container " + name + ": " + Exec.firstLine(r.err()));
+        }
+    }
+
+    public Optional<State> state(String id) {
+        Exec.Result r = Exec.run(base("state", id));
+        if (!r.ok()) {
+            return Optional.empty();
+        }
+        return Optional.of(JSON.readValue(r.out(), State.class));
+    }
+}
