@@ -1,33 +1,125 @@
 package io.jpod.cli.format;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Prints command results the way podman does. A row is a map from podman's field names to values
- * (strings, numbers, booleans, lists, nested maps, null), in podman's field order.
+ * (strings, numbers, booleans, lists, nested maps, records, Instants, null), in podman's field order.
  */
 public final class Output {
+    private static final Pattern JSON = Pattern.compile("\\s*(json|\\{\\{\\s*json\\s*\\.?\\s*}})\\s*");
+    private static final Pattern TABLE = Pattern.compile("\\s*table(?:\\s+(.*))?", Pattern.DOTALL);
+    private static final String[] SIZE_UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+
     private Output() {
     }
 
     /**
-     * Prints {@code rows}.
+     * Prints {@code rows}. In {@code format}, the two characters {@code \t} and {@code \n} stand
+     * for a tab and a newline, as in podman.
      * <ul>
-     * <li>{@code format} null or empty: a table of {@code columns} with a header line;</li>
-     * <li>{@code "json"}: a pretty JSON array of the rows (always an array, {@code []} when empty);</li>
-     * <li>{@code "table"} alone: same as null; {@code "table {{.A}}\t{{.B}}"}: a table with headers
-     * derived from the field names (upper-cased, as podman does);</li>
-     * <li>otherwise a Go template applied to each row, one line each.</li>
+     * <li>{@code format} null, empty or {@code "table"}: a table of {@code columns} with a header line;</li>
+     * <li>{@code "json"} (or {@code "{{json .}}"}): a pretty JSON array of the rows ({@code []} when empty);</li>
+     * <li>{@code "table {{.A}}\t{{.B}}"}: a table of that template, with headers derived from the
+     * field names ({@code CreatedAt} gives {@code CREATED AT});</li>
+     * <li>otherwise a Go template applied to each row, each followed by a newline unless the
+     * template ends with one.</li>
      * </ul>
+     *
+     * @throws io.jpod.error.InvalidInputException if the template is malformed or names a field a row lacks
      */
     public static void print(PrintWriter out, String format, List<? extends Map<String, ?>> rows, List<Column> columns) {
-        throw new UnsupportedOperationException("implemented in the format branch");
+        String f = format == null ? "" : format.replace("\\t", "\t").replace("\\n", "\n");
+        Matcher table = TABLE.matcher(f);
+        String tableTemplate = table.matches() ? Objects.requireNonNullElse(table.group(1), "").strip() : null;
+        if (f.isBlank() || "".equals(tableTemplate)) {
+            table(out, joinColumns(columns, Column::header), GoTemplate.parse(joinColumns(columns, Column::template)), rows);
+        } else if (JSON.matcher(f).matches()) {
+            printJson(out, rows);
+        } else if (tableTemplate != null) {
+            GoTemplate template = GoTemplate.parse(tableTemplate);
+            table(out, template.header(), template, rows);
+        } else {
+            GoTemplate template = GoTemplate.parse(f);
+            String end = f.endsWith("\n") ? "" : "\n";
+            rows.forEach(row -> out.print(template.execute(row) + end));
+        }
+        out.flush();
     }
 
     /** Prints one object as pretty JSON (for inspect-style commands that print an array of objects). */
     public static void printJson(PrintWriter out, Object value) {
-        throw new UnsupportedOperationException("implemented in the format branch");
+        out.println(Json.pretty(value));
+        out.flush();
+    }
+
+    /**
+     * A size as podman shows it (go-units HumanSizeWithPrecision(size, 3)): decimal units, three
+     * significant digits: {@code 834 B}, {@code 1.2 kB}, {@code 4.87 MB}.
+     */
+    public static String humanSize(long bytes) {
+        double size = bytes;
+        int unit = 0;
+        while (size >= 1000 && unit < SIZE_UNITS.length - 1) {
+            size /= 1000;
+            unit++;
+        }
+        return GoValues.formatFloat(size, 3) + " " + SIZE_UNITS[unit];
+    }
+
+    /**
+     * A duration in go-units HumanDuration's words: "Less than a second", "5 seconds", "About a
+     * minute", "3 minutes", "About an hour", "2 hours", "2 days", "3 weeks", "4 months", "2 years".
+     */
+    public static String humanDuration(Duration d) {
+        long seconds = d.getSeconds();
+        long minutes = seconds / 60;
+        double hoursExact = (seconds + d.getNano() / 1e9) / 3600;
+        long hours = (long) (hoursExact + 0.5);
+        if (seconds < 1) {
+            return "Less than a second";
+        } else if (seconds == 1) {
+            return "1 second";
+        } else if (seconds < 60) {
+            return seconds + " seconds";
+        } else if (minutes == 1) {
+            return "About a minute";
+        } else if (minutes < 60) {
+            return minutes + " minutes";
+        } else if (hours == 1) {
+            return "About an hour";
+        } else if (hours < 48) {
+            return hours + " hours";
+        } else if (hours < 24 * 7 * 2) {
+            return hours / 24 + " days";
+        } else if (hours < 24 * 30 * 2) {
+            return hours / 24 / 7 + " weeks";
+        } else if (hours < 24 * 365 * 2) {
+            return hours / 24 / 30 + " months";
+        }
+        return (long) hoursExact / 24 / 365 + " years";
+    }
+
+    /** {@link #humanDuration} + " ago", as in podman's CREATED column. */
+    public static String ago(Duration d) {
+        return humanDuration(d) + " ago";
+    }
+
+    private static void table(PrintWriter out, String header, GoTemplate template, List<? extends Map<String, ?>> rows) {
+        TabWriter writer = new TabWriter().add(header);
+        rows.forEach(row -> writer.add(template.execute(row)));
+        out.print(writer.format());
+    }
+
+    private static String joinColumns(List<Column> columns, Function<Column, String> part) {
+        return columns.stream().map(part).collect(Collectors.joining("\t"));
     }
 }
