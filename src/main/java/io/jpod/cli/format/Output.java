@@ -64,7 +64,9 @@ public final class Output {
         } else {
             GoTemplate template = GoTemplate.parse(f);
             String end = f.endsWith("\n") ? "" : "\n";
-            rows.forEach(row -> out.print(template.execute(row) + end));
+            StringBuilder text = new StringBuilder(); // all or nothing, should a row fail
+            rows.forEach(row -> text.append(template.execute(row)).append(end));
+            out.print(text);
         }
         out.flush();
     }

@@ -131,6 +131,8 @@ class GoTemplateTest {
                 + "{{if lt 1 2.5}}lt{{end}} {{if ge \"b\" \"a\"}}ge{{end}}"));
         assertEquals("deep", run("{{with .Nested.Inner}}{{.Leaf}}{{end}}"));
         assertEquals("none", run("{{with .Empty}}{{.}}{{else}}none{{end}}"));
+        assertEquals("[web:yes][db:no]", run("{{range .Names}}[{{.}}:{{if eq . \"web\"}}yes{{else}}no{{end}}]{{end}}"));
+        assertEquals("inner outer", run("{{if .Names}}{{if .Running}}x{{else}}inner{{end}} outer{{end}}"));
     }
 
     @Test

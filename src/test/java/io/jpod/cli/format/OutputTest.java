@@ -98,7 +98,11 @@ class OutputTest {
     void templateErrorsAreInvalidInput() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> print("{{.Foo}}", ROWS));
         assertEquals("template: output:1:2: executing \"output\" at <.Foo>: can't evaluate field Foo", e.getMessage());
-        assertThrows(InvalidInputException.class, () -> print("table {{.ID}}\\t{{.Foo}}", ROWS));
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        assertThrows(InvalidInputException.class, () -> Output.print(out, "table {{.ID}}\\t{{.Foo}}", ROWS, PS_COLUMNS));
+        assertThrows(InvalidInputException.class, () -> Output.print(out, "{{if eq .Names \"c2\"}}{{.Foo}}{{end}}", ROWS, PS_COLUMNS));
+        assertEquals("", text.toString(), "nothing is printed when a row fails");
         assertEquals("", print("{{.Foo}}", List.of()), "like podman, an unknown field only fails when a row is printed");
         assertThrows(InvalidInputException.class, () -> print("{{.Names", List.of()), "syntax is checked even without rows");
     }
