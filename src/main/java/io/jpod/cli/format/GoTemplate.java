@@ -95,7 +95,7 @@ public final class GoTemplate {
         for (int i = 0; i + 1 < runs.size(); i++) {
             StringBuilder run = runs.get(i);
             StringBuilder next = runs.get(i + 1);
-            if (Character.isUpperCase(run.codePointAt(0)) && Character.isLowerCase(next.codePointAt(0)) && run.length() > 1) {
+            if (Character.isUpperCase(run.codePointAt(0)) && Character.isLowerCase(next.codePointAt(0))) {
                 next.insert(0, run.charAt(run.length() - 1));
                 run.setLength(run.length() - 1);
             }

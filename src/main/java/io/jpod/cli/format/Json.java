@@ -6,7 +6,6 @@ import tools.jackson.core.util.DefaultIndenter;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 import tools.jackson.core.util.Separators;
 import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
@@ -15,26 +14,27 @@ import tools.jackson.databind.ser.std.StdSerializer;
 /**
  * JSON as Go's encoding/json writes it: fields in declaration (map insertion) order, records by
  * their components, Instants as RFC 3339 with nanoseconds; pretty output like
- * {@code json.MarshalIndent(v, "", "  ")} ({@code "key": value}, {@code []} and {@code {}} when empty).
+ * {@code json.MarshalIndent} ({@code "key": value}, {@code []} and {@code {}} when empty). Like
+ * podman's inspect and {@code json} template function, {@code <>&} are not escaped.
  */
 final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .addModule(new SimpleModule("go-time").addSerializer(Instant.class, new InstantSerializer()))
             .build();
-    private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
-    private static final ObjectWriter PRETTY = MAPPER.writer().with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
-            .withArrayIndenter(INDENT)
-            .withObjectIndenter(INDENT));
-
     private Json() {
     }
 
-    static String pretty(Object value) {
-        return PRETTY.writeValueAsString(value);
+    /** Indented by {@code indent} spaces per level. */
+    static String pretty(Object value, int indent) {
+        DefaultIndenter indenter = new DefaultIndenter(" ".repeat(indent), "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""))
+                .withArrayIndenter(indenter)
+                .withObjectIndenter(indenter);
+        return MAPPER.writer().with(printer).writeValueAsString(value);
     }
 
     static String compact(Object value) {

@@ -17,6 +17,12 @@ import java.util.stream.Collectors;
 public final class Output {
     private static final Pattern JSON = Pattern.compile("\\s*(json|\\{\\{\\s*json\\s*\\.?\\s*}})\\s*");
     private static final Pattern TABLE = Pattern.compile("\\s*table(?:\\s+(.*))?", Pattern.DOTALL);
+    /** JSON indentation podman uses: 2 spaces for list commands ({@code ps}, {@code pod ps}, {@code volume ls}). */
+    public static final int LIST_INDENT = 2;
+    /** JSON indentation of {@code podman images --format json}. */
+    public static final int IMAGES_INDENT = 4;
+    /** JSON indentation of podman's inspect commands. */
+    public static final int INSPECT_INDENT = 5;
     private static final String[] SIZE_UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
 
     private Output() {
@@ -34,30 +40,48 @@ public final class Output {
      * template ends with one.</li>
      * </ul>
      *
+     * JSON is indented by {@link #LIST_INDENT}.
+     *
      * @throws io.jpod.error.InvalidInputException if the template is malformed or names a field a row lacks
      */
     public static void print(PrintWriter out, String format, List<? extends Map<String, ?>> rows, List<Column> columns) {
+        print(out, format, rows, columns, LIST_INDENT);
+    }
+
+    /** As {@link #print(PrintWriter, String, List, List)}, with JSON indented by {@code jsonIndent} spaces. */
+    public static void print(PrintWriter out, String format, List<? extends Map<String, ?>> rows, List<Column> columns,
+            int jsonIndent) {
         String f = format == null ? "" : format.replace("\\t", "\t").replace("\\n", "\n");
         Matcher table = TABLE.matcher(f);
         String tableTemplate = table.matches() ? Objects.requireNonNullElse(table.group(1), "").strip() : null;
         if (f.isBlank() || "".equals(tableTemplate)) {
             table(out, joinColumns(columns, Column::header), GoTemplate.parse(joinColumns(columns, Column::template)), rows);
         } else if (JSON.matcher(f).matches()) {
-            printJson(out, rows);
+            printJson(out, rows, jsonIndent);
         } else if (tableTemplate != null) {
             GoTemplate template = GoTemplate.parse(tableTemplate);
             table(out, template.header(), template, rows);
         } else {
             GoTemplate template = GoTemplate.parse(f);
             String end = f.endsWith("\n") ? "" : "\n";
-            rows.forEach(row -> out.print(template.execute(row) + end));
+            StringBuilder text = new StringBuilder(); // all or nothing, should a row fail
+            rows.forEach(row -> text.append(template.execute(row)).append(end));
+            out.print(text);
         }
         out.flush();
     }
 
-    /** Prints one object as pretty JSON (for inspect-style commands that print an array of objects). */
+    /**
+     * Prints one object as pretty JSON (for inspect-style commands that print an array of objects),
+     * indented by {@link #INSPECT_INDENT} like podman's inspect.
+     */
     public static void printJson(PrintWriter out, Object value) {
-        out.println(Json.pretty(value));
+        printJson(out, value, INSPECT_INDENT);
+    }
+
+    /** Prints one object as JSON indented by {@code indent} spaces per level. */
+    public static void printJson(PrintWriter out, Object value, int indent) {
+        out.println(Json.pretty(value, indent));
         out.flush();
     }
 

@@ -91,7 +91,7 @@ final class TemplateFunctions {
         boolean wordStart = true;
         for (int cp : s.codePoints().toArray()) {
             out.appendCodePoint(wordStart ? Character.toTitleCase(cp) : cp);
-            wordStart = !Character.isLetterOrDigit(cp) && cp != '_' && cp != '\'';
+            wordStart = !Character.isLetterOrDigit(cp) && cp != '_';
         }
         return out.toString();
     }
@@ -125,7 +125,7 @@ final class TemplateFunctions {
         Object v = value;
         for (Object key : keys) {
             if (v instanceof Map<?, ?> m) {
-                v = m.get(key);
+                v = m.containsKey(key) ? m.get(key) : ""; // the zero value of podman's map[string]string
                 continue;
             }
             List<?> list = GoValues.asList(v);

@@ -213,15 +213,16 @@ final class TemplateParser {
             return new Sub(start, inner);
         }
         if (c == '.' || c == '$') {
-            pos++;
-            if (c == '$' && IDENT.matcher(text).region(pos, text.length()).lookingAt()) {
+            if (c == '$' && IDENT.matcher(text).region(++pos, text.length()).lookingAt()) {
                 throw error("variables are not supported");
             }
             Matcher m = CHAIN.matcher(text).region(pos, text.length());
-            List<String> names = new ArrayList<>();
+            List<String> names = List.of();
             if (m.lookingAt()) {
                 names = List.of(m.group().substring(1).split("\\."));
                 pos = m.end();
+            } else if (c == '.') {
+                pos++;
             }
             return new Field(start, c == '$', names);
         }
@@ -251,7 +252,7 @@ final class TemplateParser {
                 }
             };
         }
-        throw error("unexpected \"" + c + "\" in operand");
+        throw error("unexpected \"" + c + "\" in command");
     }
 
     private String quoted() {
