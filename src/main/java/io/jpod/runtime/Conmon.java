@@ -137,7 +137,7 @@ public final class Conmon {
     }
 
     /** The runtime's error, without its log framing (time=… level=error msg="…"). */
-    static String clean(String why) {
+    public static String clean(String why) {
         String line = why.strip();
         int nl = line.lastIndexOf('\n');
         if (nl >= 0) {

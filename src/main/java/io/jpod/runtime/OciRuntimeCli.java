@@ -46,12 +46,20 @@ public final class OciRuntimeCli {
         Exec.check(name, base("start", id));
     }
 
-    /** Sends {@code signal} to the container's processes ({@code all}: every process, not only init). */
+    /**
+     * Sends {@code signal} to the container's init process; with {@code all}, to every process of
+     * the container. Signalling every process needs the container's cgroup, which a rootless
+     * container on a cgroup v1 host does not have: then init alone is signalled (its death ends
+     * every other process of its PID namespace).
+     */
     public void kill(String name, String id, String signal, boolean all) {
-        List<String> argv = all ? base("kill", "--all", id, signal) : base("kill", id, signal);
-        Exec.Result r = Exec.run(argv);
-        if (!r.ok() && !r.err().contains("not running") && !r.err().contains("does not exist")) {
-            throw new RuntimeFailureException(name, "cannot signal container " + name + ": " + Exec.firstLine(r.err()));
+        Exec.Result r = Exec.run(all ? base("kill", "--all", id, signal) : base("kill", id, signal));
+        if (!r.ok() && all) {
+            r = Exec.run(base("kill", id, signal));
+        }
+        if (!r.ok() && !r.err().contains("not running") && !r.err().contains("does not exist")
+                && !r.err().contains("process already finished")) {
+            throw new RuntimeFailureException(name, "cannot signal container " + name + ": " + Conmon.clean(r.err()));
         }
     }
 
