@@ -4,10 +4,21 @@ import io.jpod.error.HostException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Discovers {@link HostFacts} for the current process. */
+/**
+ * Discovers {@link HostFacts} for the current process, once per command. Probes that cost
+ * something (does this OCI runtime work here? can overlay be mounted?) run once and are cached in
+ * the run directory, keyed by what they depend on.
+ */
 public final class HostProbe {
+    /** Runtimes tried in order when none is chosen; crun first, as podman prefers it. */
+    static final List<String> RUNTIMES = List.of("crun", "runc");
+    static final List<String> SEARCH_PATH = List.of("/usr/local/bin", "/usr/bin", "/usr/sbin", "/bin", "/sbin",
+            "/usr/libexec/podman");
+
     private HostProbe() {
     }
 
@@ -17,28 +28,70 @@ public final class HostProbe {
         boolean rootless = !uidMap.isInitial();
         long uid = uidMap.hostIdOf(0);
         long gid = gidMap.hostIdOf(0);
-        HostPaths paths = HostPaths.forUser(rootless, uid, System.getenv());
-        HostFacts.OciRuntime runtime = chooseRuntime(runtimeChoice);
-        return new HostFacts(rootless, uid, gid, paths, runtime, which("conmon"), which("catatonit"),
-                HostFacts.StorageDriver.OVERLAY);
+        Map<String, String> env = System.getenv();
+        HostPaths paths = HostPaths.forUser(rootless, uid, env);
+        Path conmon = which("conmon", "conmon");
+        Path catatonit = which("catatonit", "catatonit");
+        ProbeCache cache = new ProbeCache(paths.runDir().resolve("host-probe"));
+        HostFacts.OciRuntime runtime = runtimeChoice != null ? chosenRuntime(runtimeChoice)
+                : cache.get("runtime", () -> detectRuntime(paths, catatonit), HostProbe::runtimeFromCache, r -> r.name() + " " + r.path());
+        HostFacts.StorageDriver storage = cache.get("storage", () -> StorageProbe.detect(paths),
+                s -> HostFacts.StorageDriver.valueOf(s.trim()), HostFacts.StorageDriver::name);
+        return new HostFacts(rootless, uid, gid, paths, runtime, conmon, catatonit, storage);
     }
 
-    static HostFacts.OciRuntime chooseRuntime(String choice) {
-        if (choice != null) {
-            Path p = choice.contains("/") ? Path.of(choice) : which(choice);
-            return new HostFacts.OciRuntime(p.getFileName().toString(), p);
+    static HostFacts.OciRuntime chosenRuntime(String choice) {
+        Path p = choice.contains("/") ? Path.of(choice) : find(choice);
+        if (p == null || !Files.isExecutable(p)) {
+            throw new HostException("OCI runtime \"" + choice + "\" not found", "install it, or give a path: --runtime /usr/bin/runc");
         }
-        return new HostFacts.OciRuntime("runc", which("runc"));
+        return new HostFacts.OciRuntime(p.getFileName().toString(), p);
     }
 
-    static Path which(String name) {
-        for (String dir : List.of("/usr/local/bin", "/usr/bin", "/usr/sbin", "/bin", "/sbin", "/usr/libexec/podman")) {
+    private static HostFacts.OciRuntime runtimeFromCache(String s) {
+        String[] f = s.trim().split(" ", 2);
+        Path p = Path.of(f[1]);
+        if (!Files.isExecutable(p)) {
+            throw new IllegalStateException("stale");
+        }
+        return new HostFacts.OciRuntime(f[0], p);
+    }
+
+    /** The first runtime that really runs a container here; each failure is kept for the error. */
+    static HostFacts.OciRuntime detectRuntime(HostPaths paths, Path catatonit) {
+        List<String> tried = new ArrayList<>();
+        for (String name : RUNTIMES) {
+            Path p = find(name);
+            if (p == null) {
+                tried.add(name + ": not installed");
+                continue;
+            }
+            String failure = RuntimeProbe.tryRun(p, paths, catatonit);
+            if (failure == null) {
+                return new HostFacts.OciRuntime(name, p);
+            }
+            tried.add(name + ": " + failure);
+        }
+        throw new HostException("no OCI runtime works on this host (" + String.join("; ", tried) + ")",
+                "install runc (apt-get install runc) or choose one with --runtime");
+    }
+
+    static Path find(String name) {
+        for (String dir : SEARCH_PATH) {
             Path p = Path.of(dir, name);
             if (Files.isExecutable(p)) {
                 return p;
             }
         }
-        throw new HostException(name + " is not installed", "install it (apt-get install " + name + ") or run scripts/setup.sh");
+        return null;
+    }
+
+    static Path which(String name, String pkg) {
+        Path p = find(name);
+        if (p == null) {
+            throw new HostException(name + " is not installed", "as root: apt-get install " + pkg + " (or run scripts/setup.sh)");
+        }
+        return p;
     }
 
     /** A /proc/PID/uid_map or gid_map. */

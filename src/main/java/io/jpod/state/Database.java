@@ -73,6 +73,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file) {
         try {
             Files.createDirectories(file.getParent());
+            SqliteNative.prepare(file.getParent().resolve("cache"));
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 60000");
@@ -90,11 +91,11 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() throws SQLException {
+        if (userVersion(connection) == MIGRATIONS.size()) {
+            return;
+        }
         write(c -> {
-            int version;
-            try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
-            }
+            int version = userVersion(c);
             for (int i = version; i < MIGRATIONS.size(); i++) {
                 try (Statement s = c.createStatement()) {
                     for (String stmt : MIGRATIONS.get(i).split(";")) {
@@ -107,6 +108,12 @@ public final class Database implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    private static int userVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
     }
 
     /** Work done inside one transaction. */
