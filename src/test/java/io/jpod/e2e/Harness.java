@@ -48,6 +48,11 @@ public final class Harness {
     /** Added with usermod when useradd gave the user no subordinate ids. */
     static final String SUBID_RANGE = "200000-265535";
     static final Duration TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * When set, the harness installs this script as bin/jpod instead of the build (e.g.
+     * src/test/podman-shim/jpod, to check the suite's expectations against podman).
+     */
+    static final String LAUNCHER_ENV = "JPOD_E2E_LAUNCHER";
     /** Tools jpod needs on the host; a missing one fails the suite. */
     static final List<String> PREREQUISITES = List.of(
             "runc", "conmon", "catatonit", "newuidmap", "newgidmap", "unshare", "nsenter", "setsid", "flock",
@@ -107,7 +112,8 @@ public final class Harness {
         checkPrerequisites();
         Path project = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
         Path jar = project.resolve("target/jpod.jar");
-        if (!Files.isReadable(jar) || !Files.isDirectory(project.resolve("target/lib"))) {
+        String launcher = System.getenv(LAUNCHER_ENV);
+        if (launcher == null && (!Files.isReadable(jar) || !Files.isDirectory(project.resolve("target/lib")))) {
             fail(jar + " or target/lib is missing: the end-to-end tests run the packaged jpod (mvn verify packages it first)");
         }
         ensureUser();
@@ -118,8 +124,13 @@ public final class Harness {
 
         rootOk("rm", "-rf", DIST.toString());
         rootOk("mkdir", "-p", DIST.resolve("target").toString());
-        rootOk("cp", "-a", project.resolve("bin").toString(), DIST.toString());
-        rootOk("cp", "-a", jar.toString(), project.resolve("target/lib").toString(), DIST.resolve("target").toString());
+        if (launcher == null) {
+            rootOk("cp", "-a", project.resolve("bin").toString(), DIST.toString());
+            rootOk("cp", "-a", jar.toString(), project.resolve("target/lib").toString(), DIST.resolve("target").toString());
+        } else {
+            rootOk("mkdir", "-p", DIST.resolve("bin").toString());
+            rootOk("cp", launcher, DIST.resolve("bin/jpod").toString());
+        }
         rootOk("chmod", "-R", "a+rX", DIST.toString());
 
         rootOk("mkdir", "-p", RUN_DIR.toString());

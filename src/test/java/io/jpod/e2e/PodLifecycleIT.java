@@ -84,7 +84,8 @@ class PodLifecycleIT {
     @Test
     @Order(3)
     void psAllJsonShowsInfraAndAppContainers() {
-        JsonNode all = h.psAll();
+        // PodName is filled in with --pod (podman leaves it "" without).
+        JsonNode all = Harness.json(h.jpodOk("ps", "-a", "--pod", "--format", "json"));
         List<JsonNode> hello = all.values().stream().filter(c -> "hello".equals(text(c, "PodName"))).toList();
         assertEquals(3, hello.size(), () -> "infra + server + client: " + all);
         List<JsonNode> infra = hello.stream().filter(c -> c.path("IsInfra").asBoolean(false)).toList();
