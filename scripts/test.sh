@@ -26,4 +26,10 @@ if ldd "$(command -v busybox)" >/dev/null 2>&1; then
 fi
 
 echo "==> mvn -B verify: unit tests (surefire), then end-to-end tests (failsafe) as user jpode2e"
-exec timeout --kill-after=30s "${JPOD_TEST_TIMEOUT:-25m}" mvn -B -ntp -Dstyle.color=never verify "$@"
+limit=${JPOD_TEST_TIMEOUT:-25m}
+rc=0
+timeout --kill-after=30s "$limit" mvn -B -ntp -Dstyle.color=never verify "$@" || rc=$?
+if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+  echo "Error: the tests did not finish within $limit (JPOD_TEST_TIMEOUT) and were stopped" >&2
+fi
+exit "$rc"
