@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -177,7 +178,7 @@ public final class Harness {
     }
 
     static Optional<Path> which(String tool) {
-        Set<String> dirs = new java.util.LinkedHashSet<>();
+        Set<String> dirs = new LinkedHashSet<>();
         String path = System.getenv("PATH");
         if (path != null) {
             dirs.addAll(List.of(path.split(":")));
