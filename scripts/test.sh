@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# jpod's tests, as root: `scripts/test.sh [maven args]`, e.g. `scripts/test.sh -Dit.test=PodLifecycleIT`.
+#
+#   unit tests        surefire, src/test/java/io/jpod/**/*Test.java
+#   end-to-end tests  failsafe, src/test/java/io/jpod/e2e/*IT.java: they create the user jpode2e,
+#                     copy the build to /tmp/jpod-e2e-dist and run bin/jpod as that user
+#
+# A missing prerequisite fails the run: nothing is skipped. JPOD_TEST_TIMEOUT (default 25m) bounds it.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+die() { echo "Error: $*" >&2; exit 1; }
+
+[ "$(id -u)" = 0 ] || die "run scripts/test.sh as root: the end-to-end tests create the user jpode2e and switch to it"
+
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]; }
+missing=()
+for tool in runc conmon catatonit newuidmap newgidmap unshare nsenter runuser busybox mvn java; do
+  have "$tool" || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  die "missing prerequisites: ${missing[*]} -- install them with scripts/prepare-host.sh (or apt-get install runc conmon catatonit uidmap util-linux busybox-static maven openjdk-17-jdk-headless)"
+fi
+if ldd "$(command -v busybox)" >/dev/null 2>&1; then
+  die "$(command -v busybox) is dynamically linked; the test image needs the static one (apt-get install busybox-static)"
+fi
+
+echo "==> mvn -B verify: unit tests (surefire), then end-to-end tests (failsafe) as user jpode2e"
+limit=${JPOD_TEST_TIMEOUT:-25m}
+rc=0
+timeout --kill-after=30s "$limit" mvn -B -ntp -Dstyle.color=never verify "$@" || rc=$?
+if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
+  echo "Error: the tests did not finish within $limit (JPOD_TEST_TIMEOUT) and were stopped" >&2
+fi
+exit "$rc"

@@ -1,0 +1,150 @@
+package io.jpod.e2e;
+
+import static io.jpod.e2e.Harness.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * User errors: one line "Error: ..." naming what is wrong and where, exit 125, no stack trace,
+ * and nothing half-created.
+ */
+class ErrorsIT {
+    private static final String SLEEPER = "trap 'exit 0' TERM; while true; do sleep 1 & wait $!; done";
+    private static Harness h;
+
+    @BeforeAll
+    static void setUp() {
+        h = Harness.forClass();
+        h.importBusybox();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        h.cleanUp();
+    }
+
+    /**
+     * Nothing half-created: after every test no pod, no container, no process, no mount (the test
+     * that plays a good pod removes it). When something is left, the state is reset so that the
+     * next test starts clean, and this test fails.
+     */
+    @AfterEach
+    void nothingHalfCreated() {
+        try {
+            assertEquals(0, h.podPs().size(), () -> "no pods left: " + h.podPs());
+            assertEquals(0, h.psAll().size(), () -> "no containers left: " + h.psAll());
+            h.assertNothingLeft("after a failed command");
+        } catch (AssertionError e) {
+            h.cleanUp();
+            h.importBusybox();
+            throw e;
+        }
+    }
+
+    private static void assertMentions(Result r, String what) {
+        assertTrue(r.err().contains(what), () -> "the error should name " + what + "\n" + r.describe());
+    }
+
+    @Test
+    void missingFile() {
+        Path missing = Harness.WORK.resolve("no-such-file.yaml");
+        assertMentions(h.jpodError("kube", "play", missing.toString()), "no-such-file.yaml");
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesFileLineAndColumn() {
+        Path bad = h.writeYaml("bad-syntax.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: syntax
+                 labels: {app: [oops
+                spec:
+                  containers: []
+                """);
+        Result r = h.jpodError("kube", "play", bad.toString());
+        Matcher m = Pattern.compile("bad-syntax\\.yaml:(\\d+):(\\d+)").matcher(r.err());
+        assertTrue(m.find(), () -> "the error should say file:line:col\n" + r.describe());
+        int line = Integer.parseInt(m.group(1));
+        assertTrue(line >= 4 && line <= 8, () -> "the line should be near the mistake (line 5)\n" + r.describe());
+    }
+
+    @Test
+    void unknownKind() {
+        Path yaml = h.writeYaml("unknown-kind.yaml", """
+                apiVersion: v1
+                kind: Frobnicator
+                metadata:
+                  name: frob
+                """);
+        assertMentions(h.jpodError("kube", "play", yaml.toString()), "Frobnicator");
+    }
+
+    @Test
+    void missingImageIsNamed() {
+        Path yaml = h.writeYaml("missing-image.yaml", PodYaml.pod("noimage")
+                .container("app", "localhost/no-such-image:1", "sh", "-c", "true").yaml());
+        assertMentions(h.jpodError("kube", "play", yaml.toString()), "localhost/no-such-image:1");
+    }
+
+    @Test
+    void failureHalfwayRemovesWhatThePlayCreated() {
+        Path yaml = h.writeYaml("halfway.yaml", PodYaml.pod("halfway")
+                .container("first", SLEEPER)
+                .container("broken", Harness.IMAGE, "/no/such/binary").yaml());
+        assertMentions(h.jpodError("kube", "play", yaml.toString()), "broken");
+    }
+
+    @Test
+    void failureOnASecondContainersMissingImage() {
+        Path yaml = h.writeYaml("halfway-image.yaml", PodYaml.pod("halfimage")
+                .container("first", SLEEPER)
+                .container("second", "localhost/no-such-image:2", "sh", "-c", "true").yaml());
+        assertMentions(h.jpodError("kube", "play", yaml.toString()), "localhost/no-such-image:2");
+    }
+
+    @Test
+    void playTwiceNeedsReplace() {
+        Path yaml = h.writeYaml("twice.yaml", PodYaml.pod("twice").container("app", SLEEPER).yaml());
+        PlayOutput first = h.play(yaml);
+        assertMentions(h.jpodError("kube", "play", yaml.toString()), "twice");
+        assertEquals(first.podId(), text(h.podPs().get(0), "Id"), "the failed play left the pod alone");
+
+        PlayOutput second = h.play(yaml, "--replace");
+        assertNotEquals(first.podId(), second.podId(), "--replace makes a new pod");
+        assertEquals(1, h.podPs().values().stream().filter(p -> "twice".equals(text(p, "Name"))).count(), "one pod named twice");
+        h.waitForState("twice-app", "running", java.time.Duration.ofSeconds(30));
+        h.jpodOk("kube", "down", yaml.toString());
+    }
+
+    @Test
+    void noSuchContainerOrPod() {
+        assertMentions(h.jpodError("logs", "nosuch"), "nosuch");
+        assertMentions(h.jpodError("exec", "nosuch", "true"), "nosuch");
+        assertMentions(h.jpodError("inspect", "nosuch"), "nosuch");
+        assertMentions(h.jpodError("stop", "nosuch"), "nosuch");
+        assertMentions(h.jpodError("pod", "stop", "nosuch"), "nosuch");
+        assertMentions(h.jpodError("pod", "inspect", "nosuch"), "nosuch");
+    }
+
+    @Test
+    void importOfAMissingTarball() {
+        assertMentions(h.jpodError("import", Harness.WORK.resolve("no-such.tar").toString(), "localhost/x:1"), "no-such.tar");
+    }
+
+    @Test
+    void unknownCommandExits125() {
+        Result r = h.jpod("frobnicate");
+        assertEquals(125, r.code(), r::describe);
+        assertTrue(r.errLines().get(0).startsWith("Error: "), r::describe);
+    }
+}
