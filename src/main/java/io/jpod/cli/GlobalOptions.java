@@ -15,6 +15,10 @@ public final class GlobalOptions {
             scope = picocli.CommandLine.ScopeType.INHERIT)
     String runtime;
 
+    @Option(names = "--storage-driver", paramLabel = "DRIVER", description = "How container roots are assembled: overlay, fuse-overlay or copy (default: the first that works here).",
+            scope = picocli.CommandLine.ScopeType.INHERIT)
+    String storageDriver;
+
     private Engine engine;
     private java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
 
@@ -48,7 +52,7 @@ public final class GlobalOptions {
     /** The engine, opened on first use (commands that need no state never open it). */
     public Engine engine() {
         if (engine == null) {
-            engine = Engine.open(runtime, events());
+            engine = Engine.open(runtime, storageDriver, events());
         }
         return engine;
     }

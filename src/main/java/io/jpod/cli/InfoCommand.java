@@ -31,7 +31,7 @@ public final class InfoCommand extends EngineCommand {
         host.put("gid", h.hostGid());
         host.put("pauseBinary", h.catatonit().toString());
         Map<String, Object> store = new LinkedHashMap<>();
-        store.put("graphDriverName", h.storage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        store.put("graphDriverName", h.storage().label());
         store.put("graphRoot", h.paths().dataDir().toString());
         store.put("runRoot", h.paths().runDir().toString());
         store.put("databasePath", h.paths().database().toString());

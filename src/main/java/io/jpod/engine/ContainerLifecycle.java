@@ -41,7 +41,6 @@ final class ContainerLifecycle {
     private final StateStore state;
     private final OciRuntimeCli runtime;
     private final Conmon conmon;
-    private final RootfsMounter mounter;
     private final Locks locks;
     private final List<String> exitCommand;
 
@@ -50,9 +49,18 @@ final class ContainerLifecycle {
         this.state = state;
         this.runtime = new OciRuntimeCli(host.runtime().path(), host.paths().runtimeRoot());
         this.conmon = new Conmon(host.conmon(), runtime);
-        this.mounter = new RootfsMounter(host.storage());
         this.locks = new Locks(host.paths().locks());
         this.exitCommand = exitCommand;
+    }
+
+    HostFacts.StorageDriver storageDriver() {
+        return host.storage();
+    }
+
+    /** The mounter of a container: the driver it was created with, whatever this command's default. */
+    private RootfsMounter mounter(ContainerRow c) {
+        String storage = c.config().storage();
+        return new RootfsMounter(storage == null ? host.storage() : HostFacts.StorageDriver.parse(storage));
     }
 
     OciRuntimeCli runtime() {
@@ -124,7 +132,7 @@ final class ContainerLifecycle {
         } catch (JpodException e) {
             runtime.delete(c.name(), c.id(), true);
             if (!c.infra()) {
-                mounter.unmount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")));
+                mounter(c).unmount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")));
             }
             throw e;
         }
@@ -159,7 +167,7 @@ final class ContainerLifecycle {
             throw new RuntimeFailureException(c.name(), "the infra container of pod " + pod.name() + " is not running");
         }
         List<Path> lower = c.config().layerDirs().stream().map(Path::of).toList();
-        Path rootfs = mounter.mount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")), lower);
+        Path rootfs = mounter(c).mount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")), lower);
         ProcessPlan p = c.config().process();
         Users.Resolved user = Users.resolve(p.user(), readLines(rootfs.resolve("etc/passwd")), readLines(rootfs.resolve("etc/group")));
         List<String> env = new ArrayList<>(p.env());
@@ -264,7 +272,7 @@ final class ContainerLifecycle {
         }
         runtime.delete(c.name(), c.id(), true);
         if (!c.infra()) {
-            mounter.unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
+            mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
         }
         return done;
     }
@@ -273,7 +281,7 @@ final class ContainerLifecycle {
     void destroyFiles(ContainerRow c) {
         runtime.delete(c.name(), c.id(), true);
         if (!c.infra()) {
-            mounter.unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
+            mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
         }
         deleteTree(dataDir(c.id()));
         deleteTree(runDir(c.id()));

@@ -26,9 +26,9 @@ public final class Engine implements AutoCloseable {
         this.pods = new PodEngine(state, images, new ContainerLifecycle(host, state, exitCommand()));
     }
 
-    /** Discovers the host (once) and opens the state store. {@code runtime} may name the OCI runtime, or be null. */
-    public static Engine open(String runtime, Events events) {
-        HostFacts host = HostProbe.discover(runtime);
+    /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */
+    public static Engine open(String runtime, String storageDriver, Events events) {
+        HostFacts host = HostProbe.discover(runtime, storageDriver);
         Database db = Database.open(host.paths().database());
         return new Engine(host, db, events, reference -> {
             throw new io.jpod.error.NotFoundException("image", reference, reference + ": image not known");

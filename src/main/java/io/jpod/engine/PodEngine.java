@@ -68,13 +68,14 @@ public final class PodEngine {
         PodRow pod = new PodRow(podId, spec.name(), now, spec, infraId);
         List<ContainerRow> rows = new ArrayList<>();
         rows.add(new ContainerRow(infraId, PodSpec.infraName(podId), podId, true, null, null, now,
-                new ContainerConfig(null, new ProcessPlan(List.of("/catatonit", "-P"), List.of(), "/", null), List.of()),
+                new ContainerConfig(null, new ProcessPlan(List.of("/catatonit", "-P"), List.of(), "/", null), List.of(), null),
                 ContainerState.CREATED, 0, 0, null, null, null, 0, false));
         for (int i = 0; i < spec.containers().size(); i++) {
             ContainerSpec c = spec.containers().get(i);
             ImageSource.ResolvedImage img = resolved.get(i);
             rows.add(new ContainerRow(Ids.next(), spec.containerName(c), podId, false, img.id(), img.name(), now.plusNanos(i + 1),
-                    new ContainerConfig(c.name(), plans.get(i), img.layerDirs().stream().map(Path::toString).toList()),
+                    new ContainerConfig(c.name(), plans.get(i), img.layerDirs().stream().map(Path::toString).toList(),
+                            life.storageDriver().label()),
                     ContainerState.CREATED, 0, 0, null, null, null, 0, false));
         }
         state.addPod(pod, rows);

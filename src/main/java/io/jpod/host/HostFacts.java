@@ -29,6 +29,21 @@ public record HostFacts(boolean rootless, long hostUid, long hostGid, HostPaths 
         /** fuse-overlayfs, when the kernel's overlay cannot be mounted. */
         FUSE_OVERLAY,
         /** A copy of the layers per container: slow but works everywhere. */
-        COPY
+        COPY;
+
+        /** The user's name for it: overlay, fuse-overlay, copy. */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public static StorageDriver parse(String label) {
+            for (StorageDriver d : values()) {
+                if (d.label().equals(label)) {
+                    return d;
+                }
+            }
+            throw new io.jpod.error.InvalidInputException("--storage-driver", "unknown storage driver \"" + label
+                    + "\": must be one of overlay, fuse-overlay, copy");
+        }
     }
 }

@@ -22,7 +22,7 @@ public final class HostProbe {
     private HostProbe() {
     }
 
-    public static HostFacts discover(String runtimeChoice) {
+    public static HostFacts discover(String runtimeChoice, String storageChoice) {
         UidMap uidMap = UidMap.read(Path.of("/proc/self/uid_map"));
         UidMap gidMap = UidMap.read(Path.of("/proc/self/gid_map"));
         boolean rootless = !uidMap.isInitial();
@@ -35,7 +35,7 @@ public final class HostProbe {
         ProbeCache cache = new ProbeCache(paths.runDir().resolve("host-probe"));
         HostFacts.OciRuntime runtime = runtimeChoice != null ? chosenRuntime(runtimeChoice)
                 : cache.get("runtime", () -> detectRuntime(paths, catatonit), HostProbe::runtimeFromCache, r -> r.name() + " " + r.path());
-        HostFacts.StorageDriver storage = cache.get("storage", () -> StorageProbe.detect(paths),
+        HostFacts.StorageDriver storage = storageChoice != null ? HostFacts.StorageDriver.parse(storageChoice) : cache.get("storage", () -> StorageProbe.detect(paths),
                 s -> HostFacts.StorageDriver.valueOf(s.trim()), HostFacts.StorageDriver::name);
         return new HostFacts(rootless, uid, gid, paths, runtime, conmon, catatonit, storage);
     }

@@ -8,6 +8,8 @@ import io.jpod.pod.ProcessPlan;
  * @param kubeName  the container's name in the pod YAML (null for the infra container)
  * @param process   the merged process (argv, env, working directory, user)
  * @param layerDirs overlay lower directories, top first (empty for the infra container)
+ * @param storage   the storage driver its root was assembled with (kept, so that every later
+ *                  command unmounts it the same way)
  */
-public record ContainerConfig(String kubeName, ProcessPlan process, java.util.List<String> layerDirs) {
+public record ContainerConfig(String kubeName, ProcessPlan process, java.util.List<String> layerDirs, String storage) {
 }

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Assembles a container's root filesystem from image layers plus a writable layer: a kernel
- * overlay mount (with user xattrs, so it works inside a user namespace), done in the user
- * namespace's own mount namespace so every jpod process sees it.
+ * Assembles a container's root filesystem from image layers plus a writable layer, with the
+ * driver the host probe chose: a kernel overlay mount (with user xattrs, so it works inside a
+ * user namespace), fuse-overlayfs, or a private copy of the layers. Mounts are made in the user
+ * namespace's own mount namespace, so every jpod process sees them.
  */
 public final class RootfsMounter {
     private final StorageDriver driver;
@@ -34,13 +35,15 @@ public final class RootfsMounter {
         public Path merged() {
             return dir.resolve("merged");
         }
+
+        /** Marks a copied root as complete (the copy driver keeps it between starts, as an upper layer would be kept). */
+        Path copied() {
+            return dir.resolve("copied");
+        }
     }
 
     /** Mounts {@code lowerDirs} (top layer first) with a writable layer in {@code layout}; returns the root. */
     public Path mount(String container, Layout layout, List<Path> lowerDirs) {
-        if (driver != StorageDriver.OVERLAY) {
-            throw new RuntimeFailureException(container, "storage driver " + driver + " is not implemented yet");
-        }
         try {
             Files.createDirectories(layout.upper());
             Files.createDirectories(layout.work());
@@ -48,22 +51,41 @@ public final class RootfsMounter {
         } catch (IOException e) {
             throw new RuntimeFailureException(container, "cannot prepare the root filesystem of " + container + ": " + e.getMessage(), e);
         }
-        if (isMounted(layout.merged())) {
-            return layout.merged();
+        switch (driver) {
+            case OVERLAY, FUSE_OVERLAY -> {
+                if (!isMounted(layout.merged())) {
+                    String lower = lowerDirs.stream().map(Path::toString).collect(Collectors.joining(":"));
+                    String opts = "lowerdir=" + lower + ",upperdir=" + layout.upper() + ",workdir=" + layout.work();
+                    Exec.check(container, driver == StorageDriver.OVERLAY
+                            ? List.of("mount", "-t", "overlay", "overlay", "-o", opts + ",userxattr", layout.merged().toString())
+                            : List.of("fuse-overlayfs", "-o", opts, layout.merged().toString()));
+                }
+            }
+            case COPY -> {
+                if (!Files.exists(layout.copied())) {
+                    LayerCopy.flatten(container, lowerDirs, layout.merged());
+                    try {
+                        Files.createFile(layout.copied());
+                    } catch (IOException e) {
+                        throw new RuntimeFailureException(container, "cannot mark the root of " + container + " copied", e);
+                    }
+                }
+            }
         }
-        String lower = lowerDirs.stream().map(Path::toString).collect(Collectors.joining(":"));
-        String opts = "lowerdir=" + lower + ",upperdir=" + layout.upper() + ",workdir=" + layout.work() + ",userxattr";
-        Exec.check(container, List.of("mount", "-t", "overlay", "overlay", "-o", opts, layout.merged().toString()));
         return layout.merged();
     }
 
-    /** Unmounts the container's root; nothing to do when it is not mounted. */
+    /** Unmounts the container's root; nothing to do when it is not mounted (or copied). */
     public void unmount(String container, Layout layout) {
-        if (isMounted(layout.merged())) {
-            Exec.Result r = Exec.run(List.of("umount", layout.merged().toString()));
-            if (!r.ok() && isMounted(layout.merged())) {
-                Exec.check(container, List.of("umount", "-l", layout.merged().toString()));
-            }
+        if (driver == StorageDriver.COPY || !isMounted(layout.merged())) {
+            return;
+        }
+        List<String> umount = driver == StorageDriver.FUSE_OVERLAY
+                ? List.of("fusermount3", "-u", layout.merged().toString())
+                : List.of("umount", layout.merged().toString());
+        Exec.Result r = Exec.run(umount);
+        if (!r.ok() && isMounted(layout.merged())) {
+            Exec.check(container, List.of("umount", "-l", layout.merged().toString()));
         }
     }
 

@@ -1,0 +1,122 @@
+package io.jpod.storage;
+
+import io.jpod.error.RuntimeFailureException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The copy storage driver: layers applied one over another into a plain directory, reading the
+ * overlay-style whiteouts the layer store writes (a 0:0 character device deletes, a directory with
+ * {@code user.overlay.opaque=y} hides what lower layers had in it). Slow, but needs no mount.
+ */
+final class LayerCopy {
+    private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private LayerCopy() {
+    }
+
+    /** Applies {@code lowerDirs} (top layer first, as for overlay) into {@code dest}. */
+    static void flatten(String container, List<Path> lowerDirs, Path dest) {
+        List<Path> bottomUp = new ArrayList<>(lowerDirs);
+        Collections.reverse(bottomUp);
+        try {
+            for (Path layer : bottomUp) {
+                apply(layer, dest);
+            }
+        } catch (IOException e) {
+            throw new RuntimeFailureException(container, "cannot copy the layers of " + container + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void apply(Path layer, Path dest) throws IOException {
+        Files.walkFileTree(layer, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Path target = dest.resolve(layer.relativize(dir).toString());
+                if (Files.isSymbolicLink(target) || (Files.exists(target, NOFOLLOW) && !Files.isDirectory(target, NOFOLLOW))) {
+                    Files.delete(target);
+                }
+                if (opaque(dir) && Files.isDirectory(target, NOFOLLOW)) {
+                    deleteTree(target);
+                }
+                if (!Files.exists(target, NOFOLLOW)) {
+                    Files.copy(dir, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                }
+                copyOwner(dir, target);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path target = dest.resolve(layer.relativize(file).toString());
+                if (Files.isDirectory(target, NOFOLLOW)) {
+                    deleteTree(target);
+                }
+                if (attrs.isOther() && isWhiteout(file)) {
+                    if (Files.exists(target, NOFOLLOW)) {
+                        deleteTree(target);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+                Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES,
+                        LinkOption.NOFOLLOW_LINKS);
+                copyOwner(file, target);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static boolean isWhiteout(Path p) throws IOException {
+        Object rdev = Files.getAttribute(p, "unix:rdev", NOFOLLOW);
+        return rdev instanceof Long l && l == 0L;
+    }
+
+    private static boolean opaque(Path dir) {
+        try {
+            UserDefinedFileAttributeView view = Files.getFileAttributeView(dir, UserDefinedFileAttributeView.class, NOFOLLOW);
+            if (view == null || !view.list().contains("overlay.opaque")) {
+                return false;
+            }
+            ByteBuffer b = ByteBuffer.allocate(8);
+            view.read("overlay.opaque", b);
+            return b.position() > 0 && b.get(0) == 'y';
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static void copyOwner(Path from, Path to) throws IOException {
+        Object uid = Files.getAttribute(from, "unix:uid", NOFOLLOW);
+        Object gid = Files.getAttribute(from, "unix:gid", NOFOLLOW);
+        try {
+            Files.setAttribute(to, "unix:uid", uid, NOFOLLOW);
+            Files.setAttribute(to, "unix:gid", gid, NOFOLLOW);
+            if (!Files.isSymbolicLink(to)) {
+                Files.setAttribute(to, "unix:mode", Files.getAttribute(from, "unix:mode", NOFOLLOW));
+            }
+        } catch (IOException | SecurityException e) {
+            // owners cannot be kept without privileges in the user namespace; the copy stays usable
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}
