@@ -2,6 +2,8 @@ package io.jpod.engine;
 
 import io.jpod.host.HostFacts;
 import io.jpod.host.HostProbe;
+import io.jpod.host.Privileges;
+import io.jpod.image.ImageStore;
 import io.jpod.state.Database;
 
 /**
@@ -11,10 +13,12 @@ import io.jpod.state.Database;
 public final class Engine implements AutoCloseable {
     private final HostFacts host;
     private final Database db;
+    private final ImageStore images;
 
     private Engine(HostFacts host, Database db) {
         this.host = host;
         this.db = db;
+        this.images = new ImageStore(db, host.paths(), Privileges.current());
     }
 
     /** Discovers the host (once) and opens the state store. {@code runtime} may name the OCI runtime, or be null. */
@@ -29,6 +33,11 @@ public final class Engine implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** The local image store. */
+    public ImageStore images() {
+        return images;
     }
 
     @Override
