@@ -2,6 +2,8 @@ package io.jpod.engine;
 
 import io.jpod.host.HostFacts;
 import io.jpod.host.HostProbe;
+import io.jpod.host.Privileges;
+import io.jpod.image.ImageStore;
 import io.jpod.state.Database;
 import io.jpod.state.StateStore;
 import java.util.ArrayList;
@@ -15,24 +17,23 @@ public final class Engine implements AutoCloseable {
     private final HostFacts host;
     private final Database db;
     private final Events events;
+    private final ImageStore images;
     private final PodEngine pods;
     private KubeService kube;
 
-    private Engine(HostFacts host, Database db, Events events, ImageSource images) {
+    private Engine(HostFacts host, Database db, Events events) {
         this.host = host;
         this.db = db;
         this.events = events;
+        this.images = new ImageStore(db, host.paths(), Privileges.current());
         StateStore state = new StateStore(db);
-        this.pods = new PodEngine(state, images, new ContainerLifecycle(host, state, exitCommand()));
+        this.pods = new PodEngine(state, new LocalImages(images), new ContainerLifecycle(host, state, exitCommand()));
     }
 
     /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */
     public static Engine open(String runtime, String storageDriver, Events events) {
         HostFacts host = HostProbe.discover(runtime, storageDriver);
-        Database db = Database.open(host.paths().database());
-        return new Engine(host, db, events, reference -> {
-            throw new io.jpod.error.NotFoundException("image", reference, reference + ": image not known");
-        });
+        return new Engine(host, Database.open(host.paths().database()), events);
     }
 
     /** conmon runs this when a container exits: {@code jpod container cleanup ID}. */
@@ -50,6 +51,15 @@ public final class Engine implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    /** The local image store. */
+    public ImageStore images() {
+        return images;
     }
 
     public PodEngine pods() {

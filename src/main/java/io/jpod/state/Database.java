@@ -61,6 +61,22 @@ public final class Database implements AutoCloseable {
               stop_requested INTEGER NOT NULL DEFAULT 0
             );
             CREATE INDEX containers_by_pod ON containers(pod_id);
+            """,
+            // image layers on disk, and the layers an operation in progress is about to use
+            // (so that a concurrent image removal does not delete them)
+            """
+            CREATE TABLE layers (
+              diff_id TEXT PRIMARY KEY,
+              size INTEGER NOT NULL,
+              added TEXT NOT NULL
+            );
+            CREATE TABLE layer_leases (
+              diff_id TEXT NOT NULL,
+              holder TEXT NOT NULL,
+              expires TEXT NOT NULL,
+              PRIMARY KEY (diff_id, holder)
+            );
+            ALTER TABLE images ADD COLUMN names_history TEXT NOT NULL DEFAULT '[]';
             """);
 
     private final Connection connection;

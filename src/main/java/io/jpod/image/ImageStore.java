@@ -1,0 +1,553 @@
+package io.jpod.image;
+
+import io.jpod.engine.Events;
+import io.jpod.error.ConflictException;
+import io.jpod.error.ImageException;
+import io.jpod.error.InvalidInputException;
+import io.jpod.error.NotFoundException;
+import io.jpod.host.HostPaths;
+import io.jpod.host.Privileges;
+import io.jpod.state.Database;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The local image store: images and their names in the state store (tables {@code images} and
+ * {@code image_names}), their layers in a {@link LayerStore}. Every change is one write
+ * transaction, so concurrent jpod processes see an image whole or not at all; a name given to a
+ * new image moves to it (the old image keeps its other names or becomes dangling). Images keep
+ * their configuration and manifest JSON, as pushing them needs.
+ */
+public final class ImageStore {
+    static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+    static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar";
+    private static final Pattern HEX_PREFIX = Pattern.compile("[0-9a-f]{3,64}");
+    private static final int MIN_PREFIX = 3;
+
+    private final Database db;
+    private final HostPaths paths;
+    private final LayerStore layers;
+    private final String architecture;
+
+    public ImageStore(Database db, HostPaths paths, Privileges privileges) {
+        this.db = db;
+        this.paths = paths;
+        this.layers = new LayerStore(db, paths, privileges);
+        this.architecture = goArchitecture(System.getProperty("os.arch"));
+    }
+
+    /** The layers of the stored images. */
+    public LayerStore layers() {
+        return layers;
+    }
+
+    /** The architecture name images use for this JVM's {@code os.arch} (amd64, arm64, ...). */
+    static String goArchitecture(String osArch) {
+        switch (osArch) {
+            case "x86_64":
+            case "amd64":
+                return "amd64";
+            case "aarch64":
+                return "arm64";
+            case "x86":
+            case "i386":
+                return "386";
+            default:
+                return osArch;
+        }
+    }
+
+    // ---- import -----------------------------------------------------------------------------
+
+    /** {@link #importRootfs(Path, List, String, String, Events)} without a history comment. */
+    public Image importRootfs(Path tarOrDash, List<String> changes, String reference, Events events) {
+        return importRootfs(tarOrDash, changes, null, reference, events);
+    }
+
+    /**
+     * Creates an image from a root filesystem tarball ({@code -} reads standard input), as
+     * {@code podman import}: one layer, {@code changes} applied to an empty configuration,
+     * {@code message} as the history comment, named {@code reference} (normalised; may be null).
+     */
+    public Image importRootfs(Path tarOrDash, List<String> changes, String message, String reference, Events events) {
+        if (tarOrDash.toString().equals("-")) {
+            return importRootfs(System.in, "stdin", changes, message, reference, events);
+        }
+        try (InputStream in = Files.newInputStream(tarOrDash)) {
+            return importRootfs(in, tarOrDash.toString(), changes, message, reference, events);
+        } catch (IOException e) {
+            throw new InvalidInputException(tarOrDash.toString(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Imports the tarball read from {@code in}; {@code source} names it in messages. */
+    public Image importRootfs(InputStream in, String source, List<String> changes, String message, String reference, Events events) {
+        List<String> names = reference == null ? List.of() : List.of(ImageReference.forNewImage(reference).toString());
+        Instant now = Instant.now();
+        ImageConfig base = ConfigChanges.apply(ImageConfig.empty(now, "linux", architecture), changes);
+        String holder = LayerStore.newHolder();
+        try {
+            LayerStore.Layer layer = layers.store(in, source, null, null, holder, events);
+            events.progress(layer.diffId(), "Copying blob");
+            String createdBy = "/bin/sh -c #(nop) ADD file:" + Digests.hexPart(layer.diffId()) + " in /";
+            ImageConfig config = base.withHistory(List.of(new ImageConfig.History(now, createdBy, null,
+                    message == null || message.isEmpty() ? "imported from tarball" : message, false)));
+            byte[] configJson = config.toJson(List.of(layer.diffId()));
+            events.progress(Digests.digestOf(configJson), "Copying config");
+            byte[] manifest = manifestFor(configJson, List.of(layer));
+            return db.write(c -> {
+                Image image = record(c, configJson, manifest, config, List.of(layer.diffId()), names);
+                LayerStore.release(c, holder);
+                return image;
+            });
+        } catch (RuntimeException e) {
+            layers.abandon(holder);
+            throw e;
+        }
+    }
+
+    // ---- load -------------------------------------------------------------------------------
+
+    /** Loads the images of a docker-archive or oci-archive file. */
+    public List<LoadedImage> load(Path archive, Events events) {
+        try (InputStream in = Files.newInputStream(archive)) {
+            return load(in, archive.toString(), events);
+        } catch (IOException e) {
+            throw new InvalidInputException(archive.toString(), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads the images of a docker-archive or oci-archive read from {@code in} ({@code archive}
+     * names it in messages). Every blob is verified; all images are recorded in one transaction,
+     * so a bad archive stores nothing.
+     */
+    public List<LoadedImage> load(InputStream in, String archive, Events events) {
+        String holder = LayerStore.newHolder();
+        try (ArchiveFiles files = ArchiveFiles.read(in, archive, paths.tmp())) {
+            List<ImageSource> sources = merge(ArchiveFormats.read(files, architecture, events));
+            List<ImageSource> complete = new ArrayList<>();
+            for (ImageSource s : sources) {
+                List<LayerStore.Layer> stored = new ArrayList<>();
+                for (ImageSource.Blob b : s.layers()) {
+                    events.progress(b.digest() != null ? b.digest() : b.diffId(), "Copying blob");
+                    try (InputStream blob = Files.newInputStream(b.file())) {
+                        stored.add(layers.store(blob, archive + ": " + b.entry(), b.diffId(), b.digest(), holder, events));
+                    } catch (IOException e) {
+                        throw new ImageException(archive, archive + ": cannot read " + b.entry() + ": " + e.getMessage(), e);
+                    }
+                }
+                events.progress(Digests.PREFIX + s.id(), "Copying config");
+                byte[] manifest = s.manifest() != null ? s.manifest() : manifestFor(s.config(), stored);
+                complete.add(new ImageSource(s.config(), manifest, s.layers(), s.names()));
+            }
+            return db.write(c -> {
+                List<LoadedImage> out = new ArrayList<>();
+                for (ImageSource s : complete) {
+                    ImageConfig config = ImageConfig.read(s.config(), archive);
+                    List<String> diffIds = s.layers().stream().map(ImageSource.Blob::diffId).toList();
+                    out.add(new LoadedImage(record(c, s.config(), s.manifest(), config, diffIds, s.names()), s.names()));
+                }
+                LayerStore.release(c, holder);
+                return out;
+            });
+        } catch (RuntimeException e) {
+            layers.abandon(holder);
+            throw e;
+        }
+    }
+
+    /** Sources with the same configuration are one image: their names are merged. */
+    private static List<ImageSource> merge(List<ImageSource> sources) {
+        Map<String, ImageSource> byId = new LinkedHashMap<>();
+        for (ImageSource s : sources) {
+            ImageSource seen = byId.get(s.id());
+            if (seen == null) {
+                byId.put(s.id(), s);
+            } else {
+                LinkedHashSet<String> names = new LinkedHashSet<>(seen.names());
+                names.addAll(s.names());
+                byId.put(s.id(), new ImageSource(seen.config(), seen.manifest(), seen.layers(), new ArrayList<>(names)));
+            }
+        }
+        return new ArrayList<>(byId.values());
+    }
+
+    /** An OCI manifest for an image whose layers are kept as uncompressed tars. */
+    static byte[] manifestFor(byte[] config, List<LayerStore.Layer> stored) {
+        ObjectNode m = ImageConfig.JSON.createObjectNode();
+        m.put("schemaVersion", 2);
+        m.put("mediaType", OCI_MANIFEST);
+        ObjectNode cfg = m.putObject("config");
+        cfg.put("mediaType", OCI_CONFIG);
+        cfg.put("digest", Digests.digestOf(config));
+        cfg.put("size", config.length);
+        ArrayNode ls = m.putArray("layers");
+        for (LayerStore.Layer l : stored) {
+            ObjectNode d = ls.addObject();
+            d.put("mediaType", OCI_LAYER);
+            d.put("digest", l.diffId());
+            d.put("size", l.size());
+        }
+        return ImageConfig.JSON.writeValueAsBytes(m);
+    }
+
+    /** Within a write transaction: records an image whose layers are stored, and gives it {@code names}. */
+    private Image record(Connection c, byte[] configJson, byte[] manifest, ImageConfig config, List<String> diffIds,
+            List<String> names) throws SQLException {
+        String id = Digests.hexOf(configJson);
+        if (!layers.allStored(c, diffIds)) {
+            throw new ImageException(id, "the layers of image " + id + " were removed while it was being stored; try again");
+        }
+        long size = 0;
+        for (String d : diffIds) {
+            size += layers.size(c, d);
+        }
+        Instant now = Instant.now();
+        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO images(id, digest, created, size, config, manifest, layers, added)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, id);
+            s.setString(2, Digests.digestOf(manifest));
+            s.setString(3, (config.created() != null ? config.created() : now).toString());
+            s.setLong(4, size);
+            s.setString(5, new String(configJson, java.nio.charset.StandardCharsets.UTF_8));
+            s.setString(6, new String(manifest, java.nio.charset.StandardCharsets.UTF_8));
+            s.setString(7, ImageConfig.JSON.writeValueAsString(diffIds));
+            s.setString(8, now.toString());
+            s.executeUpdate();
+        }
+        for (String name : names) {
+            assignName(c, id, name);
+        }
+        return byId(c, id);
+    }
+
+    /** Gives {@code name} to image {@code id}, taking it from any other image. */
+    private static void assignName(Connection c, String id, String name) throws SQLException {
+        String current = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT image_id FROM image_names WHERE name = ?")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    current = rs.getString(1);
+                }
+            }
+        }
+        if (!id.equals(current)) {
+            removeName(c, name);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO image_names(name, image_id, added) VALUES (?, ?, ?)")) {
+                s.setString(1, name);
+                s.setString(2, id);
+                s.setString(3, Instant.now().toString());
+                s.executeUpdate();
+            }
+        }
+        List<String> history = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT names_history FROM images WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    history.addAll(strings(rs.getString(1)));
+                }
+            }
+        }
+        history.remove(name);
+        history.add(0, name);
+        try (PreparedStatement s = c.prepareStatement("UPDATE images SET names_history = ? WHERE id = ?")) {
+            s.setString(1, ImageConfig.JSON.writeValueAsString(history));
+            s.setString(2, id);
+            s.executeUpdate();
+        }
+    }
+
+    private static void removeName(Connection c, String name) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM image_names WHERE name = ?")) {
+            s.setString(1, name);
+            s.executeUpdate();
+        }
+    }
+
+    // ---- queries ----------------------------------------------------------------------------
+
+    /** All images, newest first. */
+    public List<Image> list() {
+        return db.read(ImageStore::all);
+    }
+
+    /**
+     * The image {@code nameOrId} names: a full id (optionally {@code sha256:}-prefixed), a name
+     * (short names match as podman matches them), {@code name@digest}, or a unique id prefix of at
+     * least 3 hex digits. NotFoundException when none matches, ConflictException when it is ambiguous.
+     */
+    public Image resolve(String nameOrId) {
+        return db.read(c -> resolveIn(c, nameOrId).image());
+    }
+
+    /** How many containers (in the state store) use each image, by image id. */
+    public Map<String, Integer> containerCounts() {
+        return db.read(c -> {
+            Map<String, Integer> counts = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT image_id, COUNT(*) FROM containers WHERE image_id IS NOT NULL GROUP BY image_id");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** The configuration JSON of image {@code id}, byte for byte as stored (its sha256 is the id). */
+    public byte[] configBlob(String id) {
+        return blob(id, "config");
+    }
+
+    /** The manifest JSON of image {@code id} (its sha256 is the image digest). */
+    public byte[] manifestBlob(String id) {
+        return blob(id, "manifest");
+    }
+
+    private byte[] blob(String id, String column) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM images WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next() || rs.getString(1) == null) {
+                        throw notFound(id);
+                    }
+                    return rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        });
+    }
+
+    private static NotFoundException notFound(String name) {
+        return new NotFoundException("image", name, name + ": image not known");
+    }
+
+    /** How a user's string matched an image. {@code name} is the stored name it matched, null when it matched the id or digest. */
+    private record Match(Image image, String name, boolean byId, boolean byDigest) {
+    }
+
+    private static Match resolveIn(Connection c, String input) throws SQLException {
+        List<Image> images = all(c);
+        String s = input.startsWith(Digests.PREFIX) && Digests.isHex64(input.substring(Digests.PREFIX.length()))
+                ? input.substring(Digests.PREFIX.length()) : input;
+        if (Digests.isHex64(s)) {
+            for (Image i : images) {
+                if (i.id().equals(s)) {
+                    return new Match(i, null, true, false);
+                }
+            }
+        }
+        ImageReference ref = null;
+        try {
+            ref = ImageReference.parse(input);
+        } catch (InvalidInputException e) {
+            if (!HEX_PREFIX.matcher(input).matches()) {
+                throw e;
+            }
+        }
+        if (ref != null) {
+            Match byName = byName(images, ref, input);
+            if (byName != null) {
+                return byName;
+            }
+        }
+        if (s.length() >= MIN_PREFIX && HEX_PREFIX.matcher(s).matches()) {
+            List<Image> found = images.stream().filter(i -> i.id().startsWith(s)).toList();
+            if (found.size() == 1) {
+                return new Match(found.get(0), null, true, false);
+            }
+            if (found.size() > 1) {
+                throw new ConflictException(input, "image ID prefix \"" + input + "\" is ambiguous: it matches "
+                        + String.join(", ", found.stream().map(Image::shortId).toList()));
+            }
+        }
+        throw notFound(input);
+    }
+
+    private static Match byName(List<Image> images, ImageReference ref, String input) {
+        String exact = ref.toString();
+        List<Match> matches = new ArrayList<>();
+        for (Image i : images) {
+            if (ref.digest() != null && !ref.digest().equals(i.digest())) {
+                continue;
+            }
+            for (String name : i.names()) {
+                if (ref.digest() == null && name.equals(exact)) {
+                    return new Match(i, name, false, false);
+                }
+                if (ref.matches(ImageReference.parse(name))) {
+                    matches.add(new Match(i, ref.digest() == null ? name : null, false, ref.digest() != null));
+                    break;
+                }
+            }
+        }
+        if (matches.size() > 1) {
+            throw new ConflictException(input, "\"" + input + "\" matches several images: "
+                    + String.join(", ", matches.stream().map(m -> m.name() != null ? m.name() : m.image().shortId()).toList())
+                    + "; use a full name or an ID");
+        }
+        return matches.isEmpty() ? null : matches.get(0);
+    }
+
+    private static List<Image> all(Connection c) throws SQLException {
+        Map<String, List<String>> names = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name, image_id FROM image_names ORDER BY rowid"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                names.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+            }
+        }
+        List<Image> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT id, digest, created, size, config, layers, names_history FROM images");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                out.add(new Image(id, names.getOrDefault(id, List.of()), rs.getString(2), Instant.parse(rs.getString(3)), rs.getLong(4),
+                        ImageConfig.read(rs.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8), id),
+                        strings(rs.getString(6)), strings(rs.getString(7))));
+            }
+        }
+        out.sort(Comparator.comparing(Image::created).reversed().thenComparing(Image::id));
+        return out;
+    }
+
+    private static Image byId(Connection c, String id) throws SQLException {
+        return all(c).stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow(() -> notFound(id));
+    }
+
+    private static List<String> strings(String json) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : ImageConfig.JSON.readTree(json)) {
+            out.add(n.stringValue());
+        }
+        return out;
+    }
+
+    // ---- names and removal ------------------------------------------------------------------
+
+    /** Gives image {@code image} the name {@code newName} (normalised: {@code foo} is {@code localhost/foo:latest}); returns it. */
+    public String tag(String image, String newName) {
+        return tag(image, List.of(newName)).get(0);
+    }
+
+    /** Gives image {@code image} each of {@code newNames}; returns the normalised names. */
+    public List<String> tag(String image, List<String> newNames) {
+        List<String> full = newNames.stream().map(n -> ImageReference.forNewImage(n).toString()).toList();
+        db.write(c -> {
+            Image target = resolveIn(c, image).image();
+            for (String name : full) {
+                assignName(c, target.id(), name);
+            }
+            return null;
+        });
+        return full;
+    }
+
+    /**
+     * Removes names from image {@code image}: {@code names} (each must be one of its names; short
+     * names match as in lookups), or all of them when {@code names} is empty. The image stays,
+     * dangling if it has no name left. Returns the names removed.
+     */
+    public List<String> untag(String image, List<String> names) {
+        List<ImageReference> refs = names.stream().map(ImageReference::parse).toList();
+        return db.write(c -> {
+            Image target = resolveIn(c, image).image();
+            List<String> removed = new ArrayList<>();
+            if (refs.isEmpty()) {
+                removed.addAll(target.names());
+            }
+            for (ImageReference ref : refs) {
+                removed.add(nameOf(target, ref));
+            }
+            for (String name : removed) {
+                removeName(c, name);
+            }
+            return removed;
+        });
+    }
+
+    private static String nameOf(Image image, ImageReference ref) {
+        if (image.names().contains(ref.toString())) {
+            return ref.toString();
+        }
+        List<String> matched = image.names().stream().filter(n -> ref.matches(ImageReference.parse(n))).toList();
+        if (matched.size() != 1) {
+            throw new NotFoundException("tag", ref.toString(), ref + ": tag not known");
+        }
+        return matched.get(0);
+    }
+
+    /**
+     * Removes {@code image} as {@code podman rmi} does. Named by one of several names: only that
+     * name is removed. Otherwise the image is deleted with all its names, and the layers no other
+     * image uses are deleted from disk. Refused (ConflictException) when it is named by id or
+     * digest and has several names, unless {@code force}; refused (ImageInUseException) when a
+     * container in the state store, or one {@code inUseByContainer} knows of (given the image id;
+     * called inside the write transaction, so it must not use the state store), uses it: the
+     * caller removes such containers first for {@code rmi --force}.
+     */
+    public RemoveReport remove(String image, boolean force, Predicate<String> inUseByContainer) {
+        List<Path> trash = new ArrayList<>();
+        RemoveReport report = db.write(c -> {
+            Match m = resolveIn(c, image);
+            Image target = m.image();
+            List<String> names = target.names();
+            if (m.name() != null && names.size() > 1) {
+                removeName(c, m.name());
+                return new RemoveReport(List.of(m.name()), List.of());
+            }
+            if (!force && names.size() > 1) {
+                throw new ConflictException(target.id(), "unable to delete image \"" + target.id() + "\" by " + (m.byId() ? "ID" : "digest")
+                        + " with more than one tag ([" + String.join(" ", names) + "]): please force removal");
+            }
+            String container = containerUsing(c, target.id());
+            if (container != null || inUseByContainer.test(target.id())) {
+                throw new ImageInUseException(target.id(), container);
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM image_names WHERE image_id = ?")) {
+                s.setString(1, target.id());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM images WHERE id = ?")) {
+                s.setString(1, target.id());
+                s.executeUpdate();
+            }
+            trash.addAll(layers.collect(c));
+            return new RemoveReport(names, List.of(target.id()));
+        });
+        layers.deleteAll(trash);
+        return report;
+    }
+
+    private static String containerUsing(Connection c, String imageId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM containers WHERE image_id = ? LIMIT 1")) {
+            s.setString(1, imageId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.jpod.image;
+
+import io.jpod.engine.Events;
+import io.jpod.error.ImageException;
+import io.jpod.error.StateException;
+import io.jpod.host.HostPaths;
+import io.jpod.host.Privileges;
+import io.jpod.state.Database;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Unpacked image layers, shared by all images: {@code layers/<hex of diffID>/diff}, one directory
+ * per layer, each unpacked once. A layer is unpacked into a scratch directory and renamed into
+ * place while holding the state store's write lock, so concurrent jpod processes storing the same
+ * layer end with one copy. An operation about to use layers leases them (table
+ * {@code layer_leases}) until its image is recorded, so that a concurrent removal does not delete
+ * them; removal renames unused layers away under the write lock and deletes them afterwards.
+ */
+public final class LayerStore {
+    private static final Duration LEASE = Duration.ofHours(24);
+
+    private final Database db;
+    private final HostPaths paths;
+    private final Privileges privileges;
+
+    public LayerStore(Database db, HostPaths paths, Privileges privileges) {
+        this.db = db;
+        this.paths = paths;
+        this.privileges = privileges;
+    }
+
+    /** A stored layer: its diffID and the size of its uncompressed tar. */
+    public record Layer(String diffId, long size) {
+    }
+
+    /** The directory holding the unpacked layer {@code diffId}. */
+    public Path diffDir(String diffId) {
+        return paths.layers().resolve(Digests.hexPart(diffId)).resolve("diff");
+    }
+
+    /** The overlay lower directories of {@code image}: top layer first. */
+    public List<Path> layerDirs(Image image) {
+        List<Path> dirs = new ArrayList<>();
+        for (int i = image.layers().size() - 1; i >= 0; i--) {
+            dirs.add(diffDir(image.layers().get(i)));
+        }
+        return dirs;
+    }
+
+    /** A new lease holder name for one operation. */
+    static String newHolder() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Stores the layer in {@code blob} (tar, gzip or not) and leases it to {@code holder}.
+     * When {@code expectedDiffId} is known and already stored, the blob is only read through to
+     * verify it. {@code expectedDiffId} and {@code expectedBlobDigest} (either may be null) are
+     * checked against what the blob holds; a mismatch stores nothing.
+     */
+    Layer store(InputStream blob, String source, String expectedDiffId, String expectedBlobDigest, String holder, Events events) {
+        if (expectedDiffId != null) {
+            Long size = db.write(c -> leaseIfPresent(c, expectedDiffId, holder));
+            if (size != null) {
+                verify(TarExtractor.digest(blob, source), source, expectedDiffId, expectedBlobDigest);
+                return new Layer(expectedDiffId, size);
+            }
+        }
+        Path scratch = null;
+        try {
+            Files.createDirectories(paths.tmp());
+            scratch = Files.createTempDirectory(paths.tmp(), "layer-");
+            Path diff = Files.createDirectory(scratch.resolve("diff"));
+            Files.setAttribute(diff, "unix:mode", 0755);
+            TarExtractor.Result r = new TarExtractor(diff, privileges, events).extract(blob, source);
+            verify(r, source, expectedDiffId, expectedBlobDigest);
+            Path unpacked = scratch;
+            List<Path> trash = db.write(c -> install(c, r, unpacked, holder));
+            deleteAll(trash);
+            return new Layer(r.diffId(), r.size());
+        } catch (IOException e) {
+            throw new ImageException(source, source + ": cannot store layer: " + e.getMessage(), e);
+        } finally {
+            if (scratch != null) {
+                deleteQuietly(scratch);
+            }
+        }
+    }
+
+    private static void verify(TarExtractor.Result r, String source, String expectedDiffId, String expectedBlobDigest) {
+        if (expectedBlobDigest != null && !expectedBlobDigest.equals(r.blobDigest())) {
+            throw new ImageException(source, source + ": digest mismatch: expected " + expectedBlobDigest + ", the blob has " + r.blobDigest());
+        }
+        if (expectedDiffId != null && !expectedDiffId.equals(r.diffId())) {
+            throw new ImageException(source, source + ": layer does not match the image configuration: diff_id "
+                    + expectedDiffId + " expected, the layer has " + r.diffId());
+        }
+    }
+
+    private Long leaseIfPresent(Connection c, String diffId, String holder) throws SQLException {
+        Long size = storedSize(c, diffId);
+        if (size == null || !Files.isDirectory(diffDir(diffId))) {
+            return null;
+        }
+        lease(c, diffId, holder);
+        return size;
+    }
+
+    private List<Path> install(Connection c, TarExtractor.Result r, Path scratch, String holder) throws SQLException {
+        lease(c, r.diffId(), holder);
+        Path target = diffDir(r.diffId()).getParent();
+        List<Path> trash = new ArrayList<>();
+        if (storedSize(c, r.diffId()) != null && Files.isDirectory(target.resolve("diff"))) {
+            return trash; // another process stored it meanwhile: ours is discarded
+        }
+        try {
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                trash.add(moveAside(target)); // left over by an interrupted operation
+            }
+            Files.createDirectories(paths.layers());
+            Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StateException("cannot move layer " + r.diffId() + " into " + target + ": " + e.getMessage(), e);
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO layers(diff_id, size, added) VALUES (?, ?, ?)")) {
+            s.setString(1, r.diffId());
+            s.setLong(2, r.size());
+            s.setString(3, Instant.now().toString());
+            s.executeUpdate();
+        }
+        return trash;
+    }
+
+    private static Long storedSize(Connection c, String diffId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT size FROM layers WHERE diff_id = ?")) {
+            s.setString(1, diffId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static void lease(Connection c, String diffId, String holder) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO layer_leases(diff_id, holder, expires) VALUES (?, ?, ?)")) {
+            s.setString(1, diffId);
+            s.setString(2, holder);
+            s.setString(3, Instant.now().plus(LEASE).toString());
+            s.executeUpdate();
+        }
+    }
+
+    /** Within a write transaction: true when every layer in {@code diffIds} is stored. */
+    boolean allStored(Connection c, List<String> diffIds) throws SQLException {
+        for (String id : diffIds) {
+            if (storedSize(c, id) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Within a write transaction: the size of a stored layer. */
+    long size(Connection c, String diffId) throws SQLException {
+        Long size = storedSize(c, diffId);
+        if (size == null) {
+            throw new StateException("layer " + diffId + " is not stored", null);
+        }
+        return size;
+    }
+
+    /** Within a write transaction: drops the leases of {@code holder}. */
+    static void release(Connection c, String holder) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM layer_leases WHERE holder = ?")) {
+            s.setString(1, holder);
+            s.executeUpdate();
+        }
+    }
+
+    /** Drops the leases of {@code holder} (after a failed operation) and deletes layers nothing uses any more. */
+    void abandon(String holder) {
+        List<Path> trash = db.write(c -> {
+            release(c, holder);
+            return collect(c);
+        });
+        deleteAll(trash);
+    }
+
+    /**
+     * Within a write transaction: forgets the layers that no image uses and nobody leases,
+     * renaming their directories away. Returns those directories, to be deleted with
+     * {@link #deleteAll} after the transaction commits.
+     */
+    List<Path> collect(Connection c) throws SQLException {
+        Set<String> referenced = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT layers FROM images"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                for (tools.jackson.databind.JsonNode id : ImageConfig.JSON.readTree(rs.getString(1))) {
+                    referenced.add(id.stringValue());
+                }
+            }
+        }
+        Instant now = Instant.now();
+        Set<String> leased = new HashSet<>();
+        List<String> expired = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT diff_id, holder, expires FROM layer_leases"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                if (Instant.parse(rs.getString(3)).isBefore(now)) {
+                    expired.add(rs.getString(2));
+                } else {
+                    leased.add(rs.getString(1));
+                }
+            }
+        }
+        for (String holder : expired) {
+            release(c, holder);
+        }
+        List<String> unused = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT diff_id FROM layers"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                if (!referenced.contains(id) && !leased.contains(id)) {
+                    unused.add(id);
+                }
+            }
+        }
+        List<Path> trash = new ArrayList<>();
+        for (String id : unused) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM layers WHERE diff_id = ?")) {
+                s.setString(1, id);
+                s.executeUpdate();
+            }
+            Path dir = diffDir(id).getParent();
+            if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    trash.add(moveAside(dir));
+                } catch (IOException e) {
+                    throw new StateException("cannot remove layer directory " + dir + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return trash;
+    }
+
+    private Path moveAside(Path dir) throws IOException {
+        Files.createDirectories(paths.tmp());
+        Path trash = paths.tmp().resolve("removed-" + UUID.randomUUID());
+        Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
+        return trash;
+    }
+
+    /** Deletes directories renamed away by {@link #collect}. */
+    void deleteAll(List<Path> trash) {
+        for (Path p : trash) {
+            deleteQuietly(p);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            TarExtractor.deleteTree(p);
+        } catch (IOException e) {
+            // a leftover in tmp is harmless; the next removal of that directory will retry
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.jpod.image;
+
+import io.jpod.error.ImageException;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+
+/**
+ * A layer blob being read: the blob's own digest (as stored, maybe compressed), and the
+ * uncompressed tar stream with its digest (the diffID) and length, computed as it is read.
+ */
+final class LayerStream {
+    private final Hashing blob;
+    private final Hashing tar;
+
+    private LayerStream(Hashing blob, Hashing tar) {
+        this.blob = blob;
+        this.tar = tar;
+    }
+
+    /** Opens {@code raw}, detecting gzip, zstd (refused) or plain tar from its first bytes. */
+    static LayerStream open(InputStream raw, String archive) throws IOException {
+        Hashing blob = new Hashing(raw);
+        BufferedInputStream buffered = new BufferedInputStream(blob, 65536);
+        buffered.mark(4);
+        byte[] magic = buffered.readNBytes(4);
+        buffered.reset();
+        InputStream uncompressed;
+        if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            uncompressed = GzipCompressorInputStream.builder().setInputStream(buffered).setDecompressConcatenated(true).get();
+        } else if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
+                && (magic[3] & 0xff) == 0xfd) {
+            throw new ImageException(archive, archive + ": zstd layers are not supported yet");
+        } else {
+            uncompressed = buffered;
+        }
+        return new LayerStream(blob, new Hashing(uncompressed));
+    }
+
+    /** The uncompressed tar stream. */
+    InputStream tar() {
+        return tar;
+    }
+
+    /** Reads what is left (tar padding, trailing data) so that the digests cover the whole blob. */
+    TarExtractor.Result finish() throws IOException {
+        tar.transferTo(java.io.OutputStream.nullOutputStream());
+        blob.transferTo(java.io.OutputStream.nullOutputStream());
+        return new TarExtractor.Result(Digests.PREFIX + Digests.hex(tar.md), Digests.PREFIX + Digests.hex(blob.md), tar.count);
+    }
+
+    /** Hashes and counts what passes through; closing does not close the source. */
+    private static final class Hashing extends FilterInputStream {
+        final MessageDigest md = Digests.sha256();
+        long count;
+
+        Hashing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                md.update((byte) b);
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                md.update(b, off, n);
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(n, 8192)];
+            long done = 0;
+            while (done < n) {
+                int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+                if (r < 0) {
+                    break;
+                }
+                done += r;
+            }
+            return done;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
