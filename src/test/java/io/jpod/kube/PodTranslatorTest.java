@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PodTranslatorTest {
-    private final PodTranslator translator = new PodTranslator(KubeMapper.yaml());
+    private static final PodTranslator translator = new PodTranslator(KubeMapper.yaml());
 
     private static KubeDocument doc(String yaml) {
         List<KubeDocument> docs = new KubeReader().parse("pod.yaml",
