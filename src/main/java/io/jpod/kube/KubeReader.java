@@ -8,11 +8,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads Kubernetes YAML (one or many documents) into {@link KubeDocument}s that remember where they start. */
@@ -44,6 +48,8 @@ public final class KubeReader {
     /** Parses every document of {@code in}; empty documents are skipped. */
     public List<KubeDocument> parse(String source, InputStream in) {
         List<KubeDocument> docs = new ArrayList<>();
+        // each document is read on its own: the next document is not a "trailing token"
+        ObjectReader reader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         try (JsonParser p = mapper.createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -55,16 +61,30 @@ public final class KubeReader {
                     throw new InvalidInputException(source + ":" + loc.getLineNr() + ":" + loc.getColumnNr(),
                             "a Kubernetes document must be a mapping, found " + describe(t));
                 }
-                JsonNode node = mapper.readTree(p);
+                JsonNode node = reader.readTree(p);
                 docs.add(new KubeDocument(source, loc.getLineNr(), loc.getColumnNr(), node));
             }
         } catch (JacksonException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof IOException io) { // not the YAML's fault: the input could not be read
+                    throw new InvalidInputException(source, "cannot read: " + io.getMessage(), e);
+                }
+            }
             throw syntaxError(source, e);
         }
         return docs;
     }
 
     static InvalidInputException syntaxError(String source, JacksonException e) {
+        // snakeyaml knows where the problem is; Jackson's location is that of the last token read
+        if (e.getCause() instanceof MarkedYamlEngineException m && m.getProblemMark().isPresent()) {
+            Mark at = m.getProblemMark().get();
+            String problem = firstLine(m.getProblem());
+            String context = m.getContext() == null ? "" : firstLine(m.getContext())
+                    + m.getContextMark().map(c -> " at " + (c.getLine() + 1) + ":" + (c.getColumn() + 1)).orElse("") + ": ";
+            return new InvalidInputException(source + ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1),
+                    "invalid YAML: " + context + problem, e);
+        }
         TokenStreamLocation loc = e.getLocation();
         String where = loc == null || loc.getLineNr() < 0 ? source : source + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
         return new InvalidInputException(where, "invalid YAML: " + firstLine(e.getOriginalMessage()), e);

@@ -98,7 +98,8 @@ public final class PodTranslator {
             if (spec.getHostname() != null && !spec.getHostname().isEmpty()) {
                 throw new InvalidInputException(doc.where(), "spec.hostname: \"" + hostname + "\" is not a valid DNS-1123 label");
             }
-            hostname = hostname.length() > 63 ? hostname.substring(0, 63) : hostname;
+            // as the kubelet does: cut to 63 characters, then drop trailing '-' and '.' so that it stays a valid label
+            hostname = (hostname.length() > 63 ? hostname.substring(0, 63) : hostname).replaceAll("[-.]+$", "");
         }
         RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where() + ": spec.restartPolicy");
         return new Result(new PodSpec(name, ordered(meta.getLabels()), ordered(meta.getAnnotations()), hostname, restart,

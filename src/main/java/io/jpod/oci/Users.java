@@ -22,7 +22,7 @@ public final class Users {
         Long gid = null;
         String home = null;
         for (String line : passwd) {
-            String[] f = line.split(":");
+            String[] f = line.split(":", -1); // keep empty trailing fields (no home, no shell)
             if (f.length >= 6 && (f[0].equals(u) || f[2].equals(u))) {
                 uid = Long.parseLong(f[2]);
                 gid = Long.parseLong(f[3]);

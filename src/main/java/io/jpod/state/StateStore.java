@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,11 @@ public final class StateStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CONTAINER_COLUMNS = "id, name, pod_id, is_infra, image_id, image_name, created, spec, state, "
             + "pid, conmon_pid, exit_code, started_at, finished_at, restart_count, stop_requested";
+    /**
+     * Rows are ordered here, not by SQL: timestamps are stored as Instant.toString(), whose text
+     * order is not time order ("…:00Z" sorts after "…:00.5Z").
+     */
+    private static final Comparator<ContainerRow> INFRA_FIRST = Comparator.comparing((ContainerRow r) -> !r.infra());
 
     private final Database db;
 
@@ -126,24 +132,26 @@ public final class StateStore {
     public List<PodRow> pods() {
         return db.read(c -> {
             List<PodRow> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, name, created, spec, infra_id FROM pods ORDER BY created");
+            try (PreparedStatement s = c.prepareStatement("SELECT id, name, created, spec, infra_id FROM pods");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new PodRow(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)),
                             JSON.readValue(rs.getString(4), PodSpec.class), rs.getString(5)));
                 }
             }
+            out.sort(Comparator.comparing(PodRow::created));
             return out;
         });
     }
 
     public List<ContainerRow> containers() {
-        return queryContainers("SELECT " + CONTAINER_COLUMNS + " FROM containers ORDER BY created, is_infra DESC", null);
+        return sorted(queryContainers("SELECT " + CONTAINER_COLUMNS + " FROM containers", null),
+                Comparator.comparing(ContainerRow::created).thenComparing(INFRA_FIRST));
     }
 
     public List<ContainerRow> containersOf(String podId) {
-        return queryContainers("SELECT " + CONTAINER_COLUMNS + " FROM containers WHERE pod_id = ? ORDER BY is_infra DESC, created",
-                podId);
+        return sorted(queryContainers("SELECT " + CONTAINER_COLUMNS + " FROM containers WHERE pod_id = ?", podId),
+                INFRA_FIRST.thenComparing(ContainerRow::created));
     }
 
     public Optional<ContainerRow> container(String id) {
@@ -166,6 +174,12 @@ public final class StateStore {
         return IdLookup.find(containers(), nameOrId, ContainerRow::id, ContainerRow::name)
                 .orElseThrow(() -> new NotFoundException("container", nameOrId,
                         "no container with name or ID \"" + nameOrId + "\" found: no such container"));
+    }
+
+    private static List<ContainerRow> sorted(List<ContainerRow> rows, Comparator<ContainerRow> order) {
+        List<ContainerRow> out = new ArrayList<>(rows);
+        out.sort(order);
+        return out;
     }
 
     private List<ContainerRow> queryContainers(String sql, String arg) {

@@ -1,0 +1,69 @@
+package io.jpod.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jpod.pod.ProcessPlan;
+import io.jpod.state.ContainerConfig;
+import io.jpod.state.ContainerRow;
+import io.jpod.state.ContainerState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PodEngineTest {
+    private static PodEngine.ContainerInfo info(boolean infra, ContainerState now) {
+        ContainerRow row = new ContainerRow("id", infra ? "x-infra" : "p-c", "pod", infra, null, null, Instant.EPOCH,
+                new ContainerConfig(null, new ProcessPlan(List.of("x"), List.of(), "/", null), List.of()), ContainerState.CREATED,
+                0, 0, null, null, null, 0, false);
+        return new PodEngine.ContainerInfo(row, "p", now);
+    }
+
+    private static String status(ContainerState infra, ContainerState... apps) {
+        List<PodEngine.ContainerInfo> cs = new ArrayList<>();
+        cs.add(info(true, infra));
+        for (ContainerState s : apps) {
+            cs.add(info(false, s));
+        }
+        return PodEngine.status(cs);
+    }
+
+    @Test
+    void allCreatedIsCreated() {
+        assertEquals("Created", status(ContainerState.CREATED, ContainerState.CREATED, ContainerState.CREATED));
+    }
+
+    @Test
+    void allRunningIsRunning() {
+        assertEquals("Running", status(ContainerState.RUNNING, ContainerState.RUNNING, ContainerState.RUNNING));
+    }
+
+    @Test
+    void someRunningIsDegraded() {
+        assertEquals("Degraded", status(ContainerState.RUNNING, ContainerState.RUNNING, ContainerState.EXITED));
+        assertEquals("Degraded", status(ContainerState.RUNNING, ContainerState.CREATED, ContainerState.RUNNING));
+    }
+
+    @Test
+    void allStoppedIsExited() {
+        assertEquals("Exited", status(ContainerState.EXITED, ContainerState.EXITED, ContainerState.EXITED));
+        assertEquals("Exited", status(ContainerState.EXITED, ContainerState.STOPPED));
+    }
+
+    @Test
+    void podWithOnlyItsInfra() {
+        assertEquals("Running", PodEngine.status(List.of(info(true, ContainerState.RUNNING))));
+        assertEquals("Created", PodEngine.status(List.of()));
+    }
+
+    @Test
+    void backoffDoublesFromATenthOfASecondUpToTenSeconds() {
+        assertEquals(100, PodEngine.backoffMillis(0));
+        assertEquals(200, PodEngine.backoffMillis(1));
+        assertEquals(400, PodEngine.backoffMillis(2));
+        assertEquals(6400, PodEngine.backoffMillis(6));
+        assertEquals(10_000, PodEngine.backoffMillis(7));
+        assertEquals(10_000, PodEngine.backoffMillis(8));
+        assertEquals(10_000, PodEngine.backoffMillis(1000));
+    }
+}

@@ -1,0 +1,95 @@
+package io.jpod.kube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class FieldCheckTest {
+    private static JsonNode yaml(String s) {
+        return KubeMapper.yaml().readTree(s);
+    }
+
+    @Test
+    void everythingSupportedGivesNothing() {
+        FieldCheck check = new FieldCheck(Set.of("a", "a.b", "c"));
+        assertEquals(List.of(), check.unsupported(yaml("a:\n  b: 1\nc: x\n")));
+    }
+
+    @Test
+    void unknownFieldsAreReportedInDocumentOrder() {
+        FieldCheck check = new FieldCheck(Set.of("a", "a.b"));
+        assertEquals(List.of("z", "a.y", "m"), check.unsupported(yaml("z: 1\na:\n  b: 1\n  y: 2\nm: 3\n")));
+    }
+
+    @Test
+    void anUnsupportedFieldIsReportedOnceNotItsChildren() {
+        FieldCheck check = new FieldCheck(Set.of("a"));
+        assertEquals(List.of("b"), check.unsupported(yaml("a: 1\nb:\n  c: 1\n  d: [1, 2]\n")));
+    }
+
+    @Test
+    void starAcceptsAnythingBelow() {
+        FieldCheck check = new FieldCheck(Set.of("labels.*", "spec", "spec.list.*"));
+        assertEquals(List.of(), check.unsupported(yaml("labels: {x: 1, y: {deep: 2}}\nspec:\n  list: [{a: 1}, {b: 2}]\n")));
+    }
+
+    @Test
+    void listsAreWalkedWithIndexesInThePath() {
+        FieldCheck check = new FieldCheck(Set.of("items", "items[]", "items[].name", "items[].sub", "items[].sub[]",
+                "items[].sub[].ok"));
+        JsonNode n = yaml("""
+                items:
+                - name: a
+                - name: b
+                  extra: 1
+                  sub:
+                  - ok: 1
+                  - ok: 2
+                    bad: 3
+                """);
+        assertEquals(List.of("items[1].extra", "items[1].sub[1].bad"), check.unsupported(n));
+    }
+
+    @Test
+    void scalarsInsideListsAreFine() {
+        FieldCheck check = new FieldCheck(Set.of("args"));
+        assertEquals(List.of(), check.unsupported(yaml("args: [a, b, c]\n")));
+    }
+
+    @Test
+    void aFieldSupportedOnlyAtOneDepthIsReportedElsewhere() {
+        FieldCheck check = new FieldCheck(Set.of("metadata", "metadata.name", "spec"));
+        assertEquals(List.of("spec.name"), check.unsupported(yaml("metadata: {name: a}\nspec: {name: b}\n")));
+    }
+
+    @Test
+    void emptyDocumentHasNothingUnsupported() {
+        assertEquals(List.of(), new FieldCheck(Set.of()).unsupported(yaml("{}")));
+    }
+
+    @Test
+    void podFieldsOfTheTranslator() {
+        JsonNode pod = yaml("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  labels: {a: b}
+                spec:
+                  nodeSelector: {x: y}
+                  containers:
+                  - name: a
+                    image: i
+                    command: [sh]
+                    env:
+                    - name: A
+                      valueFrom: {secretKeyRef: {name: s, key: k}}
+                    securityContext: {privileged: true}
+                """);
+        assertEquals(List.of("spec.nodeSelector", "spec.containers[0].env[0].valueFrom", "spec.containers[0].securityContext"),
+                PodTranslator.FIELDS.unsupported(pod));
+    }
+}

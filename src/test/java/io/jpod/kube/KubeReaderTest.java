@@ -1,0 +1,183 @@
+package io.jpod.kube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jpod.error.InvalidInputException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KubeReaderTest {
+    private final KubeReader reader = new KubeReader();
+
+    static String fixture(String name) {
+        try {
+            return Path.of(KubeReaderTest.class.getResource("/kube/" + name).toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static InputStream text(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<KubeDocument> parse(String yaml) {
+        return reader.parse("t.yaml", text(yaml));
+    }
+
+    @Test
+    void readsEveryDocumentOfAFileAndSkipsEmptyOnes() {
+        String file = fixture("multi.yaml");
+        List<KubeDocument> docs = reader.read(file, null);
+        assertEquals(2, docs.size());
+        assertEquals("first", docs.get(0).name());
+        assertEquals("second", docs.get(1).name());
+        assertEquals("Pod", docs.get(1).kind());
+        assertEquals("v1", docs.get(1).apiVersion());
+        assertEquals(file, docs.get(0).source());
+    }
+
+    @Test
+    void recordsWhereEachDocumentStarts() {
+        String file = fixture("multi.yaml");
+        List<KubeDocument> docs = reader.read(file, null);
+        // the first document starts after a comment line; the second is indented by two spaces
+        assertEquals(2, docs.get(0).line());
+        assertEquals(1, docs.get(0).column());
+        assertEquals(file + ":2:1", docs.get(0).where());
+        assertEquals(14, docs.get(1).line());
+        assertEquals(3, docs.get(1).column());
+        assertEquals(file + ":14:3", docs.get(1).where());
+    }
+
+    @Test
+    void threeDocumentsInARowAreAllRead() {
+        List<KubeDocument> docs = parse("kind: A\n---\nkind: B\n---\nkind: C\n");
+        assertEquals(List.of("A", "B", "C"), docs.stream().map(KubeDocument::kind).toList());
+        assertEquals(List.of(1, 3, 5), docs.stream().map(KubeDocument::line).toList());
+    }
+
+    @Test
+    void documentsKeepTheirWholeContent() {
+        List<KubeDocument> docs = parse("kind: A\nspec:\n  x: [1, 2]\n---\nkind: B\n");
+        assertEquals(2, docs.get(0).node().get("spec").get("x").get(1).asInt());
+        assertNull(docs.get(0).node().get("spec").get("kind"));
+        assertEquals(1, docs.get(1).node().size());
+    }
+
+    @Test
+    void emptyInputHasNoDocuments() {
+        assertEquals(List.of(), parse(""));
+        assertEquals(List.of(), parse("---\n---\n# just a comment\n"));
+    }
+
+    @Test
+    void accessorsAreNullWhenFieldsAreMissingOrNotStrings() {
+        KubeDocument d = parse("kind: 5\nmetadata: {}\n").get(0);
+        assertNull(d.kind());
+        assertNull(d.apiVersion());
+        assertNull(d.name());
+        KubeDocument noMeta = parse("kind: Pod\n").get(0);
+        assertNull(noMeta.name());
+    }
+
+    @Test
+    void syntaxErrorNamesFileLineAndColumn() {
+        String file = fixture("bad-indent.yaml");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, null));
+        assertTrue(e.getMessage().startsWith(file + ":9:13: invalid YAML"), e.getMessage());
+        assertTrue(e.getMessage().contains("mapping values are not allowed here"), e.getMessage());
+        assertEquals(file + ":9:13", e.where());
+        assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+
+    @Test
+    void tabIndentationIsReportedWhereTheTabIs() {
+        String file = fixture("tab-indent.yaml");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, null));
+        assertTrue(e.getMessage().startsWith(file + ":4:1: invalid YAML"), e.getMessage());
+        assertTrue(e.getMessage().contains("TAB"), e.getMessage());
+    }
+
+    @Test
+    void unterminatedFlowSequenceIsReportedWhereTheProblemIsFound() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse("a: 1\nb: [1, 2\nc: 3\n"));
+        assertTrue(e.getMessage().startsWith("t.yaml:3:2: invalid YAML"), e.getMessage());
+        assertTrue(e.getMessage().contains("2:4"), "names where the sequence started: " + e.getMessage());
+    }
+
+    @Test
+    void unterminatedQuoteIsAnError() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse("a: \"open\nb: 2\n"));
+        assertTrue(e.getMessage().startsWith("t.yaml:3:1: invalid YAML"), e.getMessage());
+        assertTrue(e.getMessage().contains("quoted scalar"), e.getMessage());
+    }
+
+    @Test
+    void syntaxErrorInALaterDocumentNamesItsLine() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> parse("kind: A\n---\nkind: B\nmetadata:\n  name: x\n   y: z\n"));
+        assertTrue(e.getMessage().startsWith("t.yaml:6:5: invalid YAML"), e.getMessage());
+    }
+
+    @Test
+    void aListDocumentIsRejected() {
+        String file = fixture("second-is-list.yaml");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, null));
+        assertEquals(file + ":6:1: a Kubernetes document must be a mapping, found a list", e.getMessage());
+    }
+
+    @Test
+    void aScalarDocumentIsRejected() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse("hello\n"));
+        assertEquals("t.yaml:1:1: a Kubernetes document must be a mapping, found a string", e.getMessage());
+        InvalidInputException n = assertThrows(InvalidInputException.class, () -> parse("kind: A\n---\n42\n"));
+        assertEquals("t.yaml:3:1: a Kubernetes document must be a mapping, found a scalar", n.getMessage());
+    }
+
+    @Test
+    void missingFileIsReported(@TempDir Path dir) {
+        String file = dir.resolve("nope.yaml").toString();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, null));
+        assertEquals(file + ": no such file", e.getMessage());
+        assertEquals(file, e.where());
+    }
+
+    @Test
+    void directoryCannotBeRead(@TempDir Path dir) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(dir.toString(), null));
+        assertTrue(e.getMessage().startsWith(dir + ": cannot read"), e.getMessage());
+    }
+
+    @Test
+    void dashReadsStandardInput() {
+        List<KubeDocument> docs = reader.read("-", text("kind: Pod\nmetadata:\n  name: from-stdin\n"));
+        assertEquals(1, docs.size());
+        assertEquals("from-stdin", docs.get(0).name());
+        assertEquals("-:1:1", docs.get(0).where());
+    }
+
+    @Test
+    void dashErrorsNameStandardInput() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read("-", text("- a\n")));
+        assertTrue(e.getMessage().startsWith("-:1:1: "), e.getMessage());
+    }
+
+    @Test
+    void fileNamedDashInADirectoryIsAFile(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("-");
+        Files.writeString(f, "kind: Pod\n");
+        List<KubeDocument> docs = reader.read(f.toString(), text("kind: Other\n"));
+        assertEquals("Pod", docs.get(0).kind());
+    }
+}
