@@ -126,6 +126,11 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /** The schema version a database has once opened: the number of migration steps. */
+    static int schemaVersion() {
+        return MIGRATIONS.size();
+    }
+
     private static int userVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;

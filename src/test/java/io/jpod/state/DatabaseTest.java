@@ -65,8 +65,8 @@ class DatabaseTest {
         Path file = dir.resolve("a/b/jpod.db");
         try (Database db = Database.open(file)) {
             assertTrue(Files.isRegularFile(file));
-            assertEquals(1, userVersion(db));
-            assertEquals(List.of("containers", "image_names", "images", "pods"), tables(db));
+            assertEquals(Database.schemaVersion(), userVersion(db));
+            assertEquals(List.of("containers", "image_names", "images", "layer_leases", "layers", "pods"), tables(db));
         }
     }
 
@@ -77,7 +77,7 @@ class DatabaseTest {
             exec(db, "INSERT INTO pods (id, name, created, spec) VALUES ('p1', 'web', '2024-01-01T00:00:00Z', '{}')");
         }
         try (Database db = Database.open(file)) {
-            assertEquals(1, userVersion(db));
+            assertEquals(Database.schemaVersion(), userVersion(db));
             assertEquals(1, count(db, "pods"));
         }
         try (Database again = Database.open(file)) {
