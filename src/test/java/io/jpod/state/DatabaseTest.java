@@ -81,7 +81,7 @@ class DatabaseTest {
             assertEquals(1, count(db, "pods"));
         }
         try (Database again = Database.open(file)) {
-            assertEquals(List.of("containers", "image_names", "images", "pods"), tables(again));
+            assertEquals(List.of("containers", "image_names", "images", "layer_leases", "layers", "pods"), tables(again));
         }
     }
 
