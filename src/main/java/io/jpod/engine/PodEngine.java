@@ -333,20 +333,19 @@ public final class PodEngine {
         return new PodInfo(pod, cs, status(cs));
     }
 
-    /** podman's pod status: Created, Running, Degraded (some running) or Exited. */
+    /**
+     * podman's pod status, counting the infra container as podman does: Running (all running),
+     * Degraded (some), Created (none started yet) or Exited.
+     */
     static String status(List<ContainerInfo> cs) {
-        List<ContainerInfo> apps = cs.stream().filter(c -> !c.row().infra()).toList();
-        long running = apps.stream().filter(c -> c.current() == ContainerState.RUNNING).count();
-        if (apps.isEmpty()) {
-            return cs.stream().anyMatch(c -> c.current() == ContainerState.RUNNING) ? "Running" : "Created";
+        long running = cs.stream().filter(c -> c.current() == ContainerState.RUNNING).count();
+        if (cs.isEmpty() || cs.stream().allMatch(c -> c.current() == ContainerState.CREATED)) {
+            return "Created";
         }
-        if (running == apps.size()) {
+        if (running == cs.size()) {
             return "Running";
         }
-        if (running > 0) {
-            return "Degraded";
-        }
-        return apps.stream().allMatch(c -> c.current() == ContainerState.CREATED) ? "Created" : "Exited";
+        return running > 0 ? "Degraded" : "Exited";
     }
 
     /**
