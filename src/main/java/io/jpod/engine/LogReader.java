@@ -92,16 +92,21 @@ public final class LogReader {
         }
     }
 
-    /** A complete line (without its newline), or null when none is complete yet. */
+    /** A complete line (without its newline), or null when none is complete yet (the position is then unchanged). */
     private static String readLine(RandomAccessFile f) throws IOException {
         long start = f.getFilePointer();
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        int c;
-        while ((c = f.read()) >= 0) {
-            if (c == '\n') {
-                return buf.toString(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        byte[] chunk = new byte[8192];
+        int n;
+        while ((n = f.read(chunk)) > 0) {
+            for (int i = 0; i < n; i++) {
+                if (chunk[i] == '\n') {
+                    line.write(chunk, 0, i);
+                    f.seek(f.getFilePointer() - n + i + 1);
+                    return line.toString(StandardCharsets.UTF_8);
+                }
             }
-            buf.write(c);
+            line.write(chunk, 0, n);
         }
         f.seek(start);
         return null;
