@@ -146,7 +146,7 @@ public final class TarExtractor {
             mknod(target, type, e.getDevMajor(), e.getDevMinor(), name);
             setOwner(target, e);
             setMode(target, e);
-            setTime(target, e, false);
+            // no setTime: Java sets times through open(2), which blocks on a FIFO and may act on a device
         } else if (e.isFile()) {
             remove(target);
             try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
