@@ -17,6 +17,11 @@ public final class GlobalOptions {
 
     private Engine engine;
 
+    /** The global options of the command line {@code spec} belongs to (they live on the top-level command). */
+    public static GlobalOptions of(picocli.CommandLine.Model.CommandSpec spec) {
+        return ((JpodCommand) spec.root().userObject()).global;
+    }
+
     public LogLevel logLevel() {
         return logLevel;
     }

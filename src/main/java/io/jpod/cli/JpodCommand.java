@@ -8,6 +8,13 @@ import picocli.CommandLine.Mixin;
         description = "Run Kubernetes YAML locally: rootless, daemonless.",
         subcommands = {
             VersionCommand.class,
+            ImagesCommand.class,
+            ImageCommand.class,
+            ImportCommand.class,
+            LoadCommand.class,
+            TagCommand.class,
+            UntagCommand.class,
+            RmiCommand.class,
             picocli.CommandLine.HelpCommand.class,
         })
 public final class JpodCommand implements Runnable {

@@ -96,7 +96,7 @@ public final class ImageStore {
         try (InputStream in = Files.newInputStream(tarOrDash)) {
             return importRootfs(in, tarOrDash.toString(), changes, message, reference, events);
         } catch (IOException e) {
-            throw new InvalidInputException(tarOrDash.toString(), "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(tarOrDash.toString(), "cannot read: " + IoErrors.reason(e), e);
         }
     }
 
@@ -133,7 +133,7 @@ public final class ImageStore {
         try (InputStream in = Files.newInputStream(archive)) {
             return load(in, archive.toString(), events);
         } catch (IOException e) {
-            throw new InvalidInputException(archive.toString(), "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(archive.toString(), "cannot read: " + IoErrors.reason(e), e);
         }
     }
 
@@ -154,7 +154,7 @@ public final class ImageStore {
                     try (InputStream blob = Files.newInputStream(b.file())) {
                         stored.add(layers.store(blob, archive + ": " + b.entry(), b.diffId(), b.digest(), holder, events));
                     } catch (IOException e) {
-                        throw new ImageException(archive, archive + ": cannot read " + b.entry() + ": " + e.getMessage(), e);
+                        throw new ImageException(archive, archive + ": cannot read " + b.entry() + ": " + IoErrors.describe(e), e);
                     }
                 }
                 events.progress(Digests.PREFIX + s.id(), "Copying config");
@@ -326,6 +326,12 @@ public final class ImageStore {
     /** The manifest JSON of image {@code id} (its sha256 is the image digest). */
     public byte[] manifestBlob(String id) {
         return blob(id, "manifest");
+    }
+
+    /** The media type of image {@code id}'s manifest (OCI when the manifest does not say). */
+    public String manifestType(String id) {
+        String type = ImageConfig.JSON.readTree(manifestBlob(id)).path("mediaType").asString("");
+        return type.isEmpty() ? OCI_MANIFEST : type;
     }
 
     private byte[] blob(String id, String column) {

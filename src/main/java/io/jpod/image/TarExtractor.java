@@ -79,7 +79,7 @@ public final class TarExtractor {
             finishDirectories();
             return layer.finish();
         } catch (IOException e) {
-            throw new ImageException(archive, archive + ": cannot read layer: " + e.getMessage(), e);
+            throw new ImageException(archive, archive + ": cannot unpack layer: " + IoErrors.describe(e), e);
         }
     }
 
@@ -88,7 +88,7 @@ public final class TarExtractor {
         try {
             return LayerStream.open(blob, archive).finish();
         } catch (IOException e) {
-            throw new ImageException(archive, archive + ": cannot read layer: " + e.getMessage(), e);
+            throw new ImageException(archive, archive + ": cannot read layer: " + IoErrors.describe(e), e);
         }
     }
 
@@ -335,7 +335,7 @@ public final class TarExtractor {
         } catch (IOException | UnsupportedOperationException ex) {
             if (privileges.uid0()) {
                 throw new ImageException(archive, archive + ": cannot set the owner of \"" + e.getName() + "\" to " + uid + ":" + gid
-                        + ": " + ex.getMessage() + " (are enough uids and gids mapped in the user namespace?)", ex);
+                        + ": " + (ex instanceof IOException io ? IoErrors.reason(io) : ex.getMessage()) + " (are enough uids and gids mapped in the user namespace?)", ex);
             }
             if (!ownershipWarned) {
                 ownershipWarned = true;
@@ -376,7 +376,7 @@ public final class TarExtractor {
                 throw new ImageException(archive, archive + ": cannot create \"" + name + "\": " + output);
             }
         } catch (IOException ex) {
-            throw new ImageException(archive, archive + ": cannot run " + MKNOD + " for \"" + name + "\": " + ex.getMessage(), ex);
+            throw new ImageException(archive, archive + ": cannot run " + MKNOD + " for \"" + name + "\": " + IoErrors.describe(ex), ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new ImageException(archive, archive + ": interrupted while creating \"" + name + "\"", ex);

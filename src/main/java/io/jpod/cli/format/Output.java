@@ -30,4 +30,49 @@ public final class Output {
     public static void printJson(PrintWriter out, Object value) {
         throw new UnsupportedOperationException("implemented in the format branch");
     }
+
+    // format-branch: temporary stand-ins for Output.humanSize/ago, to be replaced by the format branch's versions.
+
+    /** TODO format-branch: podman's size, e.g. {@code 11.4 kB} (decimal units, 3 significant digits). */
+    public static String humanSize(long bytes) {
+        String[] units = {"B", "kB", "MB", "GB", "TB", "PB"};
+        double v = bytes;
+        int i = 0;
+        while (v >= 1000 && i < units.length - 1) {
+            v /= 1000;
+            i++;
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(3));
+        return d.stripTrailingZeros().toPlainString() + " " + units[i];
+    }
+
+    /** TODO format-branch: podman's age, e.g. {@code 6 seconds ago}. */
+    public static String ago(java.time.Duration d) {
+        long s = d.getSeconds();
+        String h;
+        if (s < 1) {
+            h = "Less than a second";
+        } else if (s == 1) {
+            h = "1 second";
+        } else if (s < 60) {
+            h = s + " seconds";
+        } else if (s / 60 == 1) {
+            h = "About a minute";
+        } else if (s < 3600) {
+            h = s / 60 + " minutes";
+        } else if (s / 3600 == 1) {
+            h = "About an hour";
+        } else if (s < 48 * 3600) {
+            h = s / 3600 + " hours";
+        } else if (s < 7 * 24 * 3600 * 2) {
+            h = s / 86400 + " days";
+        } else if (s < 30 * 24 * 3600 * 3) {
+            h = s / (7 * 86400) + " weeks";
+        } else if (s < 365 * 24 * 3600 * 2) {
+            h = s / (30 * 86400) + " months";
+        } else {
+            h = s / (365 * 86400) + " years";
+        }
+        return h + " ago";
+    }
 }
