@@ -42,7 +42,7 @@ final class ArchiveFiles implements AutoCloseable {
             throw new ImageException(archive, archive + ": cannot create a scratch directory in " + scratch + ": " + IoErrors.describe(e), e);
         }
         try {
-            TarArchiveInputStream tar = new TarArchiveInputStream(LayerStream.open(in, archive).tar());
+            TarArchiveInputStream tar = new TarArchiveInputStream(LayerStream.open(in, archive).tar(), "UTF-8");
             TarArchiveEntry e;
             int n = 0;
             while ((e = tar.getNextEntry()) != null) {

@@ -114,12 +114,7 @@ public final class ImageStore {
                     message == null || message.isEmpty() ? "imported from tarball" : message, false)));
             byte[] configJson = config.toJson(List.of(layer.diffId()));
             events.progress(Digests.digestOf(configJson), "Copying config");
-            byte[] manifest = manifestFor(configJson, List.of(layer));
-            return db.write(c -> {
-                Image image = record(c, configJson, manifest, config, List.of(layer.diffId()), names);
-                LayerStore.release(c, holder);
-                return image;
-            });
+            return commit(configJson, manifestFor(configJson, List.of(layer)), List.of(layer.diffId()), names, holder);
         } catch (RuntimeException e) {
             layers.abandon(holder);
             throw e;
@@ -175,6 +170,20 @@ public final class ImageStore {
             layers.abandon(holder);
             throw e;
         }
+    }
+
+    /**
+     * Records one image whose layers {@code holder} has stored and leased (with
+     * {@link LayerStore#store}), gives it {@code names} and ends the leases, in one transaction.
+     * What a registry pull calls once it has the layers.
+     */
+    Image commit(byte[] configJson, byte[] manifest, List<String> diffIds, List<String> names, String holder) {
+        ImageConfig config = ImageConfig.read(configJson, Digests.hexOf(configJson));
+        return db.write(c -> {
+            Image image = record(c, configJson, manifest, config, diffIds, names);
+            LayerStore.release(c, holder);
+            return image;
+        });
     }
 
     /** Sources with the same configuration are one image: their names are merged. */

@@ -71,15 +71,21 @@ public final class TarExtractor {
         this.directories.clear();
         try {
             LayerStream layer = LayerStream.open(blob, archive);
-            TarArchiveInputStream tar = new TarArchiveInputStream(layer.tar());
+            TarArchiveInputStream tar = new TarArchiveInputStream(layer.tar(), "UTF-8");
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
-                unpack(entry, tar);
+                try {
+                    unpack(entry, tar);
+                } catch (InvalidPathException e) {
+                    throw unsafe(entry.getName(), "invalid file name: " + e.getReason());
+                }
             }
             finishDirectories();
             return layer.finish();
         } catch (IOException e) {
             throw new ImageException(archive, archive + ": cannot unpack layer: " + IoErrors.describe(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new ImageException(archive, archive + ": corrupt layer: " + e.getMessage(), e);
         }
     }
 
