@@ -21,6 +21,6 @@ public final class ImageCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command (see jpod image --help)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command (see jpod help image)");
     }
 }

@@ -130,8 +130,12 @@ class TarExtractorTest {
 
     @Test
     void symlinksKeepTheirTargetAndAreNeverFollowed() throws IOException {
+        FileTime secretTime = Files.getLastModifiedTime(victim.resolve("secret"));
         extract(new TestTar().symlink("link", outside.toString()).file("link", "replaced").symlink("etc", "/etc")
-                .symlink("abs", "/etc/passwd", 1000, 1001).bytes());
+                .symlink("abs", "/etc/passwd", 1000, 1001).symlink("secret", victim.resolve("secret").toString(), 1000, 1000).bytes());
+        assertEquals(secretTime, Files.getLastModifiedTime(victim.resolve("secret")), "times are set on the link, not its target");
+        assertEquals(0, (int) Files.getAttribute(victim.resolve("secret"), "unix:uid"), "owners are set on the link, not its target");
+        assertEquals(1000, (int) Files.getAttribute(dest.resolve("secret"), "unix:uid", NOFOLLOW));
         assertTrue(Files.isRegularFile(dest.resolve("link"), NOFOLLOW));
         assertEquals("replaced", Files.readString(dest.resolve("link")));
         assertEquals(Path.of("/etc"), Files.readSymbolicLink(dest.resolve("etc")));
