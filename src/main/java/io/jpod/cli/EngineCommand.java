@@ -12,7 +12,7 @@ abstract class EngineCommand implements Callable<Integer> {
     CommandSpec spec;
 
     GlobalOptions global() {
-        return ((JpodCommand) spec.root().userObject()).global;
+        return GlobalOptions.of(spec);
     }
 
     Engine engine() {

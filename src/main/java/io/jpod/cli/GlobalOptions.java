@@ -27,22 +27,14 @@ public final class GlobalOptions {
         this.err = err;
     }
 
-    /** Events shown to the user: warnings always, debug detail with --log-level=debug. */
+    /** Events shown to the user, as podman shows them: warnings, progress, debug detail with --log-level=debug. */
     io.jpod.engine.Events events() {
-        return new io.jpod.engine.Events() {
-            @Override
-            public void warning(String message) {
-                err.println("Warning: " + message);
-                err.flush();
-            }
+        return new StderrEvents(err, logLevel, false);
+    }
 
-            @Override
-            public void debug(String message) {
-                if (logLevel == LogLevel.debug) {
-                    err.println("DEBU " + message);
-                }
-            }
-        };
+    /** The global options of the command line {@code spec} belongs to (they live on the top-level command). */
+    public static GlobalOptions of(picocli.CommandLine.Model.CommandSpec spec) {
+        return ((JpodCommand) spec.root().userObject()).global;
     }
 
     public LogLevel logLevel() {

@@ -39,10 +39,10 @@ final class ArchiveFiles implements AutoCloseable {
             Files.createDirectories(scratch);
             a = new ArchiveFiles(archive, Files.createTempDirectory(scratch, "archive-"));
         } catch (IOException e) {
-            throw new ImageException(archive, archive + ": cannot create a scratch directory in " + scratch + ": " + e.getMessage(), e);
+            throw new ImageException(archive, archive + ": cannot create a scratch directory in " + scratch + ": " + IoErrors.describe(e), e);
         }
         try {
-            TarArchiveInputStream tar = new TarArchiveInputStream(LayerStream.open(in, archive).tar());
+            TarArchiveInputStream tar = new TarArchiveInputStream(LayerStream.open(in, archive).tar(), "UTF-8");
             TarArchiveEntry e;
             int n = 0;
             while ((e = tar.getNextEntry()) != null) {
@@ -69,7 +69,7 @@ final class ArchiveFiles implements AutoCloseable {
             if (e instanceof ImageException ie) {
                 throw ie;
             }
-            throw new ImageException(archive, archive + ": cannot read the archive: " + e.getMessage(), e);
+            throw new ImageException(archive, archive + ": cannot read the archive: " + (e instanceof IOException io ? IoErrors.describe(io) : e.getMessage()), e);
         }
     }
 
@@ -121,7 +121,7 @@ final class ArchiveFiles implements AutoCloseable {
             }
             return Files.readAllBytes(p);
         } catch (IOException e) {
-            throw new ImageException(archive, archive + ": cannot read \"" + name + "\": " + e.getMessage(), e);
+            throw new ImageException(archive, archive + ": cannot read \"" + name + "\": " + IoErrors.describe(e), e);
         }
     }
 

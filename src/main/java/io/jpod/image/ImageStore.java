@@ -96,7 +96,7 @@ public final class ImageStore {
         try (InputStream in = Files.newInputStream(tarOrDash)) {
             return importRootfs(in, tarOrDash.toString(), changes, message, reference, events);
         } catch (IOException e) {
-            throw new InvalidInputException(tarOrDash.toString(), "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(tarOrDash.toString(), "cannot read: " + IoErrors.reason(e), e);
         }
     }
 
@@ -114,12 +114,7 @@ public final class ImageStore {
                     message == null || message.isEmpty() ? "imported from tarball" : message, false)));
             byte[] configJson = config.toJson(List.of(layer.diffId()));
             events.progress(Digests.digestOf(configJson), "Copying config");
-            byte[] manifest = manifestFor(configJson, List.of(layer));
-            return db.write(c -> {
-                Image image = record(c, configJson, manifest, config, List.of(layer.diffId()), names);
-                LayerStore.release(c, holder);
-                return image;
-            });
+            return commit(configJson, manifestFor(configJson, List.of(layer)), List.of(layer.diffId()), names, holder);
         } catch (RuntimeException e) {
             layers.abandon(holder);
             throw e;
@@ -133,7 +128,7 @@ public final class ImageStore {
         try (InputStream in = Files.newInputStream(archive)) {
             return load(in, archive.toString(), events);
         } catch (IOException e) {
-            throw new InvalidInputException(archive.toString(), "cannot read: " + e.getMessage(), e);
+            throw new InvalidInputException(archive.toString(), "cannot read: " + IoErrors.reason(e), e);
         }
     }
 
@@ -154,7 +149,7 @@ public final class ImageStore {
                     try (InputStream blob = Files.newInputStream(b.file())) {
                         stored.add(layers.store(blob, archive + ": " + b.entry(), b.diffId(), b.digest(), holder, events));
                     } catch (IOException e) {
-                        throw new ImageException(archive, archive + ": cannot read " + b.entry() + ": " + e.getMessage(), e);
+                        throw new ImageException(archive, archive + ": cannot read " + b.entry() + ": " + IoErrors.describe(e), e);
                     }
                 }
                 events.progress(Digests.PREFIX + s.id(), "Copying config");
@@ -175,6 +170,20 @@ public final class ImageStore {
             layers.abandon(holder);
             throw e;
         }
+    }
+
+    /**
+     * Records one image whose layers {@code holder} has stored and leased (with
+     * {@link LayerStore#store}), gives it {@code names} and ends the leases, in one transaction.
+     * What a registry pull calls once it has the layers.
+     */
+    Image commit(byte[] configJson, byte[] manifest, List<String> diffIds, List<String> names, String holder) {
+        ImageConfig config = ImageConfig.read(configJson, Digests.hexOf(configJson));
+        return db.write(c -> {
+            Image image = record(c, configJson, manifest, config, diffIds, names);
+            LayerStore.release(c, holder);
+            return image;
+        });
     }
 
     /** Sources with the same configuration are one image: their names are merged. */
@@ -326,6 +335,12 @@ public final class ImageStore {
     /** The manifest JSON of image {@code id} (its sha256 is the image digest). */
     public byte[] manifestBlob(String id) {
         return blob(id, "manifest");
+    }
+
+    /** The media type of image {@code id}'s manifest (OCI when the manifest does not say). */
+    public String manifestType(String id) {
+        String type = ImageConfig.JSON.readTree(manifestBlob(id)).path("mediaType").asString("");
+        return type.isEmpty() ? OCI_MANIFEST : type;
     }
 
     private byte[] blob(String id, String column) {

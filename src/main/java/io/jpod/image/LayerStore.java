@@ -94,7 +94,7 @@ public final class LayerStore {
             deleteAll(trash);
             return new Layer(r.diffId(), r.size());
         } catch (IOException e) {
-            throw new ImageException(source, source + ": cannot store layer: " + e.getMessage(), e);
+            throw new ImageException(source, source + ": cannot store layer: " + IoErrors.describe(e), e);
         } finally {
             if (scratch != null) {
                 deleteQuietly(scratch);
@@ -135,7 +135,7 @@ public final class LayerStore {
             Files.createDirectories(paths.layers());
             Files.move(scratch, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new StateException("cannot move layer " + r.diffId() + " into " + target + ": " + e.getMessage(), e);
+            throw new StateException("cannot move layer " + r.diffId() + " into " + target + ": " + IoErrors.describe(e), e);
         }
         try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO layers(diff_id, size, added) VALUES (?, ?, ?)")) {
             s.setString(1, r.diffId());
@@ -249,7 +249,7 @@ public final class LayerStore {
                 try {
                     trash.add(moveAside(dir));
                 } catch (IOException e) {
-                    throw new StateException("cannot remove layer directory " + dir + ": " + e.getMessage(), e);
+                    throw new StateException("cannot remove layer directory " + dir + ": " + IoErrors.describe(e), e);
                 }
             }
         }

@@ -71,15 +71,21 @@ public final class TarExtractor {
         this.directories.clear();
         try {
             LayerStream layer = LayerStream.open(blob, archive);
-            TarArchiveInputStream tar = new TarArchiveInputStream(layer.tar());
+            TarArchiveInputStream tar = new TarArchiveInputStream(layer.tar(), "UTF-8");
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
-                unpack(entry, tar);
+                try {
+                    unpack(entry, tar);
+                } catch (InvalidPathException e) {
+                    throw unsafe(entry.getName(), "invalid file name: " + e.getReason());
+                }
             }
             finishDirectories();
             return layer.finish();
         } catch (IOException e) {
-            throw new ImageException(archive, archive + ": cannot read layer: " + e.getMessage(), e);
+            throw new ImageException(archive, archive + ": cannot unpack layer: " + IoErrors.describe(e), e);
+        } catch (IllegalArgumentException e) {
+            throw new ImageException(archive, archive + ": corrupt layer: " + e.getMessage(), e);
         }
     }
 
@@ -88,7 +94,7 @@ public final class TarExtractor {
         try {
             return LayerStream.open(blob, archive).finish();
         } catch (IOException e) {
-            throw new ImageException(archive, archive + ": cannot read layer: " + e.getMessage(), e);
+            throw new ImageException(archive, archive + ": cannot read layer: " + IoErrors.describe(e), e);
         }
     }
 
@@ -146,7 +152,7 @@ public final class TarExtractor {
             mknod(target, type, e.getDevMajor(), e.getDevMinor(), name);
             setOwner(target, e);
             setMode(target, e);
-            setTime(target, e, false);
+            // no setTime: Java sets times through open(2), which blocks on a FIFO and may act on a device
         } else if (e.isFile()) {
             remove(target);
             try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, NOFOLLOW)) {
@@ -335,7 +341,7 @@ public final class TarExtractor {
         } catch (IOException | UnsupportedOperationException ex) {
             if (privileges.uid0()) {
                 throw new ImageException(archive, archive + ": cannot set the owner of \"" + e.getName() + "\" to " + uid + ":" + gid
-                        + ": " + ex.getMessage() + " (are enough uids and gids mapped in the user namespace?)", ex);
+                        + ": " + (ex instanceof IOException io ? IoErrors.reason(io) : ex.getMessage()) + " (are enough uids and gids mapped in the user namespace?)", ex);
             }
             if (!ownershipWarned) {
                 ownershipWarned = true;
@@ -376,7 +382,7 @@ public final class TarExtractor {
                 throw new ImageException(archive, archive + ": cannot create \"" + name + "\": " + output);
             }
         } catch (IOException ex) {
-            throw new ImageException(archive, archive + ": cannot run " + MKNOD + " for \"" + name + "\": " + ex.getMessage(), ex);
+            throw new ImageException(archive, archive + ": cannot run " + MKNOD + " for \"" + name + "\": " + IoErrors.describe(ex), ex);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new ImageException(archive, archive + ": interrupted while creating \"" + name + "\"", ex);
