@@ -37,6 +37,7 @@ class DaemonlessIT {
 
     private static List<HostProcess> jpodProcesses() {
         return h.leftovers().stream()
+                .filter(p -> !p.comm().equals("conmon")) // conmon's own arguments name jpod: its exit command
                 .filter(p -> p.comm().equals("java") || p.args().contains("jpod.jar") || p.args().contains("bin/jpod"))
                 .toList();
     }
