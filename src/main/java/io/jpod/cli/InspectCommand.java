@@ -1,11 +1,8 @@
 package io.jpod.cli;
 
-import io.jpod.cli.format.Output;
 import io.jpod.engine.PodEngine.ContainerInfo;
-import io.jpod.error.JpodException;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +21,7 @@ public final class InspectCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        List<Map<String, Object>> found = new ArrayList<>();
-        boolean failed = false;
-        for (String n : names) {
-            try {
-                found.add(inspect(engine().pods().container(n)));
-            } catch (JpodException e) {
-                failed = true;
-                err().println("Error: " + e.getMessage());
-            }
-        }
-        if (format == null || format.equals("json")) {
-            Output.printJson(out(), found);
-        } else {
-            Output.print(out(), format, found, List.of());
-        }
-        out().flush();
-        return failed ? ErrorReporter.ENGINE_ERROR : 0;
+        return PerObject.inspect(this, names, format, false, n -> inspect(engine().pods().container(n)));
     }
 
     static String iso(java.time.Instant t) {

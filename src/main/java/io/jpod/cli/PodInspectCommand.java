@@ -1,9 +1,7 @@
 package io.jpod.cli;
 
-import io.jpod.cli.format.Output;
 import io.jpod.engine.PodEngine.ContainerInfo;
 import io.jpod.engine.PodEngine.PodInfo;
-import io.jpod.error.JpodException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,23 +21,7 @@ public final class PodInspectCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        List<Map<String, Object>> found = new ArrayList<>();
-        boolean failed = false;
-        for (String n : names) {
-            try {
-                found.add(inspect(engine().pods().pod(n)));
-            } catch (JpodException e) {
-                failed = true;
-                err().println("Error: " + e.getMessage());
-            }
-        }
-        if (format == null || format.equals("json")) {
-            Output.printJson(out(), found.size() == 1 ? found.get(0) : found);
-        } else {
-            Output.print(out(), format, found, List.of());
-        }
-        out().flush();
-        return failed ? ErrorReporter.ENGINE_ERROR : 0;
+        return PerObject.inspect(this, names, format, true, n -> inspect(engine().pods().pod(n)));
     }
 
     private static Map<String, Object> inspect(PodInfo p) {
