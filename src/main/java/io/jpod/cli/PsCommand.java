@@ -39,13 +39,7 @@ public final class PsCommand extends EngineCommand {
         } else if ("json".equals(format)) {
             Output.printJson(out(), cs.stream().map(c -> Views.containerJson(c, now)).toList());
         } else {
-            List<Map<String, Object>> rows = cs.stream().map(c -> {
-                Map<String, Object> m = Views.containerRow(c, now);
-                if (noTrunc) {
-                    m.put("ID", c.row().id());
-                }
-                return m;
-            }).toList();
+            List<Map<String, Object>> rows = cs.stream().map(c -> Views.containerRow(c, now, noTrunc)).toList();
             Output.print(out(), format, rows, columns());
         }
         out().flush();

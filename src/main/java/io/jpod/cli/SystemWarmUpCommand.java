@@ -20,7 +20,7 @@ public final class SystemWarmUpCommand extends EngineCommand {
         Instant now = Instant.now();
         PrintWriter sink = new PrintWriter(new StringWriter());
         var containers = engine.pods().containers();
-        Output.print(sink, null, containers.stream().map(c -> Views.containerRow(c, now)).toList(), List.of());
+        Output.print(sink, null, containers.stream().map(c -> Views.containerRow(c, now, false)).toList(), List.of());
         Output.printJson(sink, engine.pods().pods().stream().map(Views::podJson).toList());
         Output.print(sink, "{{.Names}} {{.Status}}", List.of(java.util.Map.of("Names", "x", "Status", "Up")), List.of());
         spec.root().commandLine().usage(sink);

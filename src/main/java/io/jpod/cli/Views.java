@@ -24,8 +24,10 @@ final class Views {
         return id == null ? "" : id.length() > 12 ? id.substring(0, 12) : id;
     }
 
-    static String command(ContainerRow c) {
-        return String.join(" ", c.config().process().args());
+    /** podman's COMMAND: the argv joined, cut to 17 characters and "..." unless {@code noTrunc}. */
+    static String command(ContainerRow c, boolean noTrunc) {
+        String command = String.join(" ", c.config().process().args());
+        return !noTrunc && command.length() > 17 ? command.substring(0, 17) + "..." : command;
     }
 
     /** podman's STATUS column: "Up 5 seconds", "Exited (0) 3 seconds ago", "Created". */
@@ -76,12 +78,12 @@ final class Views {
     }
 
     /** {@code ps --format '{{...}}'}: the template fields. */
-    static Map<String, Object> containerRow(ContainerInfo c, Instant now) {
+    static Map<String, Object> containerRow(ContainerInfo c, Instant now, boolean noTrunc) {
         Map<String, Object> m = containerJson(c, now);
         ContainerRow r = c.row();
-        m.put("ID", shortId(r.id()));
+        m.put("ID", noTrunc ? r.id() : shortId(r.id()));
         m.put("Names", r.name());
-        m.put("Command", command(r));
+        m.put("Command", command(r, noTrunc));
         m.put("Pod", shortId(r.podId()));
         m.put("Ports", "");
         m.put("CreatedHuman", m.get("CreatedAt"));
