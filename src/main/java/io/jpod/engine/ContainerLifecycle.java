@@ -39,16 +39,12 @@ final class ContainerLifecycle {
 
     private final HostFacts host;
     private final StateStore state;
-    private final OciRuntimeCli runtime;
-    private final Conmon conmon;
     private final Locks locks;
     private final List<String> exitCommand;
 
     ContainerLifecycle(HostFacts host, StateStore state, List<String> exitCommand) {
         this.host = host;
         this.state = state;
-        this.runtime = new OciRuntimeCli(host.runtime().path(), host.paths().runtimeRoot());
-        this.conmon = new Conmon(host.conmon(), runtime);
         this.locks = new Locks(host.paths().locks());
         this.exitCommand = exitCommand;
     }
@@ -63,8 +59,14 @@ final class ContainerLifecycle {
         return new RootfsMounter(storage == null ? host.storage() : HostFacts.StorageDriver.parse(storage));
     }
 
-    OciRuntimeCli runtime() {
-        return runtime;
+    /** The OCI runtime of a container: the one it was created with, whatever this command's default. */
+    OciRuntimeCli runtime(ContainerRow c) {
+        String path = c.config().runtime();
+        return new OciRuntimeCli(path == null ? host.runtime().path() : Path.of(path), host.paths().runtimeRoot());
+    }
+
+    String runtimePath() {
+        return host.runtime().path().toString();
     }
 
     Path dataDir(String id) {
@@ -111,7 +113,8 @@ final class ContainerLifecycle {
         if (current.state() == ContainerState.RUNNING && isAlive(current.pid())) {
             return current;
         }
-        runtime.delete(c.name(), c.id(), true);
+        runtime(c).delete(c.name(), c.id(), true);
+        markStopping(c.id(), false);
         Path data = dataDir(c.id());
         Path bundle = data.resolve("bundle");
         try {
@@ -127,10 +130,10 @@ final class ContainerLifecycle {
                 host.paths().sockets(), exitCommand.isEmpty() ? List.of() : withArgs(exitCommand, c.id()));
         long pid;
         try {
-            pid = conmon.create(c.id(), c.name(), files, Map.of());
-            runtime.start(c.name(), c.id());
+            pid = new Conmon(host.conmon(), runtime(c)).create(c.id(), c.name(), files, Map.of());
+            runtime(c).start(c.name(), c.id());
         } catch (JpodException e) {
-            runtime.delete(c.name(), c.id(), true);
+            runtime(c).delete(c.name(), c.id(), true);
             if (!c.infra()) {
                 mounter(c).unmount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")));
             }
@@ -235,15 +238,34 @@ final class ContainerLifecycle {
     ContainerRow stopLocked(ContainerRow c, int timeoutSeconds) {
         ContainerRow current = state.container(c.id()).orElse(c);
         markStopRequested(current);
+        markStopping(c.id(), true);
         if (isAlive(current.pid())) {
-            runtime.kill(c.name(), c.id(), c.infra() ? "KILL" : "TERM", false);
+            runtime(c).kill(c.name(), c.id(), c.infra() ? "KILL" : "TERM", false);
             if (!waitExit(current.pid(), timeoutSeconds * 1000L)) {
-                runtime.kill(c.name(), c.id(), "KILL", true);
+                runtime(c).kill(c.name(), c.id(), "KILL", true);
                 waitExit(current.pid(), 10_000);
             }
         }
         waitExitFile(current);
         return finish(state.container(c.id()).orElse(current), true);
+    }
+
+    /**
+     * A file that tells bin/jpod that jpod itself is stopping this container, so that conmon's
+     * exit command (a JVM start per container) can be skipped: the stopping command cleans up.
+     */
+    private void markStopping(String id, boolean stopping) {
+        Path marker = runDir(id).resolve("stopping");
+        try {
+            if (stopping) {
+                Files.createDirectories(runDir(id));
+                Files.writeString(marker, "");
+            } else {
+                Files.deleteIfExists(marker);
+            }
+        } catch (IOException e) {
+            // without the marker, conmon's exit command runs and finds nothing to do
+        }
     }
 
     private void markStopRequested(ContainerRow c) {
@@ -270,7 +292,7 @@ final class ContainerLifecycle {
                     c.stopRequested() || stopped);
             state.updateContainer(done);
         }
-        runtime.delete(c.name(), c.id(), true);
+        runtime(c).delete(c.name(), c.id(), true);
         if (!c.infra()) {
             mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
         }
@@ -279,7 +301,7 @@ final class ContainerLifecycle {
 
     /** Removes everything of a stopped container: runtime state, mounts, files, lock. The row is removed by the caller. */
     void destroyFiles(ContainerRow c) {
-        runtime.delete(c.name(), c.id(), true);
+        runtime(c).delete(c.name(), c.id(), true);
         if (!c.infra()) {
             mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
         }

@@ -68,14 +68,15 @@ public final class PodEngine {
         PodRow pod = new PodRow(podId, spec.name(), now, spec, infraId);
         List<ContainerRow> rows = new ArrayList<>();
         rows.add(new ContainerRow(infraId, PodSpec.infraName(podId), podId, true, null, null, now,
-                new ContainerConfig(null, new ProcessPlan(List.of("/catatonit", "-P"), List.of(), "/", null), List.of(), null),
+                new ContainerConfig(null, new ProcessPlan(List.of("/catatonit", "-P"), List.of(), "/", null), List.of(), null,
+                        life.runtimePath()),
                 ContainerState.CREATED, 0, 0, null, null, null, 0, false));
         for (int i = 0; i < spec.containers().size(); i++) {
             ContainerSpec c = spec.containers().get(i);
             ImageSource.ResolvedImage img = resolved.get(i);
             rows.add(new ContainerRow(Ids.next(), spec.containerName(c), podId, false, img.id(), img.name(), now.plusNanos(i + 1),
                     new ContainerConfig(c.name(), plans.get(i), img.layerDirs().stream().map(Path::toString).toList(),
-                            life.storageDriver().label()),
+                            life.storageDriver().label(), life.runtimePath()),
                     ContainerState.CREATED, 0, 0, null, null, null, 0, false));
         }
         state.addPod(pod, rows);
@@ -98,15 +99,11 @@ public final class PodEngine {
         return info(pod);
     }
 
+    /** Starts the infra container, then the app containers together. */
     private void startPod(PodRow pod) {
         long infraPid = startInfra(pod);
-        for (ContainerRow c : state.containersOf(pod.id())) {
-            if (!c.infra()) {
-                try (Locks.Held l = life.lock(c.id())) {
-                    life.startLocked(c, pod, infraPid);
-                }
-            }
-        }
+        List<ContainerRow> apps = state.containersOf(pod.id()).stream().filter(c -> !c.infra()).toList();
+        eachAtOnce(apps, c -> life.startLocked(c, pod, infraPid));
     }
 
     private long startInfra(PodRow pod) {
@@ -128,18 +125,21 @@ public final class PodEngine {
         int timeout = timeoutSeconds != null ? timeoutSeconds : (int) pod.spec().stopTimeoutSeconds();
         List<ContainerRow> all = state.containersOf(pod.id());
         List<ContainerRow> apps = all.stream().filter(c -> !c.infra()).toList();
-        stopAll(apps, timeout);
-        stopAll(all.stream().filter(ContainerRow::infra).toList(), 0);
+        eachAtOnce(apps, c -> life.stopLocked(c, timeout));
+        eachAtOnce(all.stream().filter(ContainerRow::infra).toList(), c -> life.stopLocked(c, 0));
     }
 
-    /** Stops containers together: each gets SIGTERM at once, so the grace periods overlap. */
-    private void stopAll(List<ContainerRow> containers, int timeout) {
+    /**
+     * Runs {@code action} on each container at once, each under its lock: stops overlap their
+     * grace periods, starts their runtime calls. The first failure is rethrown once all are done.
+     */
+    private void eachAtOnce(List<ContainerRow> containers, java.util.function.Consumer<ContainerRow> action) {
         List<Thread> threads = new ArrayList<>();
         List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (ContainerRow c : containers) {
             Thread t = new Thread(() -> {
                 try (Locks.Held l = life.lock(c.id())) {
-                    life.stopLocked(c, timeout);
+                    action.accept(c);
                 } catch (RuntimeException e) {
                     failures.add(e);
                 }
@@ -358,7 +358,7 @@ public final class PodEngine {
             throw new ConflictException(c.row().name(), "can only create exec sessions on running containers: container "
                     + c.row().name() + " is " + c.current().label());
         }
-        return new ExecSession(life.runtime()).run(c.row(), req, err);
+        return new ExecSession(life.runtime(c.row())).run(c.row(), req, err);
     }
 
     /** Log file of a container. */

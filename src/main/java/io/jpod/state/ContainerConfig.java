@@ -10,6 +10,8 @@ import io.jpod.pod.ProcessPlan;
  * @param layerDirs overlay lower directories, top first (empty for the infra container)
  * @param storage   the storage driver its root was assembled with (kept, so that every later
  *                  command unmounts it the same way)
+ * @param runtime   the OCI runtime binary it was created with (every later command uses the same)
  */
-public record ContainerConfig(String kubeName, ProcessPlan process, java.util.List<String> layerDirs, String storage) {
+public record ContainerConfig(String kubeName, ProcessPlan process, java.util.List<String> layerDirs, String storage,
+        String runtime) {
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PodEngineTest {
     private static PodEngine.ContainerInfo info(boolean infra, ContainerState now) {
         ContainerRow row = new ContainerRow("id", infra ? "x-infra" : "p-c", "pod", infra, null, null, Instant.EPOCH,
-                new ContainerConfig(null, new ProcessPlan(List.of("x"), List.of(), "/", null), List.of(), null), ContainerState.CREATED,
+                new ContainerConfig(null, new ProcessPlan(List.of("x"), List.of(), "/", null), List.of(), null, null), ContainerState.CREATED,
                 0, 0, null, null, null, 0, false);
         return new PodEngine.ContainerInfo(row, "p", now);
     }

@@ -59,9 +59,9 @@ class StateStoreTest {
 
     private static ContainerRow row(String id, String name, String podId, boolean infra, Instant created) {
         ContainerConfig config = infra ? new ContainerConfig(null, new ProcessPlan(List.of("/catatonit", "-P"), List.of(), "/", null),
-                List.of(), null)
+                List.of(), null, null)
                 : new ContainerConfig(name, new ProcessPlan(List.of("sh", "-c", "sleep 1"), List.of("PATH=/bin", "A=b"), "/w", "1000"),
-                        List.of("/layers/top", "/layers/base"), "overlay");
+                        List.of("/layers/top", "/layers/base"), "overlay", "/usr/bin/runc");
         return new ContainerRow(id, name, podId, infra, infra ? null : "img" + id.substring(0, 4), infra ? null : "busybox:latest",
                 created, config, ContainerState.CREATED, 0, 0, null, null, null, 0, false);
     }
