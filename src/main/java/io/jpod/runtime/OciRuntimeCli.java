@@ -65,6 +65,9 @@ public final class OciRuntimeCli {
 
     /** Removes the runtime's record of the container; stopping it first when {@code force}. Absent is fine. */
     public void delete(String name, String id, boolean force) {
+        if (!java.nio.file.Files.isDirectory(root.resolve(id))) {
+            return; // the runtime keeps its state in ROOT/ID (runc and crun alike): nothing to delete
+        }
         Exec.Result r = Exec.run(force ? base("delete", "--force", id) : base("delete", id));
         if (!r.ok() && !r.err().contains("does not exist")) {
             throw new RuntimeFailureException(name, "cannot delete container " + name + ": " + Exec.firstLine(r.err()));
