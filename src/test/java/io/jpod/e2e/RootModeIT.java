@@ -1,0 +1,65 @@
+package io.jpod.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * jpod run by root (no user namespace): the same pod works, state goes where JPOD_ROOT and
+ * JPOD_RUNROOT say (kept apart from /var/lib/jpod), and kube down leaves nothing mounted.
+ */
+class RootModeIT {
+    private static final Path STATE = Path.of("/tmp/jpod-e2e-rootmode");
+    private static Harness h;
+    private static Path yaml;
+
+    @BeforeAll
+    static void setUp() {
+        h = Harness.get();
+        Harness.root("rm", "-rf", STATE.toString());
+        asRoot("system", "reset", "-f");
+        rootOk("import", "--change", "ENV=PATH=/bin:/usr/bin", h.rootfsTar().toString(), Harness.IMAGE);
+        yaml = h.readableCopy("examples/kube/hello-pod.yaml");
+    }
+
+    @AfterAll
+    static void tearDown() {
+        asRoot("system", "reset", "-f");
+        Harness.root("rm", "-rf", STATE.toString());
+    }
+
+    static Result asRoot(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("env", "JPOD_ROOT=" + STATE.resolve("root"), "JPOD_RUNROOT=" + STATE.resolve("run"),
+                Harness.DIST.resolve("bin/jpod").toString()));
+        cmd.addAll(List.of(args));
+        return Harness.root(cmd.toArray(String[]::new));
+    }
+
+    static Result rootOk(String... args) {
+        Result r = asRoot(args);
+        assertEquals(0, r.code(), () -> "jpod as root failed\n" + r.describe());
+        return r;
+    }
+
+    @Test
+    void playsExecsAndTearsDownAsRoot() {
+        PlayOutput played = PlayOutput.parse(rootOk("kube", "play", yaml.toString()));
+        assertEquals(2, played.containerIds().size());
+        assertTrue(rootOk("info").out().contains("rootless: false"), "info says root mode");
+        assertEquals("hello", rootOk("exec", "hello-server", "cat", "/etc/hostname").out().trim());
+        assertEquals("0", rootOk("exec", "hello-server", "id", "-u").out().trim());
+        Harness.waitFor("the client to reach the server over localhost", Duration.ofSeconds(30),
+                () -> asRoot("logs", "hello-client").out().contains("hello from hello"));
+        rootOk("kube", "down", yaml.toString());
+        assertEquals("[]", rootOk("ps", "-a", "--format", "json").out().replaceAll("\\s", ""));
+        String mounts = Harness.rootOk("cat", "/proc/self/mounts").out();
+        assertTrue(!mounts.contains(STATE.toString()), () -> "nothing of jpod stays mounted:\n" + mounts);
+    }
+}
