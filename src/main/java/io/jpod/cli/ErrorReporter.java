@@ -46,7 +46,13 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         var err = ex.getCommandLine().getErr();
-        err.println("Error: " + ex.getMessage());
+        CommandLine at = ex.getCommandLine();
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !at.getSubcommands().isEmpty()
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            err.println("Error: unrecognized command '" + at.getCommandSpec().qualifiedName() + " " + u.getUnmatched().get(0) + "'");
+        } else {
+            err.println("Error: " + ex.getMessage());
+        }
         err.println("See '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return ENGINE_ERROR;

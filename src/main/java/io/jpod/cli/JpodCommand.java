@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** The top-level {@code jpod} command: a verb is required. */
-@Command(name = "jpod", mixinStandardHelpOptions = false,
+@Command(name = "jpod", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT,
+        versionProvider = JpodCommand.VersionProvider.class,
         description = "Run Kubernetes YAML locally: rootless, daemonless.",
         subcommands = {
             KubeCommand.class, PodCommand.class, ContainerCommand.class, PsCommand.class, StartCommand.class,
@@ -20,8 +21,16 @@ public final class JpodCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** {@code jpod --version}, as podman's: "jpod version X". */
+    static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"jpod version " + Version.current()};
+        }
+    }
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command (see jpod help)");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing command 'jpod COMMAND'");
     }
 }
