@@ -80,7 +80,7 @@ public final class PodGenerator {
         public static Options of(String type, boolean service, Integer replicas) {
             Type t = Type.parse(type);
             if (replicas != null && t != Type.DEPLOYMENT) {
-                throw new InvalidInputException("--replicas", "--replicas can only be used with --type deployment");
+                throw new InvalidInputException("--replicas", "can only be used with --type deployment");
             }
             if (replicas != null && replicas < 0) {
                 throw new InvalidInputException("--replicas", "must not be negative, got " + replicas);
