@@ -158,12 +158,16 @@ public final class KubeService {
         }
     }
 
-    /** The pod's spec as played, without the containers removed since (a pod needs at least one left). */
+    /** The pod's spec as played, without the containers removed since. */
     private PodSpec asPlayed(PodEngine.PodInfo info) {
-        PodSpec spec = info.pod().spec();
         Set<String> present = new HashSet<>();
         info.containers().stream().filter(c -> !c.row().infra()).map(c -> c.row().config().kubeName())
                 .filter(Objects::nonNull).forEach(present::add);
+        return withContainers(info.pod().spec(), present, events);
+    }
+
+    /** {@code spec} with only the containers named in {@code present} (YAML names); a pod needs at least one left. */
+    static PodSpec withContainers(PodSpec spec, Set<String> present, Events events) {
         List<ContainerSpec> kept = new ArrayList<>();
         for (ContainerSpec c : spec.containers()) {
             if (present.contains(c.name())) {
