@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
         versionProvider = JpodCommand.VersionProvider.class,
         description = "Run Kubernetes YAML locally: rootless, daemonless.",
         subcommands = {
-            KubeCommand.class, PodCommand.class, ContainerCommand.class, PsCommand.class, StartCommand.class,
+            KubeCommand.class, GenerateCommand.class, PodCommand.class, ContainerCommand.class, PsCommand.class, StartCommand.class,
             StopCommand.class, RmCommand.class, InspectCommand.class, LogsCommand.class, ExecCommand.class,
             ImagesCommand.class, ImageCommand.class, ImportCommand.class, LoadCommand.class, TagCommand.class,
             UntagCommand.class, RmiCommand.class, InfoCommand.class, SystemCommand.class, VersionCommand.class,
