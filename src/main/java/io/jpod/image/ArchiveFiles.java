@@ -82,6 +82,12 @@ final class ArchiveFiles implements AutoCloseable {
 
     /** An entry name without leading "/" or "./" and with "." and ".." resolved; null if it leaves the archive root. */
     static String normalise(String name) {
+        List<String> out = components(name);
+        return out == null || out.isEmpty() ? null : String.join("/", out);
+    }
+
+    /** The components of an entry name with "", "." and ".." resolved lexically; null if ".." leaves the root. */
+    static List<String> components(String name) {
         List<String> out = new ArrayList<>();
         for (String c : name.split("/")) {
             if (c.isEmpty() || c.equals(".")) {
@@ -96,7 +102,7 @@ final class ArchiveFiles implements AutoCloseable {
                 out.add(c);
             }
         }
-        return out.isEmpty() ? null : String.join("/", out);
+        return out;
     }
 
     boolean has(String name) {

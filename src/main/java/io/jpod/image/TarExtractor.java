@@ -193,22 +193,12 @@ public final class TarExtractor {
         if (name.startsWith("/")) {
             throw unsafe(name, "absolute path");
         }
-        List<String> out = new ArrayList<>();
-        for (String c : name.split("/")) {
-            if (c.isEmpty() || c.equals(".")) {
-                continue;
-            }
-            if (c.equals("..")) {
-                if (out.isEmpty()) {
-                    throw unsafe(name, "path escapes the destination");
-                }
-                out.remove(out.size() - 1);
-            } else {
-                if (c.indexOf('\0') >= 0) {
-                    throw unsafe(name, "NUL character in path");
-                }
-                out.add(c);
-            }
+        if (name.indexOf('\0') >= 0) {
+            throw unsafe(name, "NUL character in path");
+        }
+        List<String> out = ArchiveFiles.components(name);
+        if (out == null) {
+            throw unsafe(name, "path escapes the destination");
         }
         return out;
     }
