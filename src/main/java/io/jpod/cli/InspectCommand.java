@@ -48,7 +48,7 @@ public final class InspectCommand extends EngineCommand {
         var p = r.config().process();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", engine().pods().podOfContainer(r).spec().hostname());
-        config.put("Env", p.env());
+        config.put("Env", p.shownEnv());
         config.put("Cmd", p.args());
         config.put("Image", r.infra() ? "" : r.imageName());
         config.put("WorkingDir", p.workingDir());
