@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** {@code kube play}, {@code kube down} and {@code kube validate}: Kubernetes YAML in, pods out. The only user of the YAML model. */
@@ -94,31 +95,36 @@ public final class KubeService {
      */
     public Plan plan(List<String> files, List<String> configMapFiles, InputStream stdin, boolean lenient) {
         List<String> warnings = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        Problems problems = new Problems();
+        List<KubeDocument> docs = new ArrayList<>();
         List<KubeDocument> workloadDocs = new ArrayList<>();
         Map<String, ConfigData> configs = new LinkedHashMap<>();
         for (String file : configMapFiles) {
-            for (KubeDocument doc : read(file, stdin, problems)) {
+            for (KubeDocument doc : read(file, stdin, problems, docs.size())) {
+                docs.add(doc);
                 if (!ConfigData.CONFIG_MAP.equals(doc.kind())) {
-                    problems.add(doc.where() + ": kind: --configmap " + file + " must hold ConfigMaps only, not " + doc.kind());
+                    problems.add(docs.size(), doc.where() + ": kind: --configmap " + file + " must hold ConfigMaps only, not " + doc.kind());
                     continue;
                 }
-                config(doc, configs, warnings, problems);
+                int order = docs.size();
+                config(doc, configs, warnings, m -> problems.add(order, m));
             }
         }
         for (String file : files) {
-            for (KubeDocument doc : read(file, stdin, problems)) {
+            for (KubeDocument doc : read(file, stdin, problems, docs.size())) {
+                docs.add(doc);
                 String kind = doc.kind();
                 if (kind == null) {
-                    problems.add(doc.where() + ": kind: a Kubernetes document needs a kind");
+                    problems.add(docs.size(), doc.where() + ": kind: a Kubernetes document needs a kind");
                 } else if (kind.equals(ConfigData.CONFIG_MAP) || kind.equals(ConfigData.SECRET)) {
-                    config(doc, configs, warnings, problems);
+                    int order = docs.size();
+                    config(doc, configs, warnings, m -> problems.add(order, m));
                 } else if (kind.equals("Pod") || WorkloadTranslator.KINDS.containsKey(kind)) {
                     String api = kind.equals("Pod") ? "v1" : WorkloadTranslator.KINDS.get(kind);
                     if (api.equals(doc.apiVersion())) {
                         workloadDocs.add(doc);
                     } else {
-                        problems.add(doc.where() + ": apiVersion: a " + kind + " is apiVersion " + api + ", not \""
+                        problems.add(docs.size(), doc.where() + ": apiVersion: a " + kind + " is apiVersion " + api + ", not \""
                                 + doc.apiVersion() + "\"");
                     }
                 } else if (NOT_YET.contains(kind)) {
@@ -128,10 +134,12 @@ public final class KubeService {
                 }
             }
         }
+        // ConfigMaps and Secrets are all known now: the pods can use them whatever the documents' order
         EnvSources sources = EnvSources.of(List.copyOf(configs.values()), lenient);
         List<PodSpec> specs = new ArrayList<>();
         Map<String, String> podWhere = new LinkedHashMap<>();
         for (KubeDocument doc : workloadDocs) {
+            int order = docs.indexOf(doc) + 1;
             try {
                 PodTranslator.Result r = doc.kind().equals("Pod") ? translator.translate(doc, sources) : workloads.translate(doc, sources);
                 warnings.addAll(r.warnings());
@@ -140,32 +148,50 @@ public final class KubeService {
                 }
                 String before = podWhere.putIfAbsent(r.pod().name(), doc.where());
                 if (before != null) {
-                    problems.add(doc.where() + ": metadata.name: pod " + r.pod().name() + " is also made by " + before);
+                    problems.add(order, doc.where() + ": metadata.name: pod " + r.pod().name() + " is also made by " + before);
                     continue;
                 }
                 specs.add(r.pod());
             } catch (InvalidInputException e) {
-                problems.add(e.getMessage());
+                problems.add(order, e.getMessage());
             }
         }
         if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty()) {
-            problems.add(String.join(", ", files) + ": no Kubernetes objects to play");
+            problems.add(0, String.join(", ", files) + ": no Kubernetes objects to play");
         }
-        return new Plan(specs, List.copyOf(configs.values()), warnings, problems);
+        return new Plan(specs, List.copyOf(configs.values()), warnings, problems.inOrder());
     }
 
-    private List<KubeDocument> read(String file, InputStream stdin, List<String> problems) {
+    /** Problems, each with the position of its document among all read, so that they are listed in the files' order. */
+    private static final class Problems {
+        private final List<Map.Entry<Integer, String>> found = new ArrayList<>();
+
+        void add(int order, String message) {
+            found.add(Map.entry(order, message));
+        }
+
+        boolean isEmpty() {
+            return found.isEmpty();
+        }
+
+        List<String> inOrder() {
+            return found.stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+        }
+    }
+
+    private List<KubeDocument> read(String file, InputStream stdin, Problems problems, int order) {
         try {
             return reader.read(file, stdin);
         } catch (InvalidInputException e) {
-            problems.add(e.getMessage());
+            problems.add(order, e.getMessage());
             return List.of();
         }
     }
 
-    private static void config(KubeDocument doc, Map<String, ConfigData> configs, List<String> warnings, List<String> problems) {
+    private static void config(KubeDocument doc, Map<String, ConfigData> configs, List<String> warnings,
+            Consumer<String> problems) {
         if (!"v1".equals(doc.apiVersion())) {
-            problems.add(doc.where() + ": apiVersion: a " + doc.kind() + " is apiVersion v1, not \"" + doc.apiVersion() + "\"");
+            problems.accept(doc.where() + ": apiVersion: a " + doc.kind() + " is apiVersion v1, not \"" + doc.apiVersion() + "\"");
             return;
         }
         try {
@@ -173,11 +199,11 @@ public final class KubeService {
             warnings.addAll(r.warnings());
             ConfigData before = configs.putIfAbsent(r.config().kind() + "/" + r.config().name(), r.config());
             if (before != null) {
-                problems.add(doc.where() + ": metadata.name: " + r.config().kind() + " " + r.config().name()
+                problems.accept(doc.where() + ": metadata.name: " + r.config().kind() + " " + r.config().name()
                         + " is also defined at " + before.where());
             }
         } catch (InvalidInputException e) {
-            problems.add(e.getMessage());
+            problems.accept(e.getMessage());
         }
     }
 
