@@ -65,11 +65,19 @@ public final class KubePlayCommand extends EngineCommand {
             for (ContainerSpec c : p.containers()) {
                 List<String> argv = new ArrayList<>(c.command());
                 argv.addAll(c.args());
-                String command = c.command().isEmpty() && c.args().isEmpty() ? "(the image's)"
-                        : c.command().isEmpty() ? "(the image's entrypoint) " + String.join(" ", argv) : String.join(" ", argv);
+                String quoted = argv.stream().map(KubePlayCommand::quoted).collect(java.util.stream.Collectors.joining(" "));
+                String command = argv.isEmpty() ? "(the image's)" : c.command().isEmpty() ? "(the image's entrypoint) " + quoted : quoted;
                 out().println("  Container " + p.containerName(c) + ": image " + c.image() + ", command " + command);
             }
         }
         out().flush();
+    }
+
+    /** An argument as a shell would need it: bare when plain, else double-quoted with \n, \t, \" and \\ escaped. */
+    static String quoted(String arg) {
+        if (!arg.isEmpty() && arg.matches("[-A-Za-z0-9_./:=,@%+]+")) {
+            return arg;
+        }
+        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
     }
 }
