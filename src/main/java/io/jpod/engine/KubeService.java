@@ -250,9 +250,12 @@ public final class KubeService {
     public record DownOutcome(String name, String id, JpodException error) {
     }
 
-    /** Stops and removes the pods the files describe, and forgets their ConfigMaps and Secrets. */
+    /** Stops and removes the pods the files describe, and forgets their ConfigMaps and Secrets. No warnings: nothing is played. */
     public List<DownOutcome> down(List<String> files, InputStream stdin) {
-        Plan plan = checked(plan(files, List.of(), stdin, true));
+        Plan plan = plan(files, List.of(), stdin, true);
+        if (!plan.valid()) {
+            throw new InvalidInputException(null, String.join("\n", plan.problems()));
+        }
         List<DownOutcome> out = new ArrayList<>();
         for (PodSpec spec : plan.pods()) {
             try {
