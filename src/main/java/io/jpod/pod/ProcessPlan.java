@@ -17,18 +17,27 @@ import java.util.Set;
  * @param workingDir the working directory
  * @param user       the user as written in the image (name, uid, uid:gid), or null for root
  * @param secretEnv  names of the variables whose value came from a Secret (never shown)
+ * @param shownArgs  the argv as it may be shown: a Secret's value expanded by {@code $(VAR)} is
+ *                   replaced by {@code <secret>}; null when it is {@code args}
  */
-public record ProcessPlan(List<String> args, List<String> env, String workingDir, String user, List<String> secretEnv) {
+public record ProcessPlan(List<String> args, List<String> env, String workingDir, String user, List<String> secretEnv,
+        List<String> shownArgs) {
     public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     public ProcessPlan {
         args = List.copyOf(args);
         env = List.copyOf(env);
         secretEnv = secretEnv == null ? List.of() : List.copyOf(secretEnv);
+        shownArgs = shownArgs == null || shownArgs.equals(args) ? null : List.copyOf(shownArgs);
     }
 
     public ProcessPlan(List<String> args, List<String> env, String workingDir, String user) {
-        this(args, env, workingDir, user, List.of());
+        this(args, env, workingDir, user, List.of(), null);
+    }
+
+    /** The argv as it may be shown to a user (ps, inspect): values that came from a Secret are hidden. */
+    public List<String> argsShown() {
+        return shownArgs == null ? args : shownArgs;
     }
 
     /** The env entries as they may be shown to a user: values that came from a Secret are hidden. */
@@ -77,10 +86,13 @@ public record ProcessPlan(List<String> args, List<String> env, String workingDir
                     "no command: the pod gives no command or args and image " + c.image() + " has no ENTRYPOINT or CMD");
         }
         List<String> expanded = argv.stream().map(a -> KubeExpansion.expand(a, env)).toList();
+        Map<String, String> hidden = new LinkedHashMap<>(env);
+        secret.forEach(name -> hidden.put(name, EnvVar.HIDDEN));
+        List<String> shown = argv.stream().map(a -> KubeExpansion.expand(a, hidden)).toList();
         List<String> entries = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         String wd = c.workingDir() != null ? c.workingDir()
                 : image.workingDir() != null && !image.workingDir().isEmpty() ? image.workingDir() : "/";
         return new ProcessPlan(expanded, entries, wd, image.user() == null || image.user().isEmpty() ? null : image.user(),
-                List.copyOf(secret));
+                List.copyOf(secret), shown);
     }
 }

@@ -195,8 +195,22 @@ class ProcessPlanTest {
 
     @Test
     void aPlanStoredBeforeSecretsWereTrackedHidesNothing() {
-        ProcessPlan p = new ProcessPlan(List.of("x"), List.of("A=1"), "/", null, null);
+        ProcessPlan p = new ProcessPlan(List.of("x"), List.of("A=1"), "/", null, null, null);
         assertEquals(List.of(), p.secretEnv());
+        assertEquals(List.of("x"), p.argsShown());
         assertEquals(List.of("A=1"), p.shownEnv());
+    }
+
+    @Test
+    void aSecretExpandedIntoTheCommandIsHiddenWhenShown() {
+        ContainerSpec c = container(List.of("login", "--user=$(USER_NAME)", "--password=$(PASSWORD)"), List.of(),
+                List.of(new EnvVar("USER_NAME", "admin"), new EnvVar("PASSWORD", "hunter2", true)), null);
+        ProcessPlan p = plan(c, IMAGE);
+        assertEquals(List.of("login", "--user=admin", "--password=hunter2"), p.args(), "the process gets the value");
+        assertEquals(List.of("login", "--user=admin", "--password=<secret>"), p.argsShown());
+        ProcessPlan plain = plan(container(List.of("login", "--user=$(USER_NAME)"), List.of(),
+                List.of(new EnvVar("USER_NAME", "admin")), null), IMAGE);
+        assertNull(plain.shownArgs(), "nothing kept twice when nothing is hidden");
+        assertEquals(plain.args(), plain.argsShown());
     }
 }

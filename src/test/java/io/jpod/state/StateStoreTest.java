@@ -62,7 +62,7 @@ class StateStoreTest {
         ContainerConfig config = infra ? new ContainerConfig(null, new ProcessPlan(List.of("/catatonit", "-P"), List.of(), "/", null),
                 List.of(), null, null)
                 : new ContainerConfig(name, new ProcessPlan(List.of("sh", "-c", "sleep 1"), List.of("PATH=/bin", "A=b", "S=hidden"), "/w", "1000",
-                        List.of("S")),
+                        List.of("S"), List.of("sh", "-c", "sleep <secret>")),
                         List.of("/layers/top", "/layers/base"), "overlay", "/usr/bin/runc");
         return new ContainerRow(id, name, podId, infra, infra ? null : "img" + id.substring(0, 4), infra ? null : "busybox:latest",
                 created, config, ContainerState.CREATED, 0, 0, null, null, null, 0, false);
@@ -113,7 +113,7 @@ class StateStoreTest {
                 return rs.getString(1);
             }
         });
-        assertFalse(stored.contains("secret"), stored);
+        assertFalse(stored.contains("\"secret"), stored);
         PodRow p = store.pods().get(0);
         assertFalse(p.spec().containers().get(0).env().stream().anyMatch(EnvVar::secret));
         ContainerRow c = store.container(rows.get(1).id()).orElseThrow();
