@@ -89,6 +89,7 @@ class DatabaseTest {
                 java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")));
         try (Database db = Database.open(file)) {
             assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            assertEquals(Database.schemaVersion(), userVersion(db), "and it is a database");
         }
     }
 
