@@ -3,7 +3,7 @@ package io.jpod.state;
 import io.jpod.error.StateException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -145,7 +145,7 @@ public final class Database implements AutoCloseable {
                 }
             } catch (NoSuchFileException e) {
                 // gone meanwhile (a -wal file at the last close)
-            } catch (AccessDeniedException e) {
+            } catch (FileSystemException e) {
                 // not ours to change: opening it says whether it can be used at all
             }
         }
