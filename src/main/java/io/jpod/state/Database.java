@@ -2,9 +2,9 @@ package io.jpod.state;
 
 import io.jpod.error.StateException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
