@@ -48,8 +48,8 @@ public final class InspectCommand extends EngineCommand {
         var p = r.config().process();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", engine().pods().podOfContainer(r).spec().hostname());
-        config.put("Env", p.env());
-        config.put("Cmd", p.args());
+        config.put("Env", p.shownEnv());
+        config.put("Cmd", p.argsShown());
         config.put("Image", r.infra() ? "" : r.imageName());
         config.put("WorkingDir", p.workingDir());
         config.put("User", p.user() == null ? "" : p.user());
@@ -57,8 +57,8 @@ public final class InspectCommand extends EngineCommand {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", r.id());
         m.put("Created", iso(r.created()));
-        m.put("Path", p.args().isEmpty() ? "" : p.args().get(0));
-        m.put("Args", p.args().size() > 1 ? p.args().subList(1, p.args().size()) : List.of());
+        m.put("Path", p.argsShown().isEmpty() ? "" : p.argsShown().get(0));
+        m.put("Args", p.argsShown().size() > 1 ? p.argsShown().subList(1, p.argsShown().size()) : List.of());
         m.put("State", state);
         m.put("Image", r.infra() ? "" : r.imageId());
         m.put("ImageName", r.infra() ? "" : r.imageName());

@@ -1,6 +1,10 @@
 package io.jpod.cli;
 
 import io.jpod.engine.KubeService;
+import io.jpod.kube.ConfigData;
+import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.PodSpec;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,12 +19,24 @@ public final class KubePlayCommand extends EngineCommand {
     @Option(names = "--start", arity = "1", defaultValue = "true", description = "Start the pod after creating it (default: true).")
     boolean start = true;
 
+    @Option(names = "--configmap", split = ",", paramLabel = "FILE",
+            description = "A YAML file of ConfigMaps the pods may take their environment from (repeatable).")
+    List<String> configMaps = List.of();
+
+    @Option(names = "--dry-run", description = "Print what would be created, and every warning; create nothing.")
+    boolean dryRun;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Kubernetes YAML files, or - for standard input.")
     List<String> files;
 
     @Override
     public Integer call() {
-        List<KubeService.PodOutcome> outcomes = engine().kube().play(files, System.in, new KubeService.PlayOptions(replace, start));
+        KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps);
+        if (dryRun) {
+            printPlan(engine().kube().dryRun(files, System.in, options));
+            return 0;
+        }
+        List<KubeService.PodOutcome> outcomes = engine().kube().play(files, System.in, options);
         boolean failed = false;
         for (KubeService.PodOutcome o : outcomes) {
             if (o.error() != null) {
@@ -37,5 +53,31 @@ public final class KubePlayCommand extends EngineCommand {
         }
         out().flush();
         return failed ? ErrorReporter.ENGINE_ERROR : 0;
+    }
+
+    /** What a play would create: ConfigMaps and Secrets (names and keys, never values), pods and their containers. */
+    private void printPlan(KubeService.Plan plan) {
+        for (ConfigData c : plan.configs()) {
+            out().println(c.kind() + " " + c.name() + " (keys: " + String.join(", ", c.data().keySet()) + ")");
+        }
+        for (PodSpec p : plan.pods()) {
+            out().println("Pod " + p.name() + " (restartPolicy " + p.restartPolicy().kubeName() + ")");
+            for (ContainerSpec c : p.containers()) {
+                List<String> argv = new ArrayList<>(c.command());
+                argv.addAll(c.args());
+                String quoted = argv.stream().map(KubePlayCommand::quoted).collect(java.util.stream.Collectors.joining(" "));
+                String command = argv.isEmpty() ? "(the image's)" : c.command().isEmpty() ? "(the image's entrypoint) " + quoted : quoted;
+                out().println("  Container " + p.containerName(c) + ": image " + c.image() + ", command " + command);
+            }
+        }
+        out().flush();
+    }
+
+    /** An argument as a shell would need it: bare when plain, else double-quoted with \n, \t, \" and \\ escaped. */
+    static String quoted(String arg) {
+        if (!arg.isEmpty() && arg.matches("[-A-Za-z0-9_./:=,@%+]+")) {
+            return arg;
+        }
+        return "\"" + arg.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
     }
 }

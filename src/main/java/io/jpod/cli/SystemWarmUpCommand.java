@@ -42,6 +42,24 @@ public final class SystemWarmUpCommand extends EngineCommand {
             metadata: {name: warm-up-2}
             spec:
               containers: [{name: a, image: x, ports: [{containerPort: 80}]}]
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: warm-up-3}
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: a
+                    image: x
+                    envFrom: [{configMapRef: {name: warm-up}}]
+                    env: [{name: S, valueFrom: {secretKeyRef: {name: warm-up, key: s}}}]
+            ---
+            apiVersion: v1
+            kind: List
+            items:
+            - {apiVersion: v1, kind: ConfigMap, metadata: {name: warm-up}, data: {a: b}}
+            - {apiVersion: v1, kind: Secret, metadata: {name: warm-up}, data: {s: YQ==}}
             """;
 
     @Option(names = "--kube", description = "Also load the Kubernetes YAML model.")

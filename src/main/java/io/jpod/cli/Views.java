@@ -26,7 +26,7 @@ final class Views {
 
     /** podman's COMMAND: the argv joined, cut to 17 characters and "..." unless {@code noTrunc}. */
     static String command(ContainerRow c, boolean noTrunc) {
-        String command = String.join(" ", c.config().process().args());
+        String command = String.join(" ", c.config().process().argsShown());
         return !noTrunc && command.length() > 17 ? command.substring(0, 17) + "..." : command;
     }
 
@@ -50,7 +50,7 @@ final class Views {
         ContainerRow r = c.row();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("AutoRemove", false);
-        m.put("Command", r.config().process().args());
+        m.put("Command", r.config().process().argsShown());
         m.put("Created", unix(r.created()));
         m.put("CreatedAt", Output.ago(Duration.between(r.created(), now)));
         m.put("Exited", c.current() == ContainerState.EXITED);

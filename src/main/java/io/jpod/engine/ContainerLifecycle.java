@@ -122,7 +122,7 @@ final class ContainerLifecycle {
             Files.createDirectories(runDir(c.id()));
             ContainerPlan plan = c.infra() ? infraPlan(c, pod, data) : appPlan(c, pod, data, infraPid);
             RuntimeSpec spec = SpecGenerator.generate(plan, host.rootless());
-            Files.writeString(bundle.resolve("config.json"), JSON.writeValueAsString(spec));
+            writeOwnerOnly(bundle.resolve("config.json"), JSON.writeValueAsString(spec));
         } catch (IOException e) {
             throw new RuntimeFailureException(c.name(), "cannot prepare container " + c.name() + ": " + e.getMessage(), e);
         }
@@ -345,5 +345,14 @@ final class ContainerLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Writes a file only its owner can read: a runtime spec holds the environment, Secrets' values included. */
+    private static void writeOwnerOnly(Path file, String text) throws IOException {
+        var mode = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+        Files.deleteIfExists(file);
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(mode));
+        Files.setPosixFilePermissions(file, mode); // whatever the umask
+        Files.writeString(file, text);
     }
 }

@@ -5,6 +5,7 @@ import io.jpod.host.HostProbe;
 import io.jpod.host.Privileges;
 import io.jpod.image.ImageStore;
 import io.jpod.state.Database;
+import io.jpod.state.KubeObjectStore;
 import io.jpod.state.StateStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class Engine implements AutoCloseable {
     /** The YAML side; loading it loads the Kubernetes model, so only kube commands ask for it. */
     public KubeService kube() {
         if (kube == null) {
-            kube = new KubeService(pods, events);
+            kube = new KubeService(pods, new KubeObjectStore(db), events);
         }
         return kube;
     }

@@ -18,6 +18,11 @@ public final class FieldCheck {
         this.supported = Set.copyOf(supported);
     }
 
+    /** The supported paths, as given. */
+    public Set<String> patterns() {
+        return supported;
+    }
+
     /** Paths (with indexes, e.g. {@code spec.containers[1].ports}) of fields that are not supported. */
     public List<String> unsupported(JsonNode node) {
         List<String> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.jpod.kube;
 
 import io.jpod.error.InvalidInputException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -8,8 +9,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -45,8 +53,76 @@ public final class KubeReader {
         }
     }
 
-    /** Parses every document of {@code in}; empty documents are skipped. */
+    /**
+     * Parses every document of {@code in}; empty documents are skipped, and a {@code kind: List}
+     * is replaced by its items (each with where it starts).
+     */
     public List<KubeDocument> parse(String source, InputStream in) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new InvalidInputException(source, "cannot read: " + e.getMessage(), e);
+        }
+        List<KubeDocument> docs = new ArrayList<>();
+        for (KubeDocument d : documents(source, new ByteArrayInputStream(bytes))) {
+            if ("List".equals(d.kind())) {
+                docs.addAll(items(d, bytes));
+            } else {
+                docs.add(d);
+            }
+        }
+        return docs;
+    }
+
+    /** The items of a {@code kind: List} document, each where it starts in the file (else where the List starts). */
+    private static List<KubeDocument> items(KubeDocument list, byte[] bytes) {
+        JsonNode items = list.node().get("items");
+        if (items == null || items.isNull()) {
+            return List.of();
+        }
+        if (!items.isArray()) {
+            throw new InvalidInputException(list.where(), "items: a List's items must be a list of objects");
+        }
+        List<Mark> marks = itemMarks(list, bytes);
+        List<KubeDocument> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            if (!item.isObject()) {
+                throw new InvalidInputException(list.where(), "items[" + i + "]: a List's items must be objects");
+            }
+            if ("List".equals(item.path("kind").asString(""))) {
+                throw new InvalidInputException(list.where(), "items[" + i + "]: a List inside a List is not supported");
+            }
+            out.add(i < marks.size()
+                    ? new KubeDocument(list.source(), marks.get(i).getLine() + 1, marks.get(i).getColumn() + 1, item)
+                    : new KubeDocument(list.source(), list.line(), list.column(), item));
+        }
+        return out;
+    }
+
+    /** Where each item of {@code list} starts, read again with snakeyaml's composer (which keeps positions). */
+    private static List<Mark> itemMarks(KubeDocument list, byte[] bytes) {
+        try {
+            for (Node n : new Compose(LoadSettings.builder().build()).composeAllFromInputStream(new ByteArrayInputStream(bytes))) {
+                if (n instanceof MappingNode m && n.getStartMark().isPresent()
+                        && n.getStartMark().get().getLine() + 1 == list.line() && n.getStartMark().get().getColumn() + 1 == list.column()) {
+                    for (NodeTuple t : m.getValue()) {
+                        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("items")
+                                && t.getValueNode() instanceof SequenceNode seq) {
+                            return seq.getValue().stream().map(item -> item.getStartMark().orElse(null))
+                                    .takeWhile(java.util.Objects::nonNull).toList();
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // positions are a nicety: the List's own position is used
+        }
+        return List.of();
+    }
+
+    private List<KubeDocument> documents(String source, InputStream in) {
         List<KubeDocument> docs = new ArrayList<>();
         // each document is read on its own: the next document is not a "trailing token"
         ObjectReader reader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

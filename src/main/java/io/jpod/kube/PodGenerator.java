@@ -224,6 +224,29 @@ public final class PodGenerator {
         return spec.build();
     }
 
+    /**
+     * A variable as it was given: a value, or again a reference to the ConfigMap or Secret key it
+     * came from, so that a Secret's value never appears in generated YAML.
+     */
+    static io.fabric8.kubernetes.api.model.EnvVar env(PodSpec pod, ContainerSpec c, EnvVar e, List<String> warnings) {
+        EnvVarBuilder b = new EnvVarBuilder().withName(e.name());
+        EnvVar.Source from = e.source();
+        if (from == null && e.secret()) {
+            warnings.add("pod " + pod.name() + ": container " + c.name() + ": variable " + e.name()
+                    + " came from a Secret by an unknown key: written without its value");
+            return b.withValue("").build();
+        }
+        if (from == null) {
+            return b.withValue(e.value() == null ? "" : e.value()).build();
+        }
+        return b.withNewValueFrom()
+                .withConfigMapKeyRef(from.secret() ? null
+                        : new io.fabric8.kubernetes.api.model.ConfigMapKeySelector(from.key(), from.name(), null))
+                .withSecretKeyRef(from.secret()
+                        ? new io.fabric8.kubernetes.api.model.SecretKeySelector(from.key(), from.name(), null) : null)
+                .endValueFrom().build();
+    }
+
     /** A container as the user wrote it: nothing of its image is merged in. */
     static Container container(PodSpec pod, ContainerSpec c, List<String> warnings) {
         ContainerBuilder b = new ContainerBuilder()
@@ -237,7 +260,7 @@ public final class PodGenerator {
             b.withArgs(c.args());
         }
         for (EnvVar e : c.env()) {
-            b.addToEnv(new EnvVarBuilder().withName(e.name()).withValue(e.value() == null ? "" : e.value()).build());
+            b.addToEnv(env(pod, c, e, warnings));
         }
         if (c.workingDir() != null) {
             b.withWorkingDir(c.workingDir());

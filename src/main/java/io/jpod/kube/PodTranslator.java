@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.ContainerSpec;
-import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.RestartPolicy;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** Kubernetes Pod (fabric8 model) → jpod's pod model. A pure function of the document. */
@@ -34,6 +34,10 @@ public final class PodTranslator {
             "spec.containers[].command.*", "spec.containers[].args.*", "spec.containers[].workingDir",
             "spec.containers[].env", "spec.containers[].env[]", "spec.containers[].env[].name",
             "spec.containers[].env[].value", "spec.containers[].imagePullPolicy",
+            "spec.containers[].env[].valueFrom", "spec.containers[].env[].valueFrom.configMapKeyRef.*",
+            "spec.containers[].env[].valueFrom.secretKeyRef.*", "spec.containers[].env[].valueFrom.fieldRef.*",
+            "spec.containers[].envFrom", "spec.containers[].envFrom[]", "spec.containers[].envFrom[].prefix",
+            "spec.containers[].envFrom[].configMapRef.*", "spec.containers[].envFrom[].secretRef.*",
             "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"));
 
     private final ObjectMapper mapper;
@@ -47,36 +51,69 @@ public final class PodTranslator {
     }
 
     public Result translate(KubeDocument doc) {
+        return translate(doc, EnvSources.NONE);
+    }
+
+    /** Translates a Pod document; env references are looked up in {@code sources}. */
+    public Result translate(KubeDocument doc, EnvSources sources) {
+        String name = doc.name();
+        if (name == null || name.isEmpty()) {
+            throw new InvalidInputException(doc.where(), "metadata.name: a Pod needs a name");
+        }
+        checkName(doc, "metadata.name", name);
+        return translate(new Source(doc, doc.node(), "", "Pod " + name, FIELDS, name), sources);
+    }
+
+    static void checkName(KubeDocument doc, String path, String name) {
+        if (name.length() > 253 || !DNS1123_SUBDOMAIN.matcher(name).matches()) {
+            throw new InvalidInputException(doc.where(), path + ": \"" + name
+                    + "\" is not a valid name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit");
+        }
+    }
+
+    /**
+     * Where a pod comes from: a Pod document, or the template of a Deployment, DaemonSet or Job.
+     *
+     * @param doc     the document, for messages and the field check
+     * @param podNode the pod's metadata and spec (the document itself, or its spec.template)
+     * @param prefix  the path of {@code podNode} in the document ("" or "spec.template.")
+     * @param what    how messages name the document ("Pod web", "Deployment web")
+     * @param fields  the fields of the document honoured
+     * @param name    the pod's name
+     */
+    record Source(KubeDocument doc, JsonNode podNode, String prefix, String what, FieldCheck fields, String name) {
+    }
+
+    Result translate(Source src, EnvSources sources) {
+        KubeDocument doc = src.doc();
+        String prefix = src.prefix();
         Pod pod;
         try {
-            pod = mapper.treeToValue(doc.node(), Pod.class);
+            pod = mapper.treeToValue(src.podNode(), Pod.class);
         } catch (DatabindException e) {
-            throw new InvalidInputException(doc.where(), fieldPath(e) + ": " + e.getOriginalMessage().split("\n")[0], e);
+            throw new InvalidInputException(doc.where(), prefix + fieldPath(e) + ": " + e.getOriginalMessage().split("\n")[0], e);
         } catch (JacksonException e) {
             throw new InvalidInputException(doc.where(), e.getOriginalMessage().split("\n")[0], e);
         }
         List<String> warnings = new ArrayList<>();
-        for (String field : FIELDS.unsupported(doc.node())) {
-            warnings.add(doc.where() + ": Pod " + doc.name() + ": field " + field + " is not supported yet and is ignored");
+        for (String field : src.fields().unsupported(doc.node())) {
+            warnings.add(doc.where() + ": " + src.what() + ": field " + field + " is not supported yet and is ignored");
         }
-        ObjectMeta meta = pod.getMetadata();
-        String name = meta == null ? null : meta.getName();
-        if (name == null || name.isEmpty()) {
-            throw new InvalidInputException(doc.where(), "metadata.name: a Pod needs a name");
-        }
-        if (name.length() > 253 || !DNS1123_SUBDOMAIN.matcher(name).matches()) {
-            throw new InvalidInputException(doc.where(), "metadata.name: \"" + name
-                    + "\" is not a valid name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit");
-        }
+        ObjectMeta meta = pod.getMetadata() == null ? new ObjectMeta() : pod.getMetadata();
+        String name = src.name();
         var spec = pod.getSpec();
         if (spec == null || spec.getContainers() == null || spec.getContainers().isEmpty()) {
-            throw new InvalidInputException(doc.where(), "spec.containers: Pod " + name + " has no containers");
+            throw new InvalidInputException(doc.where(), prefix + "spec.containers: " + src.what() + " has no containers");
         }
+        String namespace = doc.node().path("metadata").path("namespace").asString("");
+        EnvTranslator envs = new EnvTranslator(doc, src.what(), sources, new EnvTranslator.PodFields(name,
+                namespace.isEmpty() ? EnvTranslator.DEFAULT_NAMESPACE : namespace, ordered(meta.getLabels()),
+                ordered(meta.getAnnotations())), warnings);
         List<ContainerSpec> containers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.getContainers().size(); i++) {
             Container c = spec.getContainers().get(i);
-            String path = "spec.containers[" + i + "]";
+            String path = prefix + "spec.containers[" + i + "]";
             if (c.getName() == null || c.getName().isEmpty()) {
                 throw new InvalidInputException(doc.where(), path + ".name: a container needs a name");
             }
@@ -91,48 +128,30 @@ public final class PodTranslator {
                 throw new InvalidInputException(doc.where(), path + ".image: container " + c.getName() + " has no image");
             }
             containers.add(new ContainerSpec(c.getName(), c.getImage(), orEmpty(c.getCommand()), orEmpty(c.getArgs()),
-                    env(c, path, doc, warnings), emptyToNull(c.getWorkingDir())));
+                    envs.env(c, path), emptyToNull(c.getWorkingDir())));
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
         if (hostname.length() > 63 || !DNS1123_LABEL.matcher(hostname).matches()) {
             if (spec.getHostname() != null && !spec.getHostname().isEmpty()) {
-                throw new InvalidInputException(doc.where(), "spec.hostname: \"" + hostname + "\" is not a valid DNS-1123 label");
+                throw new InvalidInputException(doc.where(), prefix + "spec.hostname: \"" + hostname + "\" is not a valid DNS-1123 label");
             }
             // as the kubelet does: cut to 63 characters, then drop trailing '-' and '.' so that it stays a valid label
             hostname = (hostname.length() > 63 ? hostname.substring(0, 63) : hostname).replaceAll("[-.]+$", "");
         }
-        RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where() + ": spec.restartPolicy");
+        RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where() + ": " + prefix + "spec.restartPolicy");
         return new Result(new PodSpec(name, ordered(meta.getLabels()), ordered(meta.getAnnotations()), hostname, restart,
-                Boolean.TRUE.equals(spec.getShareProcessNamespace()), containers, grace(spec.getTerminationGracePeriodSeconds(), doc)),
-                warnings);
+                Boolean.TRUE.equals(spec.getShareProcessNamespace()), containers,
+                grace(spec.getTerminationGracePeriodSeconds(), doc, prefix)), warnings);
     }
 
-    private static long grace(Long seconds, KubeDocument doc) {
+    private static long grace(Long seconds, KubeDocument doc, String prefix) {
         if (seconds == null) {
             return PodSpec.DEFAULT_STOP_TIMEOUT;
         }
         if (seconds < 0) {
-            throw new InvalidInputException(doc.where(), "spec.terminationGracePeriodSeconds: must not be negative");
+            throw new InvalidInputException(doc.where(), prefix + "spec.terminationGracePeriodSeconds: must not be negative");
         }
         return seconds;
-    }
-
-    private static List<EnvVar> env(Container c, String path, KubeDocument doc, List<String> warnings) {
-        List<EnvVar> env = new ArrayList<>();
-        if (c.getEnv() == null) {
-            return env;
-        }
-        for (int j = 0; j < c.getEnv().size(); j++) {
-            var e = c.getEnv().get(j);
-            if (e.getName() == null || e.getName().isEmpty()) {
-                throw new InvalidInputException(doc.where(), path + ".env[" + j + "].name: an environment variable needs a name");
-            }
-            if (e.getValueFrom() != null) {
-                continue; // reported by the field check; the variable is left out
-            }
-            env.add(new EnvVar(e.getName(), e.getValue() == null ? "" : e.getValue()));
-        }
-        return env;
     }
 
     private static String fieldPath(DatabindException e) {

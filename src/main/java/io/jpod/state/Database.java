@@ -2,13 +2,19 @@ package io.jpod.state;
 
 import io.jpod.error.StateException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 
 /**
  * jpod's embedded state store: one SQLite file (WAL mode) shared by every jpod process of a user.
@@ -77,6 +83,17 @@ public final class Database implements AutoCloseable {
               PRIMARY KEY (diff_id, holder)
             );
             ALTER TABLE images ADD COLUMN names_history TEXT NOT NULL DEFAULT '[]';
+            """,
+            // ConfigMaps and Secrets played by kube play (data is JSON; a Secret's is never printed)
+            """
+            CREATE TABLE kube_objects (
+              kind TEXT NOT NULL,
+              name TEXT NOT NULL,
+              data TEXT NOT NULL,
+              source TEXT NOT NULL,
+              updated TEXT NOT NULL,
+              PRIMARY KEY (kind, name)
+            );
             """);
 
     private final Connection connection;
@@ -89,6 +106,7 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file) {
         try {
             Files.createDirectories(file.getParent());
+            ownerOnly(file);
             SqliteNative.prepare(file.getParent().resolve("cache"));
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = c.createStatement()) {
@@ -103,6 +121,33 @@ public final class Database implements AutoCloseable {
             return db;
         } catch (SQLException | IOException e) {
             throw new StateException("cannot open the state store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the database file readable by its owner only (it holds Secrets' values), or makes
+     * an existing one so; SQLite gives its -wal and -shm files the database file's mode.
+     */
+    private static void ownerOnly(Path file) throws IOException {
+        Set<PosixFilePermission> mode = PosixFilePermissions.fromString("rw-------");
+        if (!Files.exists(file)) {
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(mode));
+            } catch (FileAlreadyExistsException e) {
+                // another jpod made it at the same time
+            }
+        }
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path f = file.resolveSibling(file.getFileName() + suffix);
+            try {
+                if (Files.exists(f) && !Files.getPosixFilePermissions(f).equals(mode)) {
+                    Files.setPosixFilePermissions(f, mode);
+                }
+            } catch (NoSuchFileException e) {
+                // gone meanwhile (a -wal file at the last close)
+            } catch (FileSystemException e) {
+                // not ours to change: opening it says whether it can be used at all
+            }
         }
     }
 

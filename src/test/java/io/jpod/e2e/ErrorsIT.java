@@ -2,10 +2,12 @@ package io.jpod.e2e;
 
 import static io.jpod.e2e.Harness.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -79,14 +81,37 @@ class ErrorsIT {
     }
 
     @Test
-    void unknownKind() {
+    void aFileOfOnlyAnUnknownKindHasNothingToPlay() {
         Path yaml = h.writeYaml("unknown-kind.yaml", """
                 apiVersion: v1
                 kind: Frobnicator
                 metadata:
                   name: frob
                 """);
-        assertMentions(h.jpodError("kube", "play", yaml.toString()), "Frobnicator");
+        Result r = h.jpod("kube", "play", yaml.toString());
+        assertEquals(125, r.code(), () -> "nothing to play is an error\n" + r.describe());
+        List<String> lines = r.errLines();
+        assertEquals(2, lines.size(), () -> "a warning, then the error\n" + r.describe());
+        assertTrue(lines.get(0).startsWith("WARN[0000] ") && lines.get(0).contains("unknown-kind.yaml:1:1")
+                && lines.get(0).contains("Frobnicator"), () -> "the warning names the kind and where it is\n" + r.describe());
+        assertTrue(lines.get(1).startsWith("Error: ") && lines.get(1).contains("no Kubernetes objects to play"),
+                () -> "then the error\n" + r.describe());
+        assertFalse(r.err().contains("Exception"), r::describe);
+    }
+
+    @Test
+    void anUnknownKindIsAWarningAndTheRestPlays() {
+        Path yaml = h.writeYaml("unknown-and-pod.yaml", """
+                apiVersion: example.com/v1
+                kind: Frobnicator
+                metadata:
+                  name: frob
+                ---
+                """ + PodYaml.pod("besidefrob").container("app", SLEEPER).yaml());
+        Result r = h.jpodOk("kube", "play", yaml.toString());
+        assertTrue(r.err().contains("WARN[0000] ") && r.err().contains("Frobnicator"), () -> "warned about\n" + r.describe());
+        PlayOutput.parse(r);
+        h.jpodOk("kube", "down", yaml.toString());
     }
 
     @Test

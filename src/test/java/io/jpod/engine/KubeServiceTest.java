@@ -1,46 +1,213 @@
 package io.jpod.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
-import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
-import io.jpod.pod.RestartPolicy;
+import io.jpod.state.Database;
+import io.jpod.state.KubeObjectStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** What kube play, validate and down read from files, without creating containers. */
 class KubeServiceTest {
-    private static final PodSpec POD = new PodSpec("web", Map.of("app", "web"), Map.of(), "web", RestartPolicy.NEVER, true,
-            List.of(container("server"), container("client")), 5);
+    @TempDir
+    Path dir;
 
-    private static ContainerSpec container(String name) {
-        return new ContainerSpec(name, "busybox", List.of("sh"), List.of(), List.of(), null);
+    private final List<String> warnings = new ArrayList<>();
+    private final KubeService kube = new KubeService(null, null, warnings::add);
+
+    private static final String CONFIG_MAP = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: app-config}
+            data: {mode: production}
+            """;
+    private static final String SECRET = """
+            apiVersion: v1
+            kind: Secret
+            metadata: {name: db}
+            data: {password: aHVudGVyMg==}
+            """;
+    private static final String POD = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              containers:
+              - name: app
+                image: busybox
+                env:
+                - {name: MODE, valueFrom: {configMapKeyRef: {name: app-config, key: mode}}}
+                - {name: PASSWORD, valueFrom: {secretKeyRef: {name: db, key: password}}}
+            """;
+
+    private String file(String name, String... docs) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, String.join("---\n", docs));
+        return f.toString();
+    }
+
+    private static InputStream stdin(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private KubeService.Plan plan(String... files) {
+        return kube.plan(List.of(files), List.of(), stdin(""), false);
     }
 
     @Test
-    void aPodWithAllItsContainersIsGeneratedAsPlayed() {
-        List<String> warnings = new ArrayList<>();
-        assertSame(POD, KubeService.withContainers(POD, Set.of("server", "client"), warnings::add));
-        assertEquals(List.of(), warnings);
+    void configMapsAndSecretsComeFirstWhateverTheirPlaceInTheFile() throws IOException {
+        KubeService.Plan plan = plan(file("app.yaml", POD, CONFIG_MAP, SECRET));
+        assertEquals(List.of(), plan.problems());
+        PodSpec web = plan.pods().get(0);
+        assertEquals(List.of(new EnvVar("MODE", "production", false, new EnvVar.Source(false, "app-config", "mode")),
+                new EnvVar("PASSWORD", "hunter2", true, new EnvVar.Source(true, "db", "password"))), web.containers().get(0).env());
+        assertEquals(List.of("ConfigMap app-config", "Secret db"),
+                plan.configs().stream().map(c -> c.kind() + " " + c.name()).toList());
     }
 
     @Test
-    void removedContainersAreLeftOutWithAWarning() {
-        List<String> warnings = new ArrayList<>();
-        PodSpec out = KubeService.withContainers(POD, Set.of("client"), warnings::add);
-        assertEquals(List.of(container("client")), out.containers());
-        assertEquals(new PodSpec("web", Map.of("app", "web"), Map.of(), "web", RestartPolicy.NEVER, true, List.of(container("client")), 5), out);
-        assertEquals(List.of("pod web: container web-server was removed: it is left out"), warnings);
+    void severalFilesAndStandardInputPlayTogether() throws IOException {
+        String pods = file("pods.yaml", POD);
+        KubeService.Plan plan = kube.plan(List.of(pods, "-"), List.of(), stdin(CONFIG_MAP + "---\n" + SECRET), false);
+        assertEquals(List.of(), plan.problems());
+        assertEquals(List.of("web"), plan.pods().stream().map(PodSpec::name).toList());
     }
 
     @Test
-    void aPodWithNoContainersLeftIsAnError() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> KubeService.withContainers(POD, Set.of(), m -> { }));
-        assertEquals("pod web: no containers left: Kubernetes needs at least one", e.getMessage());
+    void configMapFilesGiveConfigMapsOnly() throws IOException {
+        String maps = file("maps.yaml", CONFIG_MAP);
+        KubeService.Plan plan = kube.plan(List.of(file("app.yaml", POD, SECRET)), List.of(maps), stdin(""), false);
+        assertEquals(List.of(), plan.problems());
+        String notAMap = file("secret.yaml", SECRET);
+        KubeService.Plan bad = kube.plan(List.of(file("app2.yaml", POD, CONFIG_MAP)), List.of(notAMap), stdin(""), false);
+        assertEquals(List.of(notAMap + ":1:1: kind: --configmap " + notAMap + " must hold ConfigMaps only, not Secret",
+                file("app2.yaml", POD, CONFIG_MAP) + ":1:1: spec.containers[0].env[1].valueFrom.secretKeyRef: Pod web: Secret \"db\""
+                        + " not found: put it in the played files, or mark the reference optional: true"), bad.problems());
+    }
+
+    @Test
+    void everyProblemIsListedAndNothingPlays() throws IOException {
+        String f = file("bad.yaml", POD, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: Bad_Name}
+                spec: {containers: [{name: a, image: i}]}
+                """, """
+                apiVersion: apps/v1
+                kind: Job
+                metadata: {name: j}
+                spec: {template: {spec: {restartPolicy: Never, containers: [{name: a, image: i}]}}}
+                """);
+        KubeService.Plan plan = plan(f);
+        assertFalse(plan.valid());
+        assertEquals(3, plan.problems().size(), plan.problems()::toString);
+        assertTrue(plan.problems().get(0).startsWith(f + ":1:1: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web:"
+                + " ConfigMap \"app-config\" not found"), plan.problems().get(0));
+        assertTrue(plan.problems().get(1).startsWith(f + ":12:1: metadata.name: \"Bad_Name\" is not a valid name"),
+                plan.problems().get(1));
+        assertEquals(f + ":17:1: apiVersion: a Job is apiVersion batch/v1, not \"apps/v1\"", plan.problems().get(2),
+                "problems are listed in the files' order");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> kube.read(List.of(f), stdin("")));
+        assertEquals(String.join("\n", plan.problems()), e.getMessage(), "read throws them all, one a line");
+    }
+
+    @Test
+    void unknownAndUnsupportedKindsAreWarningsAndTheRestPlays() throws IOException {
+        String f = file("mixed.yaml", """
+                apiVersion: example.com/v1
+                kind: Frobnicator
+                metadata: {name: frob}
+                """, """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                """, CONFIG_MAP, SECRET, POD);
+        List<PodSpec> pods = kube.read(List.of(f), stdin(""));
+        assertEquals(List.of("web"), pods.stream().map(PodSpec::name).toList());
+        assertEquals(List.of(f + ":1:1: unknown kind \"Frobnicator\": frob is ignored",
+                f + ":5:1: kind Service is not supported yet: Service web is ignored"), warnings);
+    }
+
+    @Test
+    void onlyUnknownKindsIsNothingToPlay() throws IOException {
+        String f = file("frob.yaml", """
+                apiVersion: example.com/v1
+                kind: Frobnicator
+                metadata: {name: frob}
+                """);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> kube.read(List.of(f), stdin("")));
+        assertEquals(f + ": no Kubernetes objects to play", e.getMessage());
+        assertEquals(List.of(f + ":1:1: unknown kind \"Frobnicator\": frob is ignored"), warnings);
+    }
+
+    @Test
+    void namesMustBeUniqueInAPlay() throws IOException {
+        String f = file("dup.yaml", CONFIG_MAP, CONFIG_MAP, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec: {template: {spec: {containers: [{name: a, image: i}]}}}
+                """, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web-pod}
+                spec: {containers: [{name: a, image: i}]}
+                """);
+        assertEquals(List.of(f + ":6:1: metadata.name: ConfigMap app-config is also defined at " + f + ":1:1",
+                f + ":16:1: metadata.name: pod web-pod is also made by " + f + ":11:1"), plan(f).problems());
+    }
+
+    @Test
+    void dryRunEmitsWarningsAndThrowsProblems() throws IOException {
+        String f = file("deploy.yaml", CONFIG_MAP, """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  replicas: 2
+                  template: {spec: {containers: [{name: a, image: i}]}}
+                """);
+        KubeService.Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true));
+        assertEquals(List.of("web-pod"), plan.pods().stream().map(PodSpec::name).toList());
+        assertEquals(List.of(f + ":6:1: Deployment web: replicas is 2: one pod runs locally (web-pod)"), warnings);
+        String bad = file("bad.yaml", POD);
+        assertThrows(InvalidInputException.class, () -> kube.dryRun(List.of(bad), stdin(""), new KubeService.PlayOptions(false, true)));
+    }
+
+    @Test
+    void playStoresConfigMapsAndSecretsAndDownForgetsThem() throws IOException {
+        try (Database db = Database.open(dir.resolve("state/jpod.db"))) {
+            KubeObjectStore objects = new KubeObjectStore(db);
+            KubeService service = new KubeService(null, objects, warnings::add);
+            String f = file("configs.yaml", CONFIG_MAP, SECRET);
+            assertEquals(List.of(), service.play(List.of(f), stdin(""), new KubeService.PlayOptions(false, true)));
+            assertEquals(Map.of("mode", "production"), objects.list("ConfigMap").get(0).data());
+            assertEquals(Map.of("password", "hunter2"), objects.list("Secret").get(0).data());
+            assertEquals(List.of(), service.down(List.of(f), stdin("")));
+            assertEquals(List.of(), objects.list("ConfigMap"));
+            assertEquals(List.of(), objects.list("Secret"));
+        }
+    }
+
+    @Test
+    void downDoesNotNeedTheReferencedObjects() throws IOException {
+        KubeService.Plan plan = kube.plan(List.of(file("pod.yaml", POD)), List.of(), stdin(""), true);
+        assertEquals(List.of(), plan.problems());
+        assertEquals(List.of("web"), plan.pods().stream().map(PodSpec::name).toList());
     }
 }

@@ -87,9 +87,12 @@ class FieldCheckTest {
                     env:
                     - name: A
                       valueFrom: {secretKeyRef: {name: s, key: k}}
+                    - name: B
+                      valueFrom: {resourceFieldRef: {resource: limits.cpu}}
                     securityContext: {privileged: true}
                 """);
-        assertEquals(List.of("spec.nodeSelector", "spec.containers[0].env[0].valueFrom", "spec.containers[0].securityContext"),
+        assertEquals(List.of("spec.nodeSelector", "spec.containers[0].env[1].valueFrom.resourceFieldRef",
+                "spec.containers[0].securityContext"),
                 PodTranslator.FIELDS.unsupported(pod));
     }
 }

@@ -180,4 +180,32 @@ class KubeReaderTest {
         List<KubeDocument> docs = reader.read(f.toString(), text("kind: Other\n"));
         assertEquals("Pod", docs.get(0).kind());
     }
+
+    @Test
+    void aListIsReplacedByItsItemsEachWhereItStarts() {
+        List<KubeDocument> docs = parse("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: first}
+                ---
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: ConfigMap
+                  metadata: {name: a}
+                -   apiVersion: v1
+                    kind: Pod
+                    metadata: {name: b}
+                """);
+        assertEquals(List.of("first", "a", "b"), docs.stream().map(KubeDocument::name).toList());
+        assertEquals(List.of("t.yaml:1:1", "t.yaml:8:3", "t.yaml:11:5"), docs.stream().map(KubeDocument::where).toList());
+    }
+
+    @Test
+    void anEmptyListHasNoDocumentsAndABadOneIsRefused() {
+        assertEquals(List.of(), parse("apiVersion: v1\nkind: List\nitems: []\n"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse("kind: List\nitems: [1]\n"));
+        assertEquals("t.yaml:1:1: items[0]: a List's items must be objects", e.getMessage());
+    }
 }

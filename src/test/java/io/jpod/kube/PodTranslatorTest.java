@@ -324,20 +324,20 @@ class PodTranslatorTest {
     }
 
     @Test
-    void envValueFromIsLeftOutWithAWarning() {
+    void envResourceFieldRefIsLeftOutWithAWarning() {
         PodTranslator.Result r = translate(pod("p", """
                     env:
                     - name: KEEP
                       value: "1"
-                    - name: FROM_FIELD
+                    - name: CPU
                       valueFrom:
-                        fieldRef:
-                          fieldPath: metadata.name
+                        resourceFieldRef:
+                          resource: limits.cpu
                     - name: ALSO
                       value: "2"
                 """));
         assertEquals(List.of(new EnvVar("KEEP", "1"), new EnvVar("ALSO", "2")), r.pod().containers().get(0).env());
-        assertEquals(List.of("pod.yaml:1:1: Pod p: field spec.containers[0].env[1].valueFrom is not supported yet and is ignored"),
+        assertEquals(List.of("pod.yaml:1:1: Pod p: field spec.containers[0].env[1].valueFrom.resourceFieldRef is not supported yet and is ignored"),
                 r.warnings());
     }
 

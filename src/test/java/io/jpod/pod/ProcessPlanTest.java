@@ -2,7 +2,9 @@ package io.jpod.pod;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
 import java.util.List;
@@ -163,5 +165,52 @@ class ProcessPlanTest {
         ProcessPlan p = plan(container(List.of("x"), List.of(), List.of(), null), IMAGE);
         assertThrows(UnsupportedOperationException.class, () -> p.args().add("y"));
         assertThrows(UnsupportedOperationException.class, () -> p.env().add("Y=1"));
+    }
+
+    @Test
+    void secretValuesReachTheProcessButAreHiddenWhenShown() {
+        ContainerSpec c = container(List.of("x"), List.of(), List.of(
+                new EnvVar("USER_NAME", "admin"),
+                new EnvVar("PASSWORD", "hunter2", true),
+                new EnvVar("DSN", "db://$(USER_NAME):$(PASSWORD)@db"),
+                new EnvVar("PLAIN", "$(USER_NAME)")), null);
+        ProcessPlan p = plan(c, IMAGE);
+        assertEquals("hunter2", env(p, "PASSWORD"), "the container gets the value");
+        assertEquals("db://admin:hunter2@db", env(p, "DSN"));
+        assertEquals(List.of("PASSWORD", "DSN"), p.secretEnv(), "a value built from a Secret is secret too");
+        assertTrue(p.shownEnv().contains("PASSWORD=<secret>"), () -> p.shownEnv().toString());
+        assertTrue(p.shownEnv().contains("DSN=<secret>"), () -> p.shownEnv().toString());
+        assertTrue(p.shownEnv().contains("PLAIN=admin"), () -> p.shownEnv().toString());
+        assertFalse(p.shownEnv().toString().contains("hunter2"), () -> p.shownEnv().toString());
+    }
+
+    @Test
+    void aPlainValueOverridingASecretOneIsNoLongerHidden() {
+        ContainerSpec c = container(List.of("x"), List.of(), List.of(
+                new EnvVar("TOKEN", "s3cr3t", true), new EnvVar("TOKEN", "public")), null);
+        ProcessPlan p = plan(c, IMAGE);
+        assertEquals(List.of(), p.secretEnv());
+        assertTrue(p.shownEnv().contains("TOKEN=public"));
+    }
+
+    @Test
+    void aPlanStoredBeforeSecretsWereTrackedHidesNothing() {
+        ProcessPlan p = new ProcessPlan(List.of("x"), List.of("A=1"), "/", null, null, null);
+        assertEquals(List.of(), p.secretEnv());
+        assertEquals(List.of("x"), p.argsShown());
+        assertEquals(List.of("A=1"), p.shownEnv());
+    }
+
+    @Test
+    void aSecretExpandedIntoTheCommandIsHiddenWhenShown() {
+        ContainerSpec c = container(List.of("login", "--user=$(USER_NAME)", "--password=$(PASSWORD)"), List.of(),
+                List.of(new EnvVar("USER_NAME", "admin"), new EnvVar("PASSWORD", "hunter2", true)), null);
+        ProcessPlan p = plan(c, IMAGE);
+        assertEquals(List.of("login", "--user=admin", "--password=hunter2"), p.args(), "the process gets the value");
+        assertEquals(List.of("login", "--user=admin", "--password=<secret>"), p.argsShown());
+        ProcessPlan plain = plan(container(List.of("login", "--user=$(USER_NAME)"), List.of(),
+                List.of(new EnvVar("USER_NAME", "admin")), null), IMAGE);
+        assertNull(plain.shownArgs(), "nothing kept twice when nothing is hidden");
+        assertEquals(plain.args(), plain.argsShown());
     }
 }

@@ -66,7 +66,30 @@ class DatabaseTest {
         try (Database db = Database.open(file)) {
             assertTrue(Files.isRegularFile(file));
             assertEquals(Database.schemaVersion(), userVersion(db));
-            assertEquals(List.of("containers", "image_names", "images", "layer_leases", "layers", "pods"), tables(db));
+            assertEquals(List.of("containers", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods"), tables(db));
+        }
+    }
+
+    @Test
+    void theFileAndItsWriteAheadLogAreTheOwnersOnly() throws Exception {
+        Path file = dir.resolve("jpod.db");
+        try (Database db = Database.open(file)) {
+            exec(db, "INSERT INTO pods (id, name, created, spec) VALUES ('p1', 'web', '2024-01-01T00:00:00Z', '{}')");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            Path wal = dir.resolve("jpod.db-wal");
+            assertTrue(Files.exists(wal), "WAL mode keeps a -wal file while open");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(wal)));
+        }
+    }
+
+    @Test
+    void anExistingReadableFileIsMadeTheOwnersOnly() throws Exception {
+        Path file = dir.resolve("old.db");
+        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")));
+        try (Database db = Database.open(file)) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            assertEquals(Database.schemaVersion(), userVersion(db), "and it is a database");
         }
     }
 
@@ -81,7 +104,7 @@ class DatabaseTest {
             assertEquals(1, count(db, "pods"));
         }
         try (Database again = Database.open(file)) {
-            assertEquals(List.of("containers", "image_names", "images", "layer_leases", "layers", "pods"), tables(again));
+            assertEquals(List.of("containers", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods"), tables(again));
         }
     }
 

@@ -52,7 +52,8 @@ class StateStoreTest {
         labels.put("z", "1");
         labels.put("app", name);
         List<ContainerSpec> cs = java.util.Arrays.stream(containers)
-                .map(c -> new ContainerSpec(c, "busybox", List.of("sh", "-c"), List.of("sleep 1"), List.of(new EnvVar("A", "b")), "/w"))
+                .map(c -> new ContainerSpec(c, "busybox", List.of("sh", "-c"), List.of("sleep 1"),
+                        List.of(new EnvVar("A", "b"), new EnvVar("S", "hidden", true)), "/w"))
                 .toList();
         return new PodSpec(name, labels, Map.of("note", "x"), name, RestartPolicy.ON_FAILURE, true, cs, 5);
     }
@@ -60,7 +61,8 @@ class StateStoreTest {
     private static ContainerRow row(String id, String name, String podId, boolean infra, Instant created) {
         ContainerConfig config = infra ? new ContainerConfig(null, new ProcessPlan(List.of("/catatonit", "-P"), List.of(), "/", null),
                 List.of(), null, null)
-                : new ContainerConfig(name, new ProcessPlan(List.of("sh", "-c", "sleep 1"), List.of("PATH=/bin", "A=b"), "/w", "1000"),
+                : new ContainerConfig(name, new ProcessPlan(List.of("sh", "-c", "sleep 1"), List.of("PATH=/bin", "A=b", "S=hidden"), "/w", "1000",
+                        List.of("S"), List.of("sh", "-c", "sleep <secret>")),
                         List.of("/layers/top", "/layers/base"), "overlay", "/usr/bin/runc");
         return new ContainerRow(id, name, podId, infra, infra ? null : "img" + id.substring(0, 4), infra ? null : "busybox:latest",
                 created, config, ContainerState.CREATED, 0, 0, null, null, null, 0, false);
@@ -92,6 +94,31 @@ class StateStoreTest {
         assertEquals(List.of("z", "app"), List.copyOf(p.spec().labels().keySet()), "labels keep their order");
         assertEquals(rows, store.containersOf(podId));
         assertEquals(rows.get(1), store.container(rows.get(1).id()).orElseThrow());
+    }
+
+    @Test
+    void rowsWrittenBeforeSecretsWereTrackedReadBackWithNothingSecret() {
+        String podId = id('a', "01");
+        List<ContainerRow> rows = addPod(podId, "web", T0, "server");
+        db.write(c -> {
+            try (var s = c.createStatement()) {
+                s.executeUpdate("UPDATE pods SET spec = replace(replace(spec, ',\"secret\":false', ''), ',\"secret\":true', '')");
+                s.executeUpdate("UPDATE containers SET spec = replace(replace(spec, ',\"secretEnv\":[]', ''), ',\"secretEnv\":[\"S\"]', '')");
+            }
+            return null;
+        });
+        String stored = db.read(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT (SELECT group_concat(spec) FROM pods) || (SELECT group_concat(spec) FROM containers)")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
+        assertFalse(stored.contains("\"secret"), stored);
+        PodRow p = store.pods().get(0);
+        assertFalse(p.spec().containers().get(0).env().stream().anyMatch(EnvVar::secret));
+        ContainerRow c = store.container(rows.get(1).id()).orElseThrow();
+        assertEquals(List.of(), c.config().process().secretEnv());
+        assertEquals(rows.get(1).config().process().env(), c.config().process().env());
     }
 
     @Test

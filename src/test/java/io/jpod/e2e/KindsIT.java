@@ -1,0 +1,236 @@
+package io.jpod.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Kinds beyond Pod, played from the examples: ConfigMap and Secret feeding env and envFrom,
+ * Deployment and Job (one pod named {@code <name>-pod}), List, --configmap, --dry-run and
+ * kube validate; a missing reference stops the play before anything exists.
+ */
+class KindsIT {
+    private static final Duration SOON = Duration.ofSeconds(60);
+    private static Harness h;
+
+    @BeforeAll
+    static void setUp() {
+        h = Harness.forClass();
+        h.importBusybox();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        h.cleanUp();
+    }
+
+    /** Every test removes what it played: nothing is left for the next one. */
+    @AfterEach
+    void nothingLeft() {
+        try {
+            assertEquals(0, h.podPs().size(), () -> "no pods left: " + h.podPs());
+            assertEquals(0, h.psAll().size(), () -> "no containers left: " + h.psAll());
+        } catch (AssertionError e) {
+            h.cleanUp();
+            h.importBusybox();
+            throw e;
+        }
+    }
+
+    /** The environment of a running container, as {@code env} prints it inside. */
+    private static Map<String, String> envOf(String container) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : h.execOut(container, "env").split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    @Test
+    void configMapAndSecretFeedTheEnvironmentAndSecretsAreNeverShown() {
+        Path yaml = h.readableCopy("examples/kube/configmap-and-secret.yaml");
+        Result play = h.jpodOk("kube", "play", yaml.toString());
+        PlayOutput.parse(play);
+        try {
+            h.waitForState("shop-api", "running", SOON);
+            Map<String, String> env = envOf("shop-api");
+            assertEquals("debug", env.get("LOG_LEVEL"), "env wins over envFrom");
+            assertEquals("8080", env.get("LISTEN_PORT"), "envFrom configMapRef");
+            assertEquals("hello from the shop", env.get("GREETING"), "configMapKeyRef");
+            assertEquals("shop", env.get("DB_USER"), "envFrom secretRef with a prefix, base64 decoded");
+            assertEquals("s3cr3t", env.get("DB_PASSWORD"), "the process gets the Secret's value");
+            assertEquals("t0k3n-for-the-api", env.get("API_TOKEN"), "secretKeyRef to stringData");
+            assertEquals("shop", env.get("POD_NAME"));
+            assertEquals("default", env.get("POD_NAMESPACE"));
+            assertEquals("backend", env.get("POD_TIER"));
+            assertEquals("127.0.0.1", env.get("POD_IP"));
+            assertFalse(env.keySet().stream().anyMatch(k -> k.contains("feature")), "an optional missing ConfigMap adds nothing");
+
+            Result inspect = h.jpodOk("inspect", "shop-api");
+            List<String> shown = Harness.json(inspect).get(0).path("Config").path("Env").values().stream()
+                    .map(JsonNode::asString).toList();
+            assertTrue(shown.contains("DB_PASSWORD=<secret>"), () -> "inspect hides the Secret's values: " + shown);
+            assertTrue(shown.contains("API_TOKEN=<secret>"), () -> shown.toString());
+            assertTrue(shown.contains("LISTEN_PORT=8080"), () -> "ConfigMap values are shown: " + shown);
+            for (String secret : List.of("s3cr3t", "t0k3n-for-the-api")) {
+                assertFalse(inspect.out().contains(secret), () -> "inspect shows no Secret value\n" + inspect.describe());
+                assertFalse(play.out().contains(secret) || play.err().contains(secret), play::describe);
+            }
+        } finally {
+            h.jpodOk("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
+    void aDeploymentRunsOnePodNamedAfterIt() {
+        Path yaml = h.readableCopy("examples/kube/deployment.yaml");
+        Result play = h.jpodOk("kube", "play", yaml.toString());
+        try {
+            PlayOutput.parse(play);
+            assertTrue(play.err().contains("replicas is 2: one pod runs locally (web-pod)"),
+                    () -> "warned that one replica runs\n" + play.describe());
+            assertTrue(Harness.podByName(h.podPs(), "web-pod").isPresent(), () -> "pod web-pod: " + h.podPs());
+            h.waitForState("web-pod-server", "running", SOON);
+            assertEquals("web-pod", envOf("web-pod-server").get("POD_NAME"));
+            Harness.waitFor("the server to answer", SOON,
+                    () -> h.jpod("exec", "web-pod-server", "wget", "-q", "-O-", "http://localhost:8080/").out().contains("served by web-pod"));
+        } finally {
+            h.jpodOk("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
+    void aJobRunsToCompletionAndStaysExited() {
+        Path yaml = h.readableCopy("examples/kube/job.yaml");
+        h.play(yaml);
+        try {
+            h.waitForState("migrate-pod-migrate", "exited", SOON);
+            Harness.sleep(Duration.ofSeconds(3));
+            assertEquals("exited", h.state("migrate-pod-migrate"), "restartPolicy Never: it is not started again");
+            JsonNode c = h.container("migrate-pod-migrate");
+            assertEquals(0, c.path("ExitCode").asInt(-1), () -> "exit code 0: " + c);
+            assertEquals(0, c.path("Restarts").asInt(-1), () -> "no restart: " + c);
+            Result logs = h.jpodOk("logs", "migrate-pod-migrate");
+            assertTrue(logs.out().contains("migration step 3 of 3") && logs.out().contains("migration done"), logs::describe);
+        } finally {
+            h.jpodOk("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
+    void aMissingConfigMapFailsBeforeAnythingIsCreated() {
+        Path yaml = h.writeYaml("missing-configmap.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: needsconfig
+                spec:
+                  containers:
+                  - name: app
+                    image: localhost/busybox:latest
+                    command: [sh, -c, "sleep 60"]
+                    env:
+                    - name: MODE
+                      valueFrom:
+                        configMapKeyRef: {name: nosuch-config, key: mode}
+                """);
+        Result r = h.jpodError("kube", "play", yaml.toString());
+        assertTrue(r.err().contains("missing-configmap.yaml:1:1: spec.containers[0].env[0].valueFrom.configMapKeyRef")
+                && r.err().contains("nosuch-config"), () -> "names the document and the reference\n" + r.describe());
+        assertEquals(0, h.podPs().size(), "no pod");
+        assertEquals(0, h.psAll().size(), "no container");
+    }
+
+    @Test
+    void configMapFilesAndListsFromStandardInput() {
+        Path maps = h.writeYaml("flags-configmap.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: flags}
+                data: {FEATURE_X: "on"}
+                """);
+        String list = """
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: Secret
+                  metadata: {name: listed}
+                  stringData: {token: from-a-list}
+                - apiVersion: v1
+                  kind: Pod
+                  metadata: {name: fromlist}
+                  spec:
+                    containers:
+                    - name: app
+                      image: localhost/busybox:latest
+                      command: [sh, -c, "trap 'exit 0' TERM; while true; do sleep 1 & wait $!; done"]
+                      envFrom:
+                      - configMapRef: {name: flags}
+                      env:
+                      - name: TOKEN
+                        valueFrom: {secretKeyRef: {name: listed, key: token}}
+                """;
+        Result play = h.jpodWith(Harness.TIMEOUT, list, "kube", "play", "--configmap", maps.toString(), "-");
+        assertEquals(0, play.code(), play::describe);
+        try {
+            h.waitForState("fromlist-app", "running", SOON);
+            Map<String, String> env = envOf("fromlist-app");
+            assertEquals("on", env.get("FEATURE_X"), "from the --configmap file");
+            assertEquals("from-a-list", env.get("TOKEN"), "from the List's Secret");
+        } finally {
+            assertEquals(0, h.jpodWith(Harness.TIMEOUT, list, "kube", "down", "-").code());
+        }
+    }
+
+    @Test
+    void dryRunAndValidateCreateNothing() {
+        Path deployment = h.readableCopy("examples/kube/deployment.yaml");
+        Path job = h.readableCopy("examples/kube/job.yaml");
+        Result dry = h.jpodOk("kube", "play", "--dry-run", deployment.toString(), job.toString());
+        assertTrue(dry.out().contains("Pod web-pod") && dry.out().contains("Container web-pod-server: image localhost/busybox:latest")
+                && dry.out().contains("Pod migrate-pod (restartPolicy Never)"), dry::describe);
+        assertTrue(dry.err().contains("replicas is 2"), () -> "the warnings are shown\n" + dry.describe());
+        assertEquals(0, h.podPs().size(), "--dry-run creates no pod");
+
+        assertEquals(0, h.jpod("kube", "validate", deployment.toString(), job.toString()).code());
+        Path bad = h.writeYaml("invalid.yaml", """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: once}
+                spec:
+                  template:
+                    spec:
+                      restartPolicy: Always
+                      containers: [{name: run, image: localhost/busybox:latest}]
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: noimage}
+                spec:
+                  containers: [{name: app}]
+                """);
+        Result v = h.jpod("kube", "validate", bad.toString());
+        assertEquals(125, v.code(), v::describe);
+        List<String> lines = Arrays.stream(v.err().split("\n")).filter(l -> !l.isBlank()).toList();
+        assertEquals(2, lines.size(), () -> "one line per problem\n" + v.describe());
+        assertTrue(lines.get(0).startsWith(bad + ":1:1: spec.template.spec.restartPolicy: "), v::describe);
+        assertTrue(lines.get(1).startsWith(bad + ":10:1: spec.containers[0].image: "), v::describe);
+        assertEquals(0, h.psAll().size(), "validate creates nothing");
+    }
+}

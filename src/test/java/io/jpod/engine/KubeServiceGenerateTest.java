@@ -1,0 +1,46 @@
+package io.jpod.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jpod.error.InvalidInputException;
+import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.PodSpec;
+import io.jpod.pod.RestartPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class KubeServiceGenerateTest {
+    private static final PodSpec POD = new PodSpec("web", Map.of("app", "web"), Map.of(), "web", RestartPolicy.NEVER, true,
+            List.of(container("server"), container("client")), 5);
+
+    private static ContainerSpec container(String name) {
+        return new ContainerSpec(name, "busybox", List.of("sh"), List.of(), List.of(), null);
+    }
+
+    @Test
+    void aPodWithAllItsContainersIsGeneratedAsPlayed() {
+        List<String> warnings = new ArrayList<>();
+        assertSame(POD, KubeService.withContainers(POD, Set.of("server", "client"), warnings::add));
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void removedContainersAreLeftOutWithAWarning() {
+        List<String> warnings = new ArrayList<>();
+        PodSpec out = KubeService.withContainers(POD, Set.of("client"), warnings::add);
+        assertEquals(List.of(container("client")), out.containers());
+        assertEquals(new PodSpec("web", Map.of("app", "web"), Map.of(), "web", RestartPolicy.NEVER, true, List.of(container("client")), 5), out);
+        assertEquals(List.of("pod web: container web-server was removed: it is left out"), warnings);
+    }
+
+    @Test
+    void aPodWithNoContainersLeftIsAnError() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> KubeService.withContainers(POD, Set.of(), m -> { }));
+        assertEquals("pod web: no containers left: Kubernetes needs at least one", e.getMessage());
+    }
+}

@@ -1,0 +1,54 @@
+package io.jpod.kube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.EnvVar;
+import io.jpod.pod.PodSpec;
+import io.jpod.pod.RestartPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Variables from ConfigMaps and Secrets are generated as references again, never as values. */
+class PodGeneratorEnvTest {
+    private static final EnvVar PLAIN = new EnvVar("MODE", "fast");
+    private static final EnvVar FROM_CONFIG = new EnvVar("LEVEL", "debug", false, new EnvVar.Source(false, "settings", "level"));
+    private static final EnvVar FROM_SECRET = new EnvVar("TOKEN", "s3cr3t", true, new EnvVar.Source(true, "creds", "token"));
+    private static final ContainerSpec C = new ContainerSpec("app", "busybox", List.of("sh"), List.of(),
+            List.of(PLAIN, FROM_CONFIG, FROM_SECRET), null);
+    private static final PodSpec POD = new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(C), 10);
+
+    @Test
+    void plainValuesStayValues() {
+        var e = PodGenerator.env(POD, C, PLAIN, new ArrayList<>());
+        assertEquals("fast", e.getValue());
+        assertNull(e.getValueFrom());
+    }
+
+    @Test
+    void configMapValuesBecomeConfigMapKeyRefs() {
+        var e = PodGenerator.env(POD, C, FROM_CONFIG, new ArrayList<>());
+        assertNull(e.getValue());
+        assertEquals("settings", e.getValueFrom().getConfigMapKeyRef().getName());
+        assertEquals("level", e.getValueFrom().getConfigMapKeyRef().getKey());
+        assertNull(e.getValueFrom().getSecretKeyRef());
+    }
+
+    @Test
+    void secretValuesBecomeSecretKeyRefsAndNeverAppearInTheYaml() {
+        var e = PodGenerator.env(POD, C, FROM_SECRET, new ArrayList<>());
+        assertNull(e.getValue());
+        assertEquals("creds", e.getValueFrom().getSecretKeyRef().getName());
+        assertEquals("token", e.getValueFrom().getSecretKeyRef().getKey());
+        PodGenerator generator = new PodGenerator(KubeMapper.yaml());
+        PodGenerator.Result r = generator.generate(List.of(POD), PodGenerator.Options.of("pod", false, null));
+        String yaml = generator.yaml(r.objects(), List.of("test"));
+        assertFalse(yaml.contains("s3cr3t"), yaml);
+        assertTrue(yaml.contains("secretKeyRef"), yaml);
+    }
+}
