@@ -164,6 +164,18 @@ public final class RegistryClient {
         return URI.create(scheme + "://" + host() + path);
     }
 
+    /**
+     * Checks the credentials against the registry ({@code GET /v2/} answering its challenge, as
+     * {@code podman login}); ImageException when they are refused.
+     */
+    public void checkLogin() {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(uri("/v2/")).GET(), HttpResponse.BodyHandlers.ofByteArray(), "");
+        if (r.statusCode() == 401) {
+            throw new ImageException(image, "logging in to " + registry + ": invalid username/password");
+        }
+        check(r, "logging in to " + registry, r.body());
+    }
+
     /** Fetches manifest {@code reference} (tag or digest) of {@code repository}, accepting {@code accept}. */
     public Fetched manifest(String repository, String reference, List<String> accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri("/v2/" + repository + "/manifests/" + reference))
@@ -382,7 +394,7 @@ public final class RegistryClient {
             q.append("service=").append(URLEncoder.encode(c.param("service"), StandardCharsets.UTF_8));
         }
         String s = c.param("scope") != null ? c.param("scope") : scope;
-        if (s != null) {
+        if (s != null && !s.isEmpty()) {
             q.append(q.length() > 0 ? "&" : "").append("scope=").append(URLEncoder.encode(s, StandardCharsets.UTF_8));
         }
         String realm = c.param("realm");
