@@ -15,12 +15,15 @@ public final class KubePlayCommand extends EngineCommand {
     @Option(names = "--start", arity = "1", defaultValue = "true", description = "Start the pod after creating it (default: true).")
     boolean start = true;
 
+    @picocli.CommandLine.Mixin
+    RegistryFlags registry = new RegistryFlags();
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Kubernetes YAML files, or - for standard input.")
     List<String> files;
 
     @Override
     public Integer call() {
-        List<KubeService.PodOutcome> outcomes = engine().kube().play(files, System.in, new KubeService.PlayOptions(replace, start));
+        List<KubeService.PodOutcome> outcomes = engine().kube().play(files, System.in, new KubeService.PlayOptions(replace, start, registry.options()));
         boolean failed = false;
         for (KubeService.PodOutcome o : outcomes) {
             if (o.error() != null) {

@@ -2,6 +2,7 @@ package io.jpod.engine;
 
 import io.jpod.error.InvalidInputException;
 import io.jpod.error.JpodException;
+import io.jpod.image.registry.RegistryOptions;
 import io.jpod.kube.KubeDocument;
 import io.jpod.kube.KubeMapper;
 import io.jpod.kube.KubeReader;
@@ -32,8 +33,11 @@ public final class KubeService {
         this.translator = new PodTranslator(mapper);
     }
 
-    /** Options of {@code kube play}. */
-    public record PlayOptions(boolean replace, boolean start) {
+    /** Options of {@code kube play}; {@code registry} says how to reach registries for images to pull. */
+    public record PlayOptions(boolean replace, boolean start, RegistryOptions registry) {
+        public PlayOptions(boolean replace, boolean start) {
+            this(replace, start, new RegistryOptions(true, null, null));
+        }
     }
 
     /** One pod's outcome: created, or the error that stopped it. */
@@ -74,7 +78,7 @@ public final class KubeService {
         List<PodOutcome> out = new ArrayList<>();
         for (PodSpec spec : read(files, stdin)) {
             try {
-                out.add(new PodOutcome(spec.name(), pods.create(spec, options.replace(), options.start()), null));
+                out.add(new PodOutcome(spec.name(), pods.create(spec, options.replace(), options.start(), options.registry()), null));
             } catch (JpodException e) {
                 out.add(new PodOutcome(spec.name(), null, e));
             }
