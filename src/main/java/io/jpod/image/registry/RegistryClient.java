@@ -44,6 +44,7 @@ public final class RegistryClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int ATTEMPTS = 3;
     private static final int MAX_REDIRECTS = 5;
+    private static final Duration HTTPS_PROBE = Duration.ofSeconds(5);
 
     private final String registry;
     private final String image;
@@ -53,6 +54,8 @@ public final class RegistryClient {
     /** Authorization header per scope, once a challenge was answered. */
     private final Map<String, String> authorizations = new ConcurrentHashMap<>();
     private volatile String scheme;
+    /** Schemes learnt by clients of the same operation, by registry. */
+    private final Map<String, String> knownSchemes;
 
     /** An answer whose body was read. */
     public record Fetched(byte[] body, String mediaType, String digest) {
@@ -64,6 +67,12 @@ public final class RegistryClient {
      * @param credentials null for anonymous access
      */
     public RegistryClient(String registry, String image, boolean tlsVerify, Credentials credentials) {
+        this(registry, image, tlsVerify, credentials, new ConcurrentHashMap<>());
+    }
+
+    RegistryClient(String registry, String image, boolean tlsVerify, Credentials credentials, Map<String, String> knownSchemes) {
+        this.knownSchemes = knownSchemes;
+        this.scheme = knownSchemes.get(registry);
         this.registry = registry;
         this.image = image;
         this.tlsVerify = tlsVerify;
@@ -92,6 +101,7 @@ public final class RegistryClient {
         try {
             ping("https");
             scheme = "https";
+            knownSchemes.put(registry, scheme);
         } catch (IOException e) {
             if (!causedBy(e, SSLException.class)) {
                 if (tlsVerify || isUnknownHost(e)) {
@@ -121,14 +131,18 @@ public final class RegistryClient {
         try {
             ping("http");
             scheme = "http";
+            knownSchemes.put(registry, scheme);
         } catch (IOException e) {
             throw unreachable(e);
         }
     }
 
     private void ping(String s) throws IOException {
-        HttpResponse<byte[]> r = attempt(HttpRequest.newBuilder(URI.create(s + "://" + host() + "/v2/")).GET(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s + "://" + host() + "/v2/")).GET();
+        if (!tlsVerify && s.equals("https")) {
+            b.timeout(HTTPS_PROBE); // a plain-HTTP server may wait for a request line forever
+        }
+        HttpResponse<byte[]> r = attempt(b, HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200 && r.statusCode() != 401) {
             throw new ImageException(image, "pinging container registry " + registry + ": " + describe(r.statusCode(), r.body())
                     + " (is it a registry of the v2 API?)");
