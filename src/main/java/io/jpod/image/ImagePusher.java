@@ -71,8 +71,9 @@ public final class ImagePusher {
         if (rewritten) {
             manifest = withLayers(manifest, pushed);
         }
-        events.progress("source signatures", "Getting image");
         RegistryClient client = options.client(ref.registry(), name);
+        client.ping();
+        events.progress("source signatures", "Getting image");
         String repo = ref.repository();
         for (int i = 0; i < pushed.size(); i++) {
             String digest = pushed.get(i).digest();
