@@ -128,7 +128,7 @@ public final class LayerStore {
         Path gz = scratch.resolve("blob.gz.part");
         MessageDigest md = Digests.sha256();
         try (InputStream in = Files.newInputStream(raw);
-                OutputStream out = new GZIPOutputStream(new DigestOutputStream(Files.newOutputStream(gz), md), 65536)) {
+                OutputStream out = new FastGzip(new DigestOutputStream(Files.newOutputStream(gz), md))) {
             in.transferTo(out);
         }
         Files.move(gz, blobs.resolve(Digests.hex(md)));
@@ -156,6 +156,14 @@ public final class LayerStore {
      */
     Long leaseIfStored(String diffId, String holder) {
         return db.write(c -> leaseIfPresent(c, diffId, holder));
+    }
+
+    /** gzip at the fastest level: keeping a blob must not slow an import down much; the output is still deterministic. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 65536);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
     }
 
     /** Copies what is read into {@code copy}. */

@@ -186,6 +186,63 @@ class RegistryTransferTest {
     }
 
     @Test
+    void basicAuthentication() throws Exception {
+        try (TestRegistry reg = new TestRegistry(true).basic()) {
+            imported();
+            String name = reg.host() + "/test/bb:v1";
+            ImageException anonymous = assertThrows(ImageException.class,
+                    () -> new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events));
+            assertTrue(anonymous.getMessage().contains("authentication required"), anonymous.getMessage());
+            RegistryOptions wrong = new RegistryOptions(false, new Credentials("user", "nope"), null);
+            ImageException refused = assertThrows(ImageException.class,
+                    () -> new ImagePusher(store).push("localhost/bb:latest", name, wrong, events));
+            assertTrue(refused.getMessage().contains("refused"), refused.getMessage());
+            Path authJson = base.resolve("auth.json");
+            io.jpod.image.registry.AuthFile file = new io.jpod.image.registry.AuthFile(authJson, List.of());
+            file.store(reg.host(), new Credentials("user", "pw"));
+            RegistryOptions fromFile = new RegistryOptions(false, null, file);
+            new ImagePusher(store).push("localhost/bb:latest", name, fromFile, events);
+            new io.jpod.image.registry.RegistryClient(reg.host(), reg.host(), false, new Credentials("user", "pw")).checkLogin();
+            assertThrows(ImageException.class, () -> new io.jpod.image.registry.RegistryClient(reg.host(), reg.host(), false,
+                    new Credentials("user", "bad")).checkLogin());
+            assertEquals(0, reg.count("GET /token"));
+        }
+    }
+
+    @Test
+    void layersAreFetchedInParallelAndOnlyOnce() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            List<String> diffIds = new ArrayList<>();
+            StringBuilder layers = new StringBuilder();
+            for (int i = 0; i < 5; i++) {
+                byte[] tar = new TestTar().file("f" + (i % 4), "layer " + (i % 4)).bytes(); // layers 0 and 4 are the same
+                ByteArrayOutputStream gz = new ByteArrayOutputStream();
+                try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+                    out.write(tar);
+                }
+                byte[] blob = gz.toByteArray();
+                reg.blobs.put(Digests.digestOf(blob), blob);
+                diffIds.add("\"" + Digests.digestOf(tar) + "\"");
+                layers.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(Manifests.OCI_GZIP_LAYER).append("\",\"digest\":\"")
+                        .append(Digests.digestOf(blob)).append("\",\"size\":").append(blob.length).append('}');
+            }
+            byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"sh\"]},"
+                    + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + String.join(",", diffIds) + "]}}").getBytes(StandardCharsets.UTF_8);
+            reg.blobs.put(Digests.digestOf(config), config);
+            byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + Manifests.OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
+                    + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + Digests.digestOf(config) + "\",\"size\":"
+                    + config.length + "},\"layers\":[" + layers + "]}").getBytes(StandardCharsets.UTF_8);
+            reg.putManifest("test/five", "1", Manifests.OCI_MANIFEST, manifest);
+            Image img = new ImagePuller(store).pull(reg.host() + "/test/five:1", INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(5, img.layers().size());
+            assertEquals(4, layerDirs());
+            assertEquals(1, reg.count("GET /storage/" + Digests.digestOf(config)));
+            assertEquals(4, reg.count("GET /storage/") - 1, "the repeated layer is fetched once");
+            assertEquals(Digests.digestOf(manifest), img.digest());
+        }
+    }
+
+    @Test
     void errorsNameTheRegistryAndImage() throws Exception {
         try (TestRegistry reg = new TestRegistry(false)) {
             JpodException unknown = assertThrows(JpodException.class,

@@ -32,6 +32,8 @@ final class TestRegistry implements AutoCloseable {
     final List<String> requests = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final boolean auth;
+    /** Basic authentication (user:pw) instead of bearer tokens. */
+    private boolean basic;
     private final java.net.ServerSocket front;
 
     TestRegistry(boolean auth) throws IOException {
@@ -88,6 +90,11 @@ final class TestRegistry implements AutoCloseable {
         }
     }
 
+    TestRegistry basic() {
+        this.basic = true;
+        return this;
+    }
+
     String host() {
         return "127.0.0.1:" + front.getLocalPort();
     }
@@ -121,7 +128,13 @@ final class TestRegistry implements AutoCloseable {
                 send(x, b == null ? 404 : 200, b == null ? new byte[0] : b, "application/octet-stream");
                 return;
             }
-            if (auth && !"Bearer good".equals(x.getRequestHeaders().getFirst("Authorization"))) {
+            String basicAuth = "Basic " + Base64.getEncoder().encodeToString("user:pw".getBytes(StandardCharsets.UTF_8));
+            if (auth && basic && !basicAuth.equals(x.getRequestHeaders().getFirst("Authorization"))) {
+                x.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Registry Realm\"");
+                send(x, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}");
+                return;
+            }
+            if (auth && !basic && !"Bearer good".equals(x.getRequestHeaders().getFirst("Authorization"))) {
                 x.getResponseHeaders().add("WWW-Authenticate",
                         "Bearer realm=\"http://" + host() + "/token\",service=\"test\",scope=\"repository:any:pull\"");
                 send(x, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"authentication required\"}]}");
