@@ -143,6 +143,12 @@ public final class ImagePuller {
             }
         } finally {
             pool.shutdownNow();
+            try {
+                // a failed pull abandons its leases only once no fetch can still store a layer
+                pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

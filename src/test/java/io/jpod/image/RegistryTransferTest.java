@@ -210,7 +210,7 @@ class RegistryTransferTest {
     }
 
     @Test
-    void layersAreFetchedInParallelAndOnlyOnce() throws Exception {
+    void repeatedLayersAreFetchedOnce() throws Exception {
         try (TestRegistry reg = new TestRegistry(false)) {
             List<String> diffIds = new ArrayList<>();
             StringBuilder layers = new StringBuilder();
@@ -239,6 +239,24 @@ class RegistryTransferTest {
             assertEquals(1, reg.count("GET /storage/" + Digests.digestOf(config)));
             assertEquals(4, reg.count("GET /storage/") - 1, "the repeated layer is fetched once");
             assertEquals(Digests.digestOf(manifest), img.digest());
+        }
+    }
+
+    @Test
+    void serverErrorsAreRetriedTwice() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            Image img = imported();
+            String name = reg.host() + "/test/bb:v1";
+            new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events);
+            store.remove("localhost/bb:latest", false, id -> false);
+            reg.failures.set(2);
+            assertEquals(img.id(), new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events).id());
+            store.remove(name, false, id -> false);
+            reg.failures.set(3);
+            ImageException e = assertThrows(ImageException.class,
+                    () -> new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events));
+            assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
+            assertTrue(store.list().isEmpty());
         }
     }
 

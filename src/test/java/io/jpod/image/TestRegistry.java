@@ -35,6 +35,8 @@ final class TestRegistry implements AutoCloseable {
     /** Basic authentication (user:pw) instead of bearer tokens. */
     private boolean basic;
     private final java.net.ServerSocket front;
+    /** How many more requests for /storage/ answer 503. */
+    final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
     TestRegistry(boolean auth) throws IOException {
         this.auth = auth;
@@ -121,6 +123,10 @@ final class TestRegistry implements AutoCloseable {
                     return;
                 }
                 send(x, 200, "{\"token\":\"good\"}");
+                return;
+            }
+            if (path.startsWith("/storage/") && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                send(x, 503, "{}");
                 return;
             }
             if (path.startsWith("/storage/")) {
