@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
             UntagCommand.class,
             ImportCommand.class,
             LoadCommand.class,
+            PullCommand.class,
+            PushCommand.class,
             ImageInspectCommand.class,
         })
 public final class ImageCommand implements Runnable {

@@ -49,7 +49,7 @@ final class ImageRows {
         row.put("Labels", image.config().labels());
         row.put("Names", image.names());
         row.put("History", String.join(", ", image.namesHistory()));
-        row.put("RepoTags", image.names());
+        row.put("RepoTags", repoTags(image));
         row.put("RepoDigests", repoDigests(image));
         row.put("Dangling", image.dangling());
         row.put("ReadOnly", false);
@@ -112,7 +112,7 @@ final class ImageRows {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("Id", image.id());
         o.put("Digest", image.digest());
-        o.put("RepoTags", image.names());
+        o.put("RepoTags", repoTags(image));
         o.put("RepoDigests", repoDigests(image));
         o.put("Parent", "");
         o.put("Comment", c.comment() == null ? "" : c.comment());
@@ -192,5 +192,10 @@ final class ImageRows {
         if (value != null && !value.isEmpty()) {
             o.put(key, value);
         }
+    }
+
+    /** The names that are tags (a pull by digest names the image {@code repo@digest}, which is no tag). */
+    private static List<String> repoTags(Image image) {
+        return image.names().stream().filter(n -> !n.contains("@")).toList();
     }
 }

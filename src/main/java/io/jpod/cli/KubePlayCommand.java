@@ -26,12 +26,16 @@ public final class KubePlayCommand extends EngineCommand {
     @Option(names = "--dry-run", description = "Print what would be created, and every warning; create nothing.")
     boolean dryRun;
 
+    @picocli.CommandLine.Mixin
+    RegistryFlags registry = new RegistryFlags();
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Kubernetes YAML files, or - for standard input.")
     List<String> files;
 
     @Override
     public Integer call() {
-        KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps);
+        KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps,
+                registry.options());
         if (dryRun) {
             printPlan(engine().kube().dryRun(files, System.in, options));
             return 0;

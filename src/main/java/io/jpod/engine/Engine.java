@@ -28,7 +28,7 @@ public final class Engine implements AutoCloseable {
         this.events = events;
         this.images = new ImageStore(db, host.paths(), Privileges.current());
         StateStore state = new StateStore(db);
-        this.pods = new PodEngine(state, new LocalImages(images), new ContainerLifecycle(host, state, exitCommand()));
+        this.pods = new PodEngine(state, new LocalImages(images, events), new ContainerLifecycle(host, state, exitCommand()));
     }
 
     /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */

@@ -1,6 +1,8 @@
 package io.jpod.engine;
 
+import io.jpod.image.registry.RegistryOptions;
 import io.jpod.pod.ImageDefaults;
+import io.jpod.pod.PullPolicy;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,4 +14,12 @@ public interface ImageSource {
 
     /** Finds a local image by name or id; throws NotFoundException naming it when absent. */
     ResolvedImage resolve(String reference);
+
+    /**
+     * Finds the image a container needs, pulling it as {@code policy} says (a source that cannot
+     * pull only looks locally).
+     */
+    default ResolvedImage resolve(String reference, PullPolicy policy, RegistryOptions registry) {
+        return resolve(reference);
+    }
 }

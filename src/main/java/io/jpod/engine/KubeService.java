@@ -4,6 +4,7 @@ import io.jpod.error.InvalidInputException;
 import io.jpod.error.JpodException;
 import io.jpod.kube.ConfigData;
 import io.jpod.kube.EnvSources;
+import io.jpod.image.registry.RegistryOptions;
 import io.jpod.kube.KubeDocument;
 import io.jpod.kube.KubeMapper;
 import io.jpod.kube.KubeReader;
@@ -58,14 +59,20 @@ public final class KubeService {
      * Options of {@code kube play}.
      *
      * @param configMaps files of ConfigMaps ({@code --configmap}) the pods may take their environment from
+     * @param registry   how to reach registries for images to pull
      */
-    public record PlayOptions(boolean replace, boolean start, List<String> configMaps) {
+    public record PlayOptions(boolean replace, boolean start, List<String> configMaps, RegistryOptions registry) {
         public PlayOptions {
             configMaps = configMaps == null ? List.of() : List.copyOf(configMaps);
+            registry = registry == null ? new RegistryOptions(true, null, null) : registry;
+        }
+
+        public PlayOptions(boolean replace, boolean start, List<String> configMaps) {
+            this(replace, start, configMaps, null);
         }
 
         public PlayOptions(boolean replace, boolean start) {
-            this(replace, start, List.of());
+            this(replace, start, List.of(), null);
         }
     }
 
@@ -247,7 +254,7 @@ public final class KubeService {
         List<PodOutcome> out = new ArrayList<>();
         for (PodSpec spec : plan.pods()) {
             try {
-                out.add(new PodOutcome(spec.name(), pods.create(spec, options.replace(), options.start()), null));
+                out.add(new PodOutcome(spec.name(), pods.create(spec, options.replace(), options.start(), options.registry()), null));
             } catch (JpodException e) {
                 out.add(new PodOutcome(spec.name(), null, e));
             }

@@ -1,8 +1,10 @@
 package io.jpod.engine;
 
 import io.jpod.error.ConflictException;
+import io.jpod.error.HostException;
 import io.jpod.error.JpodException;
 import io.jpod.error.RuntimeFailureException;
+import io.jpod.image.registry.RegistryOptions;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.ProcessPlan;
@@ -44,15 +46,24 @@ public final class PodEngine {
 
     /** Creates {@code spec} as a pod (replacing one of the same name when {@code replace}), starting it when {@code start}. */
     public CreatedPod create(PodSpec spec, boolean replace, boolean start) {
+        return create(spec, replace, start, new RegistryOptions(true, null, null));
+    }
+
+    /**
+     * Creates {@code spec} as a pod, pulling its containers' images as their pull policies say
+     * (from registries reached with {@code registry}).
+     */
+    public CreatedPod create(PodSpec spec, boolean replace, boolean start, RegistryOptions registry) {
         List<ImageSource.ResolvedImage> resolved = new ArrayList<>();
         List<ProcessPlan> plans = new ArrayList<>();
         for (ContainerSpec c : spec.containers()) {
             ImageSource.ResolvedImage img;
             try {
-                img = images.resolve(c.image());
+                img = images.resolve(c.image(), c.effectivePullPolicy(), registry);
             } catch (JpodException e) {
                 throw new RuntimeFailureException(spec.containerName(c),
-                        "container " + c.name() + " of pod " + spec.name() + ": " + e.getMessage(), e);
+                        "container " + c.name() + " of pod " + spec.name() + ": " + e.getMessage()
+                        + (e instanceof HostException h && h.hint() != null ? " (" + h.hint() + ")" : ""), e);
             }
             resolved.add(img);
             plans.add(ProcessPlan.of(spec, c, img.defaults()));

@@ -22,6 +22,11 @@ public final class HostProbe {
     private HostProbe() {
     }
 
+    /** True when this process runs in a user namespace other than the initial one (jpod's rootless mode); cheap. */
+    public static boolean rootless() {
+        return !UidMap.read(Path.of("/proc/self/uid_map")).isInitial();
+    }
+
     public static HostFacts discover(String runtimeChoice, String storageChoice) {
         UidMap uidMap = UidMap.read(Path.of("/proc/self/uid_map"));
         UidMap gidMap = UidMap.read(Path.of("/proc/self/gid_map"));

@@ -186,6 +186,19 @@ public final class ImageStore {
         });
     }
 
+    /** Replaces the manifest (and so the digest) of image {@code id}: after a push that had to compress its layers. */
+    void rememberManifest(String id, byte[] manifest) {
+        db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE images SET manifest = ?, digest = ? WHERE id = ?")) {
+                s.setString(1, new String(manifest, java.nio.charset.StandardCharsets.UTF_8));
+                s.setString(2, Digests.digestOf(manifest));
+                s.setString(3, id);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Sources with the same configuration are one image: their names are merged. */
     private static List<ImageSource> merge(List<ImageSource> sources) {
         Map<String, ImageSource> byId = new LinkedHashMap<>();

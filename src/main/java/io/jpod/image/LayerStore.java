@@ -7,7 +7,14 @@ import io.jpod.host.HostPaths;
 import io.jpod.host.Privileges;
 import io.jpod.state.Database;
 import java.io.IOException;
+import java.io.FilterInputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,6 +40,7 @@ import java.util.UUID;
  */
 public final class LayerStore {
     private static final Duration LEASE = Duration.ofHours(24);
+    private static final String BLOBS = "blobs";
 
     private final Database db;
     private final HostPaths paths;
@@ -87,8 +95,13 @@ public final class LayerStore {
             scratch = Files.createTempDirectory(paths.tmp(), "layer-");
             Path diff = Files.createDirectory(scratch.resolve("diff"));
             Files.setAttribute(diff, "unix:mode", 0755);
-            TarExtractor.Result r = new TarExtractor(diff, privileges, events).extract(blob, source);
+            Path raw = scratch.resolve("blob.part");
+            TarExtractor.Result r;
+            try (OutputStream copy = Files.newOutputStream(raw)) {
+                r = new TarExtractor(diff, privileges, events).extract(new TeeStream(blob, copy), source);
+            }
             verify(r, source, expectedDiffId, expectedBlobDigest);
+            keepBlob(scratch, raw, r);
             Path unpacked = scratch;
             List<Path> trash = db.write(c -> install(c, r, unpacked, holder));
             deleteAll(trash);
@@ -99,6 +112,104 @@ public final class LayerStore {
             if (scratch != null) {
                 deleteQuietly(scratch);
             }
+        }
+    }
+
+    /**
+     * Keeps the layer's blob beside it, for pushing: {@code blobs/<hex of its digest>}, as received
+     * when it came compressed, gzip-compressed (deterministically) when it came as a plain tar.
+     */
+    private static void keepBlob(Path scratch, Path raw, TarExtractor.Result r) throws IOException {
+        Path blobs = Files.createDirectory(scratch.resolve(BLOBS));
+        if (!r.blobDigest().equals(r.diffId())) {
+            Files.move(raw, blobs.resolve(Digests.hexPart(r.blobDigest())));
+            return;
+        }
+        Path gz = scratch.resolve("blob.gz.part");
+        MessageDigest md = Digests.sha256();
+        try (InputStream in = Files.newInputStream(raw);
+                OutputStream out = new FastGzip(new DigestOutputStream(Files.newOutputStream(gz), md))) {
+            in.transferTo(out);
+        }
+        Files.move(gz, blobs.resolve(Digests.hex(md)));
+        Files.delete(raw);
+    }
+
+    /** The blobs kept for layer {@code diffId} ({@code sha256:} digest to file); empty for layers stored before blobs were kept. */
+    Map<String, Path> blobs(String diffId) {
+        Map<String, Path> out = new TreeMap<>();
+        Path dir = diffDir(diffId).resolveSibling(BLOBS);
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                files.filter(f -> Digests.isHex64(f.getFileName().toString()))
+                        .forEach(f -> out.put(Digests.PREFIX + f.getFileName(), f));
+            } catch (IOException e) {
+                throw new ImageException(diffId, "cannot list the blobs of layer " + diffId + ": " + IoErrors.describe(e), e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Leases layer {@code diffId} to {@code holder} when it is stored, returning its size; null
+     * when it is not stored (a pull then fetches it).
+     */
+    Long leaseIfStored(String diffId, String holder) {
+        return db.write(c -> leaseIfPresent(c, diffId, holder));
+    }
+
+    /** gzip at the fastest level: keeping a blob must not slow an import down much; the output is still deterministic. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(OutputStream out) throws IOException {
+            super(out, 65536);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
+    }
+
+    /** Copies what is read into {@code copy}. */
+    private static final class TeeStream extends FilterInputStream {
+        private final OutputStream copy;
+
+        TeeStream(InputStream in, OutputStream copy) {
+            super(in);
+            this.copy = copy;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                copy.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                copy.write(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(Math.max(n, 1), 8192)];
+            long done = 0;
+            while (done < n) {
+                int r = read(buf, 0, (int) Math.min(buf.length, n - done));
+                if (r < 0) {
+                    break;
+                }
+                done += r;
+            }
+            return done;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 

@@ -253,6 +253,9 @@ public final class PodGenerator {
                 .withName(checked(c.name(), KubeNames::isDns1123Label, KubeNames::toDns1123Label,
                         "pod " + pod.name() + ": container name", warnings))
                 .withImage(c.image());
+        if (c.pullPolicy() != null) {
+            b.withImagePullPolicy(c.pullPolicy().yamlName());
+        }
         if (!c.command().isEmpty()) {
             b.withCommand(c.command());
         }

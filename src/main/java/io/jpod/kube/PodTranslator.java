@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.PullPolicy;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.RestartPolicy;
 import java.util.ArrayList;
@@ -127,8 +128,16 @@ public final class PodTranslator {
             if (c.getImage() == null || c.getImage().isBlank()) {
                 throw new InvalidInputException(doc.where(), path + ".image: container " + c.getName() + " has no image");
             }
+            PullPolicy pull = null;
+            if (c.getImagePullPolicy() != null && !c.getImagePullPolicy().isEmpty()) {
+                pull = PullPolicy.parse(c.getImagePullPolicy());
+                if (pull == null) {
+                    throw new InvalidInputException(doc.where(), path + ".imagePullPolicy: \"" + c.getImagePullPolicy()
+                            + "\" is not a pull policy (Always, IfNotPresent or Never)");
+                }
+            }
             containers.add(new ContainerSpec(c.getName(), c.getImage(), orEmpty(c.getCommand()), orEmpty(c.getArgs()),
-                    envs.env(c, path), emptyToNull(c.getWorkingDir())));
+                    envs.env(c, path), emptyToNull(c.getWorkingDir()), pull));
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
         if (hostname.length() > 63 || !DNS1123_LABEL.matcher(hostname).matches()) {

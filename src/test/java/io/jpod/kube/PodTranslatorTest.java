@@ -372,4 +372,17 @@ class PodTranslatorTest {
         assertThrows(UnsupportedOperationException.class, () -> p.labels().put("c", "d"));
         assertThrows(UnsupportedOperationException.class, () -> p.containers().clear());
     }
+
+    @Test
+    void imagePullPolicyIsReadAndChecked() {
+        PodSpec p = translate("kind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n"
+                + "  - {name: a, image: 'x:1', imagePullPolicy: Always}\n  - {name: b, image: 'x:1'}\n").pod();
+        assertEquals(io.jpod.pod.PullPolicy.ALWAYS, p.containers().get(0).pullPolicy());
+        assertEquals(null, p.containers().get(1).pullPolicy());
+        assertEquals(io.jpod.pod.PullPolicy.IF_NOT_PRESENT, p.containers().get(1).effectivePullPolicy());
+        io.jpod.error.InvalidInputException e = assertThrows(io.jpod.error.InvalidInputException.class, () -> translate(
+                "kind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - {name: a, image: x, imagePullPolicy: Sometimes}\n"));
+        assertTrue(e.getMessage().contains("spec.containers[0].imagePullPolicy"), e.getMessage());
+        assertTrue(e.getMessage().contains("Sometimes"), e.getMessage());
+    }
 }

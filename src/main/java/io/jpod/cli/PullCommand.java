@@ -1,0 +1,46 @@
+package io.jpod.cli;
+
+import io.jpod.image.Image;
+import io.jpod.image.ImagePuller;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jpod pull}: pulls an image from a registry, as {@code podman pull}. */
+@Command(name = "pull", description = "Pull an image from a registry.")
+public final class PullCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RegistryFlags registry = new RegistryFlags();
+
+    @Option(names = {"-q", "--quiet"}, description = "Suppress progress output.")
+    boolean quiet;
+
+    @Option(names = "--arch", paramLabel = "ARCH", description = "Pull the image for this architecture (default: this host's).")
+    String arch;
+
+    @Option(names = "--os", paramLabel = "OS", description = "Pull the image for this OS (default: linux).")
+    String os;
+
+    @Option(names = "--variant", paramLabel = "VARIANT", description = "Pull the image for this architecture variant (e.g. v8).")
+    String variant;
+
+    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: [REGISTRY/]NAME[:TAG|@DIGEST] (default registry: docker.io).")
+    String image;
+
+    @Override
+    public void run() {
+        GlobalOptions global = GlobalOptions.of(spec);
+        StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
+        Image pulled = new ImagePuller(global.engine().images()).pull(image, registry.options(),
+                new ImagePuller.Platform(os, arch, variant), events);
+        var out = spec.commandLine().getOut();
+        out.println(pulled.id());
+        out.flush();
+    }
+}

@@ -1,0 +1,198 @@
+package io.jpod.image;
+
+import io.jpod.engine.Events;
+import io.jpod.error.ImageException;
+import io.jpod.error.JpodException;
+import io.jpod.image.registry.Manifests;
+import io.jpod.image.registry.RegistryClient;
+import io.jpod.image.registry.RegistryOptions;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Pulls images from registries into an {@link ImageStore}, as {@code podman pull}: the manifest
+ * (the platform's entry of an image index), the configuration, then the layers not yet stored,
+ * 3 at a time. Every blob is checked against its digest and size. The image is recorded only
+ * when all its layers are stored, so a failed pull leaves no image (and no unused layer).
+ */
+public final class ImagePuller {
+    private static final int THREADS = 3;
+    private final ImageStore store;
+
+    public ImagePuller(ImageStore store) {
+        this.store = store;
+    }
+
+    /** Which image of an index to pull. Null fields mean this host's (linux, the JVM's architecture). */
+    public record Platform(String os, String architecture, String variant) {
+        public static final Platform HOST = new Platform(null, null, null);
+    }
+
+    /**
+     * The fully qualified name a pull of {@code input} fetches: {@code nginx} is
+     * {@code docker.io/library/nginx:latest}.
+     */
+    public static ImageReference normalise(String input) {
+        return ImageReference.parse(input).qualified(ImageReference.DOCKER_REGISTRY);
+    }
+
+    /** Pulls {@code input} (a name, optionally with tag or {@code @sha256:} digest) and returns the stored image. */
+    public Image pull(String input, RegistryOptions options, Platform platform, Events events) {
+        ImageReference ref = normalise(input);
+        String name = ref.name() + (ref.tag() != null ? ":" + ref.tag() : "") + (ref.digest() != null ? "@" + ref.digest() : "");
+        String os = platform.os() != null ? platform.os() : "linux";
+        String arch = platform.architecture() != null ? platform.architecture() : ImageStore.goArchitecture(System.getProperty("os.arch"));
+        events.progress(name + "...", "Trying to pull");
+        RegistryClient client = options.client(ref.registry(), name);
+        String repo = ref.repository();
+        String reference = ref.digest() != null ? ref.digest() : ref.tag();
+        RegistryClient.Fetched top = client.manifest(repo, reference, RegistryClient.MANIFEST_TYPES);
+        if (ref.digest() != null) {
+            Manifests.verify(top.body(), ref.digest(), -1, "manifest", name);
+        }
+        byte[] manifestBytes = top.body();
+        String type = Manifests.mediaType(manifestBytes, top.mediaType(), name);
+        if (Manifests.isIndex(type)) {
+            Manifests.Descriptor d = Manifests.selectPlatform(manifestBytes, os, arch, platform.variant(), name);
+            RegistryClient.Fetched m = client.manifest(repo, d.digest(), RegistryClient.MANIFEST_TYPES);
+            Manifests.verify(m.body(), d.digest(), d.size(), "manifest", name);
+            manifestBytes = m.body();
+            type = Manifests.mediaType(manifestBytes, m.mediaType(), name);
+        }
+        Manifests.Manifest manifest = Manifests.manifest(manifestBytes, type, name);
+        manifest.layers().forEach(l -> Manifests.checkLayerType(l, name));
+        events.progress("source signatures", "Getting image");
+        byte[] config = client.blobBytes(repo, manifest.config().digest());
+        Manifests.verify(config, manifest.config().digest(), manifest.config().size(), "config", name);
+        List<String> diffIds = ImageConfig.readDiffIds(config, name);
+        if (diffIds.size() != manifest.layers().size()) {
+            throw new ImageException(name, name + ": the configuration lists " + diffIds.size() + " layers but the manifest "
+                    + manifest.layers().size());
+        }
+        String holder = LayerStore.newHolder();
+        try {
+            fetchLayers(client, repo, name, manifest.layers(), diffIds, holder, events);
+            events.progress(manifest.config().digest(), "Copying config");
+            events.progress("image destination", "Writing manifest to");
+            List<String> names = List.of(ref.digest() != null ? ref.name() + "@" + ref.digest() : ref.name() + ":" + ref.tag());
+            Image image = store.commit(config, manifestBytes, diffIds, names, holder);
+            events.progress("signatures", "Storing");
+            return image;
+        } catch (RuntimeException e) {
+            store.layers().abandon(holder);
+            throw e;
+        }
+    }
+
+    private void fetchLayers(RegistryClient client, String repo, String name, List<Manifests.Descriptor> layers, List<String> diffIds,
+            String holder, Events events) {
+        LayerStore store = this.store.layers();
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            if (store.leaseIfStored(diffIds.get(i), holder) != null) {
+                events.progress(layers.get(i).digest() + " skipped: already exists", "Copying blob");
+            } else if (!missing.contains(i) && diffIds.indexOf(diffIds.get(i)) == i) {
+                missing.add(i);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, missing.size()), r -> {
+            Thread t = new Thread(r, "jpod-pull");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int i : missing) {
+                Manifests.Descriptor d = layers.get(i);
+                String diffId = diffIds.get(i);
+                tasks.add(pool.submit(() -> {
+                    events.progress(d.digest(), "Copying blob");
+                    String source = name + ": layer " + d.digest();
+                    try (SizedStream in = new SizedStream(client.blob(repo, d.digest()), d.size(), source)) {
+                        store.store(in, source, diffId, d.digest(), holder, events);
+                        in.checkComplete();
+                    } catch (IOException e) {
+                        throw new ImageException(name, source + ": " + e.getMessage(), e);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : tasks) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    tasks.forEach(t -> t.cancel(true));
+                    if (e.getCause() instanceof JpodException j) {
+                        throw j;
+                    }
+                    throw new ImageException(name, name + ": pulling a layer failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ImageException(name, name + ": pull interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            try {
+                // a failed pull abandons its leases only once no fetch can still store a layer
+                pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A blob stream that must be exactly {@code size} bytes long (when the size is known). */
+    static final class SizedStream extends FilterInputStream {
+        private final long size;
+        private final String source;
+        private long count;
+
+        SizedStream(InputStream in, long size, String source) {
+            super(in);
+            this.size = size;
+            this.source = source;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(long n) throws IOException {
+            count += n;
+            if (size >= 0 && count > size) {
+                throw new IOException("size mismatch: the blob is longer than the " + size + " bytes its descriptor states");
+            }
+        }
+
+        void checkComplete() {
+            if (size >= 0 && count != size) {
+                throw new ImageException(source, source + ": size mismatch: expected " + size + " bytes, received " + count);
+            }
+        }
+    }
+}

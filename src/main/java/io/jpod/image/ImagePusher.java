@@ -1,0 +1,132 @@
+package io.jpod.image;
+
+import io.jpod.engine.Events;
+import io.jpod.error.ImageException;
+import io.jpod.error.InvalidInputException;
+import io.jpod.image.registry.Manifests;
+import io.jpod.image.registry.RegistryClient;
+import io.jpod.image.registry.RegistryOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Pushes images from an {@link ImageStore} to registries, as {@code podman push}: the layer blobs
+ * the registry lacks ({@code HEAD} first, then a monolithic upload), the configuration, then the
+ * manifest. The image's own manifest is pushed byte for byte when its layer blobs are kept, so the
+ * image pulls back with the same digest; otherwise (an imported image, whose manifest names
+ * uncompressed layers) a manifest with the gzip-compressed blobs is made and kept as the image's.
+ */
+public final class ImagePusher {
+    private final ImageStore store;
+
+    public ImagePusher(ImageStore store) {
+        this.store = store;
+    }
+
+    /** Pushes local image {@code source} to {@code destination} (null: the name {@code source} gives); returns the manifest digest. */
+    public String push(String source, String destination, RegistryOptions options, Events events) {
+        Image image = store.resolve(source);
+        String dest = destination != null ? destination : source;
+        ImageReference ref = ImageReference.parse(dest);
+        if (ref.digest() != null) {
+            throw new InvalidInputException(dest, "cannot push to a digest reference; give a tag");
+        }
+        if (destination == null && image.id().startsWith(dest.replaceFirst("^sha256:", ""))) {
+            throw new InvalidInputException(dest, "an image id is no destination; give the destination as the second argument");
+        }
+        ref = ref.qualified(ImageReference.DOCKER_REGISTRY);
+        String name = ref.name() + ":" + ref.tag();
+        byte[] config = store.configBlob(image.id());
+        byte[] manifest = store.manifestBlob(image.id());
+        String type = store.manifestType(image.id());
+        Manifests.Manifest parsed = Manifests.manifest(manifest, type, name);
+        List<Path> blobs = new ArrayList<>();
+        List<Manifests.Descriptor> pushed = new ArrayList<>();
+        boolean rewritten = false;
+        for (int i = 0; i < parsed.layers().size(); i++) {
+            Manifests.Descriptor d = parsed.layers().get(i);
+            String diffId = image.layers().get(i);
+            Map<String, Path> kept = store.layers().blobs(diffId);
+            if (kept.containsKey(d.digest())) {
+                blobs.add(kept.get(d.digest()));
+                pushed.add(d);
+                continue;
+            }
+            Path gzip = kept.values().stream().filter(ImagePusher::isGzip).findFirst().orElseThrow(() -> new ImageException(name,
+                    "layer " + diffId + " of image " + image.shortId()
+                    + " has no kept blob (it was stored by an older jpod); remove the image and import or pull it again to push it"));
+            blobs.add(gzip);
+            pushed.add(new Manifests.Descriptor(type.equals(Manifests.DOCKER_MANIFEST) ? Manifests.DOCKER_GZIP_LAYER : Manifests.OCI_GZIP_LAYER,
+                    Digests.PREFIX + gzip.getFileName(), size(gzip), null, null, null));
+            rewritten = true;
+        }
+        if (rewritten) {
+            manifest = withLayers(manifest, pushed);
+        }
+        RegistryClient client = options.client(ref.registry(), name);
+        client.ping();
+        events.progress("source signatures", "Getting image");
+        String repo = ref.repository();
+        for (int i = 0; i < pushed.size(); i++) {
+            String digest = pushed.get(i).digest();
+            if (client.hasBlob(repo, digest)) {
+                events.progress(digest + " skipped: already exists", "Copying blob");
+            } else {
+                events.progress(digest, "Copying blob");
+                client.upload(repo, digest, blobs.get(i));
+            }
+        }
+        String configDigest = Digests.digestOf(config);
+        events.progress(configDigest, "Copying config");
+        if (!client.hasBlob(repo, configDigest)) {
+            client.upload(repo, configDigest, config);
+        }
+        events.progress("image destination", "Writing manifest to");
+        client.putManifest(repo, ref.tag(), type, manifest);
+        if (rewritten) {
+            store.rememberManifest(image.id(), manifest);
+        }
+        return Digests.digestOf(manifest);
+    }
+
+    private static boolean isGzip(Path blob) {
+        try (InputStream in = Files.newInputStream(blob)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new ImageException(p.toString(), "cannot read layer blob " + p + ": " + IoErrors.describe(e), e);
+        }
+    }
+
+    /** {@code manifest} with its layer descriptors replaced by {@code layers} (other fields kept). */
+    static byte[] withLayers(byte[] manifest, List<Manifests.Descriptor> layers) {
+        ObjectNode root = (ObjectNode) ImageConfig.JSON.readTree(manifest);
+        ArrayNode old = (ArrayNode) root.get("layers");
+        ArrayNode fresh = ImageConfig.JSON.createArrayNode();
+        for (int i = 0; i < layers.size(); i++) {
+            JsonNode was = old.get(i);
+            ObjectNode d = was != null && was.isObject() ? ((ObjectNode) was).deepCopy() : ImageConfig.JSON.createObjectNode();
+            d.put("mediaType", layers.get(i).mediaType());
+            d.put("digest", layers.get(i).digest());
+            d.put("size", layers.get(i).size());
+            fresh.add(d);
+        }
+        root.set("layers", fresh);
+        return ImageConfig.JSON.writeValueAsBytes(root);
+    }
+}

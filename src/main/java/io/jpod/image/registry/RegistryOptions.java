@@ -1,0 +1,36 @@
+package io.jpod.image.registry;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How one operation reaches registries: TLS verification, and credentials ({@code --creds}, else
+ * the auth file's). Clients made from one instance share what they learn of a registry (HTTPS or
+ * plain HTTP), so an operation probes each registry once.
+ */
+public final class RegistryOptions {
+    private final boolean tlsVerify;
+    private final Credentials credentials;
+    private final AuthFile authFile;
+    private final Map<String, String> schemes = new ConcurrentHashMap<>();
+
+    /**
+     * @param credentials explicit credentials, or null to look them up in {@code authFile}
+     * @param authFile    where to look credentials up; null for none
+     */
+    public RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile) {
+        this.tlsVerify = tlsVerify;
+        this.credentials = credentials;
+        this.authFile = authFile;
+    }
+
+    public boolean tlsVerify() {
+        return tlsVerify;
+    }
+
+    /** A client for {@code registry}, about {@code image} (for messages). */
+    public RegistryClient client(String registry, String image) {
+        Credentials c = credentials != null ? credentials : authFile == null ? null : authFile.find(registry).orElse(null);
+        return new RegistryClient(registry, image, tlsVerify, c, schemes);
+    }
+}

@@ -1,0 +1,64 @@
+package io.jpod.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jpod.error.NotFoundException;
+import io.jpod.host.HostPaths;
+import io.jpod.host.Privileges;
+import io.jpod.image.Image;
+import io.jpod.image.ImageStore;
+import io.jpod.image.registry.RegistryOptions;
+import io.jpod.pod.PullPolicy;
+import io.jpod.state.Database;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalImagesTest {
+    @TempDir
+    Path base;
+
+    @Test
+    void localhostNamesAreNeverPulled() throws Exception {
+        HostPaths paths = new HostPaths(base.resolve("data"), base.resolve("run"));
+        try (Database db = Database.open(paths.database())) {
+            ImageStore store = new ImageStore(db, paths, Privileges.current());
+            Image img = store.importRootfs(new ByteArrayInputStream(emptyTar()), "t", List.of(), null, "localhost/bb:latest", Events.NONE);
+            LocalImages images = new LocalImages(store, Events.NONE);
+            // unreachable registry options: any pull attempt would fail
+            RegistryOptions none = new RegistryOptions(true, null, null);
+            assertEquals(img.id(), images.resolve("localhost/bb:latest", PullPolicy.ALWAYS, none).id());
+            assertEquals(img.id(), images.resolve("bb", PullPolicy.ALWAYS, none).id());
+            assertEquals(img.id(), images.resolve("localhost/bb:latest", PullPolicy.NEVER, none).id());
+            NotFoundException e = assertThrows(NotFoundException.class,
+                    () -> images.resolve("localhost/missing:1", PullPolicy.IF_NOT_PRESENT, none));
+            assertTrue(e.getMessage().contains("localhost/missing:1"), e.getMessage());
+            assertThrows(NotFoundException.class, () -> images.resolve("127.0.0.1:1/x:1", PullPolicy.NEVER, none));
+        }
+    }
+
+    @Test
+    void localOnlyNames() {
+        assertTrue(LocalImages.localOnly("localhost/x:1", null));
+        assertFalse(LocalImages.localOnly("quay.io/x:1", null));
+        assertFalse(LocalImages.localOnly("busybox", null));
+    }
+
+    private static byte[] emptyTar() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            TarArchiveEntry e = new TarArchiveEntry("etc/");
+            tar.putArchiveEntry(e);
+            tar.closeArchiveEntry();
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,311 @@
+package io.jpod.image;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jpod.engine.Events;
+import io.jpod.error.ImageException;
+import io.jpod.error.JpodException;
+import io.jpod.error.NotFoundException;
+import io.jpod.host.HostPaths;
+import io.jpod.host.Privileges;
+import io.jpod.image.registry.Credentials;
+import io.jpod.image.registry.Manifests;
+import io.jpod.image.registry.RegistryOptions;
+import io.jpod.state.Database;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Push and pull against {@link TestRegistry}: real HTTP on the loopback, a real store in a temp dir. */
+class RegistryTransferTest {
+    static final RegistryOptions INSECURE = new RegistryOptions(false, null, null);
+
+    @TempDir
+    Path base;
+    Database db;
+    ImageStore store;
+    HostPaths paths;
+    final List<String> progress = new ArrayList<>();
+    final Events events = new Events() {
+        @Override
+        public void warning(String message) {
+            progress.add("WARN " + message);
+        }
+
+        @Override
+        public void progress(String subject, String message) {
+            progress.add(message + " " + subject);
+        }
+    };
+    final byte[] rootfs = new TestTar().dir("bin", 0755).file("bin/sh", "shell").file("etc/hostname", "box").bytes();
+
+    @BeforeEach
+    void open() {
+        paths = new HostPaths(base.resolve("data"), base.resolve("run"));
+        db = Database.open(paths.database());
+        store = new ImageStore(db, paths, Privileges.current());
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    Image imported() {
+        return store.importRootfs(new ByteArrayInputStream(rootfs), "rootfs.tar", List.of("ENV=PATH=/bin"), null,
+                "localhost/bb:latest", events);
+    }
+
+    @Test
+    void importKeepsADeterministicGzipBlobOfAPlainLayer() throws IOException {
+        Image img = imported();
+        Map<String, Path> blobs = store.layers().blobs(img.layers().get(0));
+        assertEquals(1, blobs.size());
+        Path blob = blobs.values().iterator().next();
+        assertEquals(blobs.keySet().iterator().next(), Digests.digestOf(Files.readAllBytes(blob)));
+        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(blob))) {
+            assertEquals(Digests.digestOf(rootfs), Digests.digestOf(in.readAllBytes()));
+        }
+    }
+
+    @Test
+    void pushedImagePullsBackWithTheSameIdAndDigest() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            Image img = imported();
+            String name = reg.host() + "/test/bb:v1";
+            String digest = new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events);
+            assertEquals(digest, store.resolve("localhost/bb:latest").digest(), "the pushed manifest becomes the image's");
+            assertNotEquals(img.digest(), digest, "the imported manifest named an uncompressed layer");
+            Manifests.Manifest m = Manifests.manifest(reg.manifests.get("test/bb:v1")[1].getBytes(StandardCharsets.UTF_8),
+                    Manifests.OCI_MANIFEST, name);
+            assertEquals(Manifests.OCI_GZIP_LAYER, m.layers().get(0).mediaType());
+
+            store.remove("localhost/bb:latest", false, id -> false);
+            assertEquals(0, layerDirs());
+            Image pulled = new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(img.id(), pulled.id());
+            assertEquals(digest, pulled.digest());
+            assertEquals(List.of(name), pulled.names());
+            assertEquals(1, reg.count("GET /storage/" + m.layers().get(0).digest()));
+            assertTrue(progress.contains("Writing manifest to image destination"), progress.toString());
+
+            progress.clear();
+            new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(1, reg.count("GET /storage/" + m.layers().get(0).digest()), "a re-pull fetches no layer");
+            assertTrue(progress.contains("Copying blob " + m.layers().get(0).digest() + " skipped: already exists"), progress.toString());
+
+            Image byDigest = new ImagePuller(store).pull(reg.host() + "/test/bb@" + digest, INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(img.id(), byDigest.id());
+            assertEquals(img.id(), store.resolve(reg.host() + "/test/bb@" + digest).id());
+
+            long uploads = reg.count("PUT /v2/test/bb/blobs/uploads/");
+            new ImagePusher(store).push(name, reg.host() + "/test/bb:v2", INSECURE, events);
+            assertEquals(uploads, reg.count("PUT /v2/test/bb/blobs/uploads/"), "blobs the registry has are not uploaded again");
+            assertEquals(reg.manifests.get("test/bb:v1")[1], reg.manifests.get("test/bb:v2")[1], "the kept manifest is pushed as it is");
+        }
+    }
+
+    @Test
+    void pullPicksThePlatformFromAnIndex() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            imported();
+            String digest = new ImagePusher(store).push("localhost/bb:latest", reg.host() + "/test/bb:v1", INSECURE, events);
+            byte[] manifest = reg.manifests.get("test/bb:v1")[1].getBytes(StandardCharsets.UTF_8);
+            String arch = ImageStore.goArchitecture(System.getProperty("os.arch"));
+            String index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
+                    + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:" + "e".repeat(64)
+                    + "\",\"size\":1,\"platform\":{\"os\":\"linux\",\"architecture\":\"s390x\"}},"
+                    + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"" + digest + "\",\"size\":"
+                    + manifest.length + ",\"platform\":{\"os\":\"linux\",\"architecture\":\"" + arch + "\"}}]}";
+            reg.putManifest("test/multi", "single", Manifests.OCI_MANIFEST, manifest);
+            reg.putManifest("test/multi", "1", Manifests.OCI_INDEX, index.getBytes(StandardCharsets.UTF_8));
+            Image pulled = new ImagePuller(store).pull(reg.host() + "/test/multi:1", INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(digest, pulled.digest());
+            ImageException e = assertThrows(ImageException.class, () -> new ImagePuller(store).pull(reg.host() + "/test/multi:1",
+                    INSECURE, new ImagePuller.Platform("linux", "riscv64", null), events));
+            assertTrue(e.getMessage().contains("riscv64"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aCorruptLayerStoresNothing() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            Image img = imported();
+            new ImagePusher(store).push("localhost/bb:latest", reg.host() + "/test/bb:v1", INSECURE, events);
+            store.remove("localhost/bb:latest", false, id -> false);
+            String layer = Manifests.manifest(reg.manifests.get("test/bb:v1")[1].getBytes(StandardCharsets.UTF_8),
+                    Manifests.OCI_MANIFEST, "x").layers().get(0).digest();
+            byte[] good = reg.blobs.get(layer);
+            ByteArrayOutputStream other = new ByteArrayOutputStream();
+            try (var gz = new java.util.zip.GZIPOutputStream(other)) {
+                gz.write(new TestTar().file("evil", "x").bytes());
+            }
+            byte[] bad = other.toByteArray();
+            reg.blobs.put(layer, java.util.Arrays.copyOf(bad, good.length));
+            ImageException e = assertThrows(ImageException.class,
+                    () -> new ImagePuller(store).pull(reg.host() + "/test/bb:v1", INSECURE, ImagePuller.Platform.HOST, events));
+            assertTrue(e.getMessage().contains(layer), e.getMessage());
+            assertTrue(store.list().isEmpty());
+            assertEquals(0, layerDirs());
+            assertThrows(NotFoundException.class, () -> store.resolve(img.id()));
+        }
+    }
+
+    @Test
+    void bearerTokenAuthentication() throws Exception {
+        try (TestRegistry reg = new TestRegistry(true)) {
+            imported();
+            String name = reg.host() + "/test/bb:v1";
+            ImageException anonymous = assertThrows(ImageException.class,
+                    () -> new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events));
+            assertTrue(anonymous.getMessage().contains("jpod login " + reg.host()), anonymous.getMessage());
+            RegistryOptions wrong = new RegistryOptions(false, new Credentials("user", "nope"), null);
+            assertThrows(ImageException.class, () -> new ImagePusher(store).push("localhost/bb:latest", name, wrong, events));
+            RegistryOptions creds = new RegistryOptions(false, new Credentials("user", "pw"), null);
+            new ImagePusher(store).push("localhost/bb:latest", name, creds, events);
+            store.remove("localhost/bb:latest", false, id -> false);
+            assertEquals(1, new ImagePuller(store).pull(name, creds, ImagePuller.Platform.HOST, events).layers().size());
+            assertTrue(reg.count("GET /token") >= 1);
+        }
+    }
+
+    @Test
+    void basicAuthentication() throws Exception {
+        try (TestRegistry reg = new TestRegistry(true).basic()) {
+            imported();
+            String name = reg.host() + "/test/bb:v1";
+            ImageException anonymous = assertThrows(ImageException.class,
+                    () -> new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events));
+            assertTrue(anonymous.getMessage().contains("authentication required"), anonymous.getMessage());
+            RegistryOptions wrong = new RegistryOptions(false, new Credentials("user", "nope"), null);
+            ImageException refused = assertThrows(ImageException.class,
+                    () -> new ImagePusher(store).push("localhost/bb:latest", name, wrong, events));
+            assertTrue(refused.getMessage().contains("refused"), refused.getMessage());
+            Path authJson = base.resolve("auth.json");
+            io.jpod.image.registry.AuthFile file = new io.jpod.image.registry.AuthFile(authJson, List.of());
+            file.store(reg.host(), new Credentials("user", "pw"));
+            RegistryOptions fromFile = new RegistryOptions(false, null, file);
+            new ImagePusher(store).push("localhost/bb:latest", name, fromFile, events);
+            new io.jpod.image.registry.RegistryClient(reg.host(), reg.host(), false, new Credentials("user", "pw")).checkLogin();
+            assertThrows(ImageException.class, () -> new io.jpod.image.registry.RegistryClient(reg.host(), reg.host(), false,
+                    new Credentials("user", "bad")).checkLogin());
+            assertEquals(0, reg.count("GET /token"));
+        }
+    }
+
+    @Test
+    void repeatedLayersAreFetchedOnce() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            List<String> diffIds = new ArrayList<>();
+            StringBuilder layers = new StringBuilder();
+            for (int i = 0; i < 5; i++) {
+                byte[] tar = new TestTar().file("f" + (i % 4), "layer " + (i % 4)).bytes(); // layers 0 and 4 are the same
+                ByteArrayOutputStream gz = new ByteArrayOutputStream();
+                try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+                    out.write(tar);
+                }
+                byte[] blob = gz.toByteArray();
+                reg.blobs.put(Digests.digestOf(blob), blob);
+                diffIds.add("\"" + Digests.digestOf(tar) + "\"");
+                layers.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(Manifests.OCI_GZIP_LAYER).append("\",\"digest\":\"")
+                        .append(Digests.digestOf(blob)).append("\",\"size\":").append(blob.length).append('}');
+            }
+            byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"sh\"]},"
+                    + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + String.join(",", diffIds) + "]}}").getBytes(StandardCharsets.UTF_8);
+            reg.blobs.put(Digests.digestOf(config), config);
+            byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + Manifests.OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
+                    + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + Digests.digestOf(config) + "\",\"size\":"
+                    + config.length + "},\"layers\":[" + layers + "]}").getBytes(StandardCharsets.UTF_8);
+            reg.putManifest("test/five", "1", Manifests.OCI_MANIFEST, manifest);
+            Image img = new ImagePuller(store).pull(reg.host() + "/test/five:1", INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(5, img.layers().size());
+            assertEquals(4, layerDirs());
+            assertEquals(1, reg.count("GET /storage/" + Digests.digestOf(config)));
+            assertEquals(4, reg.count("GET /storage/") - 1, "the repeated layer is fetched once");
+            assertEquals(Digests.digestOf(manifest), img.digest());
+        }
+    }
+
+    @Test
+    void serverErrorsAreRetriedTwice() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            Image img = imported();
+            String name = reg.host() + "/test/bb:v1";
+            new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events);
+            store.remove("localhost/bb:latest", false, id -> false);
+            reg.failures.set(2);
+            assertEquals(img.id(), new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events).id());
+            store.remove(name, false, id -> false);
+            reg.failures.set(3);
+            ImageException e = assertThrows(ImageException.class,
+                    () -> new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events));
+            assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
+            assertTrue(store.list().isEmpty());
+        }
+    }
+
+    @Test
+    void errorsNameTheRegistryAndImage() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            JpodException unknown = assertThrows(JpodException.class,
+                    () -> new ImagePuller(store).pull(reg.host() + "/test/none:v9", INSECURE, ImagePuller.Platform.HOST, events));
+            assertTrue(unknown.getMessage().contains("manifest unknown"), unknown.getMessage());
+            assertTrue(unknown.getMessage().contains(reg.host() + "/test/none"), unknown.getMessage());
+            JpodException https = assertThrows(JpodException.class, () -> new ImagePuller(store).pull(reg.host() + "/test/none:v9",
+                    new RegistryOptions(true, null, null), ImagePuller.Platform.HOST, events));
+            assertTrue(https.getMessage().contains(reg.host()), https.getMessage());
+            assertTrue(((io.jpod.error.HostException) https).hint().contains("--tls-verify=false"));
+        }
+        assertTrue(store.list().isEmpty());
+    }
+
+    @Test
+    void pullNamesNormaliseToDockerHub() {
+        assertEquals("docker.io/library/nginx:latest", ImagePuller.normalise("nginx").qualified("docker.io").toString());
+        assertEquals("docker.io/library/nginx", ImagePuller.normalise("nginx:1").name());
+        assertEquals("docker.io/bitnami/redis:7", ImagePuller.normalise("bitnami/redis:7").toString());
+        assertEquals("quay.io/a/b:latest", ImagePuller.normalise("quay.io/a/b").toString());
+        assertEquals("docker.io/library/nginx", ImagePuller.normalise("index.docker.io/nginx").name());
+        ImageReference d = ImagePuller.normalise("nginx@sha256:" + "a".repeat(64));
+        assertEquals(null, d.tag());
+        assertEquals("sha256:" + "a".repeat(64), d.digest());
+    }
+
+    @Test
+    void sizedStreamRefusesLongerOrShorterBlobs() throws IOException {
+        ImagePuller.SizedStream longer = new ImagePuller.SizedStream(new ByteArrayInputStream(new byte[10]), 5, "blob");
+        assertThrows(IOException.class, longer::readAllBytes);
+        ImagePuller.SizedStream shorter = new ImagePuller.SizedStream(new ByteArrayInputStream(new byte[3]), 5, "blob");
+        shorter.readAllBytes();
+        assertThrows(ImageException.class, shorter::checkComplete);
+        ImagePuller.SizedStream exact = new ImagePuller.SizedStream(new ByteArrayInputStream(new byte[5]), 5, "blob");
+        exact.readAllBytes();
+        exact.checkComplete();
+        assertFalse(progress.contains("x"));
+    }
+
+    private long layerDirs() throws IOException {
+        if (!Files.isDirectory(paths.layers())) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(paths.layers())) {
+            return s.count();
+        }
+    }
+}

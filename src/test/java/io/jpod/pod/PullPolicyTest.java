@@ -1,0 +1,33 @@
+package io.jpod.pod;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PullPolicyTest {
+    @Test
+    void defaultIsAlwaysForLatestOrUntagged() {
+        assertEquals(PullPolicy.ALWAYS, PullPolicy.defaultFor("nginx"));
+        assertEquals(PullPolicy.ALWAYS, PullPolicy.defaultFor("nginx:latest"));
+        assertEquals(PullPolicy.ALWAYS, PullPolicy.defaultFor("127.0.0.1:5000/test/busybox"));
+        assertEquals(PullPolicy.IF_NOT_PRESENT, PullPolicy.defaultFor("nginx:1.25"));
+        assertEquals(PullPolicy.IF_NOT_PRESENT, PullPolicy.defaultFor("127.0.0.1:5000/test/busybox:v1"));
+        assertEquals(PullPolicy.IF_NOT_PRESENT, PullPolicy.defaultFor("nginx@sha256:" + "a".repeat(64)));
+    }
+
+    @Test
+    void parsesYamlNames() {
+        assertEquals(PullPolicy.NEVER, PullPolicy.parse("Never"));
+        assertEquals(PullPolicy.IF_NOT_PRESENT, PullPolicy.parse("IfNotPresent"));
+        assertNull(PullPolicy.parse("always"));
+    }
+
+    @Test
+    void containerUsesItsOwnPolicyElseTheDefault() {
+        ContainerSpec c = new ContainerSpec("a", "x:1", List.of(), List.of(), List.of(), null);
+        assertEquals(PullPolicy.IF_NOT_PRESENT, c.effectivePullPolicy());
+        assertEquals(PullPolicy.NEVER, new ContainerSpec("a", "x", List.of(), List.of(), List.of(), null, PullPolicy.NEVER).effectivePullPolicy());
+    }
+}
