@@ -150,9 +150,10 @@ class RegistryIT {
     }
 
     @Test
+    // -q: without it, podman (and jpod) first print "Trying to pull ..." on stderr
     @Order(5)
     void unknownTagIsOneClearError() {
-        Result r = h.jpodError("pull", "--tls-verify=false", host + "/test/busybox:nope");
+        Result r = h.jpodError("pull", "-q", "--tls-verify=false", host + "/test/busybox:nope");
         assertTrue(r.err().contains("manifest unknown") && r.err().contains(host + "/test/busybox"), r::describe);
     }
 
