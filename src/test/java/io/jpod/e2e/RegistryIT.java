@@ -149,8 +149,8 @@ class RegistryIT {
         assertEquals(imageId, Harness.json(h.jpodOk("image", "inspect", byDigest)).path(0).path("Id").asString(""));
     }
 
-    @Test
     // -q: without it, podman (and jpod) first print "Trying to pull ..." on stderr
+    @Test
     @Order(5)
     void unknownTagIsOneClearError() {
         Result r = h.jpodError("pull", "-q", "--tls-verify=false", host + "/test/busybox:nope");
