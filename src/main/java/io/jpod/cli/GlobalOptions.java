@@ -28,7 +28,7 @@ public final class GlobalOptions {
     }
 
     /** Events shown to the user, as podman shows them: warnings, progress, debug detail with --log-level=debug. */
-    io.jpod.engine.Events events() {
+    io.jpod.events.Events events() {
         return new StderrEvents(err, logLevel, false);
     }
 

@@ -1,6 +1,6 @@
 package io.jpod.cli;
 
-import io.jpod.engine.Events;
+import io.jpod.events.Events;
 import java.io.PrintWriter;
 
 /** Shows engine events on standard error as podman does: warnings as {@code WARN[0000] ...}, progress unless quiet. */

@@ -1,5 +1,6 @@
 package io.jpod.engine;
 
+import io.jpod.events.Events;
 import io.jpod.host.HostFacts;
 import io.jpod.host.HostProbe;
 import io.jpod.host.Privileges;

@@ -1,5 +1,6 @@
 package io.jpod.engine;
 
+import io.jpod.events.Events;
 import io.jpod.error.InvalidInputException;
 import io.jpod.error.JpodException;
 import io.jpod.kube.ConfigData;

@@ -1,5 +1,6 @@
 package io.jpod.engine;
 
+import io.jpod.events.Events;
 import io.jpod.error.NotFoundException;
 import io.jpod.image.Image;
 import io.jpod.image.ImageConfig;

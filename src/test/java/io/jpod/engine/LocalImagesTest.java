@@ -1,5 +1,6 @@
 package io.jpod.engine;
 
+import io.jpod.events.Events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jpod.engine.Events;
+import io.jpod.events.Events;
 import io.jpod.error.ConflictException;
 import io.jpod.error.ImageException;
 import io.jpod.error.InvalidInputException;

@@ -1,4 +1,4 @@
-package io.jpod.engine;
+package io.jpod.events;
 
 /**
  * What the engine tells its caller while it works. The engine never prints; the CLI decides how
