@@ -177,4 +177,32 @@ class VolumeTranslatorTest {
         KubeDocument d = new KubeReader().parse("-", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).get(0);
         assertEquals(Path.of("x").toAbsolutePath().toString(), translator.translate(d).pod().volume("h").hostPath().path());
     }
+
+    @Test
+    void deploymentTemplateVolumesAreHonouredAndNamedWithTheirPath() {
+        WorkloadTranslator workloads = new WorkloadTranslator(translator);
+        String yaml = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      securityContext: {runAsUser: 7}
+                      volumes: [{name: cache, emptyDir: {medium: Memory, sizeLimit: 1Gi}}]
+                      containers:
+                      - name: app
+                        image: busybox
+                        volumeMounts: [{name: %s, mountPath: /cache}]
+                """;
+        PodTranslator.Result r = workloads.translate(ConfigDataTest.doc(yaml.formatted("cache")), SOURCES);
+        assertEquals(List.of(), r.warnings());
+        assertEquals(1L << 30, r.pod().volume("cache").emptyDir().sizeLimit());
+        assertEquals(7L, r.pod().containers().get(0).securityContext().runAsUser());
+        String bad = assertThrows(InvalidInputException.class,
+                () -> workloads.translate(ConfigDataTest.doc(yaml.formatted("nope")), SOURCES)).getMessage();
+        assertTrue(bad.contains("spec.template.spec.containers[0].volumeMounts[0].name"), bad);
+    }
 }
