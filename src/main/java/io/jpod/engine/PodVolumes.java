@@ -152,10 +152,13 @@ record PodVolumes(Path root) {
                 if (!source.startsWith(source(v))) {
                     throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + m.subPath() + " is outside the volume");
                 }
-                if (v.emptyDir() != null && !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                // as the kubelet does: a missing subPath of an emptyDir or hostPath is made
+                if (v.files() == null && !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
                     try {
                         Files.createDirectories(source);
-                        Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rwxrwxrwx"));
+                        if (v.emptyDir() != null) {
+                            Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rwxrwxrwx"));
+                        }
                     } catch (IOException e) {
                         throw new RuntimeFailureException(what, "volume " + v.name() + ": cannot create subPath " + m.subPath()
                                 + ": " + e.getMessage(), e);
