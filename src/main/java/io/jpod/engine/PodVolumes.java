@@ -167,10 +167,28 @@ record PodVolumes(Path root) {
                 if (!Files.exists(source)) {
                     throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + m.subPath() + " does not exist");
                 }
+                source = inside(v, source, m.subPath(), what);
             }
             out.add(RuntimeSpec.Mount.bind(source.toString(), m.mountPath(), m.readOnly() || v.files() != null));
         }
         return out;
+    }
+
+    /**
+     * The real path of a subPath, which must stay in the volume: a container may have made a
+     * symlink in it pointing anywhere on the host, and the runtime would follow it.
+     */
+    private Path inside(Volume v, Path source, String subPath, String what) {
+        try {
+            Path real = source.toRealPath();
+            if (!real.startsWith(source(v).toRealPath())) {
+                throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + subPath
+                        + " leads out of the volume (a symbolic link)");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + subPath + ": " + e.getMessage(), e);
+        }
     }
 
     /** Unmounts every mount below the pod's files directory (the tmpfs of Memory volumes). */

@@ -107,4 +107,14 @@ class PodVolumesTest {
         assertEquals("r--------", PosixFilePermissions.toString(PodVolumes.permissions(0400)));
         assertEquals("rwxr-xr-x", PosixFilePermissions.toString(PodVolumes.permissions(0755)));
     }
+
+    @Test
+    void aSubPathThatIsASymlinkOutOfTheVolumeIsRefused() throws Exception {
+        PodSpec pod = pod(List.of(Volume.emptyDir("scratch", false, null)), List.of(new VolumeMount("scratch", "/x", false, "evil")));
+        PodVolumes v = new PodVolumes(tmp.resolve("pod"));
+        v.prepare(pod, "web-app");
+        Files.createSymbolicLink(tmp.resolve("pod/volumes/scratch/evil"), Path.of("/etc"));
+        String m = assertThrows(RuntimeFailureException.class, () -> v.mounts(pod, pod.containers().get(0), "web-app")).getMessage();
+        assertEquals("volume scratch: subPath evil leads out of the volume (a symbolic link)", m);
+    }
 }
