@@ -8,7 +8,9 @@ import io.jpod.oci.ContainerPlan;
 import io.jpod.oci.RuntimeSpec;
 import io.jpod.oci.SpecGenerator;
 import io.jpod.oci.Users;
+import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.ProcessPlan;
+import io.jpod.pod.SecurityContext;
 import io.jpod.runtime.Conmon;
 import io.jpod.runtime.OciRuntimeCli;
 import io.jpod.state.ContainerRow;
@@ -86,6 +88,11 @@ final class ContainerLifecycle {
         return dataDir(pod.infraId()).resolve("userdata");
     }
 
+    /** The pod's volumes on the host, kept with its infra container. */
+    PodVolumes volumes(PodRow pod) {
+        return new PodVolumes(podFiles(pod));
+    }
+
     Locks.Held lock(String id) {
         return locks.lock(id);
     }
@@ -123,6 +130,11 @@ final class ContainerLifecycle {
             ContainerPlan plan = c.infra() ? infraPlan(c, pod, data) : appPlan(c, pod, data, infraPid);
             RuntimeSpec spec = SpecGenerator.generate(plan, host.rootless());
             writeOwnerOnly(bundle.resolve("config.json"), JSON.writeValueAsString(spec));
+        } catch (JpodException e) {
+            if (!c.infra()) {
+                mounter(c).unmount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")));
+            }
+            throw e;
         } catch (IOException e) {
             throw new RuntimeFailureException(c.name(), "cannot prepare container " + c.name() + ": " + e.getMessage(), e);
         }
@@ -160,6 +172,7 @@ final class ContainerLifecycle {
         if (pod.spec().shareProcessNamespace()) {
             created.add("pid");
         }
+        volumes(pod).prepare(pod.spec(), c.name());
         List<RuntimeSpec.Mount> mounts = List.of(RuntimeSpec.Mount.bind(host.catatonit().toString(), "/catatonit", true));
         return new ContainerPlan(c.id(), List.of("/catatonit", "-P"), List.of("PATH=" + ProcessPlan.DEFAULT_PATH), "/", 0, 0,
                 List.of(), rootfs.toString(), pod.spec().hostname(), Map.of(), created, mounts, annotations(c, pod));
@@ -172,7 +185,16 @@ final class ContainerLifecycle {
         List<Path> lower = c.config().layerDirs().stream().map(Path::of).toList();
         Path rootfs = mounter(c).mount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")), lower);
         ProcessPlan p = c.config().process();
-        Users.Resolved user = Users.resolve(p.user(), readLines(rootfs.resolve("etc/passwd")), readLines(rootfs.resolve("etc/group")));
+        ContainerSpec spec = pod.spec().container(c.config().kubeName());
+        SecurityContext sc = spec == null ? SecurityContext.NONE : spec.securityContext();
+        Users.Resolved user = Users.resolve(sc.runAsUser() != null ? sc.runAsUser().toString() : p.user(),
+                readLines(rootfs.resolve("etc/passwd")), readLines(rootfs.resolve("etc/group")));
+        long uid = user.uid();
+        long gid = sc.runAsGroup() != null ? sc.runAsGroup() : user.gid();
+        if (sc.runAsNonRoot() && uid == 0) {
+            throw new RuntimeFailureException(c.name(), "container " + c.config().kubeName() + " of pod " + pod.name()
+                    + ": runAsNonRoot is set but the image runs as root (uid 0): set securityContext.runAsUser");
+        }
         List<String> env = new ArrayList<>(p.env());
         if (env.stream().noneMatch(e -> e.startsWith("HOME="))) {
             env.add("HOME=" + user.home());
@@ -185,12 +207,17 @@ final class ContainerLifecycle {
             joined.put("pid", "/proc/" + infraPid + "/ns/pid");
         }
         Path files = podFiles(pod);
-        List<RuntimeSpec.Mount> mounts = List.of(
+        List<RuntimeSpec.Mount> mounts = new ArrayList<>(List.of(
                 RuntimeSpec.Mount.bind(files.resolve("hosts").toString(), "/etc/hosts", false),
                 RuntimeSpec.Mount.bind(files.resolve("hostname").toString(), "/etc/hostname", false),
-                RuntimeSpec.Mount.bind(files.resolve("resolv.conf").toString(), "/etc/resolv.conf", false));
-        return new ContainerPlan(c.id(), p.args(), env, p.workingDir(), user.uid(), user.gid(), List.of(), rootfs.toString(), null,
-                joined, List.of(), mounts, annotations(c, pod));
+                RuntimeSpec.Mount.bind(files.resolve("resolv.conf").toString(), "/etc/resolv.conf", false)));
+        if (spec != null) {
+            mounts.addAll(volumes(pod).mounts(pod.spec(), spec, c.name()));
+        }
+        ContainerPlan.Security security = new ContainerPlan.Security(sc.readOnlyRootFilesystem(), sc.noNewPrivileges(),
+                sc.capAdd(), sc.capDrop(), sc.privileged());
+        return new ContainerPlan(c.id(), p.args(), env, p.workingDir(), uid, gid, sc.supplementalGroups(), rootfs.toString(), null,
+                joined, List.of(), mounts, annotations(c, pod), security);
     }
 
     private static Map<String, String> annotations(ContainerRow c, PodRow pod) {
@@ -304,6 +331,8 @@ final class ContainerLifecycle {
         runtime(c).delete(c.name(), c.id(), true);
         if (!c.infra()) {
             mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
+        } else {
+            new PodVolumes(dataDir(c.id()).resolve("userdata")).unmount(c.name()); // Memory volumes' tmpfs
         }
         deleteTree(dataDir(c.id()));
         deleteTree(runDir(c.id()));

@@ -18,6 +18,13 @@ public final class FieldCheck {
         this.supported = Set.copyOf(supported);
     }
 
+    /** The union of {@code supported} and {@code more}. */
+    public FieldCheck(Set<String> supported, Set<String> more) {
+        Set<String> all = new java.util.HashSet<>(supported);
+        all.addAll(more);
+        this.supported = Set.copyOf(all);
+    }
+
     /** The supported paths, as given. */
     public Set<String> patterns() {
         return supported;

@@ -39,7 +39,7 @@ public final class PodTranslator {
             "spec.containers[].env[].valueFrom.secretKeyRef.*", "spec.containers[].env[].valueFrom.fieldRef.*",
             "spec.containers[].envFrom", "spec.containers[].envFrom[]", "spec.containers[].envFrom[].prefix",
             "spec.containers[].envFrom[].configMapRef.*", "spec.containers[].envFrom[].secretRef.*",
-            "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"));
+            "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), VolumeTranslator.fields(""));
 
     private final ObjectMapper mapper;
 
@@ -110,6 +110,8 @@ public final class PodTranslator {
         EnvTranslator envs = new EnvTranslator(doc, src.what(), sources, new EnvTranslator.PodFields(name,
                 namespace.isEmpty() ? EnvTranslator.DEFAULT_NAMESPACE : namespace, ordered(meta.getLabels()),
                 ordered(meta.getAnnotations())), warnings);
+        VolumeTranslator vols = new VolumeTranslator(doc, src.what(), prefix, sources, warnings);
+        List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes());
         List<ContainerSpec> containers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.getContainers().size(); i++) {
@@ -137,7 +139,8 @@ public final class PodTranslator {
                 }
             }
             containers.add(new ContainerSpec(c.getName(), c.getImage(), orEmpty(c.getCommand()), orEmpty(c.getArgs()),
-                    envs.env(c, path), emptyToNull(c.getWorkingDir()), pull));
+                    envs.env(c, path), emptyToNull(c.getWorkingDir()), pull, vols.mounts(c, path, volumes),
+                    vols.security(c, spec.getSecurityContext(), path)));
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
         if (hostname.length() > 63 || !DNS1123_LABEL.matcher(hostname).matches()) {
@@ -150,7 +153,7 @@ public final class PodTranslator {
         RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where() + ": " + prefix + "spec.restartPolicy");
         return new Result(new PodSpec(name, ordered(meta.getLabels()), ordered(meta.getAnnotations()), hostname, restart,
                 Boolean.TRUE.equals(spec.getShareProcessNamespace()), containers,
-                grace(spec.getTerminationGracePeriodSeconds(), doc, prefix)), warnings);
+                grace(spec.getTerminationGracePeriodSeconds(), doc, prefix), volumes), warnings);
     }
 
     private static long grace(Long seconds, KubeDocument doc, String prefix) {

@@ -17,6 +17,15 @@ public final class SpecGenerator {
     public static final List<String> DEFAULT_CAPS = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER", "CAP_FSETID",
             "CAP_KILL", "CAP_NET_BIND_SERVICE", "CAP_SETFCAP", "CAP_SETGID", "CAP_SETPCAP", "CAP_SETUID", "CAP_SYS_CHROOT");
 
+    /** Every capability Linux knows (what a privileged container gets). */
+    public static final List<String> ALL_CAPS = List.of("CAP_AUDIT_CONTROL", "CAP_AUDIT_READ", "CAP_AUDIT_WRITE",
+            "CAP_BLOCK_SUSPEND", "CAP_BPF", "CAP_CHECKPOINT_RESTORE", "CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_DAC_READ_SEARCH",
+            "CAP_FOWNER", "CAP_FSETID", "CAP_IPC_LOCK", "CAP_IPC_OWNER", "CAP_KILL", "CAP_LEASE", "CAP_LINUX_IMMUTABLE",
+            "CAP_MAC_ADMIN", "CAP_MAC_OVERRIDE", "CAP_MKNOD", "CAP_NET_ADMIN", "CAP_NET_BIND_SERVICE", "CAP_NET_BROADCAST",
+            "CAP_NET_RAW", "CAP_PERFMON", "CAP_SETFCAP", "CAP_SETGID", "CAP_SETPCAP", "CAP_SETUID", "CAP_SYSLOG", "CAP_SYS_ADMIN",
+            "CAP_SYS_BOOT", "CAP_SYS_CHROOT", "CAP_SYS_MODULE", "CAP_SYS_NICE", "CAP_SYS_PACCT", "CAP_SYS_PTRACE",
+            "CAP_SYS_RAWIO", "CAP_SYS_RESOURCE", "CAP_SYS_TIME", "CAP_SYS_TTY_CONFIG", "CAP_WAKE_ALARM");
+
     static final List<String> MASKED = List.of("/proc/acpi", "/proc/kcore", "/proc/keys", "/proc/latency_stats",
             "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware", "/sys/fs/selinux",
             "/sys/dev/block");
@@ -33,9 +42,10 @@ public final class SpecGenerator {
     }
 
     static RuntimeSpec defaults(ContainerPlan plan) {
-        Capabilities caps = new Capabilities(DEFAULT_CAPS, DEFAULT_CAPS, DEFAULT_CAPS);
+        List<String> set = capabilities(plan.security());
+        Capabilities caps = new Capabilities(set, set, set);
         var process = new RuntimeSpec.Process(false, new RuntimeSpec.User(plan.uid(), plan.gid(), plan.groups()), plan.args(),
-                plan.env(), plan.cwd(), caps, false);
+                plan.env(), plan.cwd(), caps, plan.security().noNewPrivileges());
         List<Namespace> namespaces = new ArrayList<>();
         namespaces.add(Namespace.create("mount"));
         for (String type : plan.created()) {
@@ -56,8 +66,26 @@ public final class SpecGenerator {
                 new Mount("/sys/fs/cgroup", "cgroup", "cgroup", List.of("nosuid", "noexec", "nodev", "relatime", "ro"))));
         mounts.addAll(plan.mounts());
         Linux linux = new Linux(namespaces, "/jpod/" + plan.id(), MASKED, READONLY);
-        return new RuntimeSpec("1.0.2", process, new RuntimeSpec.Root(plan.rootfs(), false), plan.hostname(), mounts, linux,
+        return new RuntimeSpec("1.0.2", process, new RuntimeSpec.Root(plan.rootfs(), plan.security().readonlyRoot()), plan.hostname(), mounts, linux,
                 plan.annotations());
+    }
+
+    /**
+     * The capability set, as containerd and CRI-O compute it: the default set (every capability
+     * when privileged); add ALL gives every one, drop ALL none; then the named ones are added,
+     * then the named ones dropped.
+     */
+    static List<String> capabilities(ContainerPlan.Security s) {
+        java.util.Set<String> caps = new java.util.TreeSet<>(s.privileged() ? ALL_CAPS : DEFAULT_CAPS);
+        if (s.capAdd().contains("ALL")) {
+            caps.addAll(ALL_CAPS);
+        }
+        if (s.capDrop().contains("ALL")) {
+            caps.clear();
+        }
+        s.capAdd().stream().filter(c -> !c.equals("ALL")).forEach(caps::add);
+        s.capDrop().forEach(caps::remove);
+        return List.copyOf(caps);
     }
 
     /**

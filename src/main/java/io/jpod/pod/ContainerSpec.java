@@ -12,13 +12,23 @@ import java.util.List;
  * @param env        environment, in order
  * @param workingDir working directory, or null for the image's
  * @param pullPolicy imagePullPolicy as written, or null for Kubernetes' default ({@link #effectivePullPolicy()})
+ * @param volumeMounts    the volumes mounted, in order (empty in rows stored before volumes existed)
+ * @param securityContext the security context, the pod's merged in ({@link SecurityContext#NONE} when none)
  */
 public record ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
-        String workingDir, PullPolicy pullPolicy) {
+        String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext) {
     public ContainerSpec {
         command = List.copyOf(command);
         args = List.copyOf(args);
         env = List.copyOf(env);
+        volumeMounts = volumeMounts == null ? List.of() : List.copyOf(volumeMounts);
+        securityContext = securityContext == null ? SecurityContext.NONE : securityContext;
+    }
+
+    /** A container without volumes or security context. */
+    public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env, String workingDir,
+            PullPolicy pullPolicy) {
+        this(name, image, command, args, env, workingDir, pullPolicy, List.of(), SecurityContext.NONE);
     }
 
     /** A container with the default pull policy. */

@@ -16,9 +16,11 @@ import java.util.Map;
  * @param shareProcessNamespace whether containers share one PID namespace (held by the infra container)
  * @param containers            the app containers, in order
  * @param stopTimeoutSeconds    terminationGracePeriodSeconds: how long a stopping container gets before SIGKILL
+ * @param volumes               the pod's volumes, in order (empty in rows stored before volumes existed)
  */
 public record PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
-        RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds) {
+        RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
+        List<Volume> volumes) {
     /** podman's default stop timeout, used when the YAML gives no terminationGracePeriodSeconds. */
     public static final long DEFAULT_STOP_TIMEOUT = 10;
 
@@ -26,6 +28,23 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         containers = List.copyOf(containers);
+        volumes = volumes == null ? List.of() : List.copyOf(volumes);
+    }
+
+    /** A pod without volumes. */
+    public PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
+            RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds) {
+        this(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds, List.of());
+    }
+
+    /** The volume named {@code name}, or null. */
+    public Volume volume(String name) {
+        return volumes.stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** The container named {@code kubeName} in the YAML, or null. */
+    public ContainerSpec container(String kubeName) {
+        return containers.stream().filter(c -> c.name().equals(kubeName)).findFirst().orElse(null);
     }
 
     /** The runtime name of a container of this pod, as podman names it. */

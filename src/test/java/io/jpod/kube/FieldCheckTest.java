@@ -89,10 +89,10 @@ class FieldCheckTest {
                       valueFrom: {secretKeyRef: {name: s, key: k}}
                     - name: B
                       valueFrom: {resourceFieldRef: {resource: limits.cpu}}
-                    securityContext: {privileged: true}
+                    securityContext: {privileged: true, seLinuxOptions: {level: s0}}
                 """);
         assertEquals(List.of("spec.nodeSelector", "spec.containers[0].env[1].valueFrom.resourceFieldRef",
-                "spec.containers[0].securityContext"),
+                "spec.containers[0].securityContext.seLinuxOptions"),
                 PodTranslator.FIELDS.unsupported(pod));
     }
 }

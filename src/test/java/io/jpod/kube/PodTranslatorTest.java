@@ -314,12 +314,13 @@ class PodTranslatorTest {
                     volumeMounts:
                     - name: data
                       mountPath: /data
+                      mountPropagation: None
                 """);
         assertEquals(List.of(
                 "pod.yaml:1:1: Pod p: field metadata.ownerReferences is not supported yet and is ignored",
-                "pod.yaml:1:1: Pod p: field spec.volumes is not supported yet and is ignored",
                 "pod.yaml:1:1: Pod p: field spec.containers[1].ports is not supported yet and is ignored",
-                "pod.yaml:1:1: Pod p: field spec.containers[1].volumeMounts is not supported yet and is ignored"), r.warnings());
+                "pod.yaml:1:1: Pod p: field spec.containers[1].volumeMounts[0].mountPropagation is not supported yet and is ignored"),
+                r.warnings());
         assertEquals(2, r.pod().containers().size(), "the pod is still translated");
     }
 

@@ -262,4 +262,32 @@ class StateStoreTest {
         assertEquals("db-one", store.findContainer("1b").name());
         assertEquals("web-two", store.findContainer("2").name());
     }
+
+    @Test
+    void volumesAndSecurityContextReadBackEqualAndOldRowsHaveNone() {
+        String podId = id('a', "01");
+        var volumes = List.of(io.jpod.pod.Volume.emptyDir("cache", true, 1024L),
+                io.jpod.pod.Volume.hostPath("data", "/srv/data", io.jpod.pod.Volume.HostPath.Type.DIRECTORY_OR_CREATE),
+                io.jpod.pod.Volume.files("creds", new io.jpod.pod.Volume.Files(true, "db",
+                        List.of(new io.jpod.pod.Volume.File("password", "hunter2", 0400)))));
+        var security = new io.jpod.pod.SecurityContext(1000L, null, true, List.of(5L), true, false, List.of("CAP_NET_ADMIN"),
+                List.of("ALL"), false);
+        ContainerSpec c = new ContainerSpec("app", "busybox", List.of("sh"), List.of(), List.of(), null, null,
+                List.of(new io.jpod.pod.VolumeMount("cache", "/cache", true, "sub")), security);
+        PodSpec spec = new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(c), 10, volumes);
+        String infraId = id('f', "01");
+        store.addPod(new PodRow(podId, "web", T0, spec, infraId), List.of(row(infraId, "infra", podId, true, T0)));
+        assertEquals(spec, store.pods().get(0).spec());
+        db.write(conn -> {
+            try (var s = conn.createStatement()) {
+                s.executeUpdate("UPDATE pods SET spec = json_remove(spec, '$.volumes', '$.containers[0].volumeMounts',"
+                        + " '$.containers[0].securityContext')");
+            }
+            return null;
+        });
+        PodSpec old = store.pods().get(0).spec();
+        assertEquals(List.of(), old.volumes());
+        assertEquals(List.of(), old.containers().get(0).volumeMounts());
+        assertEquals(io.jpod.pod.SecurityContext.NONE, old.containers().get(0).securityContext());
+    }
 }

@@ -1,0 +1,296 @@
+package io.jpod.kube;
+
+import io.fabric8.kubernetes.api.model.Capabilities;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.PodSecurityContext;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.jpod.error.InvalidInputException;
+import io.jpod.pod.SecurityContext;
+import io.jpod.pod.Volume;
+import io.jpod.pod.VolumeMount;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A pod's volumes, its containers' volumeMounts and security contexts (fabric8 model) → jpod's pod
+ * model. configMap and secret volumes take their files from the play's ConfigMaps and Secrets.
+ */
+final class VolumeTranslator {
+    /** Volume sources jpod does not have; a volume of one of these is an empty directory, with a warning. */
+    static final List<String> UNSUPPORTED = List.of("persistentVolumeClaim", "projected", "downwardAPI", "csi", "ephemeral",
+            "nfs", "iscsi", "image", "gitRepo", "awsElasticBlockStore", "gcePersistentDisk", "azureDisk", "azureFile", "cephfs",
+            "rbd", "fc", "flexVolume", "glusterfs", "portworxVolume", "quobyte", "scaleIO", "storageos", "vsphereVolume",
+            "cinder", "flocker", "photonPersistentDisk");
+    static final int DEFAULT_MODE = 0644;
+
+    private final KubeDocument doc;
+    private final String what;
+    private final String prefix;
+    private final EnvSources sources;
+    private final List<String> warnings;
+
+    VolumeTranslator(KubeDocument doc, String what, String prefix, EnvSources sources, List<String> warnings) {
+        this.doc = doc;
+        this.what = what;
+        this.prefix = prefix;
+        this.sources = sources;
+        this.warnings = warnings;
+    }
+
+    /** The fields honoured, for the field check (relative to the pod: prefix them). */
+    static Set<String> fields(String prefix) {
+        List<String> f = new ArrayList<>(List.of("spec.volumes", "spec.volumes[]", "spec.volumes[].name",
+                "spec.volumes[].emptyDir.*", "spec.volumes[].hostPath.*", "spec.volumes[].configMap.*",
+                "spec.volumes[].secret.*", "spec.containers[].volumeMounts", "spec.containers[].volumeMounts[]",
+                "spec.containers[].volumeMounts[].name", "spec.containers[].volumeMounts[].mountPath",
+                "spec.containers[].volumeMounts[].readOnly", "spec.containers[].volumeMounts[].subPath",
+                "spec.securityContext", "spec.securityContext.runAsUser", "spec.securityContext.runAsGroup",
+                "spec.securityContext.runAsNonRoot", "spec.securityContext.supplementalGroups.*",
+                "spec.containers[].securityContext", "spec.containers[].securityContext.runAsUser",
+                "spec.containers[].securityContext.runAsGroup", "spec.containers[].securityContext.runAsNonRoot",
+                "spec.containers[].securityContext.readOnlyRootFilesystem",
+                "spec.containers[].securityContext.allowPrivilegeEscalation",
+                "spec.containers[].securityContext.privileged", "spec.containers[].securityContext.capabilities",
+                "spec.containers[].securityContext.capabilities.add.*",
+                "spec.containers[].securityContext.capabilities.drop.*"));
+        return Set.copyOf(f.stream().map(s -> prefix + s).toList());
+    }
+
+    List<Volume> volumes(List<io.fabric8.kubernetes.api.model.Volume> in) {
+        List<Volume> out = new ArrayList<>();
+        if (in == null) {
+            return out;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < in.size(); i++) {
+            var v = in.get(i);
+            String at = prefix + "spec.volumes[" + i + "]";
+            String name = v.getName();
+            if (name == null || name.isEmpty()) {
+                throw problem(at + ".name", "a volume needs a name");
+            }
+            if (name.length() > 63 || !PodTranslator.DNS1123_LABEL.matcher(name).matches()) {
+                throw problem(at + ".name", "\"" + name + "\" is not a valid volume name: lower case letters, digits and '-'");
+            }
+            if (!seen.add(name)) {
+                throw problem(at + ".name", "duplicate volume name \"" + name + "\"");
+            }
+            out.add(volume(v, name, at));
+        }
+        return out;
+    }
+
+    private Volume volume(io.fabric8.kubernetes.api.model.Volume v, String name, String at) {
+        if (v.getHostPath() != null) {
+            String path = v.getHostPath().getPath();
+            if (path == null || path.isEmpty()) {
+                throw problem(at + ".hostPath.path", "a hostPath volume needs a path");
+            }
+            Volume.HostPath.Type type = Volume.HostPath.Type.parse(v.getHostPath().getType());
+            if (type == null) {
+                throw problem(at + ".hostPath.type", "\"" + v.getHostPath().getType() + "\" is not a hostPath type (\"\", Directory,"
+                        + " DirectoryOrCreate, File, FileOrCreate, Socket, CharDevice or BlockDevice)");
+            }
+            return Volume.hostPath(name, resolve(path).toString(), type);
+        }
+        if (v.getConfigMap() != null) {
+            var cm = v.getConfigMap();
+            return Volume.files(name, files(false, cm.getName(), cm.getItems(), cm.getDefaultMode(),
+                    Boolean.TRUE.equals(cm.getOptional()), at + ".configMap"));
+        }
+        if (v.getSecret() != null) {
+            var s = v.getSecret();
+            return Volume.files(name, files(true, s.getSecretName(), s.getItems(), s.getDefaultMode(),
+                    Boolean.TRUE.equals(s.getOptional()), at + ".secret"));
+        }
+        if (v.getEmptyDir() == null) {
+            String type = UNSUPPORTED.stream().filter(t -> doc.node().at(pointer(at) + "/" + t).isObject()).findFirst().orElse(null);
+            if (type != null) {
+                warnings.add(doc.where() + ": " + what + ": volume " + name + ": " + type
+                        + " volumes are not supported yet: an empty directory is mounted instead");
+            }
+            return Volume.emptyDir(name, false, null);
+        }
+        String medium = v.getEmptyDir().getMedium() == null ? "" : v.getEmptyDir().getMedium();
+        if (!medium.isEmpty() && !medium.equals(Volume.EmptyDir.MEMORY)) {
+            throw problem(at + ".emptyDir.medium", "\"" + medium + "\" is not a medium (\"\" or Memory)");
+        }
+        return Volume.emptyDir(name, !medium.isEmpty(), bytes(v.getEmptyDir().getSizeLimit(), at + ".emptyDir.sizeLimit"));
+    }
+
+    /** "spec.volumes[0]" → "/spec/volumes/0" */
+    private static String pointer(String at) {
+        return "/" + at.replace("[", ".").replace("]", "").replace('.', '/');
+    }
+
+    private Long bytes(Quantity q, String at) {
+        if (q == null) {
+            return null;
+        }
+        try {
+            BigDecimal b = Quantity.getAmountInBytes(q);
+            if (b.signum() <= 0) {
+                throw problem(at, "must be positive");
+            }
+            return b.setScale(0, java.math.RoundingMode.UP).longValueExact();
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw problem(at, "\"" + q + "\" is not a quantity (like 64Mi)");
+        }
+    }
+
+    private Path resolve(String path) {
+        Path p = Path.of(path);
+        if (p.isAbsolute()) {
+            return p.normalize();
+        }
+        Path file = doc.source() == null || doc.source().equals("-") ? null : Path.of(doc.source()).toAbsolutePath().getParent();
+        Path base = file != null ? file : Path.of("").toAbsolutePath();
+        return base.resolve(p).normalize();
+    }
+
+    private Volume.Files files(boolean secret, String source, List<KeyToPath> items, Integer defaultMode, boolean optional,
+            String at) {
+        String kind = secret ? ConfigData.SECRET : ConfigData.CONFIG_MAP;
+        if (source == null || source.isEmpty()) {
+            throw problem(at + (secret ? ".secretName" : ".name"), "a " + kind + " volume needs the " + kind + "'s name");
+        }
+        int mode = mode(defaultMode, at + ".defaultMode", DEFAULT_MODE);
+        var data = sources.find(secret, source);
+        if (data.isEmpty()) {
+            if (optional || sources.lenient()) {
+                return new Volume.Files(secret, source, List.of());
+            }
+            throw problem(at, what + ": " + kind + " \"" + source + "\" not found: put it in the played files"
+                    + (secret ? "" : " or a --configmap file") + ", or mark the volume optional: true");
+        }
+        Map<String, String> values = data.get().data();
+        List<Volume.File> files = new ArrayList<>();
+        if (items == null || items.isEmpty()) {
+            values.forEach((k, v) -> files.add(new Volume.File(k, v, mode)));
+            return new Volume.Files(secret, source, files);
+        }
+        Set<String> paths = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            KeyToPath item = items.get(i);
+            String itemAt = at + ".items[" + i + "]";
+            String value = item.getKey() == null ? null : values.get(item.getKey());
+            if (value == null) {
+                if (optional || sources.lenient()) {
+                    continue;
+                }
+                throw problem(itemAt + ".key", what + ": " + kind + " " + source + " has no key \"" + item.getKey() + "\"");
+            }
+            String path = item.getPath();
+            if (path == null || path.isEmpty() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
+                throw problem(itemAt + ".path", "must be a relative path without '..'");
+            }
+            if (!paths.add(path)) {
+                throw problem(itemAt + ".path", "duplicate path \"" + path + "\"");
+            }
+            files.add(new Volume.File(path, value, mode(item.getMode(), itemAt + ".mode", mode)));
+        }
+        return new Volume.Files(secret, source, files);
+    }
+
+    private int mode(Integer m, String at, int dflt) {
+        if (m == null) {
+            return dflt;
+        }
+        // YAML 1.1, as Kubernetes reads it: 0644 is octal; the parser hands it over as the text "0644"
+        JsonNode raw = doc.node().at(pointer(at));
+        if (raw.isString() && raw.asString().matches("0o?[0-7]+")) {
+            m = Integer.parseInt(raw.asString().replaceFirst("^0o?", "0"), 8);
+        }
+        if (m < 0 || m > 0777) {
+            throw problem(at, "must be between 0 and 0777 (octal), or 0 and 511 (decimal)");
+        }
+        return m;
+    }
+
+    List<VolumeMount> mounts(Container c, String path, List<Volume> volumes) {
+        List<VolumeMount> out = new ArrayList<>();
+        if (c.getVolumeMounts() == null) {
+            return out;
+        }
+        Set<String> names = new HashSet<>();
+        volumes.forEach(v -> names.add(v.name()));
+        Set<String> paths = new HashSet<>();
+        for (int i = 0; i < c.getVolumeMounts().size(); i++) {
+            var m = c.getVolumeMounts().get(i);
+            String at = path + ".volumeMounts[" + i + "]";
+            if (m.getName() == null || !names.contains(m.getName())) {
+                throw problem(at + ".name", "container " + c.getName() + " mounts volume \"" + m.getName()
+                        + "\" that the pod does not have");
+            }
+            String mp = m.getMountPath();
+            if (mp == null || !mp.startsWith("/")) {
+                throw problem(at + ".mountPath", "\"" + mp + "\" is not an absolute path");
+            }
+            if (!paths.add(Path.of(mp).normalize().toString())) {
+                throw problem(at + ".mountPath", "\"" + mp + "\" is mounted twice");
+            }
+            String sub = m.getSubPath() == null || m.getSubPath().isEmpty() ? null : m.getSubPath();
+            if (sub != null && (sub.startsWith("/") || List.of(sub.split("/")).contains(".."))) {
+                throw problem(at + ".subPath", "\"" + sub + "\" must be a relative path without '..'");
+            }
+            out.add(new VolumeMount(m.getName(), mp, Boolean.TRUE.equals(m.getReadOnly()), sub));
+        }
+        return out;
+    }
+
+    /** The container's security context with the pod's merged in (the container's fields win). */
+    SecurityContext security(Container c, PodSecurityContext pod, String path) {
+        var s = c.getSecurityContext();
+        Long user = s != null && s.getRunAsUser() != null ? s.getRunAsUser() : pod == null ? null : pod.getRunAsUser();
+        Long group = s != null && s.getRunAsGroup() != null ? s.getRunAsGroup() : pod == null ? null : pod.getRunAsGroup();
+        Boolean nonRoot = s != null && s.getRunAsNonRoot() != null ? s.getRunAsNonRoot() : pod == null ? null : pod.getRunAsNonRoot();
+        String at = path + ".securityContext";
+        if (user != null && user < 0) {
+            throw problem(at + ".runAsUser", "must not be negative");
+        }
+        if (group != null && group < 0) {
+            throw problem(at + ".runAsGroup", "must not be negative");
+        }
+        if (Boolean.TRUE.equals(nonRoot) && user != null && user == 0) {
+            throw problem(at + ".runAsNonRoot", "container " + c.getName() + " must not run as root but runAsUser is 0");
+        }
+        Capabilities caps = s == null ? null : s.getCapabilities();
+        return new SecurityContext(user, group, Boolean.TRUE.equals(nonRoot), pod == null ? null : pod.getSupplementalGroups(),
+                s != null && Boolean.TRUE.equals(s.getReadOnlyRootFilesystem()), s == null ? null : s.getAllowPrivilegeEscalation(),
+                capNames(caps == null ? null : caps.getAdd(), at + ".capabilities.add"),
+                capNames(caps == null ? null : caps.getDrop(), at + ".capabilities.drop"),
+                s != null && Boolean.TRUE.equals(s.getPrivileged()));
+    }
+
+    /** Capability names as the OCI spec writes them: CAP_X (or ALL). */
+    private List<String> capNames(List<String> names, String at) {
+        List<String> out = new ArrayList<>();
+        if (names == null) {
+            return out;
+        }
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String n : names) {
+            if (n == null || !n.matches("(?i)(CAP_)?[A-Z_]+")) {
+                throw problem(at, "\"" + n + "\" is not a capability name");
+            }
+            String up = n.toUpperCase(java.util.Locale.ROOT);
+            String cap = up.equals("ALL") ? "ALL" : up.startsWith("CAP_") ? up : "CAP_" + up;
+            if (seen.putIfAbsent(cap, n) == null) {
+                out.add(cap);
+            }
+        }
+        return out;
+    }
+
+    private InvalidInputException problem(String path, String message) {
+        return new InvalidInputException(doc.where(), path + ": " + message);
+    }
+}

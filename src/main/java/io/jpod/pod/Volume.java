@@ -1,0 +1,101 @@
+package io.jpod.pod;
+
+import java.util.List;
+
+/**
+ * A pod volume: a name and exactly one source.
+ *
+ * @param name      the volume's name (what volumeMounts refer to)
+ * @param emptyDir  a per-pod directory (disk) or tmpfs, shared by the pod's containers
+ * @param hostPath  a path of the host
+ * @param files     files from a ConfigMap or Secret, resolved when the YAML was read
+ */
+public record Volume(String name, EmptyDir emptyDir, HostPath hostPath, Files files) {
+    public Volume {
+        int sources = (emptyDir != null ? 1 : 0) + (hostPath != null ? 1 : 0) + (files != null ? 1 : 0);
+        if (sources != 1) {
+            throw new IllegalArgumentException("volume " + name + " needs exactly one source");
+        }
+    }
+
+    public static Volume emptyDir(String name, boolean memory, Long sizeLimitBytes) {
+        return new Volume(name, new EmptyDir(memory ? EmptyDir.MEMORY : "", sizeLimitBytes), null, null);
+    }
+
+    public static Volume hostPath(String name, String path, HostPath.Type type) {
+        return new Volume(name, null, new HostPath(path, type), null);
+    }
+
+    public static Volume files(String name, Files files) {
+        return new Volume(name, null, null, files);
+    }
+
+    /** Whether this is a per-pod tmpfs. */
+    public boolean memory() {
+        return emptyDir != null && EmptyDir.MEMORY.equals(emptyDir.medium());
+    }
+
+    /** The source of an emptyDir volume: medium "" (disk) or "Memory" (tmpfs of at most sizeLimit bytes, null: no limit). */
+    public record EmptyDir(String medium, Long sizeLimit) {
+        public static final String MEMORY = "Memory";
+    }
+
+    /** A host path (absolute) and what must be there when a container starts. */
+    public record HostPath(String path, Type type) {
+        public HostPath {
+            type = type == null ? Type.ANY : type;
+        }
+
+        /** Kubernetes' hostPath types. */
+        public enum Type {
+            ANY(""), DIRECTORY_OR_CREATE("DirectoryOrCreate"), DIRECTORY("Directory"), FILE_OR_CREATE("FileOrCreate"),
+            FILE("File"), SOCKET("Socket"), CHAR_DEVICE("CharDevice"), BLOCK_DEVICE("BlockDevice");
+
+            private final String kube;
+
+            Type(String kube) {
+                this.kube = kube;
+            }
+
+            public String kube() {
+                return kube;
+            }
+
+            /** The type written as {@code s} in YAML, or null when there is none such. */
+            public static Type parse(String s) {
+                for (Type t : values()) {
+                    if (t.kube.equals(s == null ? "" : s)) {
+                        return t;
+                    }
+                }
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The files of a configMap or secret volume.
+     *
+     * @param secret whether they come from a Secret (kept in a directory only its owner can enter)
+     * @param source the ConfigMap's or Secret's name
+     * @param files  the files, relative paths
+     */
+    public record Files(boolean secret, String source, List<File> files) {
+        public Files {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+
+        @Override
+        public String toString() {
+            return (secret ? "Secret " : "ConfigMap ") + source + " " + files.stream().map(File::path).toList();
+        }
+    }
+
+    /** One file of a configMap or secret volume: relative path, text, permission bits. */
+    public record File(String path, String content, int mode) {
+        @Override
+        public String toString() {
+            return path; // never the content: it may be a Secret's
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.jpod.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Volumes and security contexts, played from examples/kube/volumes.yaml: an emptyDir shared by two
+ * containers, a tmpfs emptyDir, a hostPath relative to the YAML's directory, configMap and secret
+ * volumes, a read-only mount, runAsUser, readOnlyRootFilesystem, capabilities drop ALL; kube down
+ * leaves no volume directory and no mount.
+ */
+class VolumesIT {
+    private static final Duration SOON = Duration.ofSeconds(60);
+    private static Harness h;
+    private static Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        h = Harness.forClass();
+        h.importBusybox();
+        dir = Harness.WORK.resolve("volumes");
+        Harness.rootOk("rm", "-rf", dir.toString());
+        Harness.rootOk("install", "-d", "-o", Harness.USER, "-m", "0755", dir.toString()); // the user makes files-data here
+    }
+
+    @AfterAll
+    static void tearDown() {
+        h.cleanUp();
+        Harness.rootOk("rm", "-rf", dir.toString());
+    }
+
+    private static int exitOf(String container, String... command) {
+        String[] args = new String[command.length + 2];
+        args[0] = "exec";
+        args[1] = container;
+        System.arraycopy(command, 0, args, 2, command.length);
+        return h.jpod(args).code();
+    }
+
+    @Test
+    void volumesAndSecurityContextFromTheExample() throws IOException {
+        Path yaml = h.writeYaml("volumes/volumes.yaml", Files.readString(h.project().resolve("examples/kube/volumes.yaml")));
+        h.play(yaml);
+        try {
+            for (String c : new String[] {"files-writer", "files-reader", "files-locked"}) {
+                h.waitForState(c, "running", SOON);
+            }
+            Harness.waitFor("the writer to write", SOON, () -> exitOf("files-reader", "test", "-f", "/shared/greeting") == 0);
+            assertEquals("hello", h.execOut("files-reader", "cat", "/shared/greeting"), "emptyDir is shared by the pod");
+            assertNotEquals(0, exitOf("files-reader", "touch", "/shared/x"), "readOnly: true mount");
+            assertTrue(h.execOut("files-writer", "df", "/scratch").contains("tmpfs"), "medium: Memory is a tmpfs");
+            assertTrue(h.execOut("files-writer", "df", "/scratch").contains("16384"), "of sizeLimit 16Mi");
+
+            assertEquals("<h1>hello from a ConfigMap</h1>", h.execOut("files-reader", "cat", "/site/html/index.html"));
+            assertEquals("444", h.execOut("files-reader", "stat", "-c", "%a", "/site/html/index.html"), "items[].mode");
+            assertEquals("640", h.execOut("files-reader", "stat", "-c", "%a", "/site/app.conf"), "defaultMode");
+            assertEquals("hunter2", h.execOut("files-reader", "cat", "/creds/password"), "secret volume");
+            assertEquals("644", h.execOut("files-reader", "stat", "-c", "%a", "/creds/password"));
+            assertNotEquals(0, exitOf("files-reader", "touch", "/site/new"), "configMap volumes are read-only");
+
+            Harness.waitFor("the hostPath file", SOON, () -> Files.exists(dir.resolve("files-data/kept")));
+            assertEquals("kept\n", Files.readString(dir.resolve("files-data/kept")), "hostPath relative to the YAML's directory");
+
+            assertEquals("1000", h.execOut("files-locked", "id", "-u"), "runAsUser");
+            assertEquals("1000", h.execOut("files-locked", "id", "-g"), "runAsGroup");
+            assertTrue(h.execOut("files-locked", "id", "-G").contains("2000"), "pod supplementalGroups");
+            assertNotEquals(0, exitOf("files-locked", "touch", "/x"), "readOnlyRootFilesystem");
+            assertEquals(0, exitOf("files-locked", "touch", "/shared/y"), "volumes stay writable");
+            String status = h.execOut("files-locked", "cat", "/proc/self/status");
+            assertTrue(status.contains("CapEff:\t0000000000000000"), () -> "capabilities drop ALL\n" + status);
+            assertTrue(status.contains("NoNewPrivs:\t1"), () -> "allowPrivilegeEscalation: false\n" + status);
+            assertEquals("y", h.execOut("files-writer", "ls", "/shared/locked"), "a subPath is a directory of the volume");
+        } finally {
+            h.jpodOk("kube", "down", yaml.toString());
+        }
+        assertEquals(0, h.podPs().size());
+        h.assertNothingLeft("after kube down of a pod with volumes");
+        Result left = Harness.rootOk("find", h.home().resolve(".local/share/jpod/containers").toString(), "-mindepth", "1");
+        assertEquals("", left.out().strip(), "no container or volume directory is left");
+        assertTrue(Files.exists(dir.resolve("files-data/kept")), "a hostPath is the host's: it stays");
+    }
+
+    @Test
+    void badVolumesAreRefusedBeforeAnythingIsCreated() {
+        Path missing = h.writeYaml("volumes/missing.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: vol-missing}
+                spec:
+                  volumes: [{name: site, configMap: {name: not-there}}]
+                  containers:
+                  - {name: a, image: localhost/busybox:latest, command: [sleep, "100"]}
+                """);
+        assertTrue(h.jpodError("kube", "play", missing.toString()).err().contains("ConfigMap \"not-there\" not found"));
+        Path nonRoot = h.writeYaml("volumes/nonroot.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: vol-nonroot}
+                spec:
+                  securityContext: {runAsNonRoot: true}
+                  containers:
+                  - {name: a, image: localhost/busybox:latest, command: [sleep, "100"]}
+                """);
+        assertTrue(h.jpodError("kube", "play", nonRoot.toString()).err().contains("runAsNonRoot"));
+        Path hostPath = h.writeYaml("volumes/hostpath.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: vol-hostpath}
+                spec:
+                  volumes: [{name: d, hostPath: {path: no-such-dir, type: Directory}}]
+                  containers:
+                  - {name: a, image: localhost/busybox:latest, command: [sleep, "100"], volumeMounts: [{name: d, mountPath: /d}]}
+                """);
+        String err = h.jpodError("kube", "play", hostPath.toString()).err();
+        assertTrue(err.contains("volume d: hostPath " + dir.resolve("no-such-dir")), err);
+        assertEquals(0, h.podPs().size(), "nothing is left of refused pods");
+        assertEquals(0, h.psAll().size());
+        assertFalse(Files.exists(dir.resolve("no-such-dir")));
+        h.assertNothingLeft("after refused plays");
+    }
+}

@@ -1,0 +1,208 @@
+package io.jpod.kube;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jpod.error.InvalidInputException;
+import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.PodSpec;
+import io.jpod.pod.SecurityContext;
+import io.jpod.pod.Volume;
+import io.jpod.pod.VolumeMount;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class VolumeTranslatorTest {
+    private static final PodTranslator translator = new PodTranslator(KubeMapper.yaml());
+    private static final EnvSources SOURCES = EnvSources.of(List.of(
+            ConfigData.of(ConfigDataTest.doc("""
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: site}
+                    data: {index.html: hello, app.conf: "port=80"}
+                    """)).config(),
+            ConfigData.of(ConfigDataTest.doc("""
+                    apiVersion: v1
+                    kind: Secret
+                    metadata: {name: db}
+                    stringData: {password: hunter2}
+                    """)).config()), false);
+
+    /** A pod from {@code /srv/play/pod.yaml}: its container gets {@code containerLines} (indented by four), the spec {@code specLines}. */
+    private static PodTranslator.Result translate(String containerLines, String specLines) {
+        String yaml = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox
+                %s%s""".formatted(containerLines, specLines);
+        List<KubeDocument> docs = new KubeReader().parse("/srv/play/pod.yaml",
+                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        return translator.translate(docs.get(0), SOURCES);
+    }
+
+    private static String rejected(String containerLines, String specLines) {
+        return assertThrows(InvalidInputException.class, () -> translate(containerLines, specLines)).getMessage();
+    }
+
+    @Test
+    void everyVolumeSourceAndMount() {
+        PodTranslator.Result r = translate("""
+                    volumeMounts:
+                    - {name: scratch, mountPath: /scratch}
+                    - {name: cache, mountPath: /cache, readOnly: true, subPath: a/b}
+                    - {name: data, mountPath: /data}
+                    - {name: site, mountPath: /site}
+                    - {name: creds, mountPath: /creds}
+                """, """
+                  volumes:
+                  - {name: scratch, emptyDir: {}}
+                  - name: cache
+                    emptyDir: {medium: Memory, sizeLimit: 64Mi}
+                  - name: data
+                    hostPath: {path: data, type: DirectoryOrCreate}
+                  - name: site
+                    configMap:
+                      name: site
+                      defaultMode: 0640
+                      items:
+                      - {key: index.html, path: html/index.html, mode: 0600}
+                      - {key: app.conf, path: app.conf}
+                  - name: creds
+                    secret: {secretName: db}
+                """);
+        PodSpec p = r.pod();
+        assertEquals(List.of(), r.warnings());
+        assertEquals(Volume.emptyDir("scratch", false, null), p.volume("scratch"));
+        assertTrue(p.volume("cache").memory());
+        assertEquals(64L * 1024 * 1024, p.volume("cache").emptyDir().sizeLimit());
+        assertEquals(new Volume.HostPath("/srv/play/data", Volume.HostPath.Type.DIRECTORY_OR_CREATE), p.volume("data").hostPath());
+        Volume.Files site = p.volume("site").files();
+        assertFalse(site.secret());
+        assertEquals(List.of(new Volume.File("html/index.html", "hello", 0600), new Volume.File("app.conf", "port=80", 0640)),
+                site.files());
+        Volume.Files creds = p.volume("creds").files();
+        assertTrue(creds.secret());
+        assertEquals(List.of(new Volume.File("password", "hunter2", 0644)), creds.files());
+        ContainerSpec c = p.containers().get(0);
+        assertEquals(5, c.volumeMounts().size());
+        assertEquals(new VolumeMount("cache", "/cache", true, "a/b"), c.volumeMounts().get(1));
+        assertEquals(new VolumeMount("scratch", "/scratch", false, null), c.volumeMounts().get(0));
+    }
+
+    @Test
+    void absoluteHostPathIsKeptAndTypeDefaultsToNoCheck() {
+        Volume v = translate("", "  volumes: [{name: h, hostPath: {path: /tmp/../var/x}}]\n").pod().volume("h");
+        assertEquals(new Volume.HostPath("/var/x", Volume.HostPath.Type.ANY), v.hostPath());
+    }
+
+    @Test
+    void badVolumesAndMountsNameTheField() {
+        assertTrue(rejected("    volumeMounts: [{name: nope, mountPath: /x}]\n", "").contains(
+                "spec.containers[0].volumeMounts[0].name: container app mounts volume \"nope\""));
+        assertTrue(rejected("", "  volumes: [{name: a, emptyDir: {}}, {name: a, emptyDir: {}}]\n")
+                .contains("spec.volumes[1].name: duplicate volume name \"a\""));
+        assertTrue(rejected("    volumeMounts: [{name: a, mountPath: rel}]\n", "  volumes: [{name: a, emptyDir: {}}]\n")
+                .contains("spec.containers[0].volumeMounts[0].mountPath: \"rel\" is not an absolute path"));
+        assertTrue(rejected("    volumeMounts: [{name: a, mountPath: /x, subPath: ../up}]\n", "  volumes: [{name: a, emptyDir: {}}]\n")
+                .contains("spec.containers[0].volumeMounts[0].subPath"));
+        assertTrue(rejected("", "  volumes: [{name: a, hostPath: {path: /x, type: Dir}}]\n").contains("spec.volumes[0].hostPath.type"));
+        assertTrue(rejected("", "  volumes: [{name: a, emptyDir: {medium: Disk}}]\n").contains("spec.volumes[0].emptyDir.medium"));
+    }
+
+    @Test
+    void missingConfigMapIsAnErrorUnlessOptional() {
+        assertTrue(rejected("", "  volumes: [{name: a, configMap: {name: gone}}]\n")
+                .contains("spec.volumes[0].configMap: Pod web: ConfigMap \"gone\" not found"));
+        assertTrue(rejected("", "  volumes: [{name: a, secret: {secretName: db, items: [{key: user, path: u}]}}]\n")
+                .contains("spec.volumes[0].secret.items[0].key: Pod web: Secret db has no key \"user\""));
+        Volume v = translate("", "  volumes: [{name: a, configMap: {name: gone, optional: true}}]\n").pod().volume("a");
+        assertEquals(List.of(), v.files().files());
+        assertTrue(rejected("", "  volumes: [{name: a, configMap: {name: site, items: [{key: app.conf, path: ../x}]}}]\n")
+                .contains("spec.volumes[0].configMap.items[0].path"));
+    }
+
+    @Test
+    void unsupportedVolumeTypesAreNamedAndBecomeEmptyDirectories() {
+        PodTranslator.Result r = translate("", "  volumes: [{name: claim, persistentVolumeClaim: {claimName: c}}]\n");
+        assertEquals(Volume.emptyDir("claim", false, null), r.pod().volume("claim"));
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("field spec.volumes[0].persistentVolumeClaim is not supported")));
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("volume claim: persistentVolumeClaim volumes are not supported")));
+    }
+
+    @Test
+    void securityContextContainerWinsOverPod() {
+        PodTranslator.Result r = translate("""
+                    securityContext:
+                      runAsUser: 1000
+                      readOnlyRootFilesystem: true
+                      allowPrivilegeEscalation: false
+                      capabilities: {add: [net_admin, CAP_SYS_TIME], drop: [ALL]}
+                """, """
+                  securityContext: {runAsUser: 5, runAsGroup: 6, runAsNonRoot: true, supplementalGroups: [7, 8]}
+                """);
+        assertEquals(List.of(), r.warnings());
+        SecurityContext s = r.pod().containers().get(0).securityContext();
+        assertEquals(new SecurityContext(1000L, 6L, true, List.of(7L, 8L), true, false, List.of("CAP_NET_ADMIN", "CAP_SYS_TIME"),
+                List.of("ALL"), false), s);
+        assertTrue(s.noNewPrivileges());
+    }
+
+    @Test
+    void noSecurityContextIsNone() {
+        assertEquals(SecurityContext.NONE, translate("", "").pod().containers().get(0).securityContext());
+        assertNull(translate("", "").pod().containers().get(0).securityContext().runAsUser());
+    }
+
+    @Test
+    void runAsNonRootWithRootUserIsRefusedNamingTheContainer() {
+        assertTrue(rejected("    securityContext: {runAsUser: 0}\n", "  securityContext: {runAsNonRoot: true}\n")
+                .contains("spec.containers[0].securityContext.runAsNonRoot: container app must not run as root"));
+    }
+
+    @Test
+    void relativeHostPathFromStdinResolvesAgainstTheWorkingDirectory() {
+        String yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: b}]\n"
+                + "  volumes: [{name: h, hostPath: {path: x}}]\n";
+        KubeDocument d = new KubeReader().parse("-", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).get(0);
+        assertEquals(Path.of("x").toAbsolutePath().toString(), translator.translate(d).pod().volume("h").hostPath().path());
+    }
+
+    @Test
+    void deploymentTemplateVolumesAreHonouredAndNamedWithTheirPath() {
+        WorkloadTranslator workloads = new WorkloadTranslator(translator);
+        String yaml = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      securityContext: {runAsUser: 7}
+                      volumes: [{name: cache, emptyDir: {medium: Memory, sizeLimit: 1Gi}}]
+                      containers:
+                      - name: app
+                        image: busybox
+                        volumeMounts: [{name: %s, mountPath: /cache}]
+                """;
+        PodTranslator.Result r = workloads.translate(ConfigDataTest.doc(yaml.formatted("cache")), SOURCES);
+        assertEquals(List.of(), r.warnings());
+        assertEquals(1L << 30, r.pod().volume("cache").emptyDir().sizeLimit());
+        assertEquals(7L, r.pod().containers().get(0).securityContext().runAsUser());
+        String bad = assertThrows(InvalidInputException.class,
+                () -> workloads.translate(ConfigDataTest.doc(yaml.formatted("nope")), SOURCES)).getMessage();
+        assertTrue(bad.contains("spec.template.spec.containers[0].volumeMounts[0].name"), bad);
+    }
+}
