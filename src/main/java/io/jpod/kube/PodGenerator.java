@@ -221,7 +221,23 @@ public final class PodGenerator {
         for (ContainerSpec c : pod.containers()) {
             spec.addToContainers(container(pod, c, warnings));
         }
+        notGeneratedYet(pod, warnings);
         return spec.build();
+    }
+
+    /** What the pod model holds that this generator does not write yet: said, never dropped silently. */
+    static void notGeneratedYet(PodSpec pod, List<String> warnings) {
+        if (!pod.volumes().isEmpty()) {
+            warnings.add("pod " + pod.name() + ": volumes are not generated yet: the generated YAML has none");
+        }
+        for (ContainerSpec c : pod.containers()) {
+            if (!c.volumeMounts().isEmpty()) {
+                warnings.add("pod " + pod.name() + ": container " + c.name() + ": volumeMounts are not generated yet");
+            }
+            if (!io.jpod.pod.SecurityContext.NONE.equals(c.securityContext())) {
+                warnings.add("pod " + pod.name() + ": container " + c.name() + ": securityContext is not generated yet");
+            }
+        }
     }
 
     /**
