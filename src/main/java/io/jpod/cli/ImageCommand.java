@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
             UntagCommand.class,
             ImportCommand.class,
             LoadCommand.class,
+            SaveCommand.class,
             PullCommand.class,
             PushCommand.class,
             ImageInspectCommand.class,

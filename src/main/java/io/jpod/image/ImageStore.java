@@ -340,6 +340,11 @@ public final class ImageStore {
         });
     }
 
+    /** The size in bytes of stored layer {@code diffId}'s uncompressed tar stream. */
+    long layerSize(String diffId) {
+        return db.read(c -> layers.size(c, diffId));
+    }
+
     /** The configuration JSON of image {@code id}, byte for byte as stored (its sha256 is the id). */
     public byte[] configBlob(String id) {
         return blob(id, "config");
