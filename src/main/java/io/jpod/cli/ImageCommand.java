@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ImageLsCommand.class,
             ImageRmCommand.class,
+            ImagePruneCommand.class,
             TagCommand.class,
             UntagCommand.class,
             ImportCommand.class,

@@ -575,6 +575,37 @@ public final class ImageStore {
         return report;
     }
 
+    /**
+     * Removes, as {@code podman image prune}, the dangling images (no name) that no container in
+     * the state store uses, or with {@code all} every image no container uses, and the layers no
+     * image is left using; in one transaction. Returns the ids removed.
+     */
+    public List<String> prune(boolean all) {
+        List<Path> trash = new ArrayList<>();
+        List<String> removed = db.write(c -> {
+            List<String> ids = new ArrayList<>();
+            for (Image i : all(c)) {
+                if ((all || i.dangling()) && containerUsing(c, i.id()) == null) {
+                    ids.add(i.id());
+                }
+            }
+            for (String id : ids) {
+                for (String sql : List.of("DELETE FROM image_names WHERE image_id = ?", "DELETE FROM images WHERE id = ?")) {
+                    try (PreparedStatement s = c.prepareStatement(sql)) {
+                        s.setString(1, id);
+                        s.executeUpdate();
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                trash.addAll(layers.collect(c));
+            }
+            return ids;
+        });
+        layers.deleteAll(trash);
+        return removed;
+    }
+
     private static String containerUsing(Connection c, String imageId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM containers WHERE image_id = ? LIMIT 1")) {
             s.setString(1, imageId);
