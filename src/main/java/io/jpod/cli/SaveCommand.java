@@ -38,6 +38,16 @@ public final class SaveCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Name or ID of an image.")
     List<String> images = new ArrayList<>();
 
+    /** Whether standard output is a terminal (as podman checks before writing an archive there). */
+    static boolean stdoutIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
+    }
+
     @Override
     public void run() {
         ImageSaver.Format f = ImageSaver.Format.parse(format);
@@ -45,8 +55,8 @@ public final class SaveCommand implements Runnable {
         StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
         ImageSaver saver = new ImageSaver(global.engine().images());
         if (output == null || output.equals("-") || output.equals("/dev/stdout")) {
-            if (System.console() != null) {
-                throw new InvalidInputException("save", "refusing to save to terminal. Use -o flag or redirect");
+            if (stdoutIsTerminal()) {
+                throw new ExitCodeException(ErrorReporter.ENGINE_ERROR, "refusing to save to terminal. Use -o flag or redirect");
             }
             OutputStream out = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
             saver.save(images, f, out, events);
