@@ -41,7 +41,11 @@ fi
 work=$(mktemp -d /tmp/pull-bench.XXXXXX)
 registry_pid=
 cleanup() {
-  [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null && wait "$registry_pid" 2>/dev/null
+  set +e
+  if [ -n "$registry_pid" ]; then
+    kill "$registry_pid" 2>/dev/null
+    wait "$registry_pid" 2>/dev/null
+  fi
   if command -v podman >/dev/null && [ -d "$work/podman-root" ]; then
     podman --root "$work/podman-root" --runroot "$work/podman-runroot" --runtime runc rmi -a -f >/dev/null 2>&1 || true
     podman --root "$work/podman-root" --runroot "$work/podman-runroot" --runtime runc system reset -f >/dev/null 2>&1 || true
