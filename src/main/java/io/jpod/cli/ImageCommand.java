@@ -9,10 +9,12 @@ import picocli.CommandLine.Spec;
         subcommands = {
             ImageLsCommand.class,
             ImageRmCommand.class,
+            ImagePruneCommand.class,
             TagCommand.class,
             UntagCommand.class,
             ImportCommand.class,
             LoadCommand.class,
+            SaveCommand.class,
             PullCommand.class,
             PushCommand.class,
             ImageInspectCommand.class,

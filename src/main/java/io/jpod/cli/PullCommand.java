@@ -37,7 +37,7 @@ public final class PullCommand implements Runnable {
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
         StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
-        Image pulled = new ImagePuller(global.engine().images()).pull(image, registry.options(),
+        Image pulled = new ImagePuller(global.engine().images()).pull(image, RegistryFlags.registriesConf(), registry.options(),
                 new ImagePuller.Platform(os, arch, variant), events);
         var out = spec.commandLine().getOut();
         out.println(pulled.id());

@@ -3,6 +3,7 @@ package io.jpod.cli;
 import io.jpod.host.HostProbe;
 import io.jpod.image.registry.AuthFile;
 import io.jpod.image.registry.Credentials;
+import io.jpod.image.registry.RegistriesConf;
 import io.jpod.image.registry.RegistryOptions;
 import picocli.CommandLine.Option;
 
@@ -19,7 +20,12 @@ final class RegistryFlags {
     String authfile;
 
     RegistryOptions options() {
-        return new RegistryOptions(tlsVerify, creds == null ? null : Credentials.parse(creds), authFile(authfile));
+        return new RegistryOptions(tlsVerify, creds == null ? null : Credentials.parse(creds), authFile(authfile), registriesConf().insecure());
+    }
+
+    /** The user's registries.conf (short names, insecure registries), as podman reads it. */
+    static RegistriesConf registriesConf() {
+        return RegistriesConf.forUser(System.getenv(), java.nio.file.Path.of("/etc/containers/registries.conf"));
     }
 
     static AuthFile authFile(String authfile) {

@@ -1,10 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.engine.SystemService;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,11 +14,7 @@ public final class SystemResetCommand extends EngineCommand {
     @Override
     public Integer call() throws IOException {
         if (!force) {
-            out().println("WARNING! This will remove all pods, containers, images and jpod state of this user.");
-            out().print("Are you sure you want to continue? [y/N] ");
-            out().flush();
-            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (answer == null || !answer.trim().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+            if (!Confirmation.ask(out(), System.in, "WARNING! This will remove all pods, containers, images and jpod state of this user.")) {
                 return 0;
             }
         }

@@ -4,6 +4,7 @@ import io.jpod.events.Events;
 import io.jpod.error.ImageException;
 import io.jpod.error.JpodException;
 import io.jpod.image.registry.Manifests;
+import io.jpod.image.registry.RegistriesConf;
 import io.jpod.image.registry.RegistryClient;
 import io.jpod.image.registry.RegistryOptions;
 import java.io.FilterInputStream;
@@ -41,6 +42,26 @@ public final class ImagePuller {
      */
     public static ImageReference normalise(String input) {
         return ImageReference.parse(input).qualified(ImageReference.DOCKER_REGISTRY);
+    }
+
+    /**
+     * Pulls {@code input}, resolving a short name through {@code conf} (see {@link ShortNames}):
+     * the candidates are tried in order, and the last failure is reported when none can be pulled.
+     */
+    public Image pull(String input, RegistriesConf conf, RegistryOptions options, Platform platform, Events events) {
+        List<ImageReference> candidates = ShortNames.candidates(input, conf);
+        JpodException last = null;
+        for (ImageReference c : candidates) {
+            try {
+                return pull(c.toString(), options, platform, events);
+            } catch (JpodException e) {
+                last = e;
+                if (candidates.size() > 1) {
+                    events.warning("cannot pull " + c + ": " + e.getMessage());
+                }
+            }
+        }
+        throw last;
     }
 
     /** Pulls {@code input} (a name, optionally with tag or {@code @sha256:} digest) and returns the stored image. */

@@ -6,13 +6,8 @@ import io.jpod.error.InvalidInputException;
 import io.jpod.image.registry.Manifests;
 import io.jpod.image.registry.RegistryClient;
 import io.jpod.image.registry.RegistryOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,32 +40,12 @@ public final class ImagePusher {
         ref = ref.qualified(ImageReference.DOCKER_REGISTRY);
         String name = ref.name() + ":" + ref.tag();
         byte[] config = store.configBlob(image.id());
-        byte[] manifest = store.manifestBlob(image.id());
-        String type = store.manifestType(image.id());
-        Manifests.Manifest parsed = Manifests.manifest(manifest, type, name);
-        List<Path> blobs = new ArrayList<>();
-        List<Manifests.Descriptor> pushed = new ArrayList<>();
-        boolean rewritten = false;
-        for (int i = 0; i < parsed.layers().size(); i++) {
-            Manifests.Descriptor d = parsed.layers().get(i);
-            String diffId = image.layers().get(i);
-            Map<String, Path> kept = store.layers().blobs(diffId);
-            if (kept.containsKey(d.digest())) {
-                blobs.add(kept.get(d.digest()));
-                pushed.add(d);
-                continue;
-            }
-            Path gzip = kept.values().stream().filter(ImagePusher::isGzip).findFirst().orElseThrow(() -> new ImageException(name,
-                    "layer " + diffId + " of image " + image.shortId()
-                    + " has no kept blob (it was stored by an older jpod); remove the image and import or pull it again to push it"));
-            blobs.add(gzip);
-            pushed.add(new Manifests.Descriptor(type.equals(Manifests.DOCKER_MANIFEST) ? Manifests.DOCKER_GZIP_LAYER : Manifests.OCI_GZIP_LAYER,
-                    Digests.PREFIX + gzip.getFileName(), size(gzip), null, null, null));
-            rewritten = true;
-        }
-        if (rewritten) {
-            manifest = withLayers(manifest, pushed);
-        }
+        ImageBlobs copy = ImageBlobs.of(store, image, name);
+        byte[] manifest = copy.manifest();
+        String type = copy.type();
+        List<Path> blobs = copy.blobs();
+        List<Manifests.Descriptor> pushed = copy.layers();
+        boolean rewritten = copy.rewritten();
         RegistryClient client = options.client(ref.registry(), name);
         client.ping();
         events.progress("source signatures", "Getting image");
@@ -95,22 +70,6 @@ public final class ImagePusher {
             store.rememberManifest(image.id(), manifest);
         }
         return Digests.digestOf(manifest);
-    }
-
-    private static boolean isGzip(Path blob) {
-        try (InputStream in = Files.newInputStream(blob)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            throw new ImageException(p.toString(), "cannot read layer blob " + p + ": " + IoErrors.describe(e), e);
-        }
     }
 
     /** {@code manifest} with its layer descriptors replaced by {@code layers} (other fields kept). */

@@ -340,6 +340,11 @@ public final class ImageStore {
         });
     }
 
+    /** The size in bytes of stored layer {@code diffId}'s uncompressed tar stream. */
+    long layerSize(String diffId) {
+        return db.read(c -> layers.size(c, diffId));
+    }
+
     /** The configuration JSON of image {@code id}, byte for byte as stored (its sha256 is the id). */
     public byte[] configBlob(String id) {
         return blob(id, "config");
@@ -568,6 +573,37 @@ public final class ImageStore {
         });
         layers.deleteAll(trash);
         return report;
+    }
+
+    /**
+     * Removes, as {@code podman image prune}, the dangling images (no name) that no container in
+     * the state store uses, or with {@code all} every image no container uses, and the layers no
+     * image is left using; in one transaction. Returns the ids removed.
+     */
+    public List<String> prune(boolean all) {
+        List<Path> trash = new ArrayList<>();
+        List<String> removed = db.write(c -> {
+            List<String> ids = new ArrayList<>();
+            for (Image i : all(c)) {
+                if ((all || i.dangling()) && containerUsing(c, i.id()) == null) {
+                    ids.add(i.id());
+                }
+            }
+            for (String id : ids) {
+                for (String sql : List.of("DELETE FROM image_names WHERE image_id = ?", "DELETE FROM images WHERE id = ?")) {
+                    try (PreparedStatement s = c.prepareStatement(sql)) {
+                        s.setString(1, id);
+                        s.executeUpdate();
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                trash.addAll(layers.collect(c));
+            }
+            return ids;
+        });
+        layers.deleteAll(trash);
+        return removed;
     }
 
     private static String containerUsing(Connection c, String imageId) throws SQLException {

@@ -272,6 +272,31 @@ class ImageStoreTest {
         assertEquals(1, layerDirs().size());
     }
 
+    @Test
+    void pruneRemovesDanglingImagesNoContainerUsesAndWithAllEveryUnusedImage() throws Exception {
+        Image named = importTar(rootfs, "named");
+        Image dangling = importTar(new TestTar().file("a", "1").bytes(), "gone");
+        store.untag("gone", List.of());
+        Image usedDangling = importTar(new TestTar().file("b", "2").bytes(), "used");
+        store.untag("used", List.of());
+        db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO containers(id, name, is_infra, image_id, created, spec, state)"
+                    + " VALUES ('c1', 'web', 0, ?, ?, '{}', 'created')")) {
+                s.setString(1, usedDangling.id());
+                s.setString(2, Instant.now().toString());
+                s.executeUpdate();
+            }
+            return null;
+        });
+        assertEquals(List.of(dangling.id()), store.prune(false));
+        assertEquals(2, store.list().size());
+        assertEquals(2, layerDirs().size());
+        assertEquals(List.of(), store.prune(false));
+        assertEquals(List.of(named.id()), store.prune(true));
+        assertEquals(List.of(usedDangling.id()), store.list().stream().map(Image::id).toList());
+        assertEquals(1, layerDirs().size());
+    }
+
     // ---- archives -------------------------------------------------------------------------
 
     private final byte[] baseLayer = new TestTar().dir("bin", 0755).file("bin/sh", "shell").bytes();

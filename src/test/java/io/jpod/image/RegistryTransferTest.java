@@ -122,6 +122,24 @@ class RegistryTransferTest {
     }
 
     @Test
+    void aShortNameResolvesThroughAnAliasAndAnInsecureRegistryNeedsNoTlsVerifyFalse() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            Image img = imported();
+            new ImagePusher(store).push("localhost/bb:latest", reg.host() + "/test/bb:v1", INSECURE, events);
+            store.remove("localhost/bb:latest", false, id -> false);
+            io.jpod.image.registry.RegistriesConf conf = io.jpod.image.registry.RegistriesConf.parse(
+                    "[aliases]\n\"bb\" = \"" + reg.host() + "/test/bb\"\n[[registry]]\nlocation = \"" + reg.host() + "\"\ninsecure = true\n",
+                    "test.conf");
+            RegistryOptions verifying = new RegistryOptions(true, null, null, conf.insecure());
+            Image pulled = new ImagePuller(store).pull("bb:v1", conf, verifying, ImagePuller.Platform.HOST, events);
+            assertEquals(img.id(), pulled.id());
+            assertEquals(List.of(reg.host() + "/test/bb:v1"), pulled.names());
+            assertThrows(io.jpod.error.JpodException.class, () -> new ImagePuller(store).pull(reg.host() + "/test/bb:v1",
+                    new RegistryOptions(true, null, null), ImagePuller.Platform.HOST, events), "plain HTTP needs insecure or --tls-verify=false");
+        }
+    }
+
+    @Test
     void pullPicksThePlatformFromAnIndex() throws Exception {
         try (TestRegistry reg = new TestRegistry(false)) {
             imported();

@@ -12,6 +12,7 @@ public final class RegistryOptions {
     private final boolean tlsVerify;
     private final Credentials credentials;
     private final AuthFile authFile;
+    private final java.util.Set<String> insecure;
     private final Map<String, String> schemes = new ConcurrentHashMap<>();
 
     /**
@@ -19,9 +20,15 @@ public final class RegistryOptions {
      * @param authFile    where to look credentials up; null for none
      */
     public RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile) {
+        this(tlsVerify, credentials, authFile, java.util.Set.of());
+    }
+
+    /** As above; {@code insecure} registries (registries.conf {@code insecure = true}) are reached without TLS checks even with tlsVerify. */
+    public RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, java.util.Set<String> insecure) {
         this.tlsVerify = tlsVerify;
         this.credentials = credentials;
         this.authFile = authFile;
+        this.insecure = java.util.Set.copyOf(insecure);
     }
 
     public boolean tlsVerify() {
@@ -31,6 +38,6 @@ public final class RegistryOptions {
     /** A client for {@code registry}, about {@code image} (for messages). */
     public RegistryClient client(String registry, String image) {
         Credentials c = credentials != null ? credentials : authFile == null ? null : authFile.find(registry).orElse(null);
-        return new RegistryClient(registry, image, tlsVerify, c, schemes);
+        return new RegistryClient(registry, image, tlsVerify && !insecure.contains(registry), c, schemes);
     }
 }

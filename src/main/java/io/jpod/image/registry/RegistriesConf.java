@@ -1,0 +1,299 @@
+package io.jpod.image.registry;
+
+import io.jpod.error.InvalidInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What jpod reads of containers-registries.conf(5): {@code unqualified-search-registries}, the
+ * {@code [aliases]} table, {@code short-name-mode}, and the {@code location} and {@code insecure}
+ * keys of {@code [[registry]]} tables (also the v1 {@code [registries.search]} and
+ * {@code [registries.insecure]} lists). Only the small TOML subset these files use is parsed:
+ * tables, arrays of tables, and keys with string, boolean or string-array values.
+ *
+ * @param searchRegistries where short names are looked up, in order
+ * @param aliases          short name (without tag) to fully qualified name
+ * @param insecure         registries reachable over plain HTTP / without certificate checks
+ * @param shortNameMode    enforcing (default), permissive or disabled
+ */
+public record RegistriesConf(List<String> searchRegistries, Map<String, String> aliases, Set<String> insecure, String shortNameMode) {
+    public static final RegistriesConf EMPTY = new RegistriesConf(List.of(), Map.of(), Set.of(), "enforcing");
+
+    public RegistriesConf {
+        searchRegistries = List.copyOf(searchRegistries);
+        aliases = Map.copyOf(aliases);
+        insecure = Set.copyOf(insecure);
+        if (!List.of("enforcing", "permissive", "disabled").contains(shortNameMode)) {
+            throw new InvalidInputException("short-name-mode", "unknown short-name-mode \"" + shortNameMode
+                    + "\": use enforcing, permissive or disabled");
+        }
+    }
+
+    /**
+     * The configuration podman uses: {@code $CONTAINERS_REGISTRIES_CONF} when set, else the
+     * user's file ({@code $XDG_CONFIG_HOME} or {@code ~/.config}{@code /containers/registries.conf})
+     * when it exists, else {@code /etc/containers/registries.conf}; then the drop-ins of the
+     * {@code registries.conf.d} directory beside the system file, in name order.
+     */
+    public static RegistriesConf forUser(Map<String, String> env, Path systemFile) {
+        List<Path> files = new ArrayList<>();
+        String override = env.get("CONTAINERS_REGISTRIES_CONF");
+        if (override != null && !override.isEmpty()) {
+            files.add(Path.of(override));
+        } else {
+            String xdg = env.get("XDG_CONFIG_HOME");
+            String home = env.get("HOME");
+            Path user = xdg != null && !xdg.isEmpty() ? Path.of(xdg, "containers", "registries.conf")
+                    : home != null && !home.isEmpty() ? Path.of(home, ".config", "containers", "registries.conf") : null;
+            files.add(user != null && Files.isRegularFile(user) ? user : systemFile);
+            Path dropIns = systemFile.resolveSibling("registries.conf.d");
+            if (Files.isDirectory(dropIns)) {
+                try (Stream<Path> s = Files.list(dropIns)) {
+                    s.filter(p -> p.getFileName().toString().endsWith(".conf")).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw new InvalidInputException(dropIns.toString(), "cannot list: " + e.getMessage());
+                }
+            }
+        }
+        return read(files);
+    }
+
+    /** Reads {@code files} in order (missing ones are skipped); a later file's keys win, aliases merge. */
+    public static RegistriesConf read(List<Path> files) {
+        Builder b = new Builder();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                continue;
+            }
+            try {
+                b.parse(Files.readString(f, StandardCharsets.UTF_8), f.toString());
+            } catch (IOException e) {
+                throw new InvalidInputException(f.toString(), "cannot read: " + e.getMessage());
+            }
+        }
+        return b.build();
+    }
+
+    /** Parses one file's text; {@code where} names it in messages. */
+    public static RegistriesConf parse(String text, String where) {
+        Builder b = new Builder();
+        b.parse(text, where);
+        return b.build();
+    }
+
+    /** True when {@code registry} (host[:port]) is marked insecure. */
+    public boolean isInsecure(String registry) {
+        return insecure.contains(registry);
+    }
+
+    private static final class Builder {
+        List<String> search;
+        final Map<String, String> aliases = new LinkedHashMap<>();
+        final Set<String> insecure = new LinkedHashSet<>();
+        String mode;
+
+        RegistriesConf build() {
+            return new RegistriesConf(search == null ? List.of() : search, aliases, insecure, mode == null ? "enforcing" : mode);
+        }
+
+        void parse(String text, String where) {
+            String table = "";
+            String location = null;
+            Boolean insecureFlag = null;
+            String[] lines = text.split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String at = where + ":" + (i + 1);
+                String line = stripComment(lines[i]).trim();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                if (line.startsWith("[")) {
+                    registry(location, insecureFlag);
+                    location = null;
+                    insecureFlag = null;
+                    boolean array = line.startsWith("[[");
+                    if (!line.endsWith(array ? "]]" : "]")) {
+                        throw new InvalidInputException(at, "invalid table header: " + line);
+                    }
+                    table = (array ? "[]" : "") + unquote(line.substring(array ? 2 : 1, line.length() - (array ? 2 : 1)).trim(), at);
+                    continue;
+                }
+                int eq = keyEnd(line);
+                if (eq < 0) {
+                    throw new InvalidInputException(at, "expected key = value: " + line);
+                }
+                String key = unquote(line.substring(0, eq).trim(), at);
+                StringBuilder value = new StringBuilder(line.substring(eq + 1).trim());
+                while (value.toString().startsWith("[") && !closed(value.toString()) && i + 1 < lines.length) {
+                    value.append(' ').append(stripComment(lines[++i]).trim());
+                }
+                Object v = value(value.toString().trim(), at);
+                switch (table) {
+                    case "" -> {
+                        if (key.equals("unqualified-search-registries")) {
+                            search = strings(v, key, at);
+                        } else if (key.equals("short-name-mode")) {
+                            mode = string(v, key, at);
+                        }
+                    }
+                    case "aliases" -> aliases.put(key, string(v, key, at));
+                    case "registries.search" -> {
+                        if (key.equals("registries")) {
+                            search = strings(v, key, at);
+                        }
+                    }
+                    case "registries.insecure" -> {
+                        if (key.equals("registries")) {
+                            insecure.addAll(strings(v, key, at));
+                        }
+                    }
+                    case "[]registry" -> {
+                        if (key.equals("location")) {
+                            location = string(v, key, at);
+                        } else if (key.equals("insecure")) {
+                            if (!(v instanceof Boolean flag)) {
+                                throw new InvalidInputException(at, "insecure must be true or false");
+                            }
+                            insecureFlag = flag;
+                        }
+                    }
+                    default -> {
+                        // other tables ([[registry.mirror]], [engine], ...) are not jpod's concern
+                    }
+                }
+            }
+            registry(location, insecureFlag);
+        }
+
+        private void registry(String location, Boolean insecureFlag) {
+            if (location != null && Boolean.TRUE.equals(insecureFlag)) {
+                int slash = location.indexOf('/');
+                insecure.add(slash < 0 ? location : location.substring(0, slash));
+            }
+        }
+
+        private static String stripComment(String line) {
+            boolean quoted = false;
+            char quote = 0;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (quoted) {
+                    if (c == '\\' && quote == '"') {
+                        i++;
+                    } else if (c == quote) {
+                        quoted = false;
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quoted = true;
+                    quote = c;
+                } else if (c == '#') {
+                    return line.substring(0, i);
+                }
+            }
+            return line;
+        }
+
+        private static int keyEnd(String line) {
+            boolean quoted = false;
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '"' || c == '\'') {
+                    quoted = !quoted;
+                } else if (c == '=' && !quoted) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private static boolean closed(String value) {
+            return stripComment(value).trim().endsWith("]");
+        }
+
+        private static Object value(String v, String at) {
+            if (v.equals("true") || v.equals("false")) {
+                return Boolean.valueOf(v);
+            }
+            if (v.startsWith("[")) {
+                if (!v.endsWith("]")) {
+                    throw new InvalidInputException(at, "unterminated array: " + v);
+                }
+                List<String> out = new ArrayList<>();
+                String inner = v.substring(1, v.length() - 1).trim();
+                for (String item : splitItems(inner, at)) {
+                    out.add(unquoteString(item.trim(), at));
+                }
+                return out;
+            }
+            return unquoteString(v, at);
+        }
+
+        private static List<String> splitItems(String inner, String at) {
+            List<String> items = new ArrayList<>();
+            StringBuilder cur = new StringBuilder();
+            char quote = 0;
+            for (int i = 0; i < inner.length(); i++) {
+                char c = inner.charAt(i);
+                if (quote != 0) {
+                    cur.append(c);
+                    if (c == '\\' && quote == '"' && i + 1 < inner.length()) {
+                        cur.append(inner.charAt(++i));
+                    } else if (c == quote) {
+                        quote = 0;
+                    }
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                    cur.append(c);
+                } else if (c == ',') {
+                    items.add(cur.toString());
+                    cur.setLength(0);
+                } else {
+                    cur.append(c);
+                }
+            }
+            if (quote != 0) {
+                throw new InvalidInputException(at, "unterminated string in array");
+            }
+            if (!cur.toString().trim().isEmpty()) {
+                items.add(cur.toString());
+            }
+            return items;
+        }
+
+        /** A key or table name: bare, or quoted. */
+        private static String unquote(String s, String at) {
+            return s.startsWith("\"") || s.startsWith("'") ? unquoteString(s, at) : s;
+        }
+
+        private static String unquoteString(String s, String at) {
+            if (s.length() >= 2 && (s.startsWith("\"") && s.endsWith("\"") || s.startsWith("'") && s.endsWith("'"))) {
+                String body = s.substring(1, s.length() - 1);
+                return s.startsWith("\"") ? body.replace("\\\"", "\"").replace("\\\\", "\\") : body;
+            }
+            throw new InvalidInputException(at, "expected a quoted string, true, false or an array: " + s);
+        }
+
+        private static String string(Object v, String key, String at) {
+            if (v instanceof String s) {
+                return s;
+            }
+            throw new InvalidInputException(at, key + " must be a string");
+        }
+
+        private static List<String> strings(Object v, String key, String at) {
+            if (v instanceof List<?> l) {
+                return l.stream().map(String::valueOf).toList();
+            }
+            throw new InvalidInputException(at, key + " must be an array of strings");
+        }
+    }
+}

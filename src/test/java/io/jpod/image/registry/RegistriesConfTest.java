@@ -1,0 +1,102 @@
+package io.jpod.image.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jpod.error.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RegistriesConfTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsSearchRegistriesAliasesAndInsecureRegistries() {
+        RegistriesConf c = RegistriesConf.parse("""
+                # comment
+                unqualified-search-registries = ["docker.io", 'quay.io'] # trailing comment
+                short-name-mode = "permissive"
+
+                [aliases]
+                "app" = "registry.example.com/team/app"
+                tool = "quay.io/x/tool#1"
+
+                [[registry]]
+                location = "localhost:5000"
+                insecure = true
+
+                [[registry.mirror]]
+                location = "mirror.example.com"
+                insecure = true
+
+                [[registry]]
+                location = "secure.example.com/ns"
+                insecure = false
+                """, "test.conf");
+        assertEquals(List.of("docker.io", "quay.io"), c.searchRegistries());
+        assertEquals(Map.of("app", "registry.example.com/team/app", "tool", "quay.io/x/tool#1"), c.aliases());
+        assertEquals(Set.of("localhost:5000"), c.insecure());
+        assertEquals("permissive", c.shortNameMode());
+        assertTrue(c.isInsecure("localhost:5000"));
+        assertFalse(c.isInsecure("secure.example.com"));
+    }
+
+    @Test
+    void readsMultiLineArraysAndTheV1Format() {
+        RegistriesConf c = RegistriesConf.parse("""
+                [registries.search]
+                registries = [
+                  "registry.fedoraproject.org",   # one
+                  "docker.io",
+                ]
+                [registries.insecure]
+                registries = ["10.0.0.1:5000"]
+                """, "v1.conf");
+        assertEquals(List.of("registry.fedoraproject.org", "docker.io"), c.searchRegistries());
+        assertEquals(Set.of("10.0.0.1:5000"), c.insecure());
+        assertEquals("enforcing", c.shortNameMode());
+    }
+
+    @Test
+    void badSyntaxNamesTheFileAndLine() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RegistriesConf.parse("unqualified-search-registries = [\"a\"]\nthis is not toml\n", "bad.conf"));
+        assertTrue(e.getMessage().contains("bad.conf:2"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> RegistriesConf.parse("unqualified-search-registries = \"docker.io\"", "s.conf"));
+        assertTrue(e.getMessage().contains("must be an array"), e.getMessage());
+        assertThrows(InvalidInputException.class, () -> RegistriesConf.parse("short-name-mode = \"sometimes\"", "m.conf"));
+    }
+
+    @Test
+    void theUserFileReplacesTheSystemFileAndDropInsAddAliases() throws IOException {
+        Path etc = Files.createDirectories(dir.resolve("etc/containers"));
+        Path system = Files.writeString(etc.resolve("registries.conf"), "unqualified-search-registries = [\"system.example.com\"]\n");
+        Files.createDirectories(etc.resolve("registries.conf.d"));
+        Files.writeString(etc.resolve("registries.conf.d/shortnames.conf"), "[aliases]\n\"busybox\" = \"docker.io/library/busybox\"\n");
+        Path home = dir.resolve("home");
+        RegistriesConf c = RegistriesConf.forUser(Map.of("HOME", home.toString()), system);
+        assertEquals(List.of("system.example.com"), c.searchRegistries());
+        assertEquals("docker.io/library/busybox", c.aliases().get("busybox"));
+        Files.createDirectories(home.resolve(".config/containers"));
+        Files.writeString(home.resolve(".config/containers/registries.conf"), "unqualified-search-registries = [\"user.example.com\"]\n");
+        assertEquals(List.of("user.example.com"), RegistriesConf.forUser(Map.of("HOME", home.toString()), system).searchRegistries());
+        Path override = Files.writeString(dir.resolve("o.conf"), "unqualified-search-registries = []\n");
+        RegistriesConf o = RegistriesConf.forUser(Map.of("HOME", home.toString(), "CONTAINERS_REGISTRIES_CONF", override.toString()), system);
+        assertEquals(List.of(), o.searchRegistries());
+        assertEquals(Map.of(), o.aliases());
+    }
+
+    @Test
+    void missingFilesGiveTheEmptyConfiguration() {
+        assertEquals(RegistriesConf.EMPTY, RegistriesConf.read(List.of(dir.resolve("none.conf"))));
+    }
+}
