@@ -1,7 +1,6 @@
 package io.jpod.image;
 
 import io.jpod.events.Events;
-import io.jpod.error.ImageException;
 import io.jpod.error.InvalidInputException;
 import io.jpod.image.registry.Manifests;
 import io.jpod.image.registry.RegistryClient;
