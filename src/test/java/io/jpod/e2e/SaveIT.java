@@ -72,9 +72,7 @@ class SaveIT {
     @Test
     @Order(3)
     void podmanLoadsJpodsDockerArchive() throws IOException {
-        if (Harness.which("podman").isEmpty()) {
-            return;
-        }
+        assertTrue(Harness.which("podman").isPresent(), "podman is a test prerequisite (scripts/host-packages.txt): it must load jpod's archives");
         Path store = Files.createTempDirectory("jpod-save-it-podman");
         try {
             Path archive = h.home().resolve("saved-docker.tar");
