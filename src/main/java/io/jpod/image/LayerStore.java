@@ -7,7 +7,6 @@ import io.jpod.host.HostPaths;
 import io.jpod.host.Privileges;
 import io.jpod.state.Database;
 import java.io.IOException;
-import java.io.FilterInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestOutputStream;
@@ -167,7 +166,7 @@ public final class LayerStore {
     }
 
     /** Copies what is read into {@code copy}. */
-    private static final class TeeStream extends FilterInputStream {
+    private static final class TeeStream extends ObservedStream {
         private final OutputStream copy;
 
         TeeStream(InputStream in, OutputStream copy) {
@@ -176,40 +175,8 @@ public final class LayerStore {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                copy.write(b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                copy.write(b, off, n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buf = new byte[(int) Math.min(Math.max(n, 1), 8192)];
-            long done = 0;
-            while (done < n) {
-                int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-                if (r < 0) {
-                    break;
-                }
-                done += r;
-            }
-            return done;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
+        protected void seen(byte[] b, int off, int n) throws IOException {
+            copy.write(b, off, n);
         }
     }
 

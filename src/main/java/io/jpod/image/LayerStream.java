@@ -2,7 +2,6 @@ package io.jpod.image;
 
 import io.jpod.error.ImageException;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -53,7 +52,7 @@ final class LayerStream {
     }
 
     /** Hashes and counts what passes through; closing does not close the source. */
-    private static final class Hashing extends FilterInputStream {
+    private static final class Hashing extends ObservedStream {
         final MessageDigest md = Digests.sha256();
         long count;
 
@@ -62,42 +61,9 @@ final class LayerStream {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                md.update((byte) b);
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                md.update(b, off, n);
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buf = new byte[(int) Math.min(n, 8192)];
-            long done = 0;
-            while (done < n) {
-                int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-                if (r < 0) {
-                    break;
-                }
-                done += r;
-            }
-            return done;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
+        protected void seen(byte[] b, int off, int n) {
+            md.update(b, off, n);
+            count += n;
         }
 
         @Override
