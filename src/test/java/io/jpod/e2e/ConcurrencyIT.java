@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Several jpod commands at once: each sees a consistent state and none breaks another. */
 class ConcurrencyIT {
-    private static final String SLEEPER = "trap 'exit 0' TERM; while true; do sleep 1 & wait $!; done";
+    private static final String SLEEPER = Harness.SLEEPER;
     private static Harness h;
 
     @BeforeAll

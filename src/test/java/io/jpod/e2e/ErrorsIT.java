@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * and nothing half-created.
  */
 class ErrorsIT {
-    private static final String SLEEPER = "trap 'exit 0' TERM; while true; do sleep 1 & wait $!; done";
+    private static final String SLEEPER = Harness.SLEEPER;
     private static Harness h;
 
     @BeforeAll
@@ -41,15 +41,7 @@ class ErrorsIT {
      */
     @AfterEach
     void nothingHalfCreated() {
-        try {
-            assertEquals(0, h.podPs().size(), () -> "no pods left: " + h.podPs());
-            assertEquals(0, h.psAll().size(), () -> "no containers left: " + h.psAll());
-            h.assertNothingLeft("after a failed command");
-        } catch (AssertionError e) {
-            h.cleanUp();
-            h.importBusybox();
-            throw e;
-        }
+        h.assertTestLeftNothing(true);
     }
 
     private static void assertMentions(Result r, String what) {

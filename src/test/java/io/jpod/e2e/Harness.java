@@ -44,6 +44,8 @@ public final class Harness {
     /** The image every test imports: busybox from {@link #rootfsTar()}. */
     public static final String IMAGE = "localhost/busybox:latest";
     public static final Path DIST = Path.of("/tmp/jpod-e2e-dist");
+    /** A container command that runs until stopped and stops at once on SIGTERM. */
+    public static final String SLEEPER = "trap 'exit 0' TERM; while true; do sleep 1 & wait $!; done";
     public static final Path RUN_DIR = Path.of("/tmp/jpod-e2e-run");
     public static final Path WORK = Path.of("/tmp/jpod-e2e-work");
     /** Added with usermod when useradd gave the user no subordinate ids. */
@@ -625,6 +627,25 @@ public final class Harness {
      * catatonit, container processes all gone), no jpod mount in the user's namespace. Allows a few
      * seconds for processes that are already exiting.
      */
+    /**
+     * After a test: no pod and no container are left (and, with {@code leftovers}, no process or
+     * mount). When something is, the state is reset and the busybox image imported again, so that
+     * the next test starts clean, and the check fails.
+     */
+    public void assertTestLeftNothing(boolean leftovers) {
+        try {
+            assertEquals(0, podPs().size(), () -> "no pods left: " + podPs());
+            assertEquals(0, psAll().size(), () -> "no containers left: " + psAll());
+            if (leftovers) {
+                assertNothingLeft("after the test");
+            }
+        } catch (AssertionError e) {
+            cleanUp();
+            importBusybox();
+            throw e;
+        }
+    }
+
     public void assertNothingLeft(String when) {
         AtomicReference<List<HostProcess>> procs = new AtomicReference<>(List.of());
         AtomicReference<List<String>> mounts = new AtomicReference<>(List.of());

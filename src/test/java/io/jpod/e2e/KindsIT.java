@@ -39,14 +39,7 @@ class KindsIT {
     /** Every test removes what it played: nothing is left for the next one. */
     @AfterEach
     void nothingLeft() {
-        try {
-            assertEquals(0, h.podPs().size(), () -> "no pods left: " + h.podPs());
-            assertEquals(0, h.psAll().size(), () -> "no containers left: " + h.psAll());
-        } catch (AssertionError e) {
-            h.cleanUp();
-            h.importBusybox();
-            throw e;
-        }
+        h.assertTestLeftNothing(false);
     }
 
     /** The environment of a running container, as {@code env} prints it inside. */
