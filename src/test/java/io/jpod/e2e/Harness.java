@@ -40,14 +40,19 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code jpod system reset -f} as the user and checks that nothing of jpod's is left running.
  */
 public final class Harness {
-    public static final String USER = "jpode2e";
+    /**
+     * Lets several suites run side by side on one machine (e.g. in separate work trees): with
+     * JPOD_E2E_ID=b the user is jpode2eb and the directories /tmp/jpod-e2e-b-*. Unset in CI.
+     */
+    static final String ID = Optional.ofNullable(System.getenv("JPOD_E2E_ID")).filter(s -> s.matches("[a-z0-9]{1,8}")).orElse("");
+    public static final String USER = "jpode2e" + ID;
     /** The image every test imports: busybox from {@link #rootfsTar()}. */
     public static final String IMAGE = "localhost/busybox:latest";
-    public static final Path DIST = Path.of("/tmp/jpod-e2e-dist");
+    public static final Path DIST = tmp("dist");
     /** A container command that runs until stopped and stops at once on SIGTERM. */
     public static final String SLEEPER = "trap 'exit 0' TERM; while true; do sleep 1 & wait $!; done";
-    public static final Path RUN_DIR = Path.of("/tmp/jpod-e2e-run");
-    public static final Path WORK = Path.of("/tmp/jpod-e2e-work");
+    public static final Path RUN_DIR = tmp("run");
+    public static final Path WORK = tmp("work");
     /** Added with usermod when useradd gave the user no subordinate ids. */
     static final String SUBID_RANGE = "200000-265535";
     static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -66,6 +71,11 @@ public final class Harness {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private static Harness instance;
+
+    /** A scratch path of this suite: /tmp/jpod-e2e-NAME, or /tmp/jpod-e2e-ID-NAME with {@link #ID}. */
+    public static Path tmp(String name) {
+        return Path.of("/tmp/jpod-e2e-" + (ID.isEmpty() ? "" : ID + "-") + name);
+    }
     private static AssertionError setupFailure;
 
     private final Path project;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * JPOD_RUNROOT say (kept apart from /var/lib/jpod), and kube down leaves nothing mounted.
  */
 class RootModeIT {
-    private static final Path STATE = Path.of("/tmp/jpod-e2e-rootmode");
+    private static final Path STATE = Harness.tmp("rootmode");
     private static Harness h;
     private static Path yaml;
 
