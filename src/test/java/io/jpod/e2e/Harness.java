@@ -293,13 +293,24 @@ public final class Harness {
     }
 
     private List<String> jpodCommand(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(
-                "runuser", "-u", USER, "--", "env", "-i",
-                "HOME=" + home, "USER=" + USER, "LOGNAME=" + USER, "PATH=" + USER_PATH, "LANG=C.UTF-8",
-                "XDG_RUNTIME_DIR=" + RUN_DIR,
-                DIST.resolve("bin/jpod").toString()));
+        List<String> cmd = userCommand(DIST.resolve("bin/jpod").toString());
         cmd.addAll(List.of(args));
         return cmd;
+    }
+
+    /** {@code program} run as the user, with the environment a login would give (no sbin in PATH). */
+    private List<String> userCommand(String program) {
+        return new ArrayList<>(List.of(
+                "runuser", "-u", USER, "--", "env", "-i",
+                "HOME=" + home, "USER=" + USER, "LOGNAME=" + USER, "PATH=" + USER_PATH, "LANG=C.UTF-8",
+                "XDG_RUNTIME_DIR=" + RUN_DIR, program));
+    }
+
+    /** Runs another program (podman, to compare) as the user, in {@link #WORK}. */
+    public Result asUser(String program, String... args) {
+        List<String> cmd = userCommand(program);
+        cmd.addAll(List.of(args));
+        return run(cmd, program + " " + String.join(" ", args), null, TIMEOUT);
     }
 
     /** Runs a command as root (the harness's own plumbing). */

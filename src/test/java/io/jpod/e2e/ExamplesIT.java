@@ -1,0 +1,125 @@
+package io.jpod.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every YAML of examples/kube, as a user would run it: validated, played, and its pods turned back
+ * into YAML with {@code kube generate}; then the example is taken down and the generated YAML played
+ * instead, which must give pods equal in everything observable ({@link PodObservation}): the round
+ * trip of the generate issue, over every example the fidelity issue asks for.
+ *
+ * <p>Generated YAML refers to ConfigMaps and Secrets without carrying them (a Secret's values are
+ * never printed), as YAML applied to a cluster where they exist; the test plays it after the
+ * example's own ConfigMap and Secret documents.
+ */
+class ExamplesIT {
+    static final Duration SETTLE = Duration.ofSeconds(60);
+    private static Harness h;
+
+    @BeforeAll
+    static void setUp() {
+        h = Harness.forClass();
+        h.importBusybox();
+    }
+
+    @AfterEach
+    void nothingLeft() {
+        h.assertTestLeftNothing(false);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        h.cleanUp();
+    }
+
+    /** Every example file name, so a new example is tested without touching this class. */
+    static Stream<String> examples() throws IOException {
+        Path dir = Harness.get().project().resolve("examples/kube");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList();
+            assertFalse(names.isEmpty(), "examples/kube has examples");
+            return names.stream();
+        }
+    }
+
+    /** A directory of the user's for one example: relative hostPaths land there. */
+    static Path exampleDir(String example) {
+        Path dir = Harness.WORK.resolve("examples").resolve(example.replace(".yaml", ""));
+        Harness.rootOk("rm", "-rf", dir.toString());
+        Harness.rootOk("install", "-d", "-o", Harness.USER, "-m", "0755", Harness.WORK.resolve("examples").toString(), dir.toString());
+        return dir;
+    }
+
+    /** Writes {@code text} to {@code file}, readable by the user. */
+    static Path write(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Harness.rootOk("chmod", "0644", file.toString());
+        return file;
+    }
+
+    /** The ConfigMap and Secret documents of a YAML file (what a cluster would already hold). */
+    static String configDocuments(String yaml) {
+        return Arrays.stream(yaml.split("(?m)^---\\s*$"))
+                .filter(doc -> doc.lines().anyMatch(l -> l.equals("kind: ConfigMap") || l.equals("kind: Secret")))
+                .map(doc -> doc.strip() + "\n---\n")
+                .collect(Collectors.joining());
+    }
+
+    static List<String> podNames() {
+        return h.jpodOk("pod", "ps", "--format", "{{.Name}}").outLines();
+    }
+
+    static String[] args(List<String> first, List<String> rest) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(rest);
+        return all.toArray(String[]::new);
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void playsAndPlaysTheSameFromItsGeneratedYaml(String example) throws IOException {
+        String text = Files.readString(h.project().resolve("examples/kube").resolve(example));
+        Path dir = exampleDir(example);
+        Path yaml = write(dir.resolve(example), text);
+        PodObservation.Cli jpod = h::jpod;
+
+        Result validate = h.jpodOk("kube", "validate", yaml.toString());
+        assertFalse(validate.err().contains("Error"), validate::describe);
+        h.jpodOk("kube", "play", yaml.toString());
+        List<String> pods = podNames();
+        assertFalse(pods.isEmpty(), () -> example + " plays at least one pod");
+        PodObservation.settle(jpod, pods, SETTLE);
+        PodObservation played = PodObservation.of(jpod, pods, null);
+        assertFalse(played.containers().isEmpty(), () -> example + ": app containers were seen");
+
+        Result generate = h.jpodOk(args(List.of("kube", "generate"), pods));
+        assertFalse(generate.err().contains("WARN"), () -> example + ": everything it uses is generated\n" + generate.describe());
+        Path generated = write(dir.resolve("generated-" + example), configDocuments(text) + generate.out());
+
+        h.jpodOk("kube", "down", yaml.toString());
+        assertTrue(h.psAll().isEmpty(), () -> example + ": kube down removed its containers");
+
+        h.jpodOk("kube", "play", generated.toString());
+        assertEquals(pods.stream().sorted().toList(), podNames().stream().sorted().toList(), "the generated YAML plays the same pods");
+        PodObservation.settle(jpod, pods, SETTLE);
+        played.assertSameAs(PodObservation.of(jpod, pods, null), example + " played again from its generated YAML");
+        h.jpodOk("kube", "down", generated.toString());
+    }
+}

@@ -1,0 +1,121 @@
+package io.jpod.e2e;
+
+import static io.jpod.e2e.Harness.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What can be seen of the played pods' app containers, from outside ({@code inspect}, {@code ps})
+ * and from inside ({@code exec}: user and groups, environment, capabilities, hostname, mounts and
+ * the files under them), keyed by pod and by the container's name in the YAML. Two plays of the
+ * same pods (the example and the YAML generated from it) must give equal observations.
+ *
+ * <p>The same commands work for podman ({@code ps -a --format json}, {@code inspect}, {@code exec}
+ * have the same shape), so one observation can also be compared with podman's play of the YAML.
+ *
+ * @param containers by "pod/container": aspect → what was seen
+ */
+record PodObservation(Map<String, Map<String, String>> containers) {
+    /** Runs a CLI (jpod, or podman to compare) with the given arguments. */
+    interface Cli extends Function<String[], Result> {
+        default Result ok(String... args) {
+            Result r = apply(args);
+            assertEquals(0, r.code(), () -> "expected success\n" + r.describe());
+            return r;
+        }
+    }
+
+    /** The aspects an exec in a running container prints, one section each, in this order. */
+    static final List<String> INSIDE = List.of("id", "env", "capabilities", "hostname", "mounts", "files");
+
+    /**
+     * The shell script run in each running container. Mount points under /proc, /sys and /dev are
+     * the runtime's; the others (volumes, /etc/hosts...) are listed with mode, owner and size of
+     * every file under them.
+     */
+    static final String SCRIPT = String.join("; echo @@@; ",
+            "id",
+            "env | sort",
+            "grep -E '^(Cap|NoNewPrivs)' /proc/self/status",
+            "hostname",
+            "awk '{print $5, $6}' /proc/self/mountinfo | sort",
+            "for m in $(awk '{print $5}' /proc/self/mountinfo | grep -vE '^/(proc|sys|dev)(/|$)|^/$' | sort -u); do"
+                    + " find $m -exec stat -c '%n %a %u %g %s' {} + 2>/dev/null; done | sort");
+
+    /** Waits until no app container of the listed pods is still being created or restarted. */
+    static void settle(Cli cli, List<String> pods, Duration timeout) {
+        Harness.waitFor("the containers of " + pods + " to be running or exited", timeout, () -> appContainers(cli, pods).stream()
+                .allMatch(c -> List.of("running", "exited").contains(text(c, "State"))));
+        Harness.sleep(Duration.ofSeconds(2)); // what the containers write at start (volumes, logs)
+    }
+
+    /** Observes every app container of {@code pods}; {@code aspects} limits what is compared (null: everything). */
+    static PodObservation of(Cli cli, List<String> pods, List<String> aspects) {
+        Map<String, Map<String, String>> all = new TreeMap<>();
+        for (JsonNode c : appContainers(cli, pods)) {
+            String pod = text(c, "PodName");
+            String name = c.path("Names").get(0).asString();
+            Map<String, String> seen = new TreeMap<>();
+            JsonNode inspect = Harness.json(cli.ok("inspect", name)).get(0);
+            JsonNode config = inspect.path("Config");
+            seen.put("image", text(config, "Image"));
+            seen.put("command", inspect.path("Path") + " " + inspect.path("Args"));
+            seen.put("workingDir", text(config, "WorkingDir"));
+            seen.put("restartPolicy", inspect.path("HostConfig").path("RestartPolicy").path("Name").asString(""));
+            seen.put("state", text(c, "State") + (text(c, "State").equals("exited") ? " " + c.path("ExitCode") : ""));
+            if (text(c, "State").equals("running")) {
+                Result r = cli.apply(new String[] {"exec", name, "sh", "-c", SCRIPT});
+                String[] sections = (r.out() + "\n").split("@@@\n", -1);
+                if (sections.length != INSIDE.size()) {
+                    fail("the observation script printed " + sections.length + " sections\n" + r.describe());
+                }
+                for (int i = 0; i < INSIDE.size(); i++) {
+                    seen.put(INSIDE.get(i), sections[i].strip());
+                }
+            } else {
+                seen.put("logs", cli.ok("logs", name).out());
+            }
+            if (aspects != null) {
+                seen.keySet().retainAll(aspects);
+            }
+            all.put(pod + "/" + name.substring(name.startsWith(pod + "-") ? pod.length() + 1 : 0), seen);
+        }
+        return new PodObservation(all);
+    }
+
+    /** The listed pods' app containers (not infra), from {@code ps -a --format json}. */
+    static List<JsonNode> appContainers(Cli cli, List<String> pods) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode c : Harness.json(cli.ok("ps", "-a", "--format", "json"))) {
+            if (!c.path("IsInfra").asBoolean(false) && pods.contains(text(c, "PodName"))) {
+                found.add(c);
+            }
+        }
+        return found;
+    }
+
+    /** Fails, naming each container and aspect that differs, unless {@code other} saw the same. */
+    void assertSameAs(PodObservation other, String what) {
+        assertEquals(new TreeSet<>(containers.keySet()), new TreeSet<>(other.containers.keySet()), what + ": the same containers");
+        List<String> differences = new ArrayList<>();
+        containers.forEach((name, seen) -> seen.forEach((aspect, value) -> {
+            String theirs = other.containers.get(name).get(aspect);
+            if (!value.equals(theirs)) {
+                differences.add(name + " " + aspect + ":\n    before: " + value.replace("\n", "\n            ")
+                        + "\n    after:  " + String.valueOf(theirs).replace("\n", "\n            "));
+            }
+        }));
+        if (!differences.isEmpty()) {
+            fail(what + ": " + differences.size() + " difference(s)\n" + String.join("\n", differences));
+        }
+    }
+}
