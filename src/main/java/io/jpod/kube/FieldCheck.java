@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Finds the fields of a document that jpod does not honour, so that they are reported rather than
  * silently dropped. Supported fields are given as dotted paths: {@code spec.containers[].name};
- * a path ending in {@code .*} accepts anything below it.
+ * a path ending in {@code .*} accepts anything below it. A field set to nothing ({@link #asksNothing})
+ * is not reported.
  */
 public final class FieldCheck {
     private final Set<String> supported;
@@ -37,6 +38,15 @@ public final class FieldCheck {
         return out;
     }
 
+    /**
+     * A value that asks for nothing a local run lacks: null, {@code {}}, {@code []} or {@code false}
+     * (e.g. podman's generated {@code resources: {}}, {@code enableServiceLinks: false},
+     * {@code automountServiceAccountToken: false}: jpod has no service links or tokens to turn off).
+     */
+    static boolean asksNothing(JsonNode value) {
+        return value.isNull() || (value.isContainer() && value.isEmpty()) || (value.isBoolean() && !value.booleanValue());
+    }
+
     private void walk(JsonNode node, String pattern, String path, List<String> out) {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> e : node.properties()) {
@@ -46,7 +56,9 @@ public final class FieldCheck {
                     continue;
                 }
                 if (!supported.contains(p)) {
-                    out.add(shown);
+                    if (!asksNothing(e.getValue())) {
+                        out.add(shown);
+                    }
                     continue;
                 }
                 walk(e.getValue(), p, shown, out);

@@ -87,15 +87,19 @@ record PodObservation(Map<String, Map<String, String>> containers) {
             if (aspects != null) {
                 seen.keySet().retainAll(aspects);
             }
-            all.put(pod + "/" + name.substring(name.startsWith(pod + "-") ? pod.length() + 1 : 0), seen);
+            String inYaml = name;
+            while (inYaml.startsWith(pod + "-")) { // podman 4.3's YAML names containers <pod>-<name>: played, <pod>-<pod>-<name>
+                inYaml = inYaml.substring(pod.length() + 1);
+            }
+            all.put(pod + "/" + inYaml, seen);
         }
         return new PodObservation(all);
     }
 
-    /** The listed pods' app containers (not infra), from {@code ps -a --format json}. */
+    /** The listed pods' app containers (not infra), from {@code ps -a --pod --format json} (podman fills PodName only with --pod). */
     static List<JsonNode> appContainers(Cli cli, List<String> pods) {
         List<JsonNode> found = new ArrayList<>();
-        for (JsonNode c : Harness.json(cli.ok("ps", "-a", "--format", "json"))) {
+        for (JsonNode c : Harness.json(cli.ok("ps", "-a", "--pod", "--format", "json"))) {
             if (!c.path("IsInfra").asBoolean(false) && pods.contains(text(c, "PodName"))) {
                 found.add(c);
             }

@@ -95,4 +95,11 @@ class FieldCheckTest {
                 "spec.containers[0].securityContext.seLinuxOptions"),
                 PodTranslator.FIELDS.unsupported(pod));
     }
+
+    @Test
+    void fieldsSetToNothingAreNotReported() {
+        FieldCheck check = new FieldCheck(Set.of("a"));
+        assertEquals(List.of("t", "n", "o"), check.unsupported(yaml(
+                "a: 1\nresources: {}\nlist: []\nenableServiceLinks: false\nnone: null\nt: true\nn: 0\no: {x: 1}\n")));
+    }
 }

@@ -1,0 +1,150 @@
+package io.jpod.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * YAML crosses between jpod and podman (issue 5): jpod's generated YAML plays in podman, and
+ * podman's generated YAML plays in jpod, giving containers that run the same commands, as the same
+ * user, with the same environment and hostname. Rootless podman 4.3.1 (with runc: crun fails on
+ * these hosts) runs as the same test user; podman is a test prerequisite (scripts/host-packages.txt).
+ *
+ * <p>Not every example can cross: podman 4.3 cannot play some of them at all, whoever wrote the YAML
+ * ({@link #PODMAN_CANNOT}); those are left out with the reason, and the rest must pass.
+ */
+class PodmanCrossPlayIT {
+    /** Examples podman 4.3.1 itself fails to play, and why (seen with podman's own play of them). */
+    static final Map<String, String> PODMAN_CANNOT = Map.of(
+            "configmap-and-secret.yaml", "podman 4.3 reads a Secret's value as JSON for secretKeyRef (\"secret shop-db is not valid JSON\")");
+    /** What is compared between jpod's and podman's containers: what the YAML says, seen from inside. */
+    static final List<String> ASPECTS = List.of("image", "command", "id", "env", "hostname", "state", "logs");
+    private static Harness h;
+    private static PodObservation.Cli podman;
+    private static PodObservation.Cli jpod;
+
+    @BeforeAll
+    static void setUp() {
+        h = Harness.forClass();
+        h.importBusybox();
+        assertTrue(Harness.which("podman").isPresent(), "podman is a test prerequisite (scripts/host-packages.txt)");
+        podman = args -> {
+            List<String> all = new ArrayList<>(List.of("--runtime", "runc"));
+            all.addAll(List.of(args));
+            return h.asUser("podman", all.toArray(String[]::new));
+        };
+        jpod = h::jpod;
+        podman.ok("system", "reset", "-f");
+        podman.ok("import", "--change", "ENV=PATH=/bin:/usr/bin", h.rootfsTar().toString(), Harness.IMAGE);
+    }
+
+    @AfterEach
+    void nothingLeft() {
+        podman.apply(new String[] {"pod", "rm", "-a", "-f"});
+        h.assertTestLeftNothing(false);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (podman != null) {
+            podman.apply(new String[] {"system", "reset", "-f"});
+            stopPodmansPauseProcess();
+        }
+        if (h != null) {
+            h.cleanUp();
+        }
+    }
+
+    /** Podman's rootless pause process outlives its commands; the suite checks that the user has nothing left running. */
+    static void stopPodmansPauseProcess() {
+        Path pid = Harness.RUN_DIR.resolve("libpod/tmp/pause.pid");
+        try {
+            if (Files.exists(pid)) {
+                Harness.root("kill", Files.readString(pid).strip());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + pid, e);
+        }
+    }
+
+    static Stream<String> examplesPodmanCanPlay() throws IOException {
+        return ExamplesIT.examples().filter(e -> !PODMAN_CANNOT.containsKey(e));
+    }
+
+    /** Env without the variables each engine sets for itself (podman's exec has no HOSTNAME; CRI runtimes and jpod set it). */
+    static PodObservation comparable(PodObservation o) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        o.containers().forEach((name, seen) -> {
+            Map<String, String> copy = new TreeMap<>(seen);
+            copy.computeIfPresent("env", (k, env) -> String.join("\n",
+                    env.lines().filter(l -> !l.matches("(container|HOME|TERM|HOSTNAME)=.*")).toList()));
+            out.put(name, copy);
+        });
+        return new PodObservation(out);
+    }
+
+    static List<String> pods(PodObservation.Cli cli) {
+        return cli.ok("pod", "ps", "--format", "{{.Name}}").outLines();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examplesPodmanCanPlay")
+    void jpodsGeneratedYamlPlaysInPodman(String example) throws IOException {
+        String text = Files.readString(h.project().resolve("examples/kube").resolve(example));
+        Path dir = ExamplesIT.exampleDir(example);
+        Path yaml = ExamplesIT.write(dir.resolve(example), text);
+        h.jpodOk("kube", "play", yaml.toString());
+        List<String> jpodPods = pods(jpod);
+        PodObservation.settle(jpod, jpodPods, ExamplesIT.SETTLE);
+        PodObservation inJpod = comparable(PodObservation.of(jpod, jpodPods, ASPECTS));
+        Result generate = h.jpodOk(ExamplesIT.args(List.of("kube", "generate"), jpodPods));
+        Path generated = ExamplesIT.write(dir.resolve("jpod-generated-" + example), ExamplesIT.configDocuments(text) + generate.out());
+        h.jpodOk("kube", "down", yaml.toString());
+
+        Result play = podman.apply(new String[] {"kube", "play", generated.toString()});
+        assertEquals(0, play.code(), () -> "podman plays jpod's generated YAML\n" + play.describe() + "\n" + generate.out());
+        List<String> podmanPods = pods(podman);
+        assertEquals(jpodPods.stream().sorted().toList(), podmanPods.stream().sorted().toList(), "the same pods");
+        PodObservation.settle(podman, podmanPods, ExamplesIT.SETTLE);
+        inJpod.assertSameAs(comparable(PodObservation.of(podman, podmanPods, ASPECTS)), example + ": podman playing jpod's YAML");
+        podman.ok("kube", "down", generated.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hello-pod.yaml"})
+    void podmansGeneratedYamlPlaysInJpod(String example) throws IOException {
+        String text = Files.readString(h.project().resolve("examples/kube").resolve(example));
+        Path dir = ExamplesIT.exampleDir(example);
+        Path yaml = ExamplesIT.write(dir.resolve(example), text);
+        podman.ok("kube", "play", yaml.toString());
+        List<String> podmanPods = pods(podman);
+        PodObservation.settle(podman, podmanPods, ExamplesIT.SETTLE);
+        PodObservation inPodman = comparable(PodObservation.of(podman, podmanPods, ASPECTS));
+        Result generate = podman.ok(ExamplesIT.args(List.of("kube", "generate"), podmanPods));
+        Path generated = ExamplesIT.write(dir.resolve("podman-generated-" + example), ExamplesIT.configDocuments(text) + generate.out());
+        podman.ok("kube", "down", yaml.toString());
+
+        Result play = h.jpodOk("kube", "play", generated.toString());
+        assertFalse(play.err().contains("WARN"), () -> "what podman generates for the example is all understood\n" + play.describe());
+        List<String> jpodPods = pods(jpod);
+        assertEquals(podmanPods, jpodPods, "the same pods");
+        PodObservation.settle(jpod, jpodPods, ExamplesIT.SETTLE);
+        inPodman.assertSameAs(comparable(PodObservation.of(jpod, jpodPods, ASPECTS)), example + ": jpod playing podman's YAML");
+        h.jpodOk("kube", "down", generated.toString());
+    }
+}
