@@ -2,6 +2,7 @@ package io.jpod.cli;
 
 import io.jpod.cli.format.Output;
 import io.jpod.engine.Engine;
+import io.jpod.engine.Filters;
 import io.jpod.image.Image;
 import io.jpod.image.ImageReference;
 import java.util.ArrayList;
@@ -33,6 +34,10 @@ public class ImagesCommand implements Runnable {
     @Option(names = "--format", description = "Go template, 'table ...' or json.")
     String format;
 
+    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter output: id, reference (glob), label, "
+            + "dangling (true|false), before, since. One key's values are alternatives; keys combine.")
+    List<String> filters = new ArrayList<>();
+
     @Parameters(arity = "0..1", paramLabel = "IMAGE", description = "Show only images with this name (all tags when it has none).")
     String filter;
 
@@ -40,7 +45,8 @@ public class ImagesCommand implements Runnable {
     public void run() {
         Engine engine = GlobalOptions.of(spec).engine();
         ImageReference wanted = filter == null ? null : ImageReference.parse(filter);
-        List<Image> images = engine.images().list().stream().filter(i -> wanted == null || named(i, wanted)).toList();
+        List<Image> images = Filters.images().apply(filters, engine.images().list()).stream()
+                .filter(i -> wanted == null || named(i, wanted)).toList();
         var out = spec.commandLine().getOut();
         if (quiet) {
             Set<String> ids = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package io.jpod.cli;
 
 import io.jpod.cli.format.Column;
 import io.jpod.cli.format.Output;
+import io.jpod.engine.Filters;
 import io.jpod.engine.PodEngine.PodInfo;
 import java.time.Instant;
 import java.util.List;
@@ -24,9 +25,19 @@ public final class PodPsCommand extends EngineCommand {
     @Option(names = "--no-trunc", description = "Do not truncate pod IDs.")
     boolean noTrunc;
 
+    @Option(names = {"-f", "--filter"}, paramLabel = "KEY=VALUE", description = "Filter output: id, name (regex), label, status, "
+            + "ctr-names, ctr-ids, ctr-number, ctr-status, before, since. One key's values are alternatives; keys combine.")
+    java.util.List<String> filters = new java.util.ArrayList<>();
+
+    @Option(names = {"-l", "--latest"}, description = "Act on the latest pod jpod is aware of.")
+    boolean latest;
+
     @Override
     public Integer call() {
-        List<PodInfo> pods = engine().pods().pods();
+        List<PodInfo> pods = Filters.pods().apply(filters, engine().pods().pods());
+        if (latest) {
+            pods = pods.stream().max(java.util.Comparator.comparing((PodInfo p) -> p.pod().created())).stream().toList();
+        }
         Instant now = Instant.now();
         if (quiet) {
             pods.forEach(p -> out().println(noTrunc ? p.pod().id() : Views.shortId(p.pod().id())));

@@ -60,7 +60,7 @@ final class Views {
         m.put("Image", r.infra() ? "" : r.imageName());
         m.put("ImageID", r.infra() ? "" : r.imageId());
         m.put("IsInfra", r.infra());
-        m.put("Labels", Map.of());
+        m.put("Labels", c.labels());
         m.put("Mounts", List.of());
         m.put("Names", List.of(r.name()));
         m.put("Namespaces", Map.of());

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Pods and their containers: create from a pod model, start, stop, remove, clean up after exits. */
@@ -33,7 +34,11 @@ public final class PodEngine {
     }
 
     /** A container with the state seen now (a row says running but its process is gone: exited). */
-    public record ContainerInfo(ContainerRow row, String podName, ContainerState current) {
+    /** A container as listed: its row, its pod's name, its state now, and its labels (an app container carries its pod's, as in podman). */
+    public record ContainerInfo(ContainerRow row, String podName, ContainerState current, Map<String, String> labels) {
+        public ContainerInfo {
+            labels = Map.copyOf(labels);
+        }
     }
 
     /** A pod with its containers (infra first) and podman's status word. */
@@ -330,10 +335,11 @@ public final class PodEngine {
     }
 
     private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods) {
-        String podName = pods.stream().filter(p -> p.id().equals(c.podId())).map(PodRow::name).findFirst().orElse("");
+        Optional<PodRow> pod = pods.stream().filter(p -> p.id().equals(c.podId())).findFirst();
         ContainerState now = c.state() == ContainerState.RUNNING && !ContainerLifecycle.isAlive(c.pid())
                 ? ContainerState.EXITED : c.state();
-        return new ContainerInfo(c, podName, now);
+        Map<String, String> labels = c.infra() ? Map.of() : pod.map(p -> p.spec().labels()).orElse(Map.of());
+        return new ContainerInfo(c, pod.map(PodRow::name).orElse(""), now, labels);
     }
 
     private PodInfo info(PodRow pod) {

@@ -208,8 +208,28 @@ class PodLifecycleIT {
         Harness.sleep(Duration.ofSeconds(2));
         assertEquals("exited", h.state("hello-client"), "a stopped container is not restarted by restartPolicy Always");
         assertEquals("running", h.state("hello-server"), "the rest of the pod runs on");
+        listsFilterAsPodman();
         h.jpodOk("start", "hello-client");
         h.waitForState("hello-client", "running", SOON);
+    }
+
+    /** With hello-client stopped: --filter on ps, pod ps and images (podman's keys and combinations). */
+    private void listsFilterAsPodman() {
+        String names = "{{.Names}}";
+        assertEquals(List.of("hello-client"), h.jpodOk("ps", "--filter", "status=exited", "--format", names).outLines(),
+                "a status filter implies --all");
+        assertEquals(List.of("hello-server"), h.jpodOk("ps", "--filter", "name=hello", "--format", names).outLines(),
+                "without --all only running containers");
+        assertEquals(List.of("hello-client", "hello-server"),
+                h.jpodOk("ps", "-a", "--filter", "label=app=hello", "--sort", "names", "--format", names).outLines(),
+                "app containers carry their pod's labels");
+        assertEquals(List.of("hello-client"), h.jpodOk("ps", "-a", "--filter", "exited=0", "--filter", "pod=hello", "--format", names).outLines());
+        assertEquals(1, h.jpodOk("ps", "-l", "--format", names).outLines().size(), "--latest shows one container");
+        assertEquals(List.of("hello"), h.jpodOk("pod", "ps", "--filter", "status=degraded", "--format", "{{.Name}}").outLines());
+        assertEquals(List.of(), h.jpodOk("pod", "ps", "--filter", "ctr-number=5", "--format", "{{.Name}}").outLines());
+        assertEquals(List.of(Harness.IMAGE), h.jpodOk("images", "--filter", "reference=busybox", "--format", "{{.Repository}}:{{.Tag}}").outLines());
+        assertTrue(h.jpodError("ps", "--filter", "bogus=1").err().contains("\"bogus\" is an invalid container filter"));
+        h.jpodError("pod", "ps", "--filter", "status=sleeping");
     }
 
     @Test

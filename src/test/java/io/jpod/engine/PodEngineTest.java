@@ -16,7 +16,7 @@ class PodEngineTest {
         ContainerRow row = new ContainerRow("id", infra ? "x-infra" : "p-c", "pod", infra, null, null, Instant.EPOCH,
                 new ContainerConfig(null, new ProcessPlan(List.of("x"), List.of(), "/", null), List.of(), null, null), ContainerState.CREATED,
                 0, 0, null, null, null, 0, false);
-        return new PodEngine.ContainerInfo(row, "p", now);
+        return new PodEngine.ContainerInfo(row, "p", now, java.util.Map.of());
     }
 
     private static String status(ContainerState infra, ContainerState... apps) {
