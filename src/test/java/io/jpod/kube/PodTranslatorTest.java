@@ -299,7 +299,7 @@ class PodTranslatorTest {
                 kind: Pod
                 metadata:
                   name: p
-                  ownerReferences: []
+                  ownerReferences: [{name: x}]
                 spec:
                   volumes:
                   - name: data
