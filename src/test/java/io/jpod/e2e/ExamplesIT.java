@@ -92,6 +92,21 @@ class ExamplesIT {
         return all.toArray(String[]::new);
     }
 
+    /** {@code kube validate} (the schemas and Kubernetes' rules) accepts the file without a warning. */
+    static void assertValid(Path generated) throws IOException {
+        Result r = h.jpod("kube", "validate", generated.toString());
+        assertTrue(r.code() == 0 && !r.err().contains("WARN"), () -> "generated YAML validates\n" + r.describe() + "\n"
+                + readQuietly(generated));
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(cannot read " + file + ")";
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("examples")
     void playsAndPlaysTheSameFromItsGeneratedYaml(String example) throws IOException {
@@ -112,6 +127,11 @@ class ExamplesIT {
         Result generate = h.jpodOk(args(List.of("kube", "generate"), pods));
         assertFalse(generate.err().contains("WARN"), () -> example + ": everything it uses is generated\n" + generate.describe());
         Path generated = write(dir.resolve("generated-" + example), configDocuments(text) + generate.out());
+        assertValid(generated);
+        for (String type : List.of("deployment", "daemonset")) {
+            Result other = h.jpodOk(args(List.of("kube", "generate", "--type", type), pods));
+            assertValid(write(dir.resolve(type + "-" + example), configDocuments(text) + other.out()));
+        }
 
         h.jpodOk("kube", "down", yaml.toString());
         assertTrue(h.psAll().isEmpty(), () -> example + ": kube down removed its containers");
