@@ -23,11 +23,13 @@ import java.util.Set;
  * A pod's volumes on the host, kept in the pod's files directory (that of its infra container):
  * {@code volumes/<name>} for emptyDir (a tmpfs mounted there for medium Memory) and configMap
  * volumes, {@code secrets/<name>} (in a directory only its owner can enter) for secret volumes.
- * hostPath volumes are checked (or created) as their type says.
+ * hostPath volumes are checked (or created) as their type says; persistentVolumeClaim volumes are
+ * named volumes, {@code <volumes>/<claimName>/_data}.
  *
- * @param root the pod's files directory
+ * @param root    the pod's files directory
+ * @param volumes the named volumes' directory
  */
-record PodVolumes(Path root) {
+record PodVolumes(Path root, Path volumes) {
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final int S_IFMT = 0170000;
 
@@ -36,7 +38,15 @@ record PodVolumes(Path root) {
         if (v.hostPath() != null) {
             return Path.of(v.hostPath().path());
         }
+        if (v.claim() != null) {
+            return data(volumes, v.claim().claimName());
+        }
         return root.resolve(v.files() != null && v.files().secret() ? "secrets" : "volumes").resolve(v.name());
+    }
+
+    /** The data directory of the named volume {@code name} kept in {@code volumes}. */
+    static Path data(Path volumes, String name) {
+        return volumes.resolve(name).resolve("_data");
     }
 
     /** Makes every volume of {@code pod} ready: directories, tmpfs mounts, files, hostPath checks. Idempotent. */
@@ -45,6 +55,11 @@ record PodVolumes(Path root) {
             try {
                 if (v.hostPath() != null) {
                     checkHostPath(v, what);
+                } else if (v.claim() != null) {
+                    if (!Files.isDirectory(source(v))) {
+                        throw new RuntimeFailureException(what, "volume " + v.name() + ": named volume " + v.claim().claimName()
+                                + " does not exist (jpod volume create " + v.claim().claimName() + ")");
+                    }
                 } else if (v.files() != null) {
                     writeFiles(v);
                 } else {
@@ -137,6 +152,32 @@ record PodVolumes(Path root) {
         }
     }
 
+    /**
+     * As podman's named volumes on first use: an empty one owned by root is given to the user of the
+     * first container that mounts it, so that a container not running as root can write to it.
+     */
+    void chownEmptyClaims(PodSpec pod, ContainerSpec c, long uid, long gid, String what) {
+        if (uid == 0 && gid == 0) {
+            return;
+        }
+        for (VolumeMount m : c.volumeMounts()) {
+            Volume v = pod.volume(m.name());
+            if (v == null || v.claim() == null || m.readOnly() || v.claim().readOnly() || m.subPath() != null) {
+                continue;
+            }
+            Path dir = source(v);
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isEmpty() && ((Integer) Files.getAttribute(dir, "unix:uid")) == 0
+                        && ((Integer) Files.getAttribute(dir, "unix:gid")) == 0) {
+                    Files.setAttribute(dir, "unix:uid", (int) uid);
+                    Files.setAttribute(dir, "unix:gid", (int) gid);
+                }
+            } catch (IOException e) {
+                throw new RuntimeFailureException(what, "volume " + v.name() + ": cannot prepare " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** The bind mounts of {@code c}'s volumeMounts. */
     List<RuntimeSpec.Mount> mounts(PodSpec pod, ContainerSpec c, String what) {
         List<RuntimeSpec.Mount> out = new ArrayList<>();
@@ -169,7 +210,8 @@ record PodVolumes(Path root) {
                 }
                 source = inside(v, source, m.subPath(), what);
             }
-            out.add(RuntimeSpec.Mount.bind(source.toString(), m.mountPath(), m.readOnly() || v.files() != null));
+            boolean readOnly = m.readOnly() || v.files() != null || v.claim() != null && v.claim().readOnly();
+            out.add(RuntimeSpec.Mount.bind(source.toString(), m.mountPath(), readOnly));
         }
         return out;
     }

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class VolumeTranslator {
     /** Volume sources jpod does not have; a volume of one of these is an empty directory, with a warning. */
-    static final List<String> UNSUPPORTED = List.of("persistentVolumeClaim", "projected", "downwardAPI", "csi", "ephemeral",
+    static final List<String> UNSUPPORTED = List.of("projected", "downwardAPI", "csi", "ephemeral",
             "nfs", "iscsi", "image", "gitRepo", "awsElasticBlockStore", "gcePersistentDisk", "azureDisk", "azureFile", "cephfs",
             "rbd", "fc", "flexVolume", "glusterfs", "portworxVolume", "quobyte", "scaleIO", "storageos", "vsphereVolume",
             "cinder", "flocker", "photonPersistentDisk");
@@ -49,7 +49,7 @@ final class VolumeTranslator {
     static Set<String> fields(String prefix) {
         List<String> f = new ArrayList<>(List.of("spec.volumes", "spec.volumes[]", "spec.volumes[].name",
                 "spec.volumes[].emptyDir.*", "spec.volumes[].hostPath.*", "spec.volumes[].configMap.*",
-                "spec.volumes[].secret.*", "spec.containers[].volumeMounts", "spec.containers[].volumeMounts[]",
+                "spec.volumes[].secret.*", "spec.volumes[].persistentVolumeClaim.*", "spec.containers[].volumeMounts", "spec.containers[].volumeMounts[]",
                 "spec.containers[].volumeMounts[].name", "spec.containers[].volumeMounts[].mountPath",
                 "spec.containers[].volumeMounts[].readOnly", "spec.containers[].volumeMounts[].subPath",
                 "spec.securityContext", "spec.securityContext.runAsUser", "spec.securityContext.runAsGroup",
@@ -110,6 +110,16 @@ final class VolumeTranslator {
             var s = v.getSecret();
             return Volume.files(name, files(true, s.getSecretName(), s.getItems(), s.getDefaultMode(),
                     Boolean.TRUE.equals(s.getOptional()), at + ".secret"));
+        }
+        if (v.getPersistentVolumeClaim() != null) {
+            String claim = v.getPersistentVolumeClaim().getClaimName();
+            if (claim == null || claim.isEmpty()) {
+                throw problem(at + ".persistentVolumeClaim.claimName", "a persistentVolumeClaim volume needs a claimName");
+            }
+            if (!PodTranslator.DNS1123_SUBDOMAIN.matcher(claim).matches()) {
+                throw problem(at + ".persistentVolumeClaim.claimName", "\"" + claim + "\" is not a valid claim name");
+            }
+            return Volume.claim(name, claim, Boolean.TRUE.equals(v.getPersistentVolumeClaim().getReadOnly()));
         }
         if (v.getEmptyDir() == null) {
             String type = UNSUPPORTED.stream().filter(t -> doc.node().at(pointer(at) + "/" + t).isObject()).findFirst().orElse(null);

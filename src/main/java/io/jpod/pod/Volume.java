@@ -9,25 +9,30 @@ import java.util.List;
  * @param emptyDir  a per-pod directory (disk) or tmpfs, shared by the pod's containers
  * @param hostPath  a path of the host
  * @param files     files from a ConfigMap or Secret, resolved when the YAML was read
+ * @param claim     a named volume (a persistentVolumeClaim)
  */
-public record Volume(String name, EmptyDir emptyDir, HostPath hostPath, Files files) {
+public record Volume(String name, EmptyDir emptyDir, HostPath hostPath, Files files, Claim claim) {
     public Volume {
-        int sources = (emptyDir != null ? 1 : 0) + (hostPath != null ? 1 : 0) + (files != null ? 1 : 0);
+        int sources = (emptyDir != null ? 1 : 0) + (hostPath != null ? 1 : 0) + (files != null ? 1 : 0) + (claim != null ? 1 : 0);
         if (sources != 1) {
             throw new IllegalArgumentException("volume " + name + " needs exactly one source");
         }
     }
 
     public static Volume emptyDir(String name, boolean memory, Long sizeLimitBytes) {
-        return new Volume(name, new EmptyDir(memory ? EmptyDir.MEMORY : "", sizeLimitBytes), null, null);
+        return new Volume(name, new EmptyDir(memory ? EmptyDir.MEMORY : "", sizeLimitBytes), null, null, null);
     }
 
     public static Volume hostPath(String name, String path, HostPath.Type type) {
-        return new Volume(name, null, new HostPath(path, type), null);
+        return new Volume(name, null, new HostPath(path, type), null, null);
     }
 
     public static Volume files(String name, Files files) {
-        return new Volume(name, null, null, files);
+        return new Volume(name, null, null, files, null);
+    }
+
+    public static Volume claim(String name, String claimName, boolean readOnly) {
+        return new Volume(name, null, null, null, new Claim(claimName, readOnly));
     }
 
     /** Whether this is a per-pod tmpfs. */
@@ -38,6 +43,15 @@ public record Volume(String name, EmptyDir emptyDir, HostPath hostPath, Files fi
     /** The source of an emptyDir volume: medium "" (disk) or "Memory" (tmpfs of at most sizeLimit bytes, null: no limit). */
     public record EmptyDir(String medium, Long sizeLimit) {
         public static final String MEMORY = "Memory";
+    }
+
+    /**
+     * A named volume: what a persistentVolumeClaim volume mounts.
+     *
+     * @param claimName the named volume's name
+     * @param readOnly  whether every mount of it is read-only
+     */
+    public record Claim(String claimName, boolean readOnly) {
     }
 
     /** A host path (absolute) and what must be there when a container starts. */

@@ -40,7 +40,7 @@ class PodVolumesTest {
                 Volume.files("site", new Volume.Files(false, "site", List.of(new Volume.File("html/index.html", "hello", 0600),
                         new Volume.File("app.conf", "port=80", 0644)))),
                 Volume.files("creds", new Volume.Files(true, "db", List.of(new Volume.File("password", "hunter2", 0644))))), List.of());
-        PodVolumes v = new PodVolumes(tmp);
+        PodVolumes v = new PodVolumes(tmp, tmp.resolve("named"));
         v.prepare(pod, "web-app");
         assertEquals("rwxrwxrwx", perms(tmp.resolve("volumes/scratch")));
         assertEquals("hello", Files.readString(tmp.resolve("volumes/site/html/index.html")));
@@ -58,7 +58,7 @@ class PodVolumesTest {
                 Volume.files("site", new Volume.Files(false, "site", List.of(new Volume.File("a", "x", 0644))))),
                 List.of(new VolumeMount("scratch", "/w", false, null), new VolumeMount("scratch", "/r", true, "sub/dir"),
                         new VolumeMount("site", "/site", false, null)));
-        PodVolumes v = new PodVolumes(tmp);
+        PodVolumes v = new PodVolumes(tmp, tmp.resolve("named"));
         v.prepare(pod, "web-app");
         List<RuntimeSpec.Mount> m = v.mounts(pod, pod.containers().get(0), "web-app");
         assertEquals(List.of(RuntimeSpec.Mount.bind(tmp.resolve("volumes/scratch").toString(), "/w", false),
@@ -71,7 +71,7 @@ class PodVolumesTest {
     void missingSubPathOfConfigMapFails() {
         PodSpec pod = pod(List.of(Volume.files("site", new Volume.Files(false, "site", List.of()))),
                 List.of(new VolumeMount("site", "/x", false, "nope")));
-        PodVolumes v = new PodVolumes(tmp);
+        PodVolumes v = new PodVolumes(tmp, tmp.resolve("named"));
         v.prepare(pod, "web-app");
         assertTrue(assertThrows(RuntimeFailureException.class, () -> v.mounts(pod, pod.containers().get(0), "web-app"))
                 .getMessage().contains("volume site: subPath nope does not exist"));
@@ -81,23 +81,23 @@ class PodVolumesTest {
     void hostPathTypes() throws Exception {
         Path dir = tmp.resolve("host/data");
         Path file = tmp.resolve("host-file");
-        new PodVolumes(tmp.resolve("pod")).prepare(pod(List.of(Volume.hostPath("d", dir.toString(), Volume.HostPath.Type.DIRECTORY_OR_CREATE),
+        new PodVolumes(tmp.resolve("pod"), tmp.resolve("named")).prepare(pod(List.of(Volume.hostPath("d", dir.toString(), Volume.HostPath.Type.DIRECTORY_OR_CREATE),
                 Volume.hostPath("f", file.toString(), Volume.HostPath.Type.FILE_OR_CREATE),
                 Volume.hostPath("any", tmp.resolve("nothing").toString(), Volume.HostPath.Type.ANY)), List.of()), "web-app");
         assertTrue(Files.isDirectory(dir));
         assertTrue(Files.isRegularFile(file));
-        new PodVolumes(tmp.resolve("pod")).prepare(pod(List.of(Volume.hostPath("d", dir.toString(), Volume.HostPath.Type.DIRECTORY),
+        new PodVolumes(tmp.resolve("pod"), tmp.resolve("named")).prepare(pod(List.of(Volume.hostPath("d", dir.toString(), Volume.HostPath.Type.DIRECTORY),
                 Volume.hostPath("f", file.toString(), Volume.HostPath.Type.FILE)), List.of()), "web-app");
-        String wrong = assertThrows(RuntimeFailureException.class, () -> new PodVolumes(tmp.resolve("pod")).prepare(
+        String wrong = assertThrows(RuntimeFailureException.class, () -> new PodVolumes(tmp.resolve("pod"), tmp.resolve("named")).prepare(
                 pod(List.of(Volume.hostPath("d", file.toString(), Volume.HostPath.Type.DIRECTORY)), List.of()), "web-app")).getMessage();
         assertEquals("volume d: hostPath " + file + " is not a Directory (type Directory)", wrong);
-        String missing = assertThrows(RuntimeFailureException.class, () -> new PodVolumes(tmp.resolve("pod")).prepare(
+        String missing = assertThrows(RuntimeFailureException.class, () -> new PodVolumes(tmp.resolve("pod"), tmp.resolve("named")).prepare(
                 pod(List.of(Volume.hostPath("s", tmp.resolve("sock").toString(), Volume.HostPath.Type.SOCKET)), List.of()),
                 "web-app")).getMessage();
         assertEquals("volume s: hostPath " + tmp.resolve("sock") + " does not exist (type Socket)", missing);
-        assertThrows(RuntimeFailureException.class, () -> new PodVolumes(tmp.resolve("pod")).prepare(
+        assertThrows(RuntimeFailureException.class, () -> new PodVolumes(tmp.resolve("pod"), tmp.resolve("named")).prepare(
                 pod(List.of(Volume.hostPath("c", file.toString(), Volume.HostPath.Type.CHAR_DEVICE)), List.of()), "web-app"));
-        new PodVolumes(tmp.resolve("pod")).prepare(
+        new PodVolumes(tmp.resolve("pod"), tmp.resolve("named")).prepare(
                 pod(List.of(Volume.hostPath("c", "/dev/null", Volume.HostPath.Type.CHAR_DEVICE)), List.of()), "web-app");
     }
 
@@ -111,7 +111,7 @@ class PodVolumesTest {
     @Test
     void aSubPathThatIsASymlinkOutOfTheVolumeIsRefused() throws Exception {
         PodSpec pod = pod(List.of(Volume.emptyDir("scratch", false, null)), List.of(new VolumeMount("scratch", "/x", false, "evil")));
-        PodVolumes v = new PodVolumes(tmp.resolve("pod"));
+        PodVolumes v = new PodVolumes(tmp.resolve("pod"), tmp.resolve("named"));
         v.prepare(pod, "web-app");
         Files.createSymbolicLink(tmp.resolve("pod/volumes/scratch/evil"), Path.of("/etc"));
         String m = assertThrows(RuntimeFailureException.class, () -> v.mounts(pod, pod.containers().get(0), "web-app")).getMessage();

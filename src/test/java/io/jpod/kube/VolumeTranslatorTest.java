@@ -134,10 +134,25 @@ class VolumeTranslatorTest {
 
     @Test
     void unsupportedVolumeTypesAreNamedAndBecomeEmptyDirectories() {
-        PodTranslator.Result r = translate("", "  volumes: [{name: claim, persistentVolumeClaim: {claimName: c}}]\n");
-        assertEquals(Volume.emptyDir("claim", false, null), r.pod().volume("claim"));
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("field spec.volumes[0].persistentVolumeClaim is not supported")));
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("volume claim: persistentVolumeClaim volumes are not supported")));
+        PodTranslator.Result r = translate("", "  volumes: [{name: nfs, nfs: {server: s, path: /x}}]\n");
+        assertEquals(Volume.emptyDir("nfs", false, null), r.pod().volume("nfs"));
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("field spec.volumes[0].nfs is not supported")));
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("volume nfs: nfs volumes are not supported")));
+    }
+
+    @Test
+    void persistentVolumeClaimIsANamedVolume() {
+        PodTranslator.Result r = translate("""
+                    volumeMounts: [{name: data, mountPath: /data}, {name: ro, mountPath: /ro}]
+                """, "  volumes: [{name: data, persistentVolumeClaim: {claimName: db-data}},"
+                + " {name: ro, persistentVolumeClaim: {claimName: shared, readOnly: true}}]\n");
+        assertEquals(Volume.claim("data", "db-data", false), r.pod().volume("data"));
+        assertEquals(Volume.claim("ro", "shared", true), r.pod().volume("ro"));
+        assertEquals(List.of(), r.warnings());
+        assertTrue(rejected("", "  volumes: [{name: data, persistentVolumeClaim: {}}]\n")
+                .contains("spec.volumes[0].persistentVolumeClaim.claimName: a persistentVolumeClaim volume needs a claimName"));
+        assertTrue(rejected("", "  volumes: [{name: data, persistentVolumeClaim: {claimName: Bad_Name}}]\n")
+                .contains("\"Bad_Name\" is not a valid claim name"));
     }
 
     @Test
