@@ -2,7 +2,6 @@ package io.jpod.kube;
 
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.jpod.error.InvalidInputException;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A pod's volumes, its containers' volumeMounts and security contexts (fabric8 model) → jpod's pod
@@ -25,23 +23,23 @@ import tools.jackson.databind.JsonNode;
  */
 final class VolumeTranslator {
     /** Volume sources jpod does not have; a volume of one of these is an empty directory, with a warning. */
-    static final List<String> UNSUPPORTED = List.of("projected", "downwardAPI", "csi", "ephemeral",
+    static final List<String> UNSUPPORTED = List.of("csi", "ephemeral",
             "nfs", "iscsi", "image", "gitRepo", "awsElasticBlockStore", "gcePersistentDisk", "azureDisk", "azureFile", "cephfs",
             "rbd", "fc", "flexVolume", "glusterfs", "portworxVolume", "quobyte", "scaleIO", "storageos", "vsphereVolume",
             "cinder", "flocker", "photonPersistentDisk");
-    static final int DEFAULT_MODE = 0644;
 
     private final KubeDocument doc;
     private final String what;
     private final String prefix;
-    private final EnvSources sources;
+    private final FileVolumes files;
     private final List<String> warnings;
 
-    VolumeTranslator(KubeDocument doc, String what, String prefix, EnvSources sources, List<String> warnings) {
+    VolumeTranslator(KubeDocument doc, String what, String prefix, EnvSources sources, EnvTranslator.PodFields pod,
+            List<String> warnings) {
         this.doc = doc;
         this.what = what;
         this.prefix = prefix;
-        this.sources = sources;
+        this.files = new FileVolumes(doc, what, sources, pod, warnings);
         this.warnings = warnings;
     }
 
@@ -49,7 +47,8 @@ final class VolumeTranslator {
     static Set<String> fields(String prefix) {
         List<String> f = new ArrayList<>(List.of("spec.volumes", "spec.volumes[]", "spec.volumes[].name",
                 "spec.volumes[].emptyDir.*", "spec.volumes[].hostPath.*", "spec.volumes[].configMap.*",
-                "spec.volumes[].secret.*", "spec.volumes[].persistentVolumeClaim.*", "spec.containers[].volumeMounts", "spec.containers[].volumeMounts[]",
+                "spec.volumes[].secret.*", "spec.volumes[].persistentVolumeClaim.*",
+                "spec.volumes[].downwardAPI.*", "spec.volumes[].projected.*", "spec.containers[].volumeMounts", "spec.containers[].volumeMounts[]",
                 "spec.containers[].volumeMounts[].name", "spec.containers[].volumeMounts[].mountPath",
                 "spec.containers[].volumeMounts[].readOnly", "spec.containers[].volumeMounts[].subPath",
                 "spec.securityContext", "spec.securityContext.runAsUser", "spec.securityContext.runAsGroup",
@@ -102,14 +101,16 @@ final class VolumeTranslator {
             return Volume.hostPath(name, resolve(path).toString(), type);
         }
         if (v.getConfigMap() != null) {
-            var cm = v.getConfigMap();
-            return Volume.files(name, files(false, cm.getName(), cm.getItems(), cm.getDefaultMode(),
-                    Boolean.TRUE.equals(cm.getOptional()), at + ".configMap"));
+            return Volume.files(name, files.configMap(v.getConfigMap(), at + ".configMap"));
         }
         if (v.getSecret() != null) {
-            var s = v.getSecret();
-            return Volume.files(name, files(true, s.getSecretName(), s.getItems(), s.getDefaultMode(),
-                    Boolean.TRUE.equals(s.getOptional()), at + ".secret"));
+            return Volume.files(name, files.secret(v.getSecret(), at + ".secret"));
+        }
+        if (v.getDownwardAPI() != null) {
+            return Volume.files(name, files.downwardAPI(v.getDownwardAPI(), at + ".downwardAPI"));
+        }
+        if (v.getProjected() != null) {
+            return Volume.files(name, files.projected(v.getProjected(), at + ".projected"));
         }
         if (v.getPersistentVolumeClaim() != null) {
             String claim = v.getPersistentVolumeClaim().getClaimName();
@@ -122,7 +123,7 @@ final class VolumeTranslator {
             return Volume.claim(name, claim, Boolean.TRUE.equals(v.getPersistentVolumeClaim().getReadOnly()));
         }
         if (v.getEmptyDir() == null) {
-            String type = UNSUPPORTED.stream().filter(t -> doc.node().at(pointer(at) + "/" + t).isObject()).findFirst().orElse(null);
+            String type = UNSUPPORTED.stream().filter(t -> doc.node().at(FileVolumes.pointer(at) + "/" + t).isObject()).findFirst().orElse(null);
             if (type != null) {
                 warnings.add(doc.where() + ": " + what + ": volume " + name + ": " + type
                         + " volumes are not supported yet: an empty directory is mounted instead");
@@ -134,11 +135,6 @@ final class VolumeTranslator {
             throw problem(at + ".emptyDir.medium", "\"" + medium + "\" is not a medium (\"\" or Memory)");
         }
         return Volume.emptyDir(name, !medium.isEmpty(), bytes(v.getEmptyDir().getSizeLimit(), at + ".emptyDir.sizeLimit"));
-    }
-
-    /** "spec.volumes[0]" → "/spec/volumes/0" */
-    private static String pointer(String at) {
-        return "/" + at.replace("[", ".").replace("]", "").replace('.', '/');
     }
 
     private Long bytes(Quantity q, String at) {
@@ -164,65 +160,6 @@ final class VolumeTranslator {
         Path file = doc.source() == null || doc.source().equals("-") ? null : Path.of(doc.source()).toAbsolutePath().getParent();
         Path base = file != null ? file : Path.of("").toAbsolutePath();
         return base.resolve(p).normalize();
-    }
-
-    private Volume.Files files(boolean secret, String source, List<KeyToPath> items, Integer defaultMode, boolean optional,
-            String at) {
-        String kind = secret ? ConfigData.SECRET : ConfigData.CONFIG_MAP;
-        if (source == null || source.isEmpty()) {
-            throw problem(at + (secret ? ".secretName" : ".name"), "a " + kind + " volume needs the " + kind + "'s name");
-        }
-        int mode = mode(defaultMode, at + ".defaultMode", DEFAULT_MODE);
-        var data = sources.find(secret, source);
-        if (data.isEmpty()) {
-            if (optional || sources.lenient()) {
-                return new Volume.Files(secret, source, List.of());
-            }
-            throw problem(at, what + ": " + kind + " \"" + source + "\" not found: put it in the played files"
-                    + (secret ? "" : " or a --configmap file") + ", or mark the volume optional: true");
-        }
-        Map<String, String> values = data.get().data();
-        List<Volume.File> files = new ArrayList<>();
-        if (items == null || items.isEmpty()) {
-            values.forEach((k, v) -> files.add(new Volume.File(k, v, mode)));
-            return new Volume.Files(secret, source, files);
-        }
-        Set<String> paths = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            KeyToPath item = items.get(i);
-            String itemAt = at + ".items[" + i + "]";
-            String value = item.getKey() == null ? null : values.get(item.getKey());
-            if (value == null) {
-                if (optional || sources.lenient()) {
-                    continue;
-                }
-                throw problem(itemAt + ".key", what + ": " + kind + " " + source + " has no key \"" + item.getKey() + "\"");
-            }
-            String path = item.getPath();
-            if (path == null || path.isEmpty() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-                throw problem(itemAt + ".path", "must be a relative path without '..'");
-            }
-            if (!paths.add(path)) {
-                throw problem(itemAt + ".path", "duplicate path \"" + path + "\"");
-            }
-            files.add(new Volume.File(path, value, mode(item.getMode(), itemAt + ".mode", mode)));
-        }
-        return new Volume.Files(secret, source, files);
-    }
-
-    private int mode(Integer m, String at, int dflt) {
-        if (m == null) {
-            return dflt;
-        }
-        // YAML 1.1, as Kubernetes reads it: 0644 is octal; the parser hands it over as the text "0644"
-        JsonNode raw = doc.node().at(pointer(at));
-        if (raw.isString() && raw.asString().matches("0o?[0-7]+")) {
-            m = Integer.parseInt(raw.asString().replaceFirst("^0o?", "0"), 8);
-        }
-        if (m < 0 || m > 0777) {
-            throw problem(at, "must be between 0 and 0777 (octal), or 0 and 511 (decimal)");
-        }
-        return m;
     }
 
     List<VolumeMount> mounts(Container c, String path, List<Volume> volumes) {

@@ -116,7 +116,7 @@ class VolumeCommandsIT {
 
     @Test
     void aClaimNotInTheFilesIsMadeAndGivenToItsUserAndRmForceRemovesThePod() {
-        Path yaml = h.writeYaml("volcmd/claim.yaml", """
+        Path yaml = h.writeYaml("volcmd-claim.yaml", """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: owned}
