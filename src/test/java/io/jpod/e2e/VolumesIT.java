@@ -67,6 +67,14 @@ class VolumesIT {
             assertEquals("hunter2", h.execOut("files-reader", "cat", "/creds/password"), "secret volume");
             assertEquals("644", h.execOut("files-reader", "stat", "-c", "%a", "/creds/password"));
             assertNotEquals(0, exitOf("files-reader", "touch", "/site/new"), "configMap volumes are read-only");
+            assertEquals("files", h.execOut("files-reader", "cat", "/podinfo/name"), "downwardAPI metadata.name");
+            assertEquals("app=\"files\"\ntier=\"demo\"", h.execOut("files-reader", "cat", "/podinfo/labels"),
+                    "downwardAPI metadata.labels: sorted key=\"value\" lines");
+            assertEquals("port=8080", h.execOut("files-reader", "cat", "/bundle/conf/app.conf"), "projected configMap");
+            assertEquals("440", h.execOut("files-reader", "stat", "-c", "%a", "/bundle/conf/app.conf"), "projected defaultMode");
+            assertEquals("hunter2", h.execOut("files-reader", "cat", "/bundle/db-password"), "projected secret");
+            assertEquals("400", h.execOut("files-reader", "stat", "-c", "%a", "/bundle/db-password"), "an item's mode");
+            assertEquals("default", h.execOut("files-reader", "cat", "/bundle/namespace"), "projected downwardAPI");
 
             Harness.waitFor("the hostPath file", SOON, () -> Files.exists(dir.resolve("files-data/kept")));
             assertEquals("kept\n", Files.readString(dir.resolve("files-data/kept")), "hostPath relative to the YAML's directory");
