@@ -3,6 +3,7 @@ package io.jpod.engine;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.oci.RuntimeSpec;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.KubeExpansion;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.Volume;
 import io.jpod.pod.VolumeMount;
@@ -71,6 +72,9 @@ record PodVolumes(Path root, Path volumes) {
                     }
                     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
                 }
+                if (v.fsGroup() != null && v.hostPath() == null) {
+                    ownByGroup(source(v), v.fsGroup(), v.files() != null);
+                }
             } catch (IOException e) {
                 throw new RuntimeFailureException(what, "volume " + v.name() + ": cannot prepare " + source(v) + ": " + e.getMessage(), e);
             }
@@ -93,6 +97,30 @@ record PodVolumes(Path root, Path volumes) {
             Files.createDirectories(file.getParent());
             Files.writeString(file, f.content());
             Files.setPosixFilePermissions(file, permissions(f.mode()));
+        }
+    }
+
+    /**
+     * What the kubelet does for a pod's fsGroup: every file and directory of the volume owned by the
+     * group, which may read it (and write it, unless the volume is read-only); directories setgid, so
+     * that what is made in them belongs to the group too.
+     */
+    static void ownByGroup(Path dir, long gid, boolean readOnly) throws IOException {
+        int mask = readOnly ? 0440 : 0660;
+        List<Path> all;
+        try (var walk = Files.walk(dir)) {
+            all = walk.toList();
+        }
+        for (Path p : all) {
+            if (Files.isSymbolicLink(p)) {
+                continue;
+            }
+            Files.setAttribute(p, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+            int want = mode | mask | (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? 02110 : 0);
+            if (want != mode) {
+                Files.setAttribute(p, "unix:mode", want, LinkOption.NOFOLLOW_LINKS);
+            }
         }
     }
 
@@ -162,7 +190,8 @@ record PodVolumes(Path root, Path volumes) {
         }
         for (VolumeMount m : c.volumeMounts()) {
             Volume v = pod.volume(m.name());
-            if (v == null || v.claim() == null || m.readOnly() || v.claim().readOnly() || m.subPath() != null) {
+            if (v == null || v.claim() == null || m.readOnly() || v.claim().readOnly() || m.subPath() != null
+                    || m.subPathExpr() != null) {
                 continue;
             }
             Path dir = source(v);
@@ -188,10 +217,11 @@ record PodVolumes(Path root, Path volumes) {
                         + " that pod " + pod.name() + " does not have");
             }
             Path source = source(v);
-            if (m.subPath() != null) {
-                source = source.resolve(m.subPath()).normalize();
+            String subPath = subPath(m, c, what);
+            if (subPath != null) {
+                source = source.resolve(subPath).normalize();
                 if (!source.startsWith(source(v))) {
-                    throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + m.subPath() + " is outside the volume");
+                    throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + subPath + " is outside the volume");
                 }
                 // as the kubelet does: a missing subPath of an emptyDir or hostPath is made
                 if (v.files() == null && !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
@@ -201,19 +231,37 @@ record PodVolumes(Path root, Path volumes) {
                             Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rwxrwxrwx"));
                         }
                     } catch (IOException e) {
-                        throw new RuntimeFailureException(what, "volume " + v.name() + ": cannot create subPath " + m.subPath()
+                        throw new RuntimeFailureException(what, "volume " + v.name() + ": cannot create subPath " + subPath
                                 + ": " + e.getMessage(), e);
                     }
                 }
                 if (!Files.exists(source)) {
-                    throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + m.subPath() + " does not exist");
+                    throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + subPath + " does not exist");
                 }
-                source = inside(v, source, m.subPath(), what);
+                source = inside(v, source, subPath, what);
             }
             boolean readOnly = m.readOnly() || v.files() != null || v.claim() != null && v.claim().readOnly();
             out.add(RuntimeSpec.Mount.bind(source.toString(), m.mountPath(), readOnly));
         }
         return out;
+    }
+
+    /**
+     * The subPath of a mount: as written, or its subPathExpr with {@code $(VAR)} taken from the
+     * container's environment, as the kubelet does (a reference to no variable stays as written).
+     */
+    static String subPath(VolumeMount m, ContainerSpec c, String what) {
+        if (m.subPathExpr() == null) {
+            return m.subPath();
+        }
+        java.util.Map<String, String> vars = new java.util.HashMap<>();
+        c.env().forEach(e -> vars.put(e.name(), e.value() == null ? "" : e.value()));
+        String sub = KubeExpansion.expand(m.subPathExpr(), vars);
+        if (sub.isEmpty() || sub.startsWith("/") || List.of(sub.split("/")).contains("..")) {
+            throw new RuntimeFailureException(what, "volumeMount " + m.mountPath() + ": subPathExpr " + m.subPathExpr() + " gives \""
+                    + sub + "\": it must be a relative path without '..'");
+        }
+        return sub;
     }
 
     /**

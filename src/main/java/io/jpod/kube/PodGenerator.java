@@ -229,6 +229,9 @@ public final class PodGenerator {
             spec.addToContainers(container(pod, c, warnings));
         }
         spec.withVolumes(VolumeGenerator.volumes(pod));
+        if (VolumeGenerator.fsGroup(pod) != null) {
+            spec.editOrNewSecurityContext().withFsGroup(VolumeGenerator.fsGroup(pod)).endSecurityContext();
+        }
         notGeneratedYet(pod, warnings);
         return spec.build();
     }

@@ -112,7 +112,7 @@ public final class PodTranslator {
                 ordered(meta.getAnnotations()));
         EnvTranslator envs = new EnvTranslator(doc, src.what(), sources, fields, warnings);
         VolumeTranslator vols = new VolumeTranslator(doc, src.what(), prefix, sources, fields, warnings);
-        List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes());
+        List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes(), spec.getSecurityContext());
         List<ContainerSpec> containers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.getContainers().size(); i++) {

@@ -174,9 +174,17 @@ final class VolumeGenerator {
             if (m.subPath() != null) {
                 b.withSubPath(m.subPath());
             }
+            if (m.subPathExpr() != null) {
+                b.withSubPathExpr(m.subPathExpr());
+            }
             out.add(b.build());
         }
         return out;
+    }
+
+    /** The pod's fsGroup, which its volumes carry; null when it has none. */
+    static Long fsGroup(PodSpec pod) {
+        return pod.volumes().stream().map(Volume::fsGroup).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Bytes as Kubernetes would write them: in the largest binary unit that divides them. */

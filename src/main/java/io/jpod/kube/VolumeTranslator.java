@@ -51,6 +51,7 @@ final class VolumeTranslator {
                 "spec.volumes[].downwardAPI.*", "spec.volumes[].projected.*", "spec.containers[].volumeMounts", "spec.containers[].volumeMounts[]",
                 "spec.containers[].volumeMounts[].name", "spec.containers[].volumeMounts[].mountPath",
                 "spec.containers[].volumeMounts[].readOnly", "spec.containers[].volumeMounts[].subPath",
+                "spec.containers[].volumeMounts[].subPathExpr", "spec.securityContext.fsGroup",
                 "spec.securityContext", "spec.securityContext.runAsUser", "spec.securityContext.runAsGroup",
                 "spec.securityContext.runAsNonRoot", "spec.securityContext.supplementalGroups.*",
                 "spec.containers[].securityContext", "spec.containers[].securityContext.runAsUser",
@@ -61,6 +62,15 @@ final class VolumeTranslator {
                 "spec.containers[].securityContext.capabilities.add.*",
                 "spec.containers[].securityContext.capabilities.drop.*"));
         return Set.copyOf(f.stream().map(s -> prefix + s).toList());
+    }
+
+    /** The pod's volumes, owned by the pod's fsGroup when it has one. */
+    List<Volume> volumes(List<io.fabric8.kubernetes.api.model.Volume> in, PodSecurityContext pod) {
+        Long fsGroup = pod == null ? null : pod.getFsGroup();
+        if (fsGroup != null && fsGroup < 0) {
+            throw problem(prefix + "spec.securityContext.fsGroup", "must not be negative");
+        }
+        return volumes(in).stream().map(v -> fsGroup == null ? v : v.withFsGroup(fsGroup)).toList();
     }
 
     List<Volume> volumes(List<io.fabric8.kubernetes.api.model.Volume> in) {
@@ -188,7 +198,14 @@ final class VolumeTranslator {
             if (sub != null && (sub.startsWith("/") || List.of(sub.split("/")).contains(".."))) {
                 throw problem(at + ".subPath", "\"" + sub + "\" must be a relative path without '..'");
             }
-            out.add(new VolumeMount(m.getName(), mp, Boolean.TRUE.equals(m.getReadOnly()), sub));
+            String expr = m.getSubPathExpr() == null || m.getSubPathExpr().isEmpty() ? null : m.getSubPathExpr();
+            if (expr != null && sub != null) {
+                throw problem(at + ".subPathExpr", "subPath and subPathExpr are mutually exclusive");
+            }
+            if (expr != null && (expr.startsWith("/") || List.of(expr.split("/")).contains(".."))) {
+                throw problem(at + ".subPathExpr", "\"" + expr + "\" must be a relative path without '..'");
+            }
+            out.add(new VolumeMount(m.getName(), mp, Boolean.TRUE.equals(m.getReadOnly()), sub, expr));
         }
         return out;
     }
@@ -210,11 +227,20 @@ final class VolumeTranslator {
             throw problem(at + ".runAsNonRoot", "container " + c.getName() + " must not run as root but runAsUser is 0");
         }
         Capabilities caps = s == null ? null : s.getCapabilities();
-        return new SecurityContext(user, group, Boolean.TRUE.equals(nonRoot), pod == null ? null : pod.getSupplementalGroups(),
+        return new SecurityContext(user, group, Boolean.TRUE.equals(nonRoot), withFsGroup(pod),
                 s != null && Boolean.TRUE.equals(s.getReadOnlyRootFilesystem()), s == null ? null : s.getAllowPrivilegeEscalation(),
                 capNames(caps == null ? null : caps.getAdd(), at + ".capabilities.add"),
                 capNames(caps == null ? null : caps.getDrop(), at + ".capabilities.drop"),
                 s != null && Boolean.TRUE.equals(s.getPrivileged()));
+    }
+
+    /** The pod's supplementalGroups, and its fsGroup, which Kubernetes adds to every container's groups. */
+    private static List<Long> withFsGroup(PodSecurityContext pod) {
+        List<Long> groups = new ArrayList<>(pod == null || pod.getSupplementalGroups() == null ? List.of() : pod.getSupplementalGroups());
+        if (pod != null && pod.getFsGroup() != null && !groups.contains(pod.getFsGroup())) {
+            groups.add(pod.getFsGroup());
+        }
+        return groups;
     }
 
     /** Capability names as the OCI spec writes them: CAP_X (or ALL). */

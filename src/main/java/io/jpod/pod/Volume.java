@@ -10,8 +10,9 @@ import java.util.List;
  * @param hostPath  a path of the host
  * @param files     files from a ConfigMap, Secret or the pod's fields, resolved when the YAML was read
  * @param claim     a named volume (a persistentVolumeClaim)
+ * @param fsGroup   the pod's securityContext.fsGroup, for the volumes whose files it owns (not hostPath); null: none
  */
-public record Volume(String name, EmptyDir emptyDir, HostPath hostPath, Files files, Claim claim) {
+public record Volume(String name, EmptyDir emptyDir, HostPath hostPath, Files files, Claim claim, Long fsGroup) {
     public Volume {
         int sources = (emptyDir != null ? 1 : 0) + (hostPath != null ? 1 : 0) + (files != null ? 1 : 0) + (claim != null ? 1 : 0);
         if (sources != 1) {
@@ -20,19 +21,24 @@ public record Volume(String name, EmptyDir emptyDir, HostPath hostPath, Files fi
     }
 
     public static Volume emptyDir(String name, boolean memory, Long sizeLimitBytes) {
-        return new Volume(name, new EmptyDir(memory ? EmptyDir.MEMORY : "", sizeLimitBytes), null, null, null);
+        return new Volume(name, new EmptyDir(memory ? EmptyDir.MEMORY : "", sizeLimitBytes), null, null, null, null);
     }
 
     public static Volume hostPath(String name, String path, HostPath.Type type) {
-        return new Volume(name, null, new HostPath(path, type), null, null);
+        return new Volume(name, null, new HostPath(path, type), null, null, null);
     }
 
     public static Volume files(String name, Files files) {
-        return new Volume(name, null, null, files, null);
+        return new Volume(name, null, null, files, null, null);
     }
 
     public static Volume claim(String name, String claimName, boolean readOnly) {
-        return new Volume(name, null, null, null, new Claim(claimName, readOnly));
+        return new Volume(name, null, null, null, new Claim(claimName, readOnly), null);
+    }
+
+    /** This volume with its files owned by group {@code gid} (the pod's fsGroup; ignored for a hostPath, as Kubernetes does). */
+    public Volume withFsGroup(Long gid) {
+        return hostPath != null ? this : new Volume(name, emptyDir, hostPath, files, claim, gid);
     }
 
     /** Whether this is a per-pod tmpfs. */

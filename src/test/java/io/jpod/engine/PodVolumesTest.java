@@ -117,4 +117,56 @@ class PodVolumesTest {
         String m = assertThrows(RuntimeFailureException.class, () -> v.mounts(pod, pod.containers().get(0), "web-app")).getMessage();
         assertEquals("volume scratch: subPath evil leads out of the volume (a symbolic link)", m);
     }
+
+    @Test
+    void fsGroupOwnsEveryFileWithGroupAccessAndSetgidDirectories() throws Exception {
+        int gid = (Integer) Files.getAttribute(tmp, "unix:gid");
+        PodSpec pod = pod(List.of(Volume.emptyDir("scratch", false, null).withFsGroup((long) gid),
+                Volume.files("site", new Volume.Files(false, "site", List.of(new Volume.File("a/b", "x", 0400)))).withFsGroup((long) gid)),
+                List.of());
+        PodVolumes v = new PodVolumes(tmp.resolve("pod"), tmp.resolve("named"));
+        v.prepare(pod, "web");
+        Path scratch = v.source(pod.volume("scratch"));
+        Files.writeString(scratch.resolve("f"), "x");
+        Files.setPosixFilePermissions(scratch.resolve("f"), PosixFilePermissions.fromString("rw-------"));
+        v.prepare(pod, "web");
+        assertEquals(02777, mode(scratch), "setgid directory");
+        assertEquals(0660, mode(scratch.resolve("f")), "group may read and write");
+        Path site = v.source(pod.volume("site"));
+        assertEquals(0440, mode(site.resolve("a/b")), "read-only volume: group may read");
+        assertEquals(gid, (int) Files.getAttribute(site.resolve("a/b"), "unix:gid"));
+        assertTrue((mode(site.resolve("a")) & 02000) != 0);
+        assertEquals(null, Volume.hostPath("h", "/tmp", Volume.HostPath.Type.ANY).withFsGroup(5L).fsGroup(), "not for a hostPath");
+    }
+
+    private static int mode(Path p) throws Exception {
+        return (Integer) Files.getAttribute(p, "unix:mode") & 07777;
+    }
+
+    @Test
+    void subPathExprTakesTheContainersVariables() {
+        ContainerSpec c = new ContainerSpec("app", "busybox", List.of(), List.of(),
+                List.of(new io.jpod.pod.EnvVar("POD", "web"), new io.jpod.pod.EnvVar("UP", "..")), null);
+        assertEquals("logs/web", PodVolumes.subPath(new VolumeMount("d", "/d", false, null, "logs/$(POD)"), c, "x"));
+        assertEquals("$(NONE)/a", PodVolumes.subPath(new VolumeMount("d", "/d", false, null, "$(NONE)/a"), c, "x"),
+                "a reference to no variable stays");
+        assertEquals("plain", PodVolumes.subPath(new VolumeMount("d", "/d", false, "plain"), c, "x"));
+        String message = assertThrows(RuntimeFailureException.class,
+                () -> PodVolumes.subPath(new VolumeMount("d", "/d", false, null, "$(UP)/etc"), c, "x")).getMessage();
+        assertTrue(message.contains("subPathExpr $(UP)/etc gives \"../etc\""), message);
+    }
+
+    @Test
+    void aClaimIsTheNamedVolumesDataAndReadOnlyWhenTheClaimSaysSo() throws Exception {
+        Path data = tmp.resolve("named/db/_data");
+        PodSpec pod = pod(List.of(Volume.claim("d", "db", true)), List.of(new VolumeMount("d", "/d", false, null)));
+        PodVolumes v = new PodVolumes(tmp.resolve("pod"), tmp.resolve("named"));
+        String missing = assertThrows(RuntimeFailureException.class, () -> v.prepare(pod, "web")).getMessage();
+        assertTrue(missing.contains("named volume db does not exist"), missing);
+        Files.createDirectories(data);
+        v.prepare(pod, "web");
+        RuntimeSpec.Mount m = v.mounts(pod, pod.containers().get(0), "web").get(0);
+        assertEquals(data.toString(), m.source());
+        assertTrue(m.options().contains("ro"), m.toString());
+    }
 }

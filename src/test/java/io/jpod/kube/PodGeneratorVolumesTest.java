@@ -175,4 +175,23 @@ class PodGeneratorVolumesTest {
         String yaml = generator.yaml(generator.generate(List.of(first), POD).objects(), List.of());
         assertEquals(first, translate(yaml));
     }
+
+    @Test
+    void fsGroupAndSubPathExprAreWritten() {
+        PodSpec pod = translate("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web}
+                spec:
+                  securityContext: {fsGroup: 2000}
+                  containers:
+                  - name: app
+                    image: busybox
+                    volumeMounts: [{name: d, mountPath: /d, subPathExpr: "logs/$(HOSTNAME)"}]
+                  volumes: [{name: d, emptyDir: {}}]
+                """);
+        Pod out = (Pod) generator.generate(List.of(pod), POD).objects().get(0);
+        assertEquals(2000L, out.getSpec().getSecurityContext().getFsGroup());
+        assertEquals("logs/$(HOSTNAME)", out.getSpec().getContainers().get(0).getVolumeMounts().get(0).getSubPathExpr());
+    }
 }

@@ -312,4 +312,24 @@ class VolumeTranslatorTest {
                 () -> workloads.translate(ConfigDataTest.doc(yaml.formatted("nope")), SOURCES)).getMessage();
         assertTrue(bad.contains("spec.template.spec.containers[0].volumeMounts[0].name"), bad);
     }
+
+    @Test
+    void fsGroupOwnsThePodsVolumesAndJoinsItsContainersGroups() {
+        PodTranslator.Result r = translate("""
+                    env: [{name: POD, value: web}]
+                    volumeMounts: [{name: d, mountPath: /d, subPathExpr: "logs/$(POD)"}]
+                """, """
+                  securityContext: {fsGroup: 2000, supplementalGroups: [3000]}
+                  volumes: [{name: d, emptyDir: {}}, {name: h, hostPath: {path: /tmp}}]
+                """);
+        assertEquals(List.of(), r.warnings());
+        assertEquals(2000L, r.pod().volume("d").fsGroup());
+        assertNull(r.pod().volume("h").fsGroup(), "Kubernetes leaves hostPath ownership alone");
+        assertEquals(List.of(3000L, 2000L), r.pod().containers().get(0).securityContext().supplementalGroups());
+        assertEquals(new VolumeMount("d", "/d", false, null, "logs/$(POD)"), r.pod().containers().get(0).volumeMounts().get(0));
+        assertTrue(rejected("    volumeMounts: [{name: d, mountPath: /d, subPath: a, subPathExpr: b}]\n",
+                "  volumes: [{name: d, emptyDir: {}}]\n").contains("subPath and subPathExpr are mutually exclusive"));
+        assertTrue(rejected("    volumeMounts: [{name: d, mountPath: /d, subPathExpr: \"../$(X)\"}]\n",
+                "  volumes: [{name: d, emptyDir: {}}]\n").contains("must be a relative path without '..'"));
+    }
 }
