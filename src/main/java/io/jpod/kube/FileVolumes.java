@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +24,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class FileVolumes {
     static final int DEFAULT_MODE = 0644;
-    private static final Pattern MAP_FIELD = Pattern.compile("metadata\\.(labels|annotations)\\['([^']*)'\\]");
 
     private final KubeDocument doc;
     private final String what;
@@ -160,23 +157,12 @@ final class FileVolumes {
 
     /** A downwardAPI file's text, as the kubelet writes it: maps as sorted {@code key="value"} lines. */
     private String field(String fieldPath, String at) {
-        switch (fieldPath) {
-            case "metadata.name":
-                return pod.name();
-            case "metadata.namespace":
-                return pod.namespace();
-            case "metadata.uid":
-                return pod.uid();
-            case "metadata.labels":
-                return formatMap(pod.labels());
-            case "metadata.annotations":
-                return formatMap(pod.annotations());
-            default:
-                break;
+        if (fieldPath.equals("metadata.labels") || fieldPath.equals("metadata.annotations")) {
+            return formatMap(fieldPath.equals("metadata.labels") ? pod.labels() : pod.annotations());
         }
-        Matcher m = MAP_FIELD.matcher(fieldPath);
-        if (m.matches()) {
-            return (m.group(1).equals("labels") ? pod.labels() : pod.annotations()).getOrDefault(m.group(2), "");
+        String value = pod.metadata(fieldPath);
+        if (value != null) {
+            return value;
         }
         throw problem(at, "fieldPath \"" + fieldPath + "\" is not supported in a downwardAPI volume: metadata.name,"
                 + " metadata.namespace, metadata.uid, metadata.labels, metadata.annotations, metadata.labels['KEY']"

@@ -19,19 +19,7 @@ class PodGeneratorVolumesTest {
     private static final PodGenerator generator = new PodGenerator(KubeMapper.yaml());
     private static final PodTranslator translator = new PodTranslator(KubeMapper.yaml());
     private static final PodGenerator.Options POD = PodGenerator.Options.of("pod", false, null);
-    private static final EnvSources SOURCES = EnvSources.of(List.of(
-            ConfigData.of(ConfigDataTest.doc("""
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata: {name: site}
-                    data: {index.html: hello, app.conf: "port=80"}
-                    """)).config(),
-            ConfigData.of(ConfigDataTest.doc("""
-                    apiVersion: v1
-                    kind: Secret
-                    metadata: {name: db}
-                    stringData: {password: hunter2}
-                    """)).config()), false);
+    private static final EnvSources SOURCES = VolumeTranslatorTest.SOURCES;
 
     private static final String POD_YAML = """
             apiVersion: v1

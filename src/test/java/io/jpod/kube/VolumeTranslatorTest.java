@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class VolumeTranslatorTest {
     private static final PodTranslator translator = new PodTranslator(KubeMapper.yaml());
-    private static final EnvSources SOURCES = EnvSources.of(List.of(
+    static final EnvSources SOURCES = EnvSources.of(List.of(
             ConfigData.of(ConfigDataTest.doc("""
                     apiVersion: v1
                     kind: ConfigMap
