@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
         subcommands = {
             KubeCommand.class, GenerateCommand.class, PodCommand.class, ContainerCommand.class, PsCommand.class, StartCommand.class,
             StopCommand.class, RmCommand.class, InspectCommand.class, LogsCommand.class, ExecCommand.class,
-            ImagesCommand.class, ImageCommand.class, ImportCommand.class, LoadCommand.class, SaveCommand.class, PullCommand.class, PushCommand.class,
+            ImagesCommand.class, ImageCommand.class, VolumeCommand.class, ImportCommand.class, LoadCommand.class, SaveCommand.class, PullCommand.class, PushCommand.class,
             LoginCommand.class, LogoutCommand.class, TagCommand.class,
             UntagCommand.class, RmiCommand.class, InfoCommand.class, SystemCommand.class, VersionCommand.class,
             picocli.CommandLine.HelpCommand.class,

@@ -3,17 +3,22 @@ package io.jpod.cli;
 import io.jpod.engine.KubeService;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code jpod kube down FILE...}: stop and remove what {@code kube play} of the same files created. */
 @Command(name = "down", description = "Remove pods based on Kubernetes YAML.")
 public final class KubeDownCommand extends EngineCommand {
+    @Option(names = "--force", description = "Remove the volumes of the files' PersistentVolumeClaims too.")
+    boolean force;
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Kubernetes YAML files, or - for standard input.")
     List<String> files;
 
     @Override
     public Integer call() {
-        List<KubeService.DownOutcome> outcomes = engine().kube().down(files, System.in);
+        KubeService.DownReport report = engine().kube().down(files, System.in, force);
+        List<KubeService.DownOutcome> outcomes = new java.util.ArrayList<>(report.pods());
         List<String> removed = outcomes.stream().filter(o -> o.error() == null).map(KubeService.DownOutcome::id).toList();
         if (!removed.isEmpty()) {
             out().println("Pods stopped:");
@@ -21,6 +26,12 @@ public final class KubeDownCommand extends EngineCommand {
             out().println("Pods removed:");
             removed.forEach(out()::println);
         }
+        List<String> volumes = report.volumes().stream().filter(o -> o.error() == null).map(KubeService.DownOutcome::id).toList();
+        if (!volumes.isEmpty()) {
+            out().println("Volumes removed:");
+            volumes.forEach(out()::println);
+        }
+        outcomes.addAll(report.volumes());
         boolean failed = false;
         for (KubeService.DownOutcome o : outcomes) {
             if (o.error() != null) {

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code jpod kube generate [-f FILE] [--service] [--type TYPE] [--replicas N] POD|CONTAINER...}:
- * Kubernetes YAML of pods as they were played, on standard output or into a new file.
+ * {@code jpod kube generate [-f FILE] [--service] [--type TYPE] [--replicas N] POD|CONTAINER|VOLUME...}:
+ * Kubernetes YAML of pods as they were played and of named volumes, on standard output or into a new file.
  */
 @Command(name = "generate", description = "Generate Kubernetes YAML based on pods or containers.")
 public class KubeGenerateCommand extends EngineCommand {
@@ -34,7 +34,8 @@ public class KubeGenerateCommand extends EngineCommand {
     @Option(names = {"-r", "--replicas"}, paramLabel = "N", description = "The replicas of a Deployment (default: 1).")
     Integer replicas;
 
-    @Parameters(paramLabel = "POD|CONTAINER", arity = "1..*", description = "Pods, or containers (their pod is generated), by name or id.")
+    @Parameters(paramLabel = "POD|CONTAINER|VOLUME", arity = "1..*",
+            description = "Pods, containers (their pod is generated), by name or id, or volumes (a PersistentVolumeClaim each).")
     List<String> names;
 
     @Override

@@ -2,6 +2,7 @@ package io.jpod.cli;
 
 import io.jpod.engine.KubeService;
 import io.jpod.kube.ConfigData;
+import io.jpod.kube.VolumeClaim;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.PodSpec;
 import java.util.ArrayList;
@@ -40,9 +41,14 @@ public final class KubePlayCommand extends EngineCommand {
             printPlan(engine().kube().dryRun(files, System.in, options));
             return 0;
         }
-        List<KubeService.PodOutcome> outcomes = engine().kube().play(files, System.in, options);
+        KubeService.PlayReport report = engine().kube().play(files, System.in, options);
+        for (String v : report.volumes()) {
+            out().println("Volume:");
+            out().println(v);
+            out().println();
+        }
         boolean failed = false;
-        for (KubeService.PodOutcome o : outcomes) {
+        for (KubeService.PodOutcome o : report.pods()) {
             if (o.error() != null) {
                 failed = true;
                 err().println("Error: " + o.error().getMessage());
@@ -63,6 +69,9 @@ public final class KubePlayCommand extends EngineCommand {
     private void printPlan(KubeService.Plan plan) {
         for (ConfigData c : plan.configs()) {
             out().println(c.kind() + " " + c.name() + " (keys: " + String.join(", ", c.data().keySet()) + ")");
+        }
+        for (VolumeClaim c : plan.claims()) {
+            out().println(VolumeClaim.KIND + " " + c.name() + " (volume " + c.name() + ")");
         }
         for (PodSpec p : plan.pods()) {
             out().println("Pod " + p.name() + " (restartPolicy " + p.restartPolicy().kubeName() + ")");

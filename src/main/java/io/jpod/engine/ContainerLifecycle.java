@@ -90,7 +90,7 @@ final class ContainerLifecycle {
 
     /** The pod's volumes on the host, kept with its infra container. */
     PodVolumes volumes(PodRow pod) {
-        return new PodVolumes(podFiles(pod));
+        return new PodVolumes(podFiles(pod), host.paths().volumes());
     }
 
     Locks.Held lock(String id) {
@@ -212,6 +212,7 @@ final class ContainerLifecycle {
                 RuntimeSpec.Mount.bind(files.resolve("hostname").toString(), "/etc/hostname", false),
                 RuntimeSpec.Mount.bind(files.resolve("resolv.conf").toString(), "/etc/resolv.conf", false)));
         if (spec != null) {
+            volumes(pod).chownEmptyClaims(pod.spec(), spec, uid, gid, c.name());
             mounts.addAll(volumes(pod).mounts(pod.spec(), spec, c.name()));
         }
         ContainerPlan.Security security = new ContainerPlan.Security(sc.readOnlyRootFilesystem(), sc.noNewPrivileges(),
@@ -332,7 +333,7 @@ final class ContainerLifecycle {
         if (!c.infra()) {
             mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
         } else {
-            new PodVolumes(dataDir(c.id()).resolve("userdata")).unmount(c.name()); // Memory volumes' tmpfs
+            new PodVolumes(dataDir(c.id()).resolve("userdata"), host.paths().volumes()).unmount(c.name()); // Memory volumes' tmpfs
         }
         deleteTree(dataDir(c.id()));
         deleteTree(runDir(c.id()));

@@ -8,6 +8,7 @@ import io.jpod.image.ImageStore;
 import io.jpod.state.Database;
 import io.jpod.state.KubeObjectStore;
 import io.jpod.state.StateStore;
+import io.jpod.state.VolumeStore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,7 @@ public final class Engine implements AutoCloseable {
     private final Events events;
     private final ImageStore images;
     private final PodEngine pods;
+    private final VolumeService volumes;
     private KubeService kube;
 
     private Engine(HostFacts host, Database db, Events events) {
@@ -30,6 +32,7 @@ public final class Engine implements AutoCloseable {
         this.images = new ImageStore(db, host.paths(), Privileges.current());
         StateStore state = new StateStore(db);
         this.pods = new PodEngine(state, new LocalImages(images, events), new ContainerLifecycle(host, state, exitCommand()));
+        this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes());
     }
 
     /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */
@@ -68,6 +71,11 @@ public final class Engine implements AutoCloseable {
         return pods;
     }
 
+    /** Named volumes. */
+    public VolumeService volumes() {
+        return volumes;
+    }
+
     public SystemService system() {
         return new SystemService(host, pods);
     }
@@ -75,7 +83,7 @@ public final class Engine implements AutoCloseable {
     /** The YAML side; loading it loads the Kubernetes model, so only kube commands ask for it. */
     public KubeService kube() {
         if (kube == null) {
-            kube = new KubeService(pods, new KubeObjectStore(db), events);
+            kube = new KubeService(pods, volumes, new KubeObjectStore(db), events);
         }
         return kube;
     }

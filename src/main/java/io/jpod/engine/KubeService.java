@@ -12,7 +12,10 @@ import io.jpod.kube.KubeReader;
 import io.jpod.kube.PodGenerator;
 import io.jpod.kube.PodTranslator;
 import io.jpod.error.NotFoundException;
+import io.jpod.kube.VolumeClaim;
 import io.jpod.kube.WorkloadTranslator;
+import io.jpod.pod.Volume;
+import io.jpod.state.VolumeRow;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.PodSpec;
 import io.jpod.state.KubeObjectStore;
@@ -33,11 +36,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** {@code kube play}, {@code kube down}, {@code kube validate} and {@code kube generate}: Kubernetes YAML in, pods out, and back. The only user of the YAML model. */
 public final class KubeService {
     /** Kinds Kubernetes has that jpod does not play yet: reported, and left out. */
-    private static final Set<String> NOT_YET = Set.of("PersistentVolumeClaim", "Service", "StatefulSet", "ReplicaSet",
+    private static final Set<String> NOT_YET = Set.of("Service", "StatefulSet", "ReplicaSet",
             "CronJob", "Namespace", "Ingress", "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding",
             "NetworkPolicy", "HorizontalPodAutoscaler", "PodDisruptionBudget", "PersistentVolume", "StorageClass");
 
     private final PodEngine pods;
+    private final VolumeService volumes;
     private final KubeObjectStore objects;
     private final Events events;
     private final KubeReader reader;
@@ -45,9 +49,10 @@ public final class KubeService {
     private final PodGenerator generator;
     private final WorkloadTranslator workloads;
 
-    KubeService(PodEngine pods, KubeObjectStore objects, Events events) {
+    KubeService(PodEngine pods, VolumeService volumes, KubeObjectStore objects, Events events) {
         YAMLMapper mapper = KubeMapper.yaml();
         this.pods = pods;
+        this.volumes = volumes;
         this.objects = objects;
         this.events = events;
         this.reader = new KubeReader(mapper);
@@ -86,13 +91,16 @@ public final class KubeService {
      *
      * @param pods     the pods, in the files' order
      * @param configs  the ConfigMaps and Secrets (their values are never printed)
+     * @param claims   the PersistentVolumeClaims: named volumes
      * @param warnings what is ignored or approximated, one message each
      * @param problems what is wrong, one "file:line:col: path: message" each; nothing plays unless empty
      */
-    public record Plan(List<PodSpec> pods, List<ConfigData> configs, List<String> warnings, List<String> problems) {
+    public record Plan(List<PodSpec> pods, List<ConfigData> configs, List<VolumeClaim> claims, List<String> warnings,
+            List<String> problems) {
         public Plan {
             pods = List.copyOf(pods);
             configs = List.copyOf(configs);
+            claims = List.copyOf(claims);
             warnings = List.copyOf(warnings);
             problems = List.copyOf(problems);
         }
@@ -116,6 +124,7 @@ public final class KubeService {
         List<KubeDocument> docs = new ArrayList<>();
         List<KubeDocument> workloadDocs = new ArrayList<>();
         Map<String, ConfigData> configs = new LinkedHashMap<>();
+        Map<String, VolumeClaim> claims = new LinkedHashMap<>();
         for (String file : configMapFiles) {
             for (KubeDocument doc : read(file, stdin, problems, docs.size())) {
                 docs.add(doc);
@@ -136,6 +145,9 @@ public final class KubeService {
                 } else if (kind.equals(ConfigData.CONFIG_MAP) || kind.equals(ConfigData.SECRET)) {
                     int order = docs.size();
                     config(doc, configs, warnings, m -> problems.add(order, m));
+                } else if (kind.equals(VolumeClaim.KIND)) {
+                    int order = docs.size();
+                    claim(doc, claims, warnings, m -> problems.add(order, m));
                 } else if (kind.equals("Pod") || WorkloadTranslator.KINDS.containsKey(kind)) {
                     String api = kind.equals("Pod") ? "v1" : WorkloadTranslator.KINDS.get(kind);
                     if (api.equals(doc.apiVersion())) {
@@ -173,10 +185,10 @@ public final class KubeService {
                 problems.add(order, e.getMessage());
             }
         }
-        if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty()) {
+        if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty() && claims.isEmpty()) {
             problems.add(0, String.join(", ", files) + ": no Kubernetes objects to play");
         }
-        return new Plan(specs, List.copyOf(configs.values()), warnings, problems.inOrder());
+        return new Plan(specs, List.copyOf(configs.values()), List.copyOf(claims.values()), warnings, problems.inOrder());
     }
 
     /** Problems, each with the position of its document among all read, so that they are listed in the files' order. */
@@ -224,6 +236,24 @@ public final class KubeService {
         }
     }
 
+    private static void claim(KubeDocument doc, Map<String, VolumeClaim> claims, List<String> warnings, Consumer<String> problems) {
+        if (!"v1".equals(doc.apiVersion())) {
+            problems.accept(doc.where() + ": apiVersion: a " + VolumeClaim.KIND + " is apiVersion v1, not \"" + doc.apiVersion() + "\"");
+            return;
+        }
+        try {
+            VolumeClaim.Result r = VolumeClaim.of(doc);
+            warnings.addAll(r.warnings());
+            VolumeClaim before = claims.putIfAbsent(r.claim().name(), r.claim());
+            if (before != null) {
+                problems.accept(doc.where() + ": metadata.name: " + VolumeClaim.KIND + " " + r.claim().name()
+                        + " is also defined at " + before.where());
+            }
+        } catch (InvalidInputException e) {
+            problems.accept(e.getMessage());
+        }
+    }
+
     /** The plan's warnings, emitted; its problems, thrown together (one per line). */
     private Plan checked(Plan plan) {
         plan.warnings().forEach(events::warning);
@@ -244,14 +274,41 @@ public final class KubeService {
     }
 
     /**
-     * Plays every pod of the files; each pod succeeds or fails whole, and the outcome is reported per pod.
-     * The ConfigMaps and Secrets are stored first; nothing is created when any document has a problem.
+     * What a play created.
+     *
+     * @param volumes the named volumes made for the files' PersistentVolumeClaims (existing ones are used as they are)
+     * @param pods    each pod's outcome
      */
-    public List<PodOutcome> play(List<String> files, InputStream stdin, PlayOptions options) {
+    public record PlayReport(List<String> volumes, List<PodOutcome> pods) {
+        public PlayReport {
+            volumes = List.copyOf(volumes);
+            pods = List.copyOf(pods);
+        }
+    }
+
+    /**
+     * Plays every pod of the files; each pod succeeds or fails whole, and the outcome is reported per pod.
+     * The ConfigMaps, Secrets and PersistentVolumeClaims are stored first; nothing is created when any
+     * document has a problem. A claim a pod uses that no file defines is made as an empty volume, as podman does.
+     */
+    public PlayReport play(List<String> files, InputStream stdin, PlayOptions options) {
         Plan plan = checked(plan(files, options.configMaps(), stdin, false));
         Instant now = Instant.now();
         objects.save(plan.configs().stream()
                 .map(c -> new KubeObjectStore.KubeObject(c.kind(), c.name(), c.data(), c.where(), now)).toList());
+        List<String> made = new ArrayList<>();
+        for (VolumeClaim c : plan.claims()) {
+            if (volumes.ensure(new VolumeRow(c.name(), VolumeService.LOCAL, now, c.labels(), c.options(), c.annotations(), c.where()))) {
+                made.add(c.name());
+            }
+        }
+        for (PodSpec spec : plan.pods()) {
+            for (Volume v : spec.volumes()) {
+                if (v.claim() != null) {
+                    volumes.ensure(new VolumeRow(v.claim().claimName(), VolumeService.LOCAL, now, Map.of(), Map.of(), Map.of(), ""));
+                }
+            }
+        }
         List<PodOutcome> out = new ArrayList<>();
         for (PodSpec spec : plan.pods()) {
             try {
@@ -260,15 +317,32 @@ public final class KubeService {
                 out.add(new PodOutcome(spec.name(), null, e));
             }
         }
-        return out;
+        return new PlayReport(made, out);
     }
 
     /** One pod's outcome of {@code kube down}. */
     public record DownOutcome(String name, String id, JpodException error) {
     }
 
-    /** Stops and removes the pods the files describe, and forgets their ConfigMaps and Secrets. No warnings: nothing is played. */
-    public List<DownOutcome> down(List<String> files, InputStream stdin) {
+    /**
+     * What {@code kube down} removed.
+     *
+     * @param pods    each pod's outcome
+     * @param volumes with {@code force}, each PersistentVolumeClaim's volume's outcome (id: its name)
+     */
+    public record DownReport(List<DownOutcome> pods, List<DownOutcome> volumes) {
+        public DownReport {
+            pods = List.copyOf(pods);
+            volumes = List.copyOf(volumes);
+        }
+    }
+
+    /**
+     * Stops and removes the pods the files describe, and forgets their ConfigMaps and Secrets; with
+     * {@code force}, removes the volumes of their PersistentVolumeClaims too (kept otherwise, with their
+     * data). No warnings: nothing is played.
+     */
+    public DownReport down(List<String> files, InputStream stdin, boolean force) {
         Plan plan = plan(files, List.of(), stdin, true);
         if (!plan.valid()) {
             throw new InvalidInputException(null, String.join("\n", plan.problems()));
@@ -282,7 +356,20 @@ public final class KubeService {
             }
         }
         plan.configs().forEach(c -> objects.remove(c.kind(), c.name()));
-        return out;
+        List<DownOutcome> removed = new ArrayList<>();
+        if (force) {
+            for (VolumeClaim c : plan.claims()) {
+                if (!volumes.exists(c.name())) {
+                    continue;
+                }
+                try {
+                    removed.add(new DownOutcome(c.name(), volumes.remove(c.name(), false), null));
+                } catch (JpodException e) {
+                    removed.add(new DownOutcome(c.name(), null, e));
+                }
+            }
+        }
+        return new DownReport(out, removed);
     }
 
     /**
@@ -297,20 +384,45 @@ public final class KubeService {
 
     /**
      * Kubernetes YAML for the pods named (a container's name or id stands for its pod), as they
-     * were played: a header naming {@code generatedBy} and {@code now}, then the Services and the
-     * workloads. Nothing is changed.
+     * were played, and the named volumes named (as PersistentVolumeClaims): a header naming
+     * {@code generatedBy} and {@code now}, then the claims, the Services and the workloads. Nothing is changed.
      */
     public String generate(List<String> namesOrIds, GenerateOptions options, String generatedBy, Instant now) {
         PodGenerator.Options opts = PodGenerator.Options.of(options.type(), options.service(), options.replicas());
         Map<String, PodSpec> specs = new LinkedHashMap<>();
+        Map<String, VolumeClaim> claims = new LinkedHashMap<>();
         for (String nameOrId : namesOrIds) {
+            VolumeRow volume = volumeOnly(nameOrId);
+            if (volume != null) {
+                claims.putIfAbsent(volume.name(), new VolumeClaim(volume.name(), volume.labels(), volume.annotations(),
+                        volume.options(), volume.source()));
+                continue;
+            }
             PodEngine.PodInfo pod = podNamed(nameOrId);
             specs.computeIfAbsent(pod.pod().id(), id -> asPlayed(pod));
         }
-        PodGenerator.Result r = generator.generate(List.copyOf(specs.values()), opts);
+        PodGenerator.Result r = generator.generate(List.copyOf(specs.values()), List.copyOf(claims.values()), opts);
         r.warnings().forEach(events::warning);
         return generator.yaml(r.objects(), List.of("Generated by " + generatedBy + " on " + now.truncatedTo(ChronoUnit.SECONDS),
                 "Play it with jpod kube play (or podman kube play), or create it in a cluster with kubectl create -f."));
+    }
+
+    /** The volume {@code name} names when no pod or container has that name or id, else null. */
+    private VolumeRow volumeOnly(String name) {
+        if (volumes == null || !volumes.exists(name)) {
+            return null;
+        }
+        try {
+            pods.pod(name);
+            return null;
+        } catch (NotFoundException notPod) {
+            try {
+                pods.container(name);
+                return null;
+            } catch (NotFoundException notContainer) {
+                return volumes.inspect(name).row();
+            }
+        }
     }
 
     /** The pod {@code nameOrId} names, or the pod of the container it names (with a warning: the whole pod is generated). */
@@ -322,8 +434,8 @@ public final class KubeService {
             try {
                 c = pods.container(nameOrId);
             } catch (NotFoundException notContainer) {
-                throw new NotFoundException("pod or container", nameOrId,
-                        "no pod or container with name or ID \"" + nameOrId + "\" found");
+                throw new NotFoundException("pod, container or volume", nameOrId,
+                        "no pod, container or volume with name or ID \"" + nameOrId + "\" found");
             }
             PodRow pod = pods.podOfContainer(c.row());
             events.warning("container " + c.row().name() + " is in pod " + pod.name()

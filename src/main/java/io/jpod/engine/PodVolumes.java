@@ -3,6 +3,7 @@ package io.jpod.engine;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.oci.RuntimeSpec;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.KubeExpansion;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.Volume;
 import io.jpod.pod.VolumeMount;
@@ -23,11 +24,13 @@ import java.util.Set;
  * A pod's volumes on the host, kept in the pod's files directory (that of its infra container):
  * {@code volumes/<name>} for emptyDir (a tmpfs mounted there for medium Memory) and configMap
  * volumes, {@code secrets/<name>} (in a directory only its owner can enter) for secret volumes.
- * hostPath volumes are checked (or created) as their type says.
+ * hostPath volumes are checked (or created) as their type says; persistentVolumeClaim volumes are
+ * named volumes, {@code <volumes>/<claimName>/_data}.
  *
- * @param root the pod's files directory
+ * @param root    the pod's files directory
+ * @param volumes the named volumes' directory
  */
-record PodVolumes(Path root) {
+record PodVolumes(Path root, Path volumes) {
     static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final int S_IFMT = 0170000;
 
@@ -36,7 +39,15 @@ record PodVolumes(Path root) {
         if (v.hostPath() != null) {
             return Path.of(v.hostPath().path());
         }
+        if (v.claim() != null) {
+            return data(volumes, v.claim().claimName());
+        }
         return root.resolve(v.files() != null && v.files().secret() ? "secrets" : "volumes").resolve(v.name());
+    }
+
+    /** The data directory of the named volume {@code name} kept in {@code volumes}. */
+    static Path data(Path volumes, String name) {
+        return volumes.resolve(name).resolve("_data");
     }
 
     /** Makes every volume of {@code pod} ready: directories, tmpfs mounts, files, hostPath checks. Idempotent. */
@@ -45,6 +56,11 @@ record PodVolumes(Path root) {
             try {
                 if (v.hostPath() != null) {
                     checkHostPath(v, what);
+                } else if (v.claim() != null) {
+                    if (!Files.isDirectory(source(v))) {
+                        throw new RuntimeFailureException(what, "volume " + v.name() + ": named volume " + v.claim().claimName()
+                                + " does not exist (jpod volume create " + v.claim().claimName() + ")");
+                    }
                 } else if (v.files() != null) {
                     writeFiles(v);
                 } else {
@@ -55,6 +71,9 @@ record PodVolumes(Path root) {
                         Exec.check(what, List.of("mount", "-t", "tmpfs", "-o", opts, "tmpfs", dir.toString()));
                     }
                     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+                }
+                if (v.fsGroup() != null && v.hostPath() == null) {
+                    ownByGroup(source(v), v.fsGroup(), v.files() != null);
                 }
             } catch (IOException e) {
                 throw new RuntimeFailureException(what, "volume " + v.name() + ": cannot prepare " + source(v) + ": " + e.getMessage(), e);
@@ -78,6 +97,30 @@ record PodVolumes(Path root) {
             Files.createDirectories(file.getParent());
             Files.writeString(file, f.content());
             Files.setPosixFilePermissions(file, permissions(f.mode()));
+        }
+    }
+
+    /**
+     * What the kubelet does for a pod's fsGroup: every file and directory of the volume owned by the
+     * group, which may read it (and write it, unless the volume is read-only); directories setgid, so
+     * that what is made in them belongs to the group too.
+     */
+    static void ownByGroup(Path dir, long gid, boolean readOnly) throws IOException {
+        int mask = readOnly ? 0440 : 0660;
+        List<Path> all;
+        try (var walk = Files.walk(dir)) {
+            all = walk.toList();
+        }
+        for (Path p : all) {
+            if (Files.isSymbolicLink(p)) {
+                continue;
+            }
+            Files.setAttribute(p, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+            int want = mode | mask | (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? 02110 : 0);
+            if (want != mode) {
+                Files.setAttribute(p, "unix:mode", want, LinkOption.NOFOLLOW_LINKS);
+            }
         }
     }
 
@@ -137,6 +180,33 @@ record PodVolumes(Path root) {
         }
     }
 
+    /**
+     * As podman's named volumes on first use: an empty one owned by root is given to the user of the
+     * first container that mounts it, so that a container not running as root can write to it.
+     */
+    void chownEmptyClaims(PodSpec pod, ContainerSpec c, long uid, long gid, String what) {
+        if (uid == 0 && gid == 0) {
+            return;
+        }
+        for (VolumeMount m : c.volumeMounts()) {
+            Volume v = pod.volume(m.name());
+            if (v == null || v.claim() == null || m.readOnly() || v.claim().readOnly() || m.subPath() != null
+                    || m.subPathExpr() != null) {
+                continue;
+            }
+            Path dir = source(v);
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isEmpty() && ((Integer) Files.getAttribute(dir, "unix:uid")) == 0
+                        && ((Integer) Files.getAttribute(dir, "unix:gid")) == 0) {
+                    Files.setAttribute(dir, "unix:uid", (int) uid);
+                    Files.setAttribute(dir, "unix:gid", (int) gid);
+                }
+            } catch (IOException e) {
+                throw new RuntimeFailureException(what, "volume " + v.name() + ": cannot prepare " + dir + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** The bind mounts of {@code c}'s volumeMounts. */
     List<RuntimeSpec.Mount> mounts(PodSpec pod, ContainerSpec c, String what) {
         List<RuntimeSpec.Mount> out = new ArrayList<>();
@@ -147,10 +217,11 @@ record PodVolumes(Path root) {
                         + " that pod " + pod.name() + " does not have");
             }
             Path source = source(v);
-            if (m.subPath() != null) {
-                source = source.resolve(m.subPath()).normalize();
+            String subPath = subPath(m, c, what);
+            if (subPath != null) {
+                source = source.resolve(subPath).normalize();
                 if (!source.startsWith(source(v))) {
-                    throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + m.subPath() + " is outside the volume");
+                    throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + subPath + " is outside the volume");
                 }
                 // as the kubelet does: a missing subPath of an emptyDir or hostPath is made
                 if (v.files() == null && !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
@@ -160,18 +231,37 @@ record PodVolumes(Path root) {
                             Files.setPosixFilePermissions(source, PosixFilePermissions.fromString("rwxrwxrwx"));
                         }
                     } catch (IOException e) {
-                        throw new RuntimeFailureException(what, "volume " + v.name() + ": cannot create subPath " + m.subPath()
+                        throw new RuntimeFailureException(what, "volume " + v.name() + ": cannot create subPath " + subPath
                                 + ": " + e.getMessage(), e);
                     }
                 }
                 if (!Files.exists(source)) {
-                    throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + m.subPath() + " does not exist");
+                    throw new RuntimeFailureException(what, "volume " + v.name() + ": subPath " + subPath + " does not exist");
                 }
-                source = inside(v, source, m.subPath(), what);
+                source = inside(v, source, subPath, what);
             }
-            out.add(RuntimeSpec.Mount.bind(source.toString(), m.mountPath(), m.readOnly() || v.files() != null));
+            boolean readOnly = m.readOnly() || v.files() != null || v.claim() != null && v.claim().readOnly();
+            out.add(RuntimeSpec.Mount.bind(source.toString(), m.mountPath(), readOnly));
         }
         return out;
+    }
+
+    /**
+     * The subPath of a mount: as written, or its subPathExpr with {@code $(VAR)} taken from the
+     * container's environment, as the kubelet does (a reference to no variable stays as written).
+     */
+    static String subPath(VolumeMount m, ContainerSpec c, String what) {
+        if (m.subPathExpr() == null) {
+            return m.subPath();
+        }
+        java.util.Map<String, String> vars = new java.util.HashMap<>();
+        c.env().forEach(e -> vars.put(e.name(), e.value() == null ? "" : e.value()));
+        String sub = KubeExpansion.expand(m.subPathExpr(), vars);
+        if (sub.isEmpty() || sub.startsWith("/") || List.of(sub.split("/")).contains("..")) {
+            throw new RuntimeFailureException(what, "volumeMount " + m.mountPath() + ": subPathExpr " + m.subPathExpr() + " gives \""
+                    + sub + "\": it must be a relative path without '..'");
+        }
+        return sub;
     }
 
     /**

@@ -29,6 +29,11 @@ public record HostPaths(Path dataDir, Path runDir) {
         return dataDir.resolve("containers");
     }
 
+    /** Named volumes: {@code volumes/<name>/_data}, as podman lays them out. */
+    public Path volumes() {
+        return dataDir.resolve("volumes");
+    }
+
     public Path tmp() {
         return dataDir.resolve("tmp");
     }

@@ -34,6 +34,28 @@ final class EnvTranslator {
         String uid() {
             return UUID.nameUUIDFromBytes(("jpod:" + namespace + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
         }
+
+        /**
+         * The value of a metadata field both fieldRef and downwardAPI volumes read: metadata.name,
+         * namespace, uid, labels['KEY'] and annotations['KEY'] (empty when there is no such key); null for others.
+         */
+        String metadata(String fieldPath) {
+            switch (fieldPath) {
+                case "metadata.name":
+                    return name;
+                case "metadata.namespace":
+                    return namespace;
+                case "metadata.uid":
+                    return uid();
+                default:
+                    break;
+            }
+            Matcher m = MAP_FIELD.matcher(fieldPath);
+            if (!m.matches()) {
+                return null;
+            }
+            return (m.group(1).equals("labels") ? labels : annotations).getOrDefault(m.group(2), "");
+        }
     }
 
     private final KubeDocument doc;
@@ -156,22 +178,12 @@ final class EnvTranslator {
         if (fieldPath == null || fieldPath.isEmpty()) {
             throw problem(at, "a fieldRef needs a fieldPath");
         }
-        switch (fieldPath) {
-            case "metadata.name":
-                return pod.name();
-            case "metadata.namespace":
-                return pod.namespace();
-            case "metadata.uid":
-                return pod.uid();
-            case "status.podIP", "status.hostIP":
-                return POD_IP;
-            default:
-                break;
+        if (fieldPath.equals("status.podIP") || fieldPath.equals("status.hostIP")) {
+            return POD_IP;
         }
-        Matcher m = MAP_FIELD.matcher(fieldPath);
-        if (m.matches()) {
-            Map<String, String> map = m.group(1).equals("labels") ? pod.labels() : pod.annotations();
-            return map.getOrDefault(m.group(2), "");
+        String value = pod.metadata(fieldPath);
+        if (value != null) {
+            return value;
         }
         throw problem(at, "fieldPath \"" + fieldPath + "\" is not supported: jpod knows metadata.name, metadata.namespace,"
                 + " metadata.uid, metadata.labels['KEY'], metadata.annotations['KEY'], status.podIP and status.hostIP");

@@ -89,7 +89,7 @@ public final class PodGenerator {
         }
     }
 
-    /** The objects, Services first, and what the user should be warned about. */
+    /** The objects, PersistentVolumeClaims first, then Services, and what the user should be warned about. */
     public record Result(List<HasMetadata> objects, List<String> warnings) {
         public Result {
             objects = List.copyOf(objects);
@@ -105,7 +105,14 @@ public final class PodGenerator {
 
     /** The Kubernetes objects for {@code pods}: the Services (with {@code --service}) first, then one workload per pod. */
     public Result generate(List<PodSpec> pods, Options options) {
+        return generate(pods, List.of(), options);
+    }
+
+    /** As {@link #generate(List, Options)}, with a PersistentVolumeClaim for each of {@code claims} first. */
+    public Result generate(List<PodSpec> pods, List<VolumeClaim> claims, Options options) {
         List<String> warnings = new ArrayList<>();
+        List<HasMetadata> all = new ArrayList<>();
+        claims.forEach(c -> all.add(VolumeGenerator.claim(c, warnings)));
         List<HasMetadata> services = new ArrayList<>();
         List<HasMetadata> workloads = new ArrayList<>();
         for (PodSpec pod : pods) {
@@ -122,7 +129,7 @@ public final class PodGenerator {
                 }
             }
         }
-        List<HasMetadata> all = new ArrayList<>(services);
+        all.addAll(services);
         all.addAll(workloads);
         return new Result(all, warnings);
     }
@@ -221,19 +228,17 @@ public final class PodGenerator {
         for (ContainerSpec c : pod.containers()) {
             spec.addToContainers(container(pod, c, warnings));
         }
+        spec.withVolumes(VolumeGenerator.volumes(pod));
+        if (VolumeGenerator.fsGroup(pod) != null) {
+            spec.editOrNewSecurityContext().withFsGroup(VolumeGenerator.fsGroup(pod)).endSecurityContext();
+        }
         notGeneratedYet(pod, warnings);
         return spec.build();
     }
 
     /** What the pod model holds that this generator does not write yet: said, never dropped silently. */
     static void notGeneratedYet(PodSpec pod, List<String> warnings) {
-        if (!pod.volumes().isEmpty()) {
-            warnings.add("pod " + pod.name() + ": volumes are not generated yet: the generated YAML has none");
-        }
         for (ContainerSpec c : pod.containers()) {
-            if (!c.volumeMounts().isEmpty()) {
-                warnings.add("pod " + pod.name() + ": container " + c.name() + ": volumeMounts are not generated yet");
-            }
             if (!io.jpod.pod.SecurityContext.NONE.equals(c.securityContext())) {
                 warnings.add("pod " + pod.name() + ": container " + c.name() + ": securityContext is not generated yet");
             }
@@ -284,6 +289,7 @@ public final class PodGenerator {
         if (c.workingDir() != null) {
             b.withWorkingDir(c.workingDir());
         }
+        b.withVolumeMounts(VolumeGenerator.mounts(c));
         return b.build();
     }
 
@@ -298,7 +304,7 @@ public final class PodGenerator {
     }
 
     /** {@code value} when {@code valid}, else converted, with a warning naming {@code what}. */
-    private static String checked(String value, Predicate<String> valid, UnaryOperator<String> convert, String what,
+    static String checked(String value, Predicate<String> valid, UnaryOperator<String> convert, String what,
             List<String> warnings) {
         if (valid.test(value)) {
             return value;

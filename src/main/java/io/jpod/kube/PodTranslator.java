@@ -107,11 +107,12 @@ public final class PodTranslator {
             throw new InvalidInputException(doc.where(), prefix + "spec.containers: " + src.what() + " has no containers");
         }
         String namespace = doc.node().path("metadata").path("namespace").asString("");
-        EnvTranslator envs = new EnvTranslator(doc, src.what(), sources, new EnvTranslator.PodFields(name,
+        EnvTranslator.PodFields fields = new EnvTranslator.PodFields(name,
                 namespace.isEmpty() ? EnvTranslator.DEFAULT_NAMESPACE : namespace, ordered(meta.getLabels()),
-                ordered(meta.getAnnotations())), warnings);
-        VolumeTranslator vols = new VolumeTranslator(doc, src.what(), prefix, sources, warnings);
-        List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes());
+                ordered(meta.getAnnotations()));
+        EnvTranslator envs = new EnvTranslator(doc, src.what(), sources, fields, warnings);
+        VolumeTranslator vols = new VolumeTranslator(doc, src.what(), prefix, sources, fields, warnings);
+        List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes(), spec.getSecurityContext());
         List<ContainerSpec> containers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.getContainers().size(); i++) {

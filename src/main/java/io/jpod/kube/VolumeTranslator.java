@@ -2,7 +2,6 @@ package io.jpod.kube;
 
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.jpod.error.InvalidInputException;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A pod's volumes, its containers' volumeMounts and security contexts (fabric8 model) → jpod's pod
@@ -25,23 +23,23 @@ import tools.jackson.databind.JsonNode;
  */
 final class VolumeTranslator {
     /** Volume sources jpod does not have; a volume of one of these is an empty directory, with a warning. */
-    static final List<String> UNSUPPORTED = List.of("persistentVolumeClaim", "projected", "downwardAPI", "csi", "ephemeral",
+    static final List<String> UNSUPPORTED = List.of("csi", "ephemeral",
             "nfs", "iscsi", "image", "gitRepo", "awsElasticBlockStore", "gcePersistentDisk", "azureDisk", "azureFile", "cephfs",
             "rbd", "fc", "flexVolume", "glusterfs", "portworxVolume", "quobyte", "scaleIO", "storageos", "vsphereVolume",
             "cinder", "flocker", "photonPersistentDisk");
-    static final int DEFAULT_MODE = 0644;
 
     private final KubeDocument doc;
     private final String what;
     private final String prefix;
-    private final EnvSources sources;
+    private final FileVolumes files;
     private final List<String> warnings;
 
-    VolumeTranslator(KubeDocument doc, String what, String prefix, EnvSources sources, List<String> warnings) {
+    VolumeTranslator(KubeDocument doc, String what, String prefix, EnvSources sources, EnvTranslator.PodFields pod,
+            List<String> warnings) {
         this.doc = doc;
         this.what = what;
         this.prefix = prefix;
-        this.sources = sources;
+        this.files = new FileVolumes(doc, what, sources, pod, warnings);
         this.warnings = warnings;
     }
 
@@ -49,9 +47,11 @@ final class VolumeTranslator {
     static Set<String> fields(String prefix) {
         List<String> f = new ArrayList<>(List.of("spec.volumes", "spec.volumes[]", "spec.volumes[].name",
                 "spec.volumes[].emptyDir.*", "spec.volumes[].hostPath.*", "spec.volumes[].configMap.*",
-                "spec.volumes[].secret.*", "spec.containers[].volumeMounts", "spec.containers[].volumeMounts[]",
+                "spec.volumes[].secret.*", "spec.volumes[].persistentVolumeClaim.*",
+                "spec.volumes[].downwardAPI.*", "spec.volumes[].projected.*", "spec.containers[].volumeMounts", "spec.containers[].volumeMounts[]",
                 "spec.containers[].volumeMounts[].name", "spec.containers[].volumeMounts[].mountPath",
                 "spec.containers[].volumeMounts[].readOnly", "spec.containers[].volumeMounts[].subPath",
+                "spec.containers[].volumeMounts[].subPathExpr", "spec.securityContext.fsGroup",
                 "spec.securityContext", "spec.securityContext.runAsUser", "spec.securityContext.runAsGroup",
                 "spec.securityContext.runAsNonRoot", "spec.securityContext.supplementalGroups.*",
                 "spec.containers[].securityContext", "spec.containers[].securityContext.runAsUser",
@@ -62,6 +62,15 @@ final class VolumeTranslator {
                 "spec.containers[].securityContext.capabilities.add.*",
                 "spec.containers[].securityContext.capabilities.drop.*"));
         return Set.copyOf(f.stream().map(s -> prefix + s).toList());
+    }
+
+    /** The pod's volumes, owned by the pod's fsGroup when it has one. */
+    List<Volume> volumes(List<io.fabric8.kubernetes.api.model.Volume> in, PodSecurityContext pod) {
+        Long fsGroup = pod == null ? null : pod.getFsGroup();
+        if (fsGroup != null && fsGroup < 0) {
+            throw problem(prefix + "spec.securityContext.fsGroup", "must not be negative");
+        }
+        return volumes(in).stream().map(v -> fsGroup == null ? v : v.withFsGroup(fsGroup)).toList();
     }
 
     List<Volume> volumes(List<io.fabric8.kubernetes.api.model.Volume> in) {
@@ -102,17 +111,29 @@ final class VolumeTranslator {
             return Volume.hostPath(name, resolve(path).toString(), type);
         }
         if (v.getConfigMap() != null) {
-            var cm = v.getConfigMap();
-            return Volume.files(name, files(false, cm.getName(), cm.getItems(), cm.getDefaultMode(),
-                    Boolean.TRUE.equals(cm.getOptional()), at + ".configMap"));
+            return Volume.files(name, files.configMap(v.getConfigMap(), at + ".configMap"));
         }
         if (v.getSecret() != null) {
-            var s = v.getSecret();
-            return Volume.files(name, files(true, s.getSecretName(), s.getItems(), s.getDefaultMode(),
-                    Boolean.TRUE.equals(s.getOptional()), at + ".secret"));
+            return Volume.files(name, files.secret(v.getSecret(), at + ".secret"));
+        }
+        if (v.getDownwardAPI() != null) {
+            return Volume.files(name, files.downwardAPI(v.getDownwardAPI(), at + ".downwardAPI"));
+        }
+        if (v.getProjected() != null) {
+            return Volume.files(name, files.projected(v.getProjected(), at + ".projected"));
+        }
+        if (v.getPersistentVolumeClaim() != null) {
+            String claim = v.getPersistentVolumeClaim().getClaimName();
+            if (claim == null || claim.isEmpty()) {
+                throw problem(at + ".persistentVolumeClaim.claimName", "a persistentVolumeClaim volume needs a claimName");
+            }
+            if (!PodTranslator.DNS1123_SUBDOMAIN.matcher(claim).matches()) {
+                throw problem(at + ".persistentVolumeClaim.claimName", "\"" + claim + "\" is not a valid claim name");
+            }
+            return Volume.claim(name, claim, Boolean.TRUE.equals(v.getPersistentVolumeClaim().getReadOnly()));
         }
         if (v.getEmptyDir() == null) {
-            String type = UNSUPPORTED.stream().filter(t -> doc.node().at(pointer(at) + "/" + t).isObject()).findFirst().orElse(null);
+            String type = UNSUPPORTED.stream().filter(t -> doc.node().at(FileVolumes.pointer(at) + "/" + t).isObject()).findFirst().orElse(null);
             if (type != null) {
                 warnings.add(doc.where() + ": " + what + ": volume " + name + ": " + type
                         + " volumes are not supported yet: an empty directory is mounted instead");
@@ -124,11 +145,6 @@ final class VolumeTranslator {
             throw problem(at + ".emptyDir.medium", "\"" + medium + "\" is not a medium (\"\" or Memory)");
         }
         return Volume.emptyDir(name, !medium.isEmpty(), bytes(v.getEmptyDir().getSizeLimit(), at + ".emptyDir.sizeLimit"));
-    }
-
-    /** "spec.volumes[0]" → "/spec/volumes/0" */
-    private static String pointer(String at) {
-        return "/" + at.replace("[", ".").replace("]", "").replace('.', '/');
     }
 
     private Long bytes(Quantity q, String at) {
@@ -154,65 +170,6 @@ final class VolumeTranslator {
         Path file = doc.source() == null || doc.source().equals("-") ? null : Path.of(doc.source()).toAbsolutePath().getParent();
         Path base = file != null ? file : Path.of("").toAbsolutePath();
         return base.resolve(p).normalize();
-    }
-
-    private Volume.Files files(boolean secret, String source, List<KeyToPath> items, Integer defaultMode, boolean optional,
-            String at) {
-        String kind = secret ? ConfigData.SECRET : ConfigData.CONFIG_MAP;
-        if (source == null || source.isEmpty()) {
-            throw problem(at + (secret ? ".secretName" : ".name"), "a " + kind + " volume needs the " + kind + "'s name");
-        }
-        int mode = mode(defaultMode, at + ".defaultMode", DEFAULT_MODE);
-        var data = sources.find(secret, source);
-        if (data.isEmpty()) {
-            if (optional || sources.lenient()) {
-                return new Volume.Files(secret, source, List.of());
-            }
-            throw problem(at, what + ": " + kind + " \"" + source + "\" not found: put it in the played files"
-                    + (secret ? "" : " or a --configmap file") + ", or mark the volume optional: true");
-        }
-        Map<String, String> values = data.get().data();
-        List<Volume.File> files = new ArrayList<>();
-        if (items == null || items.isEmpty()) {
-            values.forEach((k, v) -> files.add(new Volume.File(k, v, mode)));
-            return new Volume.Files(secret, source, files);
-        }
-        Set<String> paths = new HashSet<>();
-        for (int i = 0; i < items.size(); i++) {
-            KeyToPath item = items.get(i);
-            String itemAt = at + ".items[" + i + "]";
-            String value = item.getKey() == null ? null : values.get(item.getKey());
-            if (value == null) {
-                if (optional || sources.lenient()) {
-                    continue;
-                }
-                throw problem(itemAt + ".key", what + ": " + kind + " " + source + " has no key \"" + item.getKey() + "\"");
-            }
-            String path = item.getPath();
-            if (path == null || path.isEmpty() || path.startsWith("/") || List.of(path.split("/")).contains("..")) {
-                throw problem(itemAt + ".path", "must be a relative path without '..'");
-            }
-            if (!paths.add(path)) {
-                throw problem(itemAt + ".path", "duplicate path \"" + path + "\"");
-            }
-            files.add(new Volume.File(path, value, mode(item.getMode(), itemAt + ".mode", mode)));
-        }
-        return new Volume.Files(secret, source, files);
-    }
-
-    private int mode(Integer m, String at, int dflt) {
-        if (m == null) {
-            return dflt;
-        }
-        // YAML 1.1, as Kubernetes reads it: 0644 is octal; the parser hands it over as the text "0644"
-        JsonNode raw = doc.node().at(pointer(at));
-        if (raw.isString() && raw.asString().matches("0o?[0-7]+")) {
-            m = Integer.parseInt(raw.asString().replaceFirst("^0o?", "0"), 8);
-        }
-        if (m < 0 || m > 0777) {
-            throw problem(at, "must be between 0 and 0777 (octal), or 0 and 511 (decimal)");
-        }
-        return m;
     }
 
     List<VolumeMount> mounts(Container c, String path, List<Volume> volumes) {
@@ -241,7 +198,14 @@ final class VolumeTranslator {
             if (sub != null && (sub.startsWith("/") || List.of(sub.split("/")).contains(".."))) {
                 throw problem(at + ".subPath", "\"" + sub + "\" must be a relative path without '..'");
             }
-            out.add(new VolumeMount(m.getName(), mp, Boolean.TRUE.equals(m.getReadOnly()), sub));
+            String expr = m.getSubPathExpr() == null || m.getSubPathExpr().isEmpty() ? null : m.getSubPathExpr();
+            if (expr != null && sub != null) {
+                throw problem(at + ".subPathExpr", "subPath and subPathExpr are mutually exclusive");
+            }
+            if (expr != null && (expr.startsWith("/") || List.of(expr.split("/")).contains(".."))) {
+                throw problem(at + ".subPathExpr", "\"" + expr + "\" must be a relative path without '..'");
+            }
+            out.add(new VolumeMount(m.getName(), mp, Boolean.TRUE.equals(m.getReadOnly()), sub, expr));
         }
         return out;
     }
@@ -263,11 +227,20 @@ final class VolumeTranslator {
             throw problem(at + ".runAsNonRoot", "container " + c.getName() + " must not run as root but runAsUser is 0");
         }
         Capabilities caps = s == null ? null : s.getCapabilities();
-        return new SecurityContext(user, group, Boolean.TRUE.equals(nonRoot), pod == null ? null : pod.getSupplementalGroups(),
+        return new SecurityContext(user, group, Boolean.TRUE.equals(nonRoot), withFsGroup(pod),
                 s != null && Boolean.TRUE.equals(s.getReadOnlyRootFilesystem()), s == null ? null : s.getAllowPrivilegeEscalation(),
                 capNames(caps == null ? null : caps.getAdd(), at + ".capabilities.add"),
                 capNames(caps == null ? null : caps.getDrop(), at + ".capabilities.drop"),
                 s != null && Boolean.TRUE.equals(s.getPrivileged()));
+    }
+
+    /** The pod's supplementalGroups, and its fsGroup, which Kubernetes adds to every container's groups. */
+    private static List<Long> withFsGroup(PodSecurityContext pod) {
+        List<Long> groups = new ArrayList<>(pod == null || pod.getSupplementalGroups() == null ? List.of() : pod.getSupplementalGroups());
+        if (pod != null && pod.getFsGroup() != null && !groups.contains(pod.getFsGroup())) {
+            groups.add(pod.getFsGroup());
+        }
+        return groups;
     }
 
     /** Capability names as the OCI spec writes them: CAP_X (or ALL). */

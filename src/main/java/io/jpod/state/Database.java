@@ -94,6 +94,18 @@ public final class Database implements AutoCloseable {
               updated TEXT NOT NULL,
               PRIMARY KEY (kind, name)
             );
+            """,
+            // named volumes (jpod volume create, PersistentVolumeClaims of kube play); data under volumes/<name>/_data
+            """
+            CREATE TABLE volumes (
+              name TEXT PRIMARY KEY,
+              driver TEXT NOT NULL,
+              created TEXT NOT NULL,
+              labels TEXT NOT NULL,
+              options TEXT NOT NULL,
+              annotations TEXT NOT NULL,
+              source TEXT NOT NULL
+            );
             """);
 
     private final Connection connection;

@@ -143,4 +143,30 @@ class GenerateIT {
         });
         h.jpodOk("kube", "down", copy.toString());
     }
+
+    @Test
+    @Order(7)
+    void aClaimAndItsPodAreGeneratedClaimFirstAndPlayBackToTheSameVolume() {
+        Path pv = h.readableCopy("examples/kube/persistent-volume.yaml");
+        h.play(pv);
+        h.waitForState("pv-writer", "running", SOON);
+        h.jpodOk("exec", "pv-writer", "sh", "-c", "echo mark > /data/mark");
+        Result r = h.jpodOk("kube", "generate", "pv", "pv-data");
+        String yaml = r.out();
+        int claim = yaml.indexOf("kind: PersistentVolumeClaim");
+        assertTrue(claim > 0 && claim < yaml.indexOf("kind: Pod"), () -> "the claim comes first\n" + r.describe());
+        assertTrue(yaml.contains("claimName: pv-data") && yaml.contains("readOnly: true")
+                && yaml.contains("mountPath: /data"), r::describe);
+        assertTrue(yaml.contains("storage: 1Gi") && yaml.contains("app: pv"), r::describe);
+        assertFalse(r.err().contains("not generated"), r::describe);
+
+        h.jpodOk("kube", "down", pv.toString());
+        Path copy = h.writeYaml("pv-generated.yaml", yaml);
+        h.play(copy);
+        h.waitForState("pv-reader", "running", SOON);
+        assertEquals("mark", h.execOut("pv-reader", "cat", "/data/mark"), "the same volume, its data kept");
+        assertTrue(h.jpod("exec", "pv-reader", "touch", "/data/x").code() != 0, "still a read-only claim");
+        h.jpodOk("kube", "down", "--force", copy.toString());
+        assertEquals(1, h.jpod("volume", "exists", "pv-data").code(), "--force removed the claim's volume");
+    }
 }

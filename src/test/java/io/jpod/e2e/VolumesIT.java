@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,14 @@ class VolumesIT {
             assertEquals("hunter2", h.execOut("files-reader", "cat", "/creds/password"), "secret volume");
             assertEquals("644", h.execOut("files-reader", "stat", "-c", "%a", "/creds/password"));
             assertNotEquals(0, exitOf("files-reader", "touch", "/site/new"), "configMap volumes are read-only");
+            assertEquals("files", h.execOut("files-reader", "cat", "/podinfo/name"), "downwardAPI metadata.name");
+            assertEquals("app=\"files\"\ntier=\"demo\"", h.execOut("files-reader", "cat", "/podinfo/labels"),
+                    "downwardAPI metadata.labels: sorted key=\"value\" lines");
+            assertEquals("port=8080", h.execOut("files-reader", "cat", "/bundle/conf/app.conf"), "projected configMap");
+            assertEquals("440", h.execOut("files-reader", "stat", "-c", "%a", "/bundle/conf/app.conf"), "projected defaultMode");
+            assertEquals("hunter2", h.execOut("files-reader", "cat", "/bundle/db-password"), "projected secret");
+            assertEquals("400", h.execOut("files-reader", "stat", "-c", "%a", "/bundle/db-password"), "an item's mode");
+            assertEquals("default", h.execOut("files-reader", "cat", "/bundle/namespace"), "projected downwardAPI");
 
             Harness.waitFor("the hostPath file", SOON, () -> Files.exists(dir.resolve("files-data/kept")));
             assertEquals("kept\n", Files.readString(dir.resolve("files-data/kept")), "hostPath relative to the YAML's directory");
@@ -80,6 +89,16 @@ class VolumesIT {
             assertTrue(status.contains("CapEff:\t0000000000000000"), () -> "capabilities drop ALL\n" + status);
             assertTrue(status.contains("NoNewPrivs:\t1"), () -> "allowPrivilegeEscalation: false\n" + status);
             assertEquals("y", h.execOut("files-writer", "ls", "/shared/locked"), "a subPath is a directory of the volume");
+
+            h.waitForState("owned-app", "running", SOON);
+            assertTrue(List.of(h.execOut("owned-app", "id", "-G").split(" ")).contains("3000"), "fsGroup is a supplementary group");
+            Harness.waitFor("the owned pod to write", SOON, () -> exitOf("owned-app", "test", "-f", "/work/made") == 0);
+            assertEquals("1000:3000", h.execOut("owned-app", "stat", "-c", "%u:%g", "/work/made"),
+                    "new files take the setgid directory's group");
+            assertEquals("2777", h.execOut("owned-app", "stat", "-c", "%a", "/work"), "emptyDir: setgid, group-writable");
+            assertEquals("3000:644", h.execOut("owned-app", "stat", "-c", "%g:%a", "/site/app.conf"), "configMap files too");
+            assertEquals(0, exitOf("owned-app", "touch", "/mine/x"));
+            assertEquals("x", h.execOut("owned-app", "ls", "/work/per-pod/owned"), "subPathExpr: $(POD_NAME) expanded");
         } finally {
             h.jpodOk("kube", "down", yaml.toString());
         }

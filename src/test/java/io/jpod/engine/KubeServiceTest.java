@@ -28,7 +28,7 @@ class KubeServiceTest {
     Path dir;
 
     private final List<String> warnings = new ArrayList<>();
-    private final KubeService kube = new KubeService(null, null, warnings::add);
+    private final KubeService kube = new KubeService(null, null, null, warnings::add);
 
     private static final String CONFIG_MAP = """
             apiVersion: v1
@@ -193,12 +193,12 @@ class KubeServiceTest {
     void playStoresConfigMapsAndSecretsAndDownForgetsThem() throws IOException {
         try (Database db = Database.open(dir.resolve("state/jpod.db"))) {
             KubeObjectStore objects = new KubeObjectStore(db);
-            KubeService service = new KubeService(null, objects, warnings::add);
+            KubeService service = new KubeService(null, null, objects, warnings::add);
             String f = file("configs.yaml", CONFIG_MAP, SECRET);
-            assertEquals(List.of(), service.play(List.of(f), stdin(""), new KubeService.PlayOptions(false, true)));
+            assertEquals(List.of(), service.play(List.of(f), stdin(""), new KubeService.PlayOptions(false, true)).pods());
             assertEquals(Map.of("mode", "production"), objects.list("ConfigMap").get(0).data());
             assertEquals(Map.of("password", "hunter2"), objects.list("Secret").get(0).data());
-            assertEquals(List.of(), service.down(List.of(f), stdin("")));
+            assertEquals(List.of(), service.down(List.of(f), stdin(""), false).pods());
             assertEquals(List.of(), objects.list("ConfigMap"));
             assertEquals(List.of(), objects.list("Secret"));
         }

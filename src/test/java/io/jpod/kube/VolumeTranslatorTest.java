@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class VolumeTranslatorTest {
     private static final PodTranslator translator = new PodTranslator(KubeMapper.yaml());
-    private static final EnvSources SOURCES = EnvSources.of(List.of(
+    static final EnvSources SOURCES = EnvSources.of(List.of(
             ConfigData.of(ConfigDataTest.doc("""
                     apiVersion: v1
                     kind: ConfigMap
@@ -89,8 +89,10 @@ class VolumeTranslatorTest {
         assertEquals(new Volume.HostPath("/srv/play/data", Volume.HostPath.Type.DIRECTORY_OR_CREATE), p.volume("data").hostPath());
         Volume.Files site = p.volume("site").files();
         assertFalse(site.secret());
-        assertEquals(List.of(new Volume.File("html/index.html", "hello", 0600), new Volume.File("app.conf", "port=80", 0640)),
-                site.files());
+        assertEquals(List.of(new Volume.File("html/index.html", "hello", 0600, "index.html"),
+                new Volume.File("app.conf", "port=80", 0640, "app.conf")), site.files());
+        assertEquals(0640, site.defaultMode());
+        assertTrue(site.items());
         Volume.Files creds = p.volume("creds").files();
         assertTrue(creds.secret());
         assertEquals(List.of(new Volume.File("password", "hunter2", 0644)), creds.files());
@@ -134,10 +136,115 @@ class VolumeTranslatorTest {
 
     @Test
     void unsupportedVolumeTypesAreNamedAndBecomeEmptyDirectories() {
-        PodTranslator.Result r = translate("", "  volumes: [{name: claim, persistentVolumeClaim: {claimName: c}}]\n");
-        assertEquals(Volume.emptyDir("claim", false, null), r.pod().volume("claim"));
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("field spec.volumes[0].persistentVolumeClaim is not supported")));
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("volume claim: persistentVolumeClaim volumes are not supported")));
+        PodTranslator.Result r = translate("", "  volumes: [{name: nfs, nfs: {server: s, path: /x}}]\n");
+        assertEquals(Volume.emptyDir("nfs", false, null), r.pod().volume("nfs"));
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("field spec.volumes[0].nfs is not supported")));
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("volume nfs: nfs volumes are not supported")));
+    }
+
+    private static PodTranslator.Result translateDoc(String yaml) {
+        List<KubeDocument> docs = new KubeReader().parse("/srv/play/pod.yaml",
+                new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        return translator.translate(docs.get(0), SOURCES);
+    }
+
+    private static final String DOWNWARD_POD = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+              labels: {tier: front, app: web}
+              annotations: {note: "say \\"hi\\""}
+            spec:
+              containers:
+              - name: app
+                image: busybox
+                volumeMounts: [{name: info, mountPath: /info}]
+              volumes:
+            """;
+
+    @Test
+    void downwardApiFilesAreThePodsFieldsAsTheKubeletWritesThem() {
+        PodTranslator.Result r = translateDoc(DOWNWARD_POD + """
+                  - name: info
+                    downwardAPI:
+                      defaultMode: 0444
+                      items:
+                      - {path: name, fieldRef: {fieldPath: metadata.name}}
+                      - {path: ns, fieldRef: {fieldPath: metadata.namespace}, mode: 0400}
+                      - {path: labels, fieldRef: {fieldPath: metadata.labels}}
+                      - {path: annotations, fieldRef: {fieldPath: metadata.annotations}}
+                      - {path: tier, fieldRef: {fieldPath: "metadata.labels['tier']"}}
+                      - {path: uid, fieldRef: {fieldPath: metadata.uid}}
+                      - {path: cpu, resourceFieldRef: {containerName: app, resource: limits.cpu}}
+                """);
+        Volume.Files f = r.pod().volume("info").files();
+        assertEquals(Volume.Files.DOWNWARD_API, f.kind());
+        assertEquals(List.of("name", "ns", "labels", "annotations", "tier", "uid"), f.files().stream().map(Volume.File::path).toList());
+        assertEquals("web", f.files().get(0).content());
+        assertEquals(0444, f.files().get(0).mode());
+        assertEquals("default", f.files().get(1).content());
+        assertEquals(0400, f.files().get(1).mode());
+        assertEquals("app=\"web\"\ntier=\"front\"", f.files().get(2).content(), "sorted key=\"value\" lines");
+        assertEquals("note=\"say \\\"hi\\\"\"", f.files().get(3).content(), "values quoted as Go's %q");
+        assertEquals("front", f.files().get(4).content());
+        assertTrue(f.files().get(5).content().matches("[0-9a-f-]{36}"));
+        assertEquals("metadata.labels", f.files().get(2).key());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("resourceFieldRef: resource fields are not supported in volumes yet")),
+                r.warnings().toString());
+        assertTrue(assertThrows(InvalidInputException.class, () -> translateDoc(DOWNWARD_POD + """
+                  - name: info
+                    downwardAPI: {items: [{path: ip, fieldRef: {fieldPath: status.podIP}}]}
+                """)).getMessage().contains("spec.volumes[0].downwardAPI.items[0].fieldRef.fieldPath: fieldPath \"status.podIP\""));
+    }
+
+    @Test
+    void projectedVolumesJoinTheirSources() {
+        PodTranslator.Result r = translateDoc(DOWNWARD_POD + """
+                  - name: info
+                    projected:
+                      defaultMode: 0440
+                      sources:
+                      - configMap: {name: site, items: [{key: app.conf, path: conf/app.conf}]}
+                      - secret: {name: db, items: [{key: password, path: pw, mode: 0400}]}
+                      - downwardAPI: {items: [{path: name, fieldRef: {fieldPath: metadata.name}}]}
+                      - serviceAccountToken: {path: token}
+                """);
+        Volume.Files f = r.pod().volume("info").files();
+        assertEquals(Volume.Files.PROJECTED, f.kind());
+        assertTrue(f.secret(), "a Secret in it: kept in the owner-only directory");
+        assertEquals(List.of(new Volume.File("conf/app.conf", "port=80", 0440, "app.conf"),
+                new Volume.File("pw", "hunter2", 0400, "password"), new Volume.File("name", "web", 0440, "metadata.name")), f.files());
+        assertEquals(3, f.parts().size());
+        assertEquals(0440, f.defaultMode());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("projected serviceAccountToken sources are not supported")),
+                r.warnings().toString());
+        assertTrue(assertThrows(InvalidInputException.class, () -> translateDoc(DOWNWARD_POD + """
+                  - name: info
+                    projected:
+                      sources:
+                      - configMap: {name: site, items: [{key: app.conf, path: x}]}
+                      - secret: {name: db, items: [{key: password, path: x}]}
+                """)).getMessage().contains("path \"x\" is also made by another source"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> translateDoc(DOWNWARD_POD + """
+                  - name: info
+                    projected: {sources: [{secret: {name: nope}}]}
+                """)).getMessage().contains("spec.volumes[0].projected.sources[0].secret: Pod web: Secret \"nope\" not found"));
+    }
+
+    @Test
+    void persistentVolumeClaimIsANamedVolume() {
+        PodTranslator.Result r = translate("""
+                    volumeMounts: [{name: data, mountPath: /data}, {name: ro, mountPath: /ro}]
+                """, "  volumes: [{name: data, persistentVolumeClaim: {claimName: db-data}},"
+                + " {name: ro, persistentVolumeClaim: {claimName: shared, readOnly: true}}]\n");
+        assertEquals(Volume.claim("data", "db-data", false), r.pod().volume("data"));
+        assertEquals(Volume.claim("ro", "shared", true), r.pod().volume("ro"));
+        assertEquals(List.of(), r.warnings());
+        assertTrue(rejected("", "  volumes: [{name: data, persistentVolumeClaim: {}}]\n")
+                .contains("spec.volumes[0].persistentVolumeClaim.claimName: a persistentVolumeClaim volume needs a claimName"));
+        assertTrue(rejected("", "  volumes: [{name: data, persistentVolumeClaim: {claimName: Bad_Name}}]\n")
+                .contains("\"Bad_Name\" is not a valid claim name"));
     }
 
     @Test
@@ -204,5 +311,25 @@ class VolumeTranslatorTest {
         String bad = assertThrows(InvalidInputException.class,
                 () -> workloads.translate(ConfigDataTest.doc(yaml.formatted("nope")), SOURCES)).getMessage();
         assertTrue(bad.contains("spec.template.spec.containers[0].volumeMounts[0].name"), bad);
+    }
+
+    @Test
+    void fsGroupOwnsThePodsVolumesAndJoinsItsContainersGroups() {
+        PodTranslator.Result r = translate("""
+                    env: [{name: POD, value: web}]
+                    volumeMounts: [{name: d, mountPath: /d, subPathExpr: "logs/$(POD)"}]
+                """, """
+                  securityContext: {fsGroup: 2000, supplementalGroups: [3000]}
+                  volumes: [{name: d, emptyDir: {}}, {name: h, hostPath: {path: /tmp}}]
+                """);
+        assertEquals(List.of(), r.warnings());
+        assertEquals(2000L, r.pod().volume("d").fsGroup());
+        assertNull(r.pod().volume("h").fsGroup(), "Kubernetes leaves hostPath ownership alone");
+        assertEquals(List.of(3000L, 2000L), r.pod().containers().get(0).securityContext().supplementalGroups());
+        assertEquals(new VolumeMount("d", "/d", false, null, "logs/$(POD)"), r.pod().containers().get(0).volumeMounts().get(0));
+        assertTrue(rejected("    volumeMounts: [{name: d, mountPath: /d, subPath: a, subPathExpr: b}]\n",
+                "  volumes: [{name: d, emptyDir: {}}]\n").contains("subPath and subPathExpr are mutually exclusive"));
+        assertTrue(rejected("    volumeMounts: [{name: d, mountPath: /d, subPathExpr: \"../$(X)\"}]\n",
+                "  volumes: [{name: d, emptyDir: {}}]\n").contains("must be a relative path without '..'"));
     }
 }

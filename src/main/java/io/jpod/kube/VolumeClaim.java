@@ -1,0 +1,102 @@
+package io.jpod.kube;
+
+import io.jpod.error.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A PersistentVolumeClaim: kube play makes it a named volume of its name, as podman does. Its spec
+ * (access modes, size, storage class) means nothing on one machine and is accepted as is; podman's
+ * {@code volume.podman.io/*} annotations become the volume's options.
+ *
+ * @param name        metadata.name, the volume's name
+ * @param labels      metadata.labels, the volume's labels
+ * @param annotations metadata.annotations, kept for {@code kube generate}
+ * @param options     the volume options the annotations give (uid, gid…)
+ * @param where       where the document starts (file:line:col)
+ */
+public record VolumeClaim(String name, Map<String, String> labels, Map<String, String> annotations, Map<String, String> options,
+        String where) {
+    public static final String KIND = "PersistentVolumeClaim";
+    /** podman's annotations on a PVC → the volume option each sets. */
+    static final Map<String, String> OPTIONS = Map.of("volume.podman.io/uid", "uid", "volume.podman.io/gid", "gid",
+            "volume.podman.io/mount-options", "o", "volume.podman.io/device", "device", "volume.podman.io/type", "type");
+    /** Options jpod's local driver does not apply: a warning each. */
+    static final Set<String> NOT_APPLIED = Set.of("o", "device", "type");
+    static final String DRIVER = "volume.podman.io/driver";
+    static final FieldCheck FIELDS = new FieldCheck(Set.of("apiVersion", "kind", "metadata.*", "spec.*", "status.*"));
+
+    public VolumeClaim {
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** The result of reading a PVC document. */
+    public record Result(VolumeClaim claim, List<String> warnings) {
+    }
+
+    /** Reads a PersistentVolumeClaim document; bad input is refused naming the field. */
+    public static Result of(KubeDocument doc) {
+        String name = doc.name();
+        if (name == null || name.isEmpty()) {
+            throw new InvalidInputException(doc.where(), "metadata.name: a " + KIND + " needs a name");
+        }
+        if (name.length() > 253 || !PodTranslator.DNS1123_SUBDOMAIN.matcher(name).matches()) {
+            throw new InvalidInputException(doc.where(), "metadata.name: \"" + name + "\" is not a valid " + KIND + " name");
+        }
+        List<String> warnings = new ArrayList<>();
+        for (String field : FIELDS.unsupported(doc.node())) {
+            warnings.add(doc.where() + ": " + KIND + " " + name + ": field " + field + " is not supported yet and is ignored");
+        }
+        Map<String, String> labels = strings(doc, "labels");
+        Map<String, String> annotations = strings(doc, "annotations");
+        Map<String, String> options = new LinkedHashMap<>();
+        annotations.forEach((k, v) -> {
+            String option = OPTIONS.get(k);
+            if (option != null) {
+                options.put(option, v);
+                if (NOT_APPLIED.contains(option)) {
+                    warnings.add(doc.where() + ": " + KIND + " " + name + ": annotation " + k
+                            + " is not supported yet: the volume is a plain directory");
+                }
+            } else if (k.equals(DRIVER) && !v.equals("local")) {
+                warnings.add(doc.where() + ": " + KIND + " " + name + ": volume driver \"" + v
+                        + "\" is not supported: the local driver is used");
+            } else if (k.startsWith("volume.podman.io/") && !k.equals(DRIVER)) {
+                warnings.add(doc.where() + ": " + KIND + " " + name + ": annotation " + k + " is not supported yet and is ignored");
+            }
+        });
+        for (String id : List.of("uid", "gid")) {
+            String v = options.get(id);
+            if (v != null && !v.matches("[0-9]{1,9}")) {
+                throw new InvalidInputException(doc.where(), "metadata.annotations.volume.podman.io/" + id + ": \"" + v
+                        + "\" is not a number");
+            }
+        }
+        return new Result(new VolumeClaim(name, labels, annotations, options, doc.where()), warnings);
+    }
+
+    private static Map<String, String> strings(KubeDocument doc, String field) {
+        Map<String, String> out = new LinkedHashMap<>();
+        JsonNode m = doc.node().path("metadata").path(field);
+        if (m.isMissingNode() || m.isNull()) {
+            return out;
+        }
+        if (!m.isObject()) {
+            throw new InvalidInputException(doc.where(), "metadata." + field + ": must be a map of strings");
+        }
+        for (Map.Entry<String, JsonNode> e : m.properties()) {
+            if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                throw new InvalidInputException(doc.where(), "metadata." + field + "." + e.getKey() + ": must be a string");
+            }
+            out.put(e.getKey(), e.getValue().asString());
+        }
+        return out;
+    }
+}

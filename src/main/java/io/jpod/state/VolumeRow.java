@@ -1,0 +1,27 @@
+package io.jpod.state;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A named volume as stored.
+ *
+ * @param name        the volume's name (unique)
+ * @param driver      "local": its data is a directory of jpod's
+ * @param created     when it was created
+ * @param labels      its labels ({@code volume create --label}, a PersistentVolumeClaim's labels)
+ * @param options     its options ({@code volume create --opt})
+ * @param annotations a PersistentVolumeClaim's annotations, kept for {@code kube generate}
+ * @param source      where it came from: "" for {@code volume create}, the PVC's file:line:col for kube play
+ */
+public record VolumeRow(String name, String driver, Instant created, Map<String, String> labels, Map<String, String> options,
+        Map<String, String> annotations, String source) {
+    public VolumeRow {
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels == null ? Map.of() : labels));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options == null ? Map.of() : options));
+        annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations == null ? Map.of() : annotations));
+        source = source == null ? "" : source;
+    }
+}
