@@ -39,7 +39,8 @@ public final class PodTranslator {
             "spec.containers[].env[].valueFrom.secretKeyRef.*", "spec.containers[].env[].valueFrom.fieldRef.*",
             "spec.containers[].envFrom", "spec.containers[].envFrom[]", "spec.containers[].envFrom[].prefix",
             "spec.containers[].envFrom[].configMapRef.*", "spec.containers[].envFrom[].secretRef.*",
-            "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), VolumeTranslator.fields(""));
+            "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), VolumeTranslator.fields(""),
+            PodFieldsTranslator.fields(""));
 
     private final ObjectMapper mapper;
 
@@ -112,6 +113,9 @@ public final class PodTranslator {
                 ordered(meta.getAnnotations())), warnings);
         VolumeTranslator vols = new VolumeTranslator(doc, src.what(), prefix, sources, warnings);
         List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes());
+        PodFieldsTranslator fields = new PodFieldsTranslator(doc, src.what(), prefix, warnings);
+        io.jpod.pod.PodOptions options = fields.options(spec, ordered(meta.getAnnotations()));
+        fields.podSecurityWarnings(spec.getSecurityContext());
         List<ContainerSpec> containers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.getContainers().size(); i++) {
@@ -140,7 +144,8 @@ public final class PodTranslator {
             }
             containers.add(new ContainerSpec(c.getName(), c.getImage(), orEmpty(c.getCommand()), orEmpty(c.getArgs()),
                     envs.env(c, path), emptyToNull(c.getWorkingDir()), pull, vols.mounts(c, path, volumes),
-                    vols.security(c, spec.getSecurityContext(), path)));
+                    fields.security(vols.security(c, spec.getSecurityContext(), path), c, spec.getSecurityContext(), path),
+                    fields.stopSignal(c, path), fields.resources(c, path)));
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
         if (hostname.length() > 63 || !DNS1123_LABEL.matcher(hostname).matches()) {
@@ -153,7 +158,7 @@ public final class PodTranslator {
         RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where() + ": " + prefix + "spec.restartPolicy");
         return new Result(new PodSpec(name, ordered(meta.getLabels()), ordered(meta.getAnnotations()), hostname, restart,
                 Boolean.TRUE.equals(spec.getShareProcessNamespace()), containers,
-                grace(spec.getTerminationGracePeriodSeconds(), doc, prefix), volumes), warnings);
+                grace(spec.getTerminationGracePeriodSeconds(), doc, prefix), volumes, options), warnings);
     }
 
     private static long grace(Long seconds, KubeDocument doc, String prefix) {
