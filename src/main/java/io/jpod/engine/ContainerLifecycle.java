@@ -51,6 +51,11 @@ final class ContainerLifecycle {
         this.exitCommand = exitCommand;
     }
 
+    /** Why resource limits are not enforced here, or null (root creates each container's cgroup). */
+    String resourcesNotEnforced() {
+        return host.rootless() ? io.jpod.host.Cgroups.probe(true, host.hostUid()).whyNotEnforced(true) : null;
+    }
+
     HostFacts.StorageDriver storageDriver() {
         return host.storage();
     }
@@ -268,7 +273,8 @@ final class ContainerLifecycle {
     }
 
     /**
-     * Stops {@code c} (already under its lock): SIGTERM (or the image's stop signal), then SIGKILL
+     * Stops {@code c} (already under its lock): its stop signal (lifecycle.stopSignal, else the
+     * image's STOPSIGNAL, else SIGTERM), then SIGKILL
      * after {@code timeoutSeconds}; then releases its runtime state and mounts.
      */
     ContainerRow stopLocked(ContainerRow c, int timeoutSeconds) {
@@ -276,7 +282,7 @@ final class ContainerLifecycle {
         markStopRequested(current);
         markStopping(c.id(), true);
         if (isAlive(current.pid())) {
-            runtime(c).kill(c.name(), c.id(), c.infra() ? "KILL" : "TERM", false);
+            runtime(c).kill(c.name(), c.id(), c.infra() ? "KILL" : stopSignal(c), false);
             if (!waitExit(current.pid(), timeoutSeconds * 1000L)) {
                 runtime(c).kill(c.name(), c.id(), "KILL", true);
                 waitExit(current.pid(), 10_000);
@@ -284,6 +290,12 @@ final class ContainerLifecycle {
         }
         waitExitFile(current);
         return finish(state.container(c.id()).orElse(current), true);
+    }
+
+    /** The signal that stops {@code c}, as runc kill takes it. */
+    static String stopSignal(ContainerRow c) {
+        String s = c.config().stopSignal();
+        return s == null || s.isBlank() ? "TERM" : s;
     }
 
     /**

@@ -173,6 +173,11 @@ public final class KubeService {
                 problems.add(order, e.getMessage());
             }
         }
+        String notEnforced = specs.stream().anyMatch(p -> p.containers().stream().anyMatch(c -> c.resources().any()))
+                ? pods.resourcesNotEnforced() : null;
+        if (notEnforced != null) {
+            warnings.add("resources (limits and requests) are kept but not enforced: " + notEnforced);
+        }
         if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty()) {
             problems.add(0, String.join(", ", files) + ": no Kubernetes objects to play");
         }

@@ -49,7 +49,9 @@ final class PodFieldsTranslator {
                 "spec.hostIPC", "spec.securityContext.sysctls", "spec.securityContext.sysctls[]",
                 "spec.securityContext.sysctls[].name", "spec.securityContext.sysctls[].value",
                 "spec.securityContext.seccompProfile.*", "spec.containers[].securityContext.seccompProfile.*",
-                "spec.containers[].securityContext.procMount", "spec.containers[].lifecycle",
+                "spec.containers[].securityContext.procMount", "spec.containers[].securityContext.seLinuxOptions.*",
+                "spec.containers[].securityContext.appArmorProfile.*", "spec.securityContext.seLinuxOptions.*",
+                "spec.securityContext.appArmorProfile.*", "spec.containers[].lifecycle",
                 "spec.containers[].lifecycle.stopSignal", "spec.containers[].resources",
                 "spec.containers[].resources.limits.*", "spec.containers[].resources.requests.*");
         return Set.copyOf(f.stream().map(s -> prefix + s).toList());

@@ -218,6 +218,7 @@ public final class PodGenerator {
         if (pod.stopTimeoutSeconds() != PodSpec.DEFAULT_STOP_TIMEOUT) {
             spec.withTerminationGracePeriodSeconds(pod.stopTimeoutSeconds());
         }
+        PodFieldsGenerator.pod(pod, spec);
         for (ContainerSpec c : pod.containers()) {
             spec.addToContainers(container(pod, c, warnings));
         }
@@ -233,9 +234,6 @@ public final class PodGenerator {
         for (ContainerSpec c : pod.containers()) {
             if (!c.volumeMounts().isEmpty()) {
                 warnings.add("pod " + pod.name() + ": container " + c.name() + ": volumeMounts are not generated yet");
-            }
-            if (!io.jpod.pod.SecurityContext.NONE.equals(c.securityContext())) {
-                warnings.add("pod " + pod.name() + ": container " + c.name() + ": securityContext is not generated yet");
             }
         }
     }
@@ -284,6 +282,7 @@ public final class PodGenerator {
         if (c.workingDir() != null) {
             b.withWorkingDir(c.workingDir());
         }
+        PodFieldsGenerator.container(c, b);
         return b.build();
     }
 

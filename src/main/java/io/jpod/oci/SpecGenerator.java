@@ -67,12 +67,10 @@ public final class SpecGenerator {
                 new Mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro")),
                 new Mount("/sys/fs/cgroup", "cgroup", "cgroup", List.of("nosuid", "noexec", "nodev", "relatime", "ro"))));
         if (tuning.hostNamespaces().contains("ipc")) {
-            // the host's IPC namespace: its /dev/shm and /dev/mqueue, as Kubernetes gives a hostIPC pod
-            mounts.replaceAll(m -> switch (m.destination()) {
-                case "/dev/shm" -> new Mount("/dev/shm", "bind", "/dev/shm", List.of("rbind", "nosuid", "noexec", "nodev"));
-                case "/dev/mqueue" -> new Mount("/dev/mqueue", "bind", "/dev/mqueue", List.of("rbind", "nosuid", "noexec", "nodev"));
-                default -> m;
-            });
+            // the host's IPC namespace: its /dev/shm, as Kubernetes gives a hostIPC pod
+            mounts.replaceAll(m -> m.destination().equals("/dev/shm")
+                    ? new Mount("/dev/shm", "bind", "/dev/shm", List.of("rbind", "nosuid", "noexec", "nodev"))
+                    : m);
         }
         mounts.addAll(plan.mounts());
         boolean unmasked = plan.security().unmaskedProc();
@@ -107,11 +105,12 @@ public final class SpecGenerator {
      * host), so no resources either; a container that does not own its network namespace cannot
      * mount sysfs, so it gets the host's /sys bound read-only, as podman does; one in the host's
      * PID namespace cannot mount procfs (the user namespace does not own that PID namespace), so
-     * it gets the host's /proc bound.
+     * it gets the host's /proc bound; nor mqueue for the host's IPC namespace, which it then goes without.
      */
     static RuntimeSpec rootless(RuntimeSpec spec) {
         boolean ownsNetns = spec.linux().namespaces().stream().anyMatch(n -> n.type().equals("network"));
         boolean ownsPidns = spec.linux().namespaces().stream().anyMatch(n -> n.type().equals("pid"));
+        boolean ownsIpcns = spec.linux().namespaces().stream().anyMatch(n -> n.type().equals("ipc"));
         List<Mount> mounts = spec.mounts().stream()
                 .map(m -> m.destination().equals("/sys") && !ownsNetns
                         ? new Mount("/sys", "bind", "/sys", List.of("rbind", "nosuid", "noexec", "nodev", "ro"))
@@ -120,6 +119,7 @@ public final class SpecGenerator {
                         ? new Mount("/proc", "bind", "/proc", List.of("rbind", "nosuid", "noexec", "nodev"))
                         : m)
                 .filter(m -> !(m.destination().equals("/sys/fs/cgroup") && !ownsNetns))
+                .filter(m -> !(m.destination().equals("/dev/mqueue") && !ownsIpcns))
                 .toList();
         Linux linux = spec.linux().withCgroup(null, null);
         return new RuntimeSpec(spec.ociVersion(), spec.process(), spec.root(), spec.hostname(), mounts, linux, spec.annotations());
