@@ -37,15 +37,26 @@ public final class PodTranslator {
             "spec.containers[].env[].value", "spec.containers[].imagePullPolicy",
             "spec.containers[].env[].valueFrom", "spec.containers[].env[].valueFrom.configMapKeyRef.*",
             "spec.containers[].env[].valueFrom.secretKeyRef.*", "spec.containers[].env[].valueFrom.fieldRef.*",
+            "spec.containers[].env[].valueFrom.resourceFieldRef.*",
             "spec.containers[].envFrom", "spec.containers[].envFrom[]", "spec.containers[].envFrom[].prefix",
             "spec.containers[].envFrom[].configMapRef.*", "spec.containers[].envFrom[].secretRef.*",
             "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), VolumeTranslator.fields(""),
             PodFieldsTranslator.fields(""));
 
     private final ObjectMapper mapper;
+    private final ResourceFields.Node node;
 
     public PodTranslator(ObjectMapper mapper) {
+        this(mapper, ResourceFields.Node.UNKNOWN.cpuMillis(), ResourceFields.Node.UNKNOWN.memoryBytes());
+    }
+
+    /**
+     * A translator for a node of {@code cpuMillis} and {@code memoryBytes}: what resourceFieldRef
+     * gives for a limit that is not set (Kubernetes' node allocatable).
+     */
+    public PodTranslator(ObjectMapper mapper, long cpuMillis, long memoryBytes) {
         this.mapper = mapper;
+        this.node = new ResourceFields.Node(cpuMillis, memoryBytes);
     }
 
     /** The result of translating one document: the pod and what the user should be warned about. */
@@ -108,12 +119,17 @@ public final class PodTranslator {
             throw new InvalidInputException(doc.where(), prefix + "spec.containers: " + src.what() + " has no containers");
         }
         String namespace = doc.node().path("metadata").path("namespace").asString("");
+        PodFieldsTranslator fields = new PodFieldsTranslator(doc, src.what(), prefix, warnings);
+        Map<String, io.jpod.pod.Resources> resources = new LinkedHashMap<>();
+        for (int i = 0; i < spec.getContainers().size(); i++) {
+            Container c = spec.getContainers().get(i);
+            resources.putIfAbsent(c.getName() == null ? "" : c.getName(), fields.resources(c, prefix + "spec.containers[" + i + "]"));
+        }
         EnvTranslator envs = new EnvTranslator(doc, src.what(), sources, new EnvTranslator.PodFields(name,
                 namespace.isEmpty() ? EnvTranslator.DEFAULT_NAMESPACE : namespace, ordered(meta.getLabels()),
-                ordered(meta.getAnnotations())), warnings);
+                ordered(meta.getAnnotations()), new ResourceFields(resources, node)), warnings);
         VolumeTranslator vols = new VolumeTranslator(doc, src.what(), prefix, sources, warnings);
         List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes());
-        PodFieldsTranslator fields = new PodFieldsTranslator(doc, src.what(), prefix, warnings);
         io.jpod.pod.PodOptions options = fields.options(spec, ordered(meta.getAnnotations()));
         fields.podSecurityWarnings(spec.getSecurityContext());
         List<ContainerSpec> containers = new ArrayList<>();
@@ -145,7 +161,7 @@ public final class PodTranslator {
             containers.add(new ContainerSpec(c.getName(), c.getImage(), orEmpty(c.getCommand()), orEmpty(c.getArgs()),
                     envs.env(c, path), emptyToNull(c.getWorkingDir()), pull, vols.mounts(c, path, volumes),
                     fields.security(vols.security(c, spec.getSecurityContext(), path), c, spec.getSecurityContext(), path),
-                    fields.stopSignal(c, path), fields.resources(c, path)));
+                    fields.stopSignal(c, path), resources.get(c.getName())));
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
         if (hostname.length() > 63 || !DNS1123_LABEL.matcher(hostname).matches()) {
