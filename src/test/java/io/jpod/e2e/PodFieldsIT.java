@@ -98,6 +98,31 @@ class PodFieldsIT {
     }
 
     @Test
+    void theImagesStopSignal() {
+        h.jpodOk("import", "--change", "ENV=PATH=/bin:/usr/bin", "--change", "STOPSIGNAL=SIGUSR1", h.rootfsTar().toString(),
+                "localhost/busybox-usr1:latest");
+        Path yaml = h.writeYaml("stop-signal.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: sig}
+                spec:
+                  containers:
+                  - name: c
+                    image: localhost/busybox-usr1:latest
+                    command: [sh, -c, 'trap "echo got USR1; exit 0" USR1; echo ready; while true; do sleep 1; done']
+                """);
+        h.play(yaml);
+        try {
+            h.waitForLog("sig-c", "ready", 1, SOON);
+            h.jpodOk("pod", "stop", "sig");
+            assertTrue(h.jpodOk("logs", "sig-c").out().contains("got USR1"), "the image's STOPSIGNAL is sent");
+        } finally {
+            h.jpodOk("kube", "down", yaml.toString());
+            h.jpodOk("rmi", "localhost/busybox-usr1:latest");
+        }
+    }
+
+    @Test
     void hostNamespaces() throws IOException {
         Path yaml = h.writeYaml("host-ns.yaml", """
                 apiVersion: v1
