@@ -80,11 +80,11 @@ final class PodFieldsGenerator {
     /** The container's securityContext (the pod's merged in), resources and lifecycle.stopSignal. */
     static void container(ContainerSpec c, ContainerBuilder b) {
         SecurityContext s = c.securityContext();
-        SecurityContext unset = SecurityContext.NONE.with(SecurityContext.Seccomp.UNSET, false);
+        // supplementalGroups is the pod's: a container with nothing else gets no securityContext
         SecurityContext withoutGroups = new SecurityContext(s.runAsUser(), s.runAsGroup(), s.runAsNonRoot(), List.of(),
                 s.readOnlyRootFilesystem(), s.allowPrivilegeEscalation(), s.capAdd(), s.capDrop(), s.privileged(), s.seccomp(),
                 s.unmaskedProc());
-        if (!withoutGroups.equals(unset)) {
+        if (!withoutGroups.equals(SecurityContext.NONE)) {
             b.withSecurityContext(security(s));
         }
         if (c.resources().any()) {
