@@ -20,6 +20,8 @@ public final class InfoCommand extends EngineCommand {
         var h = i.host();
         Map<String, Object> host = new LinkedHashMap<>();
         host.put("arch", System.getProperty("os.arch"));
+        host.put("cgroupVersion", i.cgroups().version());
+        host.put("cgroupControllers", i.cgroups().controllers());
         host.put("conmon", Map.of("path", h.conmon().toString(), "version", i.conmonVersion()));
         host.put("kernel", i.kernel());
         host.put("ociRuntime", Map.of("name", h.runtime().name(), "path", h.runtime().path().toString(), "version", i.runtimeVersion()));

@@ -51,6 +51,11 @@ final class ContainerLifecycle {
         this.exitCommand = exitCommand;
     }
 
+    /** Why resource limits are not enforced here, or null (root creates each container's cgroup). */
+    String resourcesNotEnforced() {
+        return host.rootless() ? io.jpod.host.Cgroups.probe(true, host.hostUid()).whyNotEnforced(true) : null;
+    }
+
     HostFacts.StorageDriver storageDriver() {
         return host.storage();
     }
@@ -97,21 +102,31 @@ final class ContainerLifecycle {
         return locks.lock(id);
     }
 
-    /** Writes the pod's /etc/hosts, /etc/hostname and /etc/resolv.conf. */
+    /** Writes the pod's /etc/hosts, /etc/hostname and /etc/resolv.conf ({@link PodEtcFiles}). */
     void writePodFiles(PodRow pod) {
         Path dir = podFiles(pod);
         try {
             Files.createDirectories(dir);
-            String hostname = pod.spec().hostname();
-            StringBuilder hosts = new StringBuilder("127.0.0.1\tlocalhost localhost.localdomain\n"
-                    + "::1\tlocalhost localhost.localdomain\n" + "127.0.1.1\t" + hostname + " " + pod.name() + "\n");
-            Files.writeString(dir.resolve("hosts"), hosts.toString());
-            Files.writeString(dir.resolve("hostname"), hostname + "\n");
-            Path resolv = Path.of("/etc/resolv.conf");
-            Files.writeString(dir.resolve("resolv.conf"), Files.isReadable(resolv) ? Files.readString(resolv) : "");
+            Files.writeString(dir.resolve("hosts"), PodEtcFiles.hosts(pod.spec(), readHostFile("/etc/hosts")));
+            Files.writeString(dir.resolve("hostname"), PodEtcFiles.hostname(pod.spec(), hostHostname()) + "\n");
+            Files.writeString(dir.resolve("resolv.conf"), PodEtcFiles.resolvConf(pod.spec(), readHostFile("/etc/resolv.conf")));
         } catch (IOException e) {
             throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String readHostFile(String path) throws IOException {
+        Path p = Path.of(path);
+        return Files.isReadable(p) ? Files.readString(p) : "";
+    }
+
+    /** The host's hostname (jpod shares the host's UTS namespace). */
+    private static String hostHostname() throws IOException {
+        return readHostFile("/proc/sys/kernel/hostname").trim();
+    }
+
+    private ContainerTuning tuning() {
+        return new ContainerTuning(host.paths().dataDir().resolve("seccomp"), ContainerTuning.ownLimits(), host.rootless());
     }
 
     /** Creates and starts {@code c} (already under its lock); returns the updated row. */
@@ -168,14 +183,12 @@ final class ContainerLifecycle {
     private ContainerPlan infraPlan(ContainerRow c, PodRow pod, Path data) throws IOException {
         Path rootfs = data.resolve("rootfs");
         Files.createDirectories(rootfs);
-        List<String> created = new ArrayList<>(List.of("network", "ipc", "uts"));
-        if (pod.spec().shareProcessNamespace()) {
-            created.add("pid");
-        }
+        List<String> created = ContainerTuning.infraNamespaces(pod.spec());
         volumes(pod).prepare(pod.spec(), c.name());
         List<RuntimeSpec.Mount> mounts = List.of(RuntimeSpec.Mount.bind(host.catatonit().toString(), "/catatonit", true));
         return new ContainerPlan(c.id(), List.of("/catatonit", "-P"), List.of("PATH=" + ProcessPlan.DEFAULT_PATH), "/", 0, 0,
-                List.of(), rootfs.toString(), pod.spec().hostname(), Map.of(), created, mounts, annotations(c, pod));
+                List.of(), rootfs.toString(), created.contains("uts") ? pod.spec().hostname() : null, Map.of(), created, mounts,
+                annotations(c, pod), ContainerPlan.Security.DEFAULT, tuning().infra(pod.spec()));
     }
 
     private ContainerPlan appPlan(ContainerRow c, PodRow pod, Path data, Long infraPid) throws IOException {
@@ -200,11 +213,12 @@ final class ContainerLifecycle {
             env.add("HOME=" + user.home());
         }
         Map<String, String> joined = new LinkedHashMap<>();
-        joined.put("network", "/proc/" + infraPid + "/ns/net");
-        joined.put("ipc", "/proc/" + infraPid + "/ns/ipc");
-        joined.put("uts", "/proc/" + infraPid + "/ns/uts");
-        if (pod.spec().shareProcessNamespace()) {
-            joined.put("pid", "/proc/" + infraPid + "/ns/pid");
+        for (String type : ContainerTuning.infraNamespaces(pod.spec())) {
+            joined.put(type, "/proc/" + infraPid + "/ns/" + (type.equals("network") ? "net" : type));
+        }
+        if (pod.spec().options().hostNetwork()) {
+            String hostname = hostHostname();
+            env.replaceAll(e -> e.startsWith("HOSTNAME=") ? "HOSTNAME=" + hostname : e);
         }
         Path files = podFiles(pod);
         List<RuntimeSpec.Mount> mounts = new ArrayList<>(List.of(
@@ -215,10 +229,10 @@ final class ContainerLifecycle {
             volumes(pod).chownEmptyClaims(pod.spec(), spec, uid, gid, c.name());
             mounts.addAll(volumes(pod).mounts(pod.spec(), spec, c.name()));
         }
-        ContainerPlan.Security security = new ContainerPlan.Security(sc.readOnlyRootFilesystem(), sc.noNewPrivileges(),
-                sc.capAdd(), sc.capDrop(), sc.privileged());
+        ContainerTuning tuning = tuning();
         return new ContainerPlan(c.id(), p.args(), env, p.workingDir(), uid, gid, sc.supplementalGroups(), rootfs.toString(), null,
-                joined, List.of(), mounts, annotations(c, pod), security);
+                joined, List.of(), mounts, annotations(c, pod), tuning.security(sc, c.name()),
+                spec == null ? ContainerPlan.Tuning.NONE : tuning.app(pod.spec(), spec, c.name()));
     }
 
     private static Map<String, String> annotations(ContainerRow c, PodRow pod) {
@@ -260,7 +274,8 @@ final class ContainerLifecycle {
     }
 
     /**
-     * Stops {@code c} (already under its lock): SIGTERM (or the image's stop signal), then SIGKILL
+     * Stops {@code c} (already under its lock): its stop signal (lifecycle.stopSignal, else the
+     * image's STOPSIGNAL, else SIGTERM), then SIGKILL
      * after {@code timeoutSeconds}; then releases its runtime state and mounts.
      */
     ContainerRow stopLocked(ContainerRow c, int timeoutSeconds) {
@@ -268,7 +283,7 @@ final class ContainerLifecycle {
         markStopRequested(current);
         markStopping(c.id(), true);
         if (isAlive(current.pid())) {
-            runtime(c).kill(c.name(), c.id(), c.infra() ? "KILL" : "TERM", false);
+            runtime(c).kill(c.name(), c.id(), c.infra() ? "KILL" : stopSignal(c), false);
             if (!waitExit(current.pid(), timeoutSeconds * 1000L)) {
                 runtime(c).kill(c.name(), c.id(), "KILL", true);
                 waitExit(current.pid(), 10_000);
@@ -276,6 +291,12 @@ final class ContainerLifecycle {
         }
         waitExitFile(current);
         return finish(state.container(c.id()).orElse(current), true);
+    }
+
+    /** The signal that stops {@code c}, as runc kill takes it. */
+    static String stopSignal(ContainerRow c) {
+        String s = c.config().stopSignal();
+        return s == null || s.isBlank() ? "TERM" : s;
     }
 
     /**

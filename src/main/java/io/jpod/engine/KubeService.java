@@ -56,9 +56,23 @@ public final class KubeService {
         this.objects = objects;
         this.events = events;
         this.reader = new KubeReader(mapper);
-        this.translator = new PodTranslator(mapper);
+        this.translator = new PodTranslator(mapper, Runtime.getRuntime().availableProcessors() * 1000L, memoryBytes());
         this.generator = new PodGenerator(mapper);
         this.workloads = new WorkloadTranslator(translator);
+    }
+
+    /** The host's memory (MemTotal of /proc/meminfo): resourceFieldRef's limits.memory when no limit is set. */
+    private static long memoryBytes() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // below: Java's view of it
+        }
+        return Runtime.getRuntime().maxMemory();
     }
 
     /**
@@ -184,6 +198,11 @@ public final class KubeService {
             } catch (InvalidInputException e) {
                 problems.add(order, e.getMessage());
             }
+        }
+        String notEnforced = specs.stream().anyMatch(p -> p.containers().stream().anyMatch(c -> c.resources().any()))
+                ? pods.resourcesNotEnforced() : null;
+        if (notEnforced != null) {
+            warnings.add("resources (limits and requests) are kept but not enforced: " + notEnforced);
         }
         if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty() && claims.isEmpty()) {
             problems.add(0, String.join(", ", files) + ": no Kubernetes objects to play");

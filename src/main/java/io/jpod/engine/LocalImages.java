@@ -65,7 +65,8 @@ final class LocalImages implements ImageSource {
         ImageConfig c = image.config();
         String name = image.names().stream().filter(n -> n.equals(reference) || n.startsWith(reference)).findFirst()
                 .orElse(image.names().isEmpty() ? reference : image.names().get(0));
-        return new ResolvedImage(image.id(), name, new ImageDefaults(c.entrypoint(), c.cmd(), c.env(), c.workingDir(), c.user()),
+        return new ResolvedImage(image.id(), name, new ImageDefaults(c.entrypoint(), c.cmd(), c.env(), c.workingDir(), c.user(),
+                c.stopSignal()),
                 store.layers().layerDirs(image));
     }
 }

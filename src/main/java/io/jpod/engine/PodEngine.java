@@ -27,6 +27,11 @@ public final class PodEngine {
     private final ImageSource images;
     private final ContainerLifecycle life;
 
+    /** Why containers' resources are not enforced on this host, or null when they are. */
+    String resourcesNotEnforced() {
+        return life.resourcesNotEnforced();
+    }
+
     PodEngine(StateStore state, ImageSource images, ContainerLifecycle life) {
         this.state = state;
         this.images = images;
@@ -92,7 +97,8 @@ public final class PodEngine {
             ImageSource.ResolvedImage img = resolved.get(i);
             rows.add(new ContainerRow(Ids.next(), spec.containerName(c), podId, false, img.id(), img.name(), now.plusNanos(i + 1),
                     new ContainerConfig(c.name(), plans.get(i), img.layerDirs().stream().map(Path::toString).toList(),
-                            life.storageDriver().label(), life.runtimePath()),
+                            life.storageDriver().label(), life.runtimePath(),
+                            c.stopSignal() != null ? c.stopSignal() : img.defaults().stopSignal()),
                     ContainerState.CREATED, 0, 0, null, null, null, 0, false));
         }
         state.addPod(pod, rows);

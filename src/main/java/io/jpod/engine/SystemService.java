@@ -23,7 +23,7 @@ public final class SystemService {
 
     /** What {@code jpod info} shows. */
     public record Info(HostFacts host, String runtimeVersion, String conmonVersion, String kernel, int pods, int containers,
-            int running) {
+            int running, io.jpod.host.Cgroups cgroups) {
     }
 
     public Info info() {
@@ -31,7 +31,8 @@ public final class SystemService {
         return new Info(host, firstLine(Exec.run(List.of(host.runtime().path().toString(), "--version")).out()),
                 firstLine(Exec.run(List.of(host.conmon().toString(), "--version")).out()),
                 System.getProperty("os.version"), pods.pods().size(), cs.size(),
-                (int) cs.stream().filter(c -> c.current() == io.jpod.state.ContainerState.RUNNING).count());
+                (int) cs.stream().filter(c -> c.current() == io.jpod.state.ContainerState.RUNNING).count(),
+                io.jpod.host.Cgroups.probe(host.rootless(), host.hostUid()));
     }
 
     private static String firstLine(String s) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * A container's environment as Kubernetes builds it: {@code envFrom} first (ConfigMaps and Secrets,
  * with a prefix), then {@code env} ({@code value}, or {@code valueFrom} a ConfigMap key, a Secret
- * key or a field of the pod). A missing reference that is not optional is refused, naming it;
+ * key, a field of the pod or a container's resources). A missing reference that is not optional is refused, naming it;
  * values that come from a Secret are marked so that they are never shown.
  */
 final class EnvTranslator {
@@ -28,8 +28,13 @@ final class EnvTranslator {
     static final String POD_IP = "127.0.0.1";
     static final String DEFAULT_NAMESPACE = "default";
 
-    /** The pod's fields that fieldRef can read. */
-    record PodFields(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {
+    /** The pod's fields that fieldRef and resourceFieldRef can read. */
+    record PodFields(String name, String namespace, Map<String, String> labels, Map<String, String> annotations,
+            ResourceFields resources) {
+        PodFields(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {
+            this(name, namespace, labels, annotations, new ResourceFields(Map.of(), ResourceFields.Node.UNKNOWN));
+        }
+
         /** A stable stand-in for metadata.uid: the pod's id is only made when it is created. */
         String uid() {
             return UUID.nameUUIDFromBytes(("jpod:" + namespace + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
@@ -93,7 +98,7 @@ final class EnvTranslator {
                 if (e.getValueFrom() == null) {
                     env.add(new EnvVar(e.getName(), e.getValue() == null ? "" : e.getValue()));
                 } else {
-                    valueFrom(e.getName(), e.getValueFrom(), at + ".valueFrom").ifPresent(env::add);
+                    valueFrom(c.getName(), e.getName(), e.getValueFrom(), at + ".valueFrom").ifPresent(env::add);
                 }
             }
         }
@@ -124,7 +129,7 @@ final class EnvTranslator {
         }
     }
 
-    private Optional<EnvVar> valueFrom(String var, EnvVarSource from, String at) {
+    private Optional<EnvVar> valueFrom(String container, String var, EnvVarSource from, String at) {
         int given = (from.getConfigMapKeyRef() != null ? 1 : 0) + (from.getSecretKeyRef() != null ? 1 : 0)
                 + (from.getFieldRef() != null ? 1 : 0) + (from.getResourceFieldRef() != null ? 1 : 0);
         if (given != 1) {
@@ -141,7 +146,9 @@ final class EnvTranslator {
         if (from.getFieldRef() != null) {
             return Optional.of(new EnvVar(var, field(from.getFieldRef().getFieldPath(), at + ".fieldRef.fieldPath")));
         }
-        return Optional.empty(); // resourceFieldRef: reported by the field check, the variable is left out
+        String ref = at + ".resourceFieldRef";
+        return Optional.of(new EnvVar(var, pod.resources().value(from.getResourceFieldRef(), container,
+                (field, message) -> problem(ref + field, message))));
     }
 
     private Optional<EnvVar> key(String var, boolean secret, String name, String key, boolean optional, String at) {

@@ -19,10 +19,13 @@ public final class FieldCheck {
         this.supported = Set.copyOf(supported);
     }
 
-    /** The union of {@code supported} and {@code more}. */
-    public FieldCheck(Set<String> supported, Set<String> more) {
+    /** The union of {@code supported} and every set of {@code more}. */
+    @SafeVarargs
+    public FieldCheck(Set<String> supported, Set<String>... more) {
         Set<String> all = new java.util.HashSet<>(supported);
-        all.addAll(more);
+        for (Set<String> m : more) {
+            all.addAll(m);
+        }
         this.supported = Set.copyOf(all);
     }
 

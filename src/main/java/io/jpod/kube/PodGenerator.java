@@ -225,6 +225,7 @@ public final class PodGenerator {
         if (pod.stopTimeoutSeconds() != PodSpec.DEFAULT_STOP_TIMEOUT) {
             spec.withTerminationGracePeriodSeconds(pod.stopTimeoutSeconds());
         }
+        PodFieldsGenerator.pod(pod, spec);
         for (ContainerSpec c : pod.containers()) {
             spec.addToContainers(container(pod, c, warnings));
         }
@@ -232,17 +233,7 @@ public final class PodGenerator {
         if (VolumeGenerator.fsGroup(pod) != null) {
             spec.editOrNewSecurityContext().withFsGroup(VolumeGenerator.fsGroup(pod)).endSecurityContext();
         }
-        notGeneratedYet(pod, warnings);
         return spec.build();
-    }
-
-    /** What the pod model holds that this generator does not write yet: said, never dropped silently. */
-    static void notGeneratedYet(PodSpec pod, List<String> warnings) {
-        for (ContainerSpec c : pod.containers()) {
-            if (!io.jpod.pod.SecurityContext.NONE.equals(c.securityContext())) {
-                warnings.add("pod " + pod.name() + ": container " + c.name() + ": securityContext is not generated yet");
-            }
-        }
     }
 
     /**
@@ -290,6 +281,7 @@ public final class PodGenerator {
             b.withWorkingDir(c.workingDir());
         }
         b.withVolumeMounts(VolumeGenerator.mounts(c));
+        PodFieldsGenerator.container(c, b);
         return b.build();
     }
 

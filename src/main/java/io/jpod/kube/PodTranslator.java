@@ -37,14 +37,26 @@ public final class PodTranslator {
             "spec.containers[].env[].value", "spec.containers[].imagePullPolicy",
             "spec.containers[].env[].valueFrom", "spec.containers[].env[].valueFrom.configMapKeyRef.*",
             "spec.containers[].env[].valueFrom.secretKeyRef.*", "spec.containers[].env[].valueFrom.fieldRef.*",
+            "spec.containers[].env[].valueFrom.resourceFieldRef.*",
             "spec.containers[].envFrom", "spec.containers[].envFrom[]", "spec.containers[].envFrom[].prefix",
             "spec.containers[].envFrom[].configMapRef.*", "spec.containers[].envFrom[].secretRef.*",
-            "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), VolumeTranslator.fields(""));
+            "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), VolumeTranslator.fields(""),
+            PodFieldsTranslator.fields(""));
 
     private final ObjectMapper mapper;
+    private final ResourceFields.Node node;
 
     public PodTranslator(ObjectMapper mapper) {
+        this(mapper, ResourceFields.Node.UNKNOWN.cpuMillis(), ResourceFields.Node.UNKNOWN.memoryBytes());
+    }
+
+    /**
+     * A translator for a node of {@code cpuMillis} and {@code memoryBytes}: what resourceFieldRef
+     * gives for a limit that is not set (Kubernetes' node allocatable).
+     */
+    public PodTranslator(ObjectMapper mapper, long cpuMillis, long memoryBytes) {
         this.mapper = mapper;
+        this.node = new ResourceFields.Node(cpuMillis, memoryBytes);
     }
 
     /** The result of translating one document: the pod and what the user should be warned about. */
@@ -107,12 +119,20 @@ public final class PodTranslator {
             throw new InvalidInputException(doc.where(), prefix + "spec.containers: " + src.what() + " has no containers");
         }
         String namespace = doc.node().path("metadata").path("namespace").asString("");
+        PodFieldsTranslator podFields = new PodFieldsTranslator(doc, src.what(), prefix, warnings);
+        Map<String, io.jpod.pod.Resources> resources = new LinkedHashMap<>();
+        for (int i = 0; i < spec.getContainers().size(); i++) {
+            Container c = spec.getContainers().get(i);
+            resources.putIfAbsent(c.getName() == null ? "" : c.getName(), podFields.resources(c, prefix + "spec.containers[" + i + "]"));
+        }
         EnvTranslator.PodFields fields = new EnvTranslator.PodFields(name,
                 namespace.isEmpty() ? EnvTranslator.DEFAULT_NAMESPACE : namespace, ordered(meta.getLabels()),
-                ordered(meta.getAnnotations()));
+                ordered(meta.getAnnotations()), new ResourceFields(resources, node));
         EnvTranslator envs = new EnvTranslator(doc, src.what(), sources, fields, warnings);
         VolumeTranslator vols = new VolumeTranslator(doc, src.what(), prefix, sources, fields, warnings);
         List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes(), spec.getSecurityContext());
+        io.jpod.pod.PodOptions options = podFields.options(spec, ordered(meta.getAnnotations()));
+        podFields.podSecurityWarnings(spec.getSecurityContext());
         List<ContainerSpec> containers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < spec.getContainers().size(); i++) {
@@ -141,7 +161,8 @@ public final class PodTranslator {
             }
             containers.add(new ContainerSpec(c.getName(), c.getImage(), orEmpty(c.getCommand()), orEmpty(c.getArgs()),
                     envs.env(c, path), emptyToNull(c.getWorkingDir()), pull, vols.mounts(c, path, volumes),
-                    vols.security(c, spec.getSecurityContext(), path)));
+                    podFields.security(vols.security(c, spec.getSecurityContext(), path), c, spec.getSecurityContext(), path),
+                    podFields.stopSignal(c, path), resources.get(c.getName())));
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
         if (hostname.length() > 63 || !DNS1123_LABEL.matcher(hostname).matches()) {
@@ -154,7 +175,7 @@ public final class PodTranslator {
         RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where() + ": " + prefix + "spec.restartPolicy");
         return new Result(new PodSpec(name, ordered(meta.getLabels()), ordered(meta.getAnnotations()), hostname, restart,
                 Boolean.TRUE.equals(spec.getShareProcessNamespace()), containers,
-                grace(spec.getTerminationGracePeriodSeconds(), doc, prefix), volumes), warnings);
+                grace(spec.getTerminationGracePeriodSeconds(), doc, prefix), volumes, options), warnings);
     }
 
     private static long grace(Long seconds, KubeDocument doc, String prefix) {

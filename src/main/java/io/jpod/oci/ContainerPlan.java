@@ -20,10 +20,11 @@ import java.util.Map;
  * @param mounts      bind mounts added to the defaults (/etc/hosts, /etc/hostname, …)
  * @param annotations OCI annotations
  * @param security    capabilities, no_new_privs and a read-only root ({@link Security#DEFAULT} when null)
+ * @param tuning      host namespaces, sysctls, rlimits and cgroup resources ({@link Tuning#NONE} when null)
  */
 public record ContainerPlan(String id, List<String> args, List<String> env, String cwd, long uid, long gid, List<Long> groups,
         String rootfs, String hostname, Map<String, String> joined, List<String> created, List<RuntimeSpec.Mount> mounts,
-        Map<String, String> annotations, Security security) {
+        Map<String, String> annotations, Security security, Tuning tuning) {
     public ContainerPlan {
         args = List.copyOf(args);
         env = List.copyOf(env);
@@ -33,6 +34,14 @@ public record ContainerPlan(String id, List<String> args, List<String> env, Stri
         mounts = List.copyOf(mounts);
         annotations = Map.copyOf(annotations);
         security = security == null ? Security.DEFAULT : security;
+        tuning = tuning == null ? Tuning.NONE : tuning;
+    }
+
+    /** A plan without tuning. */
+    public ContainerPlan(String id, List<String> args, List<String> env, String cwd, long uid, long gid, List<Long> groups,
+            String rootfs, String hostname, Map<String, String> joined, List<String> created, List<RuntimeSpec.Mount> mounts,
+            Map<String, String> annotations, Security security) {
+        this(id, args, env, cwd, uid, gid, groups, rootfs, hostname, joined, created, mounts, annotations, security, Tuning.NONE);
     }
 
     /** A plan with the default security settings. */
@@ -50,14 +59,41 @@ public record ContainerPlan(String id, List<String> args, List<String> env, Stri
      * @param capAdd          capabilities added (CAP_ names, or ALL)
      * @param capDrop         capabilities dropped (CAP_ names, or ALL)
      * @param privileged      start from every capability rather than the default set
+     * @param seccompProfile  a seccomp profile (JSON, containers' or OCI's format), or null for none
+     * @param unmaskedProc    procMount Unmasked: no masked or read-only paths
      */
     public record Security(boolean readonlyRoot, boolean noNewPrivileges, List<String> capAdd, List<String> capDrop,
-            boolean privileged) {
+            boolean privileged, String seccompProfile, boolean unmaskedProc) {
         public static final Security DEFAULT = new Security(false, false, List.of(), List.of(), false);
 
         public Security {
             capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
             capDrop = capDrop == null ? List.of() : List.copyOf(capDrop);
+        }
+
+        /** Without seccomp profile, /proc masked. */
+        public Security(boolean readonlyRoot, boolean noNewPrivileges, List<String> capAdd, List<String> capDrop,
+                boolean privileged) {
+            this(readonlyRoot, noNewPrivileges, capAdd, capDrop, privileged, null, false);
+        }
+    }
+
+    /**
+     * What a container takes from the host or sets in its namespaces.
+     *
+     * @param hostNamespaces namespaces kept from the host (jpod's user namespace holder): "network", "ipc", "pid"
+     * @param sysctls        sysctls set in the container's namespaces
+     * @param rlimits        process rlimits (empty: inherited)
+     * @param resources      cgroup limits, or null (dropped by the rootless pass)
+     */
+    public record Tuning(List<String> hostNamespaces, Map<String, String> sysctls, List<RuntimeSpec.Rlimit> rlimits,
+            RuntimeSpec.Resources resources) {
+        public static final Tuning NONE = new Tuning(List.of(), Map.of(), List.of(), null);
+
+        public Tuning {
+            hostNamespaces = hostNamespaces == null ? List.of() : List.copyOf(hostNamespaces);
+            sysctls = sysctls == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sysctls));
+            rlimits = rlimits == null ? List.of() : List.copyOf(rlimits);
         }
     }
 }

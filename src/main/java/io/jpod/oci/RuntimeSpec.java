@@ -11,7 +11,21 @@ public record RuntimeSpec(String ociVersion, Process process, Root root, String 
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Process(boolean terminal, User user, List<String> args, List<String> env, String cwd,
-            Capabilities capabilities, boolean noNewPrivileges) {
+            Capabilities capabilities, boolean noNewPrivileges, List<Rlimit> rlimits) {
+    }
+
+    /** One rlimit (type RLIMIT_NOFILE…); RLIM_INFINITY is the largest unsigned 64-bit value. */
+    public record Rlimit(String type, java.math.BigInteger hard, java.math.BigInteger soft) {
+        public static final java.math.BigInteger INFINITY = java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
+
+        /** An rlimit of {@code name} (nofile, nproc…); a negative value is unlimited. */
+        public static Rlimit of(String name, long hard, long soft) {
+            return new Rlimit("RLIMIT_" + name.toUpperCase(java.util.Locale.ROOT), value(hard), value(soft));
+        }
+
+        private static java.math.BigInteger value(long v) {
+            return v < 0 ? INFINITY : java.math.BigInteger.valueOf(v);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -39,6 +53,39 @@ public record RuntimeSpec(String ociVersion, Process process, Root root, String 
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Linux(List<Namespace> namespaces, String cgroupsPath, List<String> maskedPaths, List<String> readonlyPaths) {
+    public record Linux(List<Namespace> namespaces, String cgroupsPath, List<String> maskedPaths, List<String> readonlyPaths,
+            Map<String, String> sysctl, Seccomp seccomp, Resources resources) {
+        /** This linux section with another cgroup path and resources. */
+        public Linux withCgroup(String path, Resources r) {
+            return new Linux(namespaces, path, maskedPaths, readonlyPaths, sysctl, seccomp, r);
+        }
+    }
+
+    /** linux.seccomp: the filter runc loads before it runs the process. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Seccomp(String defaultAction, Integer defaultErrnoRet, List<String> architectures, List<String> flags,
+            List<Syscall> syscalls) {
+    }
+
+    /** One rule of a seccomp filter. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Syscall(List<String> names, String action, Integer errnoRet, List<SyscallArg> args) {
+    }
+
+    /** A condition on an argument of a syscall. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SyscallArg(int index, java.math.BigInteger value, java.math.BigInteger valueTwo, String op) {
+    }
+
+    /** linux.resources: what the cgroup enforces (only where jpod creates one). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Resources(Memory memory, Cpu cpu) {
+    }
+
+    public record Memory(long limit) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cpu(Long shares, Long quota, Long period) {
     }
 }

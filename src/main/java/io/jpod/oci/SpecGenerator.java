@@ -44,15 +44,17 @@ public final class SpecGenerator {
     static RuntimeSpec defaults(ContainerPlan plan) {
         List<String> set = capabilities(plan.security());
         Capabilities caps = new Capabilities(set, set, set);
+        ContainerPlan.Tuning tuning = plan.tuning();
         var process = new RuntimeSpec.Process(false, new RuntimeSpec.User(plan.uid(), plan.gid(), plan.groups()), plan.args(),
-                plan.env(), plan.cwd(), caps, plan.security().noNewPrivileges());
+                plan.env(), plan.cwd(), caps, plan.security().noNewPrivileges(),
+                tuning.rlimits().isEmpty() ? null : tuning.rlimits());
         List<Namespace> namespaces = new ArrayList<>();
         namespaces.add(Namespace.create("mount"));
         for (String type : plan.created()) {
             namespaces.add(Namespace.create(type));
         }
         new TreeMap<>(plan.joined()).forEach((type, path) -> namespaces.add(new Namespace(type, path)));
-        if (namespaces.stream().noneMatch(n -> n.type().equals("pid"))) {
+        if (namespaces.stream().noneMatch(n -> n.type().equals("pid")) && !tuning.hostNamespaces().contains("pid")) {
             namespaces.add(Namespace.create("pid"));
         }
         List<Mount> mounts = new ArrayList<>(List.of(
@@ -64,8 +66,18 @@ public final class SpecGenerator {
                 new Mount("/dev/mqueue", "mqueue", "mqueue", List.of("nosuid", "noexec", "nodev")),
                 new Mount("/sys", "sysfs", "sysfs", List.of("nosuid", "noexec", "nodev", "ro")),
                 new Mount("/sys/fs/cgroup", "cgroup", "cgroup", List.of("nosuid", "noexec", "nodev", "relatime", "ro"))));
+        if (tuning.hostNamespaces().contains("ipc")) {
+            // the host's IPC namespace: its /dev/shm, as Kubernetes gives a hostIPC pod
+            mounts.replaceAll(m -> m.destination().equals("/dev/shm")
+                    ? new Mount("/dev/shm", "bind", "/dev/shm", List.of("rbind", "nosuid", "noexec", "nodev"))
+                    : m);
+        }
         mounts.addAll(plan.mounts());
-        Linux linux = new Linux(namespaces, "/jpod/" + plan.id(), MASKED, READONLY);
+        boolean unmasked = plan.security().unmaskedProc();
+        RuntimeSpec.Seccomp seccomp = plan.security().seccompProfile() == null ? null
+                : SeccompProfiles.toSpec(plan.security().seccompProfile(), set);
+        Linux linux = new Linux(namespaces, "/jpod/" + plan.id(), unmasked ? List.of() : MASKED, unmasked ? List.of() : READONLY,
+                tuning.sysctls().isEmpty() ? null : tuning.sysctls(), seccomp, tuning.resources());
         return new RuntimeSpec("1.0.2", process, new RuntimeSpec.Root(plan.rootfs(), plan.security().readonlyRoot()), plan.hostname(), mounts, linux,
                 plan.annotations());
     }
@@ -90,18 +102,26 @@ public final class SpecGenerator {
 
     /**
      * Rootless pass: no cgroup of our own (an unprivileged user cannot create one on this kind of
-     * host); a container that does not own its network namespace cannot mount sysfs, so it gets
-     * the host's /sys bound read-only, as podman does.
+     * host), so no resources either; a container that does not own its network namespace cannot
+     * mount sysfs, so it gets the host's /sys bound read-only, as podman does; one in the host's
+     * PID namespace cannot mount procfs (the user namespace does not own that PID namespace), so
+     * it gets the host's /proc bound; nor mqueue for the host's IPC namespace, which it then goes without.
      */
     static RuntimeSpec rootless(RuntimeSpec spec) {
         boolean ownsNetns = spec.linux().namespaces().stream().anyMatch(n -> n.type().equals("network"));
+        boolean ownsPidns = spec.linux().namespaces().stream().anyMatch(n -> n.type().equals("pid"));
+        boolean ownsIpcns = spec.linux().namespaces().stream().anyMatch(n -> n.type().equals("ipc"));
         List<Mount> mounts = spec.mounts().stream()
                 .map(m -> m.destination().equals("/sys") && !ownsNetns
                         ? new Mount("/sys", "bind", "/sys", List.of("rbind", "nosuid", "noexec", "nodev", "ro"))
                         : m)
+                .map(m -> m.destination().equals("/proc") && !ownsPidns
+                        ? new Mount("/proc", "bind", "/proc", List.of("rbind", "nosuid", "noexec", "nodev"))
+                        : m)
                 .filter(m -> !(m.destination().equals("/sys/fs/cgroup") && !ownsNetns))
+                .filter(m -> !(m.destination().equals("/dev/mqueue") && !ownsIpcns))
                 .toList();
-        Linux linux = new Linux(spec.linux().namespaces(), null, spec.linux().maskedPaths(), spec.linux().readonlyPaths());
+        Linux linux = spec.linux().withCgroup(null, null);
         return new RuntimeSpec(spec.ociVersion(), spec.process(), spec.root(), spec.hostname(), mounts, linux, spec.annotations());
     }
 }

@@ -14,15 +14,25 @@ import java.util.List;
  * @param pullPolicy imagePullPolicy as written, or null for Kubernetes' default ({@link #effectivePullPolicy()})
  * @param volumeMounts    the volumes mounted, in order (empty in rows stored before volumes existed)
  * @param securityContext the security context, the pod's merged in ({@link SecurityContext#NONE} when none)
+ * @param stopSignal      lifecycle.stopSignal (SIGTERM, SIGINT, …), or null for the image's STOPSIGNAL, else SIGTERM
+ * @param resources       resources.requests and limits ({@link Resources#NONE} when none)
  */
 public record ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
-        String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext) {
+        String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext,
+        String stopSignal, Resources resources) {
     public ContainerSpec {
         command = List.copyOf(command);
         args = List.copyOf(args);
         env = List.copyOf(env);
         volumeMounts = volumeMounts == null ? List.of() : List.copyOf(volumeMounts);
         securityContext = securityContext == null ? SecurityContext.NONE : securityContext;
+        resources = resources == null ? Resources.NONE : resources;
+    }
+
+    /** A container without stop signal or resources. */
+    public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
+            String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext) {
+        this(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, null, Resources.NONE);
     }
 
     /** A container without volumes or security context. */

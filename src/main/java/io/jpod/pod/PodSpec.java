@@ -17,10 +17,11 @@ import java.util.Map;
  * @param containers            the app containers, in order
  * @param stopTimeoutSeconds    terminationGracePeriodSeconds: how long a stopping container gets before SIGKILL
  * @param volumes               the pod's volumes, in order (empty in rows stored before volumes existed)
+ * @param options               host aliases, DNS, host namespaces, sysctls, ulimits ({@link PodOptions#NONE} when none)
  */
 public record PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
         RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
-        List<Volume> volumes) {
+        List<Volume> volumes, PodOptions options) {
     /** podman's default stop timeout, used when the YAML gives no terminationGracePeriodSeconds. */
     public static final long DEFAULT_STOP_TIMEOUT = 10;
 
@@ -29,6 +30,15 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         containers = List.copyOf(containers);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        options = options == null ? PodOptions.NONE : options;
+    }
+
+    /** A pod without host options. */
+    public PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
+            RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
+            List<Volume> volumes) {
+        this(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds, volumes,
+                PodOptions.NONE);
     }
 
     /** A pod without volumes. */

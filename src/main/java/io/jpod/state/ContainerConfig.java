@@ -11,7 +11,12 @@ import io.jpod.pod.ProcessPlan;
  * @param storage   the storage driver its root was assembled with (kept, so that every later
  *                  command unmounts it the same way)
  * @param runtime   the OCI runtime binary it was created with (every later command uses the same)
+ * @param stopSignal the signal that stops it: lifecycle.stopSignal, else the image's STOPSIGNAL; null for SIGTERM
  */
 public record ContainerConfig(String kubeName, ProcessPlan process, java.util.List<String> layerDirs, String storage,
-        String runtime) {
+        String runtime, String stopSignal) {
+    /** Stopped by SIGTERM. */
+    public ContainerConfig(String kubeName, ProcessPlan process, java.util.List<String> layerDirs, String storage, String runtime) {
+        this(kubeName, process, layerDirs, storage, runtime, null);
+    }
 }

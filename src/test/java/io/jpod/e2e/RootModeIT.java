@@ -62,4 +62,22 @@ class RootModeIT {
         String mounts = Harness.rootOk("cat", "/proc/self/mounts").out();
         assertTrue(!mounts.contains(STATE.toString()), () -> "nothing of jpod stays mounted:\n" + mounts);
     }
+
+    @Test
+    void resourcesAreTheContainersCgroupLimitsAsRoot() {
+        Path tuned = h.readableCopy("examples/kube/security-and-dns.yaml");
+        Result play = rootOk("kube", "play", tuned.toString());
+        try {
+            assertTrue(!play.err().contains("not enforced"), play.err());
+            assertEquals("67108864", rootOk("exec", "tuned-app", "cat", "/sys/fs/cgroup/memory/memory.limit_in_bytes").out().trim(),
+                    "limits.memory 64Mi");
+            assertEquals("50000", rootOk("exec", "tuned-app", "cat", "/sys/fs/cgroup/cpu/cpu.cfs_quota_us").out().trim(),
+                    "limits.cpu 500m of a 100000 us period");
+            assertEquals("256", rootOk("exec", "tuned-app", "cat", "/sys/fs/cgroup/cpu/cpu.shares").out().trim(), "requests.cpu 250m");
+            String controllers = rootOk("info").out().lines().filter(l -> l.contains("cgroupControllers:")).findFirst().orElse("");
+            assertTrue(controllers.contains("memory") && controllers.contains("cpu"), () -> "info lists the controllers: " + controllers);
+        } finally {
+            rootOk("kube", "down", tuned.toString());
+        }
+    }
 }

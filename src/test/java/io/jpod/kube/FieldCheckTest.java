@@ -88,11 +88,11 @@ class FieldCheckTest {
                     - name: A
                       valueFrom: {secretKeyRef: {name: s, key: k}}
                     - name: B
-                      valueFrom: {resourceFieldRef: {resource: limits.cpu}}
-                    securityContext: {privileged: true, seLinuxOptions: {level: s0}}
+                      valueFrom: {fileKeyRef: {path: p, key: k, volumeName: v}}
+                    securityContext: {privileged: true, windowsOptions: {hostProcess: false}}
                 """);
-        assertEquals(List.of("spec.nodeSelector", "spec.containers[0].env[1].valueFrom.resourceFieldRef",
-                "spec.containers[0].securityContext.seLinuxOptions"),
+        assertEquals(List.of("spec.nodeSelector", "spec.containers[0].env[1].valueFrom.fileKeyRef",
+                "spec.containers[0].securityContext.windowsOptions"),
                 PodTranslator.FIELDS.unsupported(pod));
     }
 

@@ -58,8 +58,7 @@ class PodGeneratorEnvTest {
                 List.of(new ContainerSpec("app", "busybox", List.of("sh"), List.of(), List.of(), null, null,
                         List.of(new io.jpod.pod.VolumeMount("data", "/data", false, null)), io.jpod.pod.SecurityContext.NONE)),
                 10, List.of(io.jpod.pod.Volume.emptyDir("data", false, null)));
-        List<String> warnings = new ArrayList<>();
-        PodGenerator.notGeneratedYet(withVolume, warnings);
-        assertEquals(List.of(), warnings);
+        PodGenerator.Result r = new PodGenerator(KubeMapper.yaml()).generate(List.of(withVolume), PodGenerator.Options.of("pod", false, null));
+        assertEquals(List.of(), r.warnings());
     }
 }

@@ -325,7 +325,7 @@ class PodTranslatorTest {
     }
 
     @Test
-    void envResourceFieldRefIsLeftOutWithAWarning() {
+    void envResourceFieldRefWithoutLimitIsTheNodes() {
         PodTranslator.Result r = translate(pod("p", """
                     env:
                     - name: KEEP
@@ -337,9 +337,9 @@ class PodTranslatorTest {
                     - name: ALSO
                       value: "2"
                 """));
-        assertEquals(List.of(new EnvVar("KEEP", "1"), new EnvVar("ALSO", "2")), r.pod().containers().get(0).env());
-        assertEquals(List.of("pod.yaml:1:1: Pod p: field spec.containers[0].env[1].valueFrom.resourceFieldRef is not supported yet and is ignored"),
-                r.warnings());
+        assertEquals(List.of(new EnvVar("KEEP", "1"), new EnvVar("CPU", "1"), new EnvVar("ALSO", "2")),
+                r.pod().containers().get(0).env(), "a translator without host facts assumes one CPU");
+        assertEquals(List.of(), r.warnings());
     }
 
     @Test

@@ -1,0 +1,235 @@
+package io.jpod.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pod-level and security fields observed from inside the containers: examples/kube/security-and-dns.yaml
+ * (hostAliases, dnsPolicy None with dnsConfig, a namespaced sysctl, seccomp RuntimeDefault and
+ * Unconfined, procMount Unmasked, podman's ulimit annotation, lifecycle.stopSignal, resources);
+ * the host's namespaces (hostNetwork, hostPID, hostIPC); a Localhost seccomp profile; bad input.
+ */
+class PodFieldsIT {
+    private static final Duration SOON = Duration.ofSeconds(60);
+    private static Harness h;
+
+    @BeforeAll
+    static void setUp() {
+        h = Harness.forClass();
+        h.importBusybox();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        h.cleanUp();
+    }
+
+    @AfterEach
+    void nothingLeft() {
+        h.assertTestLeftNothing(true);
+    }
+
+    @Test
+    void securityAndDnsFromTheExample() {
+        Path yaml = h.readableCopy("examples/kube/security-and-dns.yaml");
+        Result play = h.jpodOk("kube", "play", yaml.toString());
+        assertEquals(1, Harness.count(play.err(), "not enforced"), () -> "one warning about resources\n" + play.err());
+        assertFalse(play.err().contains("is not supported yet"), play.err());
+        try {
+            h.waitForState("tuned-app", "running", SOON);
+            h.waitForState("tuned-open", "running", SOON);
+            String hosts = h.execOut("tuned-app", "cat", "/etc/hosts");
+            assertTrue(hosts.contains("192.0.2.10\tdb.internal db"), () -> "hostAliases\n" + hosts);
+            assertEquals("search svc.example.test\nnameserver 192.0.2.53\noptions ndots:2",
+                    h.execOut("tuned-app", "cat", "/etc/resolv.conf"), "dnsPolicy None: only dnsConfig");
+            assertEquals("65536", h.execOut("tuned-app", "cat", "/proc/sys/kernel/msgmax"), "the pod's sysctl");
+            assertEquals("65536", h.execOut("tuned-open", "cat", "/proc/sys/kernel/msgmax"), "set in the pod's IPC namespace");
+
+            assertTrue(h.execOut("tuned-app", "grep", "Seccomp:", "/proc/self/status").endsWith("2"), "RuntimeDefault filters");
+            assertTrue(h.execOut("tuned-open", "grep", "Seccomp:", "/proc/self/status").endsWith("0"), "Unconfined");
+            assertEquals(0, h.jpod("exec", "tuned-open", "unshare", "-U", "true").code(), "unconfined: a user namespace");
+            Result refused = h.jpod("exec", "tuned-app", "unshare", "-U", "true");
+            assertNotEquals(0, refused.code(), "RuntimeDefault refuses unshare");
+            assertTrue(refused.err().contains("Operation not permitted"), refused::describe);
+
+            // the container's own process (runc 1.1's exec, a Go program, raises the soft limit of what it runs)
+            String limits = h.execOut("tuned-app", "grep", "Max open files", "/proc/1/limits");
+            assertTrue(limits.matches("Max open files +1024 +2048 +files"), () -> "podman's ulimit annotation\n" + limits);
+            assertNotEquals("0", h.execOut("tuned-app", "sh", "-c", "grep -c ' /proc/' /proc/self/mounts || true"),
+                    "procMount Default masks paths of /proc");
+            assertEquals("0", h.execOut("tuned-open", "sh", "-c", "grep -c ' /proc/' /proc/self/mounts || true"),
+                    "procMount Unmasked");
+
+            String generated = h.jpodOk("kube", "generate", "tuned").out();
+            for (String field : new String[] {"hostAliases:", "dnsPolicy: None", "ndots", "sysctls:", "kernel.msgmax",
+                    "type: RuntimeDefault", "type: Unconfined", "procMount: Unmasked", "stopSignal: SIGINT", "cpu: 250m",
+                    "memory: 64Mi", "io.podman.annotations.ulimit"}) {
+                assertTrue(generated.contains(field), () -> field + " is generated\n" + generated);
+            }
+
+            h.jpodOk("pod", "stop", "tuned");
+            assertTrue(h.jpodOk("logs", "tuned-app").out().contains("stopped by SIGINT"), "lifecycle.stopSignal is sent");
+            h.jpodOk("kube", "down", yaml.toString());
+
+            // the generated YAML plays back to the same settings
+            Path again = h.writeYaml("tuned-generated.yaml", generated);
+            h.play(again);
+            h.waitForState("tuned-app", "running", SOON);
+            assertEquals("search svc.example.test\nnameserver 192.0.2.53\noptions ndots:2",
+                    h.execOut("tuned-app", "cat", "/etc/resolv.conf"));
+            assertTrue(h.execOut("tuned-app", "grep", "Seccomp:", "/proc/self/status").endsWith("2"));
+            assertTrue(h.execOut("tuned-app", "cat", "/etc/hosts").contains("192.0.2.10\tdb.internal db"));
+            assertEquals("65536", h.execOut("tuned-app", "cat", "/proc/sys/kernel/msgmax"));
+            h.jpodOk("kube", "down", again.toString());
+        } finally {
+            h.jpod("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
+    void theImagesStopSignal() {
+        h.jpodOk("import", "--change", "ENV=PATH=/bin:/usr/bin", "--change", "STOPSIGNAL=SIGUSR1", h.rootfsTar().toString(),
+                "localhost/busybox-usr1:latest");
+        Path yaml = h.writeYaml("stop-signal.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: sig}
+                spec:
+                  containers:
+                  - name: c
+                    image: localhost/busybox-usr1:latest
+                    command: [sh, -c, 'trap "echo got USR1; exit 0" USR1; echo ready; while true; do sleep 1; done']
+                """);
+        h.play(yaml);
+        try {
+            h.waitForLog("sig-c", "ready", 1, SOON);
+            h.jpodOk("pod", "stop", "sig");
+            assertTrue(h.jpodOk("logs", "sig-c").out().contains("got USR1"), "the image's STOPSIGNAL is sent");
+        } finally {
+            h.jpodOk("kube", "down", yaml.toString());
+            h.jpodOk("rmi", "localhost/busybox-usr1:latest");
+        }
+    }
+
+    @Test
+    void hostNamespaces() throws IOException {
+        Path yaml = h.writeYaml("host-ns.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: hostns}
+                spec:
+                  hostNetwork: true
+                  hostPID: true
+                  hostIPC: true
+                  hostAliases: [{ip: 192.0.2.7, hostnames: [extra.test]}]
+                  containers:
+                  - {name: c, image: localhost/busybox:latest, command: [sleep, "3600"]}
+                """);
+        h.play(yaml);
+        try {
+            h.waitForState("hostns-c", "running", SOON);
+            for (String ns : new String[] {"net", "ipc", "pid"}) {
+                String host = Files.readSymbolicLink(Path.of("/proc/self/ns/" + ns)).toString();
+                assertEquals(host, h.execOut("hostns-c", "readlink", "/proc/self/ns/" + ns), "the host's " + ns + " namespace");
+            }
+            String hostname = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            assertEquals(hostname, h.execOut("hostns-c", "hostname"), "hostNetwork: the host's hostname");
+            String hosts = h.execOut("hostns-c", "cat", "/etc/hosts");
+            assertTrue(hosts.startsWith(Files.readString(Path.of("/etc/hosts")).strip()), () -> "the host's /etc/hosts\n" + hosts);
+            assertTrue(hosts.endsWith("192.0.2.7\textra.test"), () -> "then the hostAliases\n" + hosts);
+            assertTrue(h.execOut("hostns-c", "ps", "-o", "pid").lines().count() > 20, "hostPID: the host's processes");
+        } finally {
+            h.jpodOk("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
+    void localhostSeccompProfile() {
+        Path profile = h.writeYaml("deny-mkdir.json", """
+                {"defaultAction": "SCMP_ACT_ALLOW",
+                 "syscalls": [{"names": ["mkdir", "mkdirat"], "action": "SCMP_ACT_ERRNO", "errnoRet": 13}]}
+                """);
+        Path yaml = h.writeYaml("localhost-seccomp.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: sec}
+                spec:
+                  containers:
+                  - name: c
+                    image: localhost/busybox:latest
+                    command: [sleep, "3600"]
+                    securityContext:
+                      seccompProfile: {type: Localhost, localhostProfile: %s}
+                """.formatted(profile));
+        h.play(yaml);
+        try {
+            h.waitForState("sec-c", "running", SOON);
+            assertEquals(0, h.jpod("exec", "sec-c", "touch", "/tmp/file").code(), "other syscalls are allowed");
+            Result mkdir = h.jpod("exec", "sec-c", "mkdir", "/tmp/dir");
+            assertNotEquals(0, mkdir.code());
+            assertTrue(mkdir.err().contains("Permission denied"), () -> "errnoRet 13 is EACCES\n" + mkdir.err());
+        } finally {
+            h.jpodOk("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
+    void badFieldsAreRefusedBeforeAnythingIsCreated() {
+        Path hostSysctl = h.writeYaml("bad-sysctl.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: bad-sysctl}
+                spec:
+                  securityContext: {sysctls: [{name: vm.swappiness, value: "10"}]}
+                  containers:
+                  - {name: a, image: localhost/busybox:latest, command: [sleep, "100"]}
+                """);
+        assertTrue(h.jpodError("kube", "play", hostSysctl.toString()).err()
+                .contains("spec.securityContext.sysctls[0].name: sysctl vm.swappiness is not namespaced"));
+        Path netOnHost = h.writeYaml("bad-net-sysctl.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: bad-net}
+                spec:
+                  hostNetwork: true
+                  securityContext: {sysctls: [{name: net.ipv4.ip_forward, value: "1"}]}
+                  containers:
+                  - {name: a, image: localhost/busybox:latest, command: [sleep, "100"]}
+                """);
+        assertTrue(h.jpodError("kube", "play", netOnHost.toString()).err().contains("hostNetwork is set"));
+        Path missing = h.writeYaml("missing-profile.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: bad-seccomp}
+                spec:
+                  containers:
+                  - name: a
+                    image: localhost/busybox:latest
+                    command: [sleep, "100"]
+                    securityContext: {seccompProfile: {type: Localhost, localhostProfile: profiles/none.json}}
+                """);
+        String err = h.jpodError("kube", "play", missing.toString()).err();
+        assertTrue(err.contains(".local/share/jpod/seccomp/profiles/none.json cannot be read"), err);
+        Path ulimit = h.writeYaml("bad-ulimit.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: bad-ulimit, annotations: {io.podman.annotations.ulimit: "nofile=many"}}
+                spec:
+                  containers:
+                  - {name: a, image: localhost/busybox:latest, command: [sleep, "100"]}
+                """);
+        assertTrue(h.jpodError("kube", "play", ulimit.toString()).err().contains("\"nofile=many\" is not a ulimit"));
+        assertEquals(0, h.podPs().size(), "nothing is left of refused pods");
+    }
+}
