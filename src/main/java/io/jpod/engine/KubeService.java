@@ -4,6 +4,7 @@ import io.jpod.events.Events;
 import io.jpod.error.InvalidInputException;
 import io.jpod.error.JpodException;
 import io.jpod.kube.ConfigData;
+import io.jpod.kube.DocumentValidator;
 import io.jpod.kube.EnvSources;
 import io.jpod.image.registry.RegistryOptions;
 import io.jpod.kube.KubeDocument;
@@ -11,6 +12,7 @@ import io.jpod.kube.KubeMapper;
 import io.jpod.kube.KubeReader;
 import io.jpod.kube.PodGenerator;
 import io.jpod.kube.PodTranslator;
+import io.jpod.kube.ServiceObject;
 import io.jpod.error.NotFoundException;
 import io.jpod.kube.WorkloadTranslator;
 import io.jpod.pod.ContainerSpec;
@@ -33,7 +35,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** {@code kube play}, {@code kube down}, {@code kube validate} and {@code kube generate}: Kubernetes YAML in, pods out, and back. The only user of the YAML model. */
 public final class KubeService {
     /** Kinds Kubernetes has that jpod does not play yet: reported, and left out. */
-    private static final Set<String> NOT_YET = Set.of("PersistentVolumeClaim", "Service", "StatefulSet", "ReplicaSet",
+    private static final Set<String> NOT_YET = Set.of("PersistentVolumeClaim", "StatefulSet", "ReplicaSet",
             "CronJob", "Namespace", "Ingress", "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding",
             "NetworkPolicy", "HorizontalPodAutoscaler", "PodDisruptionBudget", "PersistentVolume", "StorageClass");
 
@@ -44,6 +46,7 @@ public final class KubeService {
     private final PodTranslator translator;
     private final PodGenerator generator;
     private final WorkloadTranslator workloads;
+    private final DocumentValidator validator = new DocumentValidator();
 
     KubeService(PodEngine pods, KubeObjectStore objects, Events events) {
         YAMLMapper mapper = KubeMapper.yaml();
@@ -88,13 +91,20 @@ public final class KubeService {
      * @param configs  the ConfigMaps and Secrets (their values are never printed)
      * @param warnings what is ignored or approximated, one message each
      * @param problems what is wrong, one "file:line:col: path: message" each; nothing plays unless empty
+     * @param services the Services (kept, without effect on networking yet)
      */
-    public record Plan(List<PodSpec> pods, List<ConfigData> configs, List<String> warnings, List<String> problems) {
+    public record Plan(List<PodSpec> pods, List<ConfigData> configs, List<String> warnings, List<String> problems,
+            List<ServiceObject> services) {
         public Plan {
             pods = List.copyOf(pods);
             configs = List.copyOf(configs);
             warnings = List.copyOf(warnings);
             problems = List.copyOf(problems);
+            services = services == null ? List.of() : List.copyOf(services);
+        }
+
+        public Plan(List<PodSpec> pods, List<ConfigData> configs, List<String> warnings, List<String> problems) {
+            this(pods, configs, warnings, problems, List.of());
         }
 
         public boolean valid() {
@@ -116,11 +126,15 @@ public final class KubeService {
         List<KubeDocument> docs = new ArrayList<>();
         List<KubeDocument> workloadDocs = new ArrayList<>();
         Map<String, ConfigData> configs = new LinkedHashMap<>();
+        Map<String, ServiceObject> services = new LinkedHashMap<>();
         for (String file : configMapFiles) {
             for (KubeDocument doc : read(file, stdin, problems, docs.size())) {
                 docs.add(doc);
                 if (!ConfigData.CONFIG_MAP.equals(doc.kind())) {
                     problems.add(docs.size(), doc.where() + ": kind: --configmap " + file + " must hold ConfigMaps only, not " + doc.kind());
+                    continue;
+                }
+                if (invalid(doc, problems, docs.size())) {
                     continue;
                 }
                 int order = docs.size();
@@ -133,6 +147,15 @@ public final class KubeService {
                 String kind = doc.kind();
                 if (kind == null) {
                     problems.add(docs.size(), doc.where() + ": kind: a Kubernetes document needs a kind");
+                } else if (invalid(doc, problems, docs.size())) {
+                    continue;
+                } else if (kind.equals(ServiceObject.KIND)) {
+                    ServiceObject svc = ServiceObject.of(doc);
+                    ServiceObject before = services.putIfAbsent(svc.name(), svc);
+                    if (before != null) {
+                        problems.add(docs.size(), doc.where() + ": metadata.name: Service " + svc.name() + " is also defined at "
+                                + before.where());
+                    }
                 } else if (kind.equals(ConfigData.CONFIG_MAP) || kind.equals(ConfigData.SECRET)) {
                     int order = docs.size();
                     config(doc, configs, warnings, m -> problems.add(order, m));
@@ -173,10 +196,20 @@ public final class KubeService {
                 problems.add(order, e.getMessage());
             }
         }
-        if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty()) {
+        if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty() && services.isEmpty()) {
             problems.add(0, String.join(", ", files) + ": no Kubernetes objects to play");
         }
-        return new Plan(specs, List.copyOf(configs.values()), warnings, problems.inOrder());
+        return new Plan(specs, List.copyOf(configs.values()), warnings, problems.inOrder(), List.copyOf(services.values()));
+    }
+
+    /**
+     * Checks a document against its kind's schema and Kubernetes' rules before anything acts on it;
+     * whether it has problems (all of them added).
+     */
+    private boolean invalid(KubeDocument doc, Problems problems, int order) {
+        List<String> found = validator.problems(doc);
+        found.forEach(p -> problems.add(order, p));
+        return !found.isEmpty();
     }
 
     /** Problems, each with the position of its document among all read, so that they are listed in the files' order. */
@@ -250,8 +283,10 @@ public final class KubeService {
     public List<PodOutcome> play(List<String> files, InputStream stdin, PlayOptions options) {
         Plan plan = checked(plan(files, options.configMaps(), stdin, false));
         Instant now = Instant.now();
-        objects.save(plan.configs().stream()
-                .map(c -> new KubeObjectStore.KubeObject(c.kind(), c.name(), c.data(), c.where(), now)).toList());
+        List<KubeObjectStore.KubeObject> kept = new ArrayList<>();
+        plan.configs().forEach(c -> kept.add(new KubeObjectStore.KubeObject(c.kind(), c.name(), c.data(), c.where(), now)));
+        plan.services().forEach(v -> kept.add(new KubeObjectStore.KubeObject(ServiceObject.KIND, v.name(), v.data(), v.where(), now)));
+        objects.save(kept);
         List<PodOutcome> out = new ArrayList<>();
         for (PodSpec spec : plan.pods()) {
             try {
@@ -282,6 +317,7 @@ public final class KubeService {
             }
         }
         plan.configs().forEach(c -> objects.remove(c.kind(), c.name()));
+        plan.services().forEach(v -> objects.remove(ServiceObject.KIND, v.name()));
         return out;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
+import io.jpod.kube.ServiceObject;
 import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
 import io.jpod.state.Database;
@@ -118,8 +119,8 @@ class KubeServiceTest {
         assertEquals(3, plan.problems().size(), plan.problems()::toString);
         assertTrue(plan.problems().get(0).startsWith(f + ":1:1: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web:"
                 + " ConfigMap \"app-config\" not found"), plan.problems().get(0));
-        assertTrue(plan.problems().get(1).startsWith(f + ":12:1: metadata.name: \"Bad_Name\" is not a valid name"),
-                plan.problems().get(1));
+        assertEquals(f + ":14:18: metadata.name: \"Bad_Name\" is not a valid name: lower case letters, digits, '-' and '.',"
+                + " starting and ending with a letter or digit, at most 253", plan.problems().get(1), "at the name's own line:col");
         assertEquals(f + ":17:1: apiVersion: a Job is apiVersion batch/v1, not \"apps/v1\"", plan.problems().get(2),
                 "problems are listed in the files' order");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> kube.read(List.of(f), stdin("")));
@@ -127,7 +128,7 @@ class KubeServiceTest {
     }
 
     @Test
-    void unknownAndUnsupportedKindsAreWarningsAndTheRestPlays() throws IOException {
+    void unknownKindsAreWarningsServicesAreKeptAndTheRestPlays() throws IOException {
         String f = file("mixed.yaml", """
                 apiVersion: example.com/v1
                 kind: Frobnicator
@@ -139,8 +140,8 @@ class KubeServiceTest {
                 """, CONFIG_MAP, SECRET, POD);
         List<PodSpec> pods = kube.read(List.of(f), stdin(""));
         assertEquals(List.of("web"), pods.stream().map(PodSpec::name).toList());
-        assertEquals(List.of(f + ":1:1: unknown kind \"Frobnicator\": frob is ignored",
-                f + ":5:1: kind Service is not supported yet: Service web is ignored"), warnings);
+        assertEquals(List.of(f + ":1:1: unknown kind \"Frobnicator\": frob is ignored"), warnings, "a Service is no unknown kind");
+        assertEquals(List.of(new ServiceObject("web", "{}", f + ":5:1")), plan(f).services());
     }
 
     @Test
@@ -161,7 +162,7 @@ class KubeServiceTest {
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: web}
-                spec: {template: {spec: {containers: [{name: a, image: i}]}}}
+                spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}}
                 """, """
                 apiVersion: v1
                 kind: Pod
@@ -180,7 +181,8 @@ class KubeServiceTest {
                 metadata: {name: web}
                 spec:
                   replicas: 2
-                  template: {spec: {containers: [{name: a, image: i}]}}
+                  selector: {matchLabels: {app: web}}
+                  template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}
                 """);
         KubeService.Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true));
         assertEquals(List.of("web-pod"), plan.pods().stream().map(PodSpec::name).toList());
