@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SchemaValidator {
     /** Checked by the caller, with messages that name the kind. */
     private static final Set<String> CHECKED_ELSEWHERE = Set.of("apiVersion", "kind");
+    private static final java.util.regex.Pattern YAML11_OCTAL = java.util.regex.Pattern.compile("0o?[0-7]+");
 
     private final Map<String, JsonNode> schemas = new HashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -133,6 +134,9 @@ public final class SchemaValidator {
         }
 
         private void integer(JsonNode s, JsonNode value, FieldPath path) {
+            if (value.isString() && YAML11_OCTAL.matcher(value.asString()).matches()) {
+                return; // 0644: an octal integer in YAML 1.1, as Kubernetes reads it; the parser hands it over as text
+            }
             if (!value.isIntegralNumber()) {
                 out.add(new Violation(path, "must be an integer, not " + describe(value)));
                 return;
