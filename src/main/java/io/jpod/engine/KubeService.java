@@ -193,13 +193,20 @@ public final class KubeService {
                 }
                 specs.add(r.pod());
             } catch (InvalidInputException e) {
-                problems.add(order, e.getMessage());
+                problems.add(order, located(doc, e));
             }
         }
         if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty() && services.isEmpty()) {
             problems.add(0, String.join(", ", files) + ": no Kubernetes objects to play");
         }
         return new Plan(specs, List.copyOf(configs.values()), warnings, problems.inOrder(), List.copyOf(services.values()));
+    }
+
+    /** A translator's problem about {@code doc}, placed at the line:col of the field it names. */
+    private static String located(KubeDocument doc, InvalidInputException e) {
+        String prefix = doc.where() + ": ";
+        return doc.where().equals(e.where()) && e.getMessage().startsWith(prefix)
+                ? doc.locate(e.getMessage().substring(prefix.length())) : e.getMessage();
     }
 
     /**
@@ -253,7 +260,7 @@ public final class KubeService {
                         + " is also defined at " + before.where());
             }
         } catch (InvalidInputException e) {
-            problems.accept(e.getMessage());
+            problems.accept(located(doc, e));
         }
     }
 

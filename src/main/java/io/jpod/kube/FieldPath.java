@@ -21,6 +21,19 @@ public record FieldPath(List<Object> parts) {
         return new FieldPath(List.of((Object[]) names));
     }
 
+    /**
+     * Reads back a path as {@link #toString()} shows it ({@code spec.containers[0].name}); a
+     * property name that holds a '.' cannot be told apart and is split.
+     */
+    public static FieldPath parse(String dotted) {
+        List<Object> parts = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]").matcher(dotted);
+        while (m.find()) {
+            parts.add(m.group(1) != null ? m.group(1) : (Object) Integer.valueOf(m.group(2)));
+        }
+        return new FieldPath(parts);
+    }
+
     public FieldPath field(String name) {
         return with(name);
     }

@@ -31,6 +31,20 @@ public record KubeDocument(String source, int line, int column, JsonNode node, N
         return lc == null ? where() : source + ":" + lc[0] + ":" + lc[1];
     }
 
+    /**
+     * A message about this document placed at its field: "file:line:col: path: message" with the
+     * line and column of the node the message's leading field path names (else of the document).
+     * {@code message} is "path: what", as the translators write it.
+     */
+    public String locate(String message) {
+        int colon = message.indexOf(": ");
+        String head = colon < 0 ? "" : message.substring(0, colon);
+        if (head.isEmpty() || !head.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*|\\[\\d+\\])*")) {
+            return where() + ": " + message;
+        }
+        return at(FieldPath.parse(head)) + ": " + message;
+    }
+
     public String kind() {
         JsonNode k = node.get("kind");
         return k == null || !k.isString() ? null : k.asString();

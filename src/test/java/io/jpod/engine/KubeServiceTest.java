@@ -97,7 +97,7 @@ class KubeServiceTest {
         String notAMap = file("secret.yaml", SECRET);
         KubeService.Plan bad = kube.plan(List.of(file("app2.yaml", POD, CONFIG_MAP)), List.of(notAMap), stdin(""), false);
         assertEquals(List.of(notAMap + ":1:1: kind: --configmap " + notAMap + " must hold ConfigMaps only, not Secret",
-                file("app2.yaml", POD, CONFIG_MAP) + ":1:1: spec.containers[0].env[1].valueFrom.secretKeyRef: Pod web: Secret \"db\""
+                file("app2.yaml", POD, CONFIG_MAP) + ":10:50: spec.containers[0].env[1].valueFrom.secretKeyRef: Pod web: Secret \"db\""
                         + " not found: put it in the played files, or mark the reference optional: true"), bad.problems());
     }
 
@@ -117,7 +117,7 @@ class KubeServiceTest {
         KubeService.Plan plan = plan(f);
         assertFalse(plan.valid());
         assertEquals(3, plan.problems().size(), plan.problems()::toString);
-        assertTrue(plan.problems().get(0).startsWith(f + ":1:1: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web:"
+        assertTrue(plan.problems().get(0).startsWith(f + ":9:49: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web:"
                 + " ConfigMap \"app-config\" not found"), plan.problems().get(0));
         assertEquals(f + ":14:18: metadata.name: \"Bad_Name\" is not a valid name: lower case letters, digits, '-' and '.',"
                 + " starting and ending with a letter or digit, at most 253", plan.problems().get(1), "at the name's own line:col");
@@ -211,5 +211,43 @@ class KubeServiceTest {
         KubeService.Plan plan = kube.plan(List.of(file("pod.yaml", POD)), List.of(), stdin(""), true);
         assertEquals(List.of(), plan.problems());
         assertEquals(List.of("web"), plan.pods().stream().map(PodSpec::name).toList());
+    }
+
+    @Test
+    void playKeepsServicesAndDownRemovesThem() throws IOException {
+        try (Database db = Database.open(dir.resolve("state/jpod.db"))) {
+            KubeObjectStore objects = new KubeObjectStore(db);
+            KubeService service = new KubeService(null, objects, warnings::add);
+            String f = file("svc.yaml", """
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {name: web}
+                    spec:
+                      selector: {app: web}
+                      ports: [{port: 80, targetPort: http}]
+                    """);
+            assertEquals(List.of(), service.play(List.of(f), stdin(""), new KubeService.PlayOptions(false, true)));
+            assertEquals(List.of(), warnings, "no warning of an unknown kind");
+            KubeObjectStore.KubeObject kept = objects.list("Service").get(0);
+            assertEquals("web", kept.name());
+            assertEquals(Map.of("spec", "{\"selector\":{\"app\":\"web\"},\"ports\":[{\"port\":80,\"targetPort\":\"http\"}]}"), kept.data());
+            assertEquals(f + ":1:1", kept.source());
+            assertEquals(List.of(), service.down(List.of(f), stdin("")));
+            assertEquals(List.of(), objects.list("Service"));
+        }
+    }
+
+    @Test
+    void anInvalidServiceStopsThePlay() throws IOException {
+        String f = file("svc.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                spec:
+                  ports: [{port: "80"}]
+                """, POD);
+        assertEquals(List.of(f + ":5:18: spec.ports[0].port: must be an integer, not a string (\"80\")",
+                f + ":15:49: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web: ConfigMap \"app-config\" not found: put it"
+                        + " in the played files or a --configmap file, or mark the reference optional: true"), plan(f).problems());
     }
 }

@@ -245,4 +245,13 @@ class KubeReaderTest {
         assertEquals("t.yaml:3:3", d.where());
         assertEquals("t.yaml:5:11", d.at(FieldPath.of("metadata", "name")));
     }
+
+    @Test
+    void aMessageIsPlacedAtTheFieldItNames() {
+        KubeDocument d = parse("kind: Pod\nspec:\n  containers:\n  - name: a\n    env: [{name: X}]\n").get(0);
+        assertEquals("t.yaml:5:11: spec.containers[0].env[0]: bad", d.locate("spec.containers[0].env[0]: bad"));
+        assertEquals("t.yaml:4:5: spec.containers[0].image: missing", d.locate("spec.containers[0].image: missing"));
+        assertEquals("t.yaml:1:1: Pod web has no containers", d.locate("Pod web has no containers"));
+        assertEquals(FieldPath.of("spec", "containers").index(0).field("env"), FieldPath.parse("spec.containers[0].env"));
+    }
 }
