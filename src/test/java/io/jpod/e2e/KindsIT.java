@@ -222,8 +222,8 @@ class KindsIT {
         assertEquals(125, v.code(), v::describe);
         List<String> lines = Arrays.stream(v.err().split("\n")).filter(l -> !l.isBlank()).toList();
         assertEquals(2, lines.size(), () -> "one line per problem\n" + v.describe());
-        assertTrue(lines.get(0).startsWith(bad + ":1:1: spec.template.spec.restartPolicy: "), v::describe);
-        assertTrue(lines.get(1).startsWith(bad + ":10:1: spec.containers[0].image: "), v::describe);
+        assertTrue(lines.get(0).startsWith(bad + ":7:22: spec.template.spec.restartPolicy: "), v::describe);
+        assertEquals(bad + ":14:17: spec.containers[0].image: required field is missing", lines.get(1), v::describe);
         assertEquals(0, h.psAll().size(), "validate creates nothing");
     }
 }
