@@ -69,12 +69,12 @@ class ValidateIT {
                         + " ending with a letter or digit, at most 253",
                 f + ":11:18: spec.restartPolicy: \"Sometimes\" is not supported: must be one of Always, OnFailure, Never",
                 f + ":16:22: spec.containers[0].ports[0].containerPort: must be an integer, not a string (\"8080\")",
-                f + ":17:15: spec.containers[0].ports[0].name: \"Web_Port\" is not a valid port name: at most 15 lower case letters,"
+                f + ":17:13: spec.containers[0].ports[0].name: \"Web_Port\" is not a valid port name: at most 15 lower case letters,"
                         + " digits and '-', with at least one letter, not starting or ending with '-' and without \"--\"",
                 f + ":18:5: spec.containers[1].image: required field is missing",
                 f + ":18:11: spec.containers[1].name: duplicate container name \"app\" (also spec.containers[0].name)",
                 f + ":19:5: spec.containers[2].name: required field is missing",
-                f + ":24:32: spec.ports[0].protocol: \"tcp\" is not supported: must be one of TCP, UDP, SCTP");
+                f + ":25:32: spec.ports[0].protocol: \"tcp\" is not supported: must be one of TCP, UDP, SCTP");
     }
 
     private static List<String> lines(String s) {
