@@ -214,4 +214,18 @@ class DocumentValidatorTest {
             }
         }
     }
+
+    @Test
+    void modesMayBeYaml11OctalAsKubernetesReadsThem() {
+        assertEquals(List.of("t.yaml:8:37: spec.volumes[1].secret.defaultMode: must be an integer, not a string (\"rw\")"), problems("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  containers: [{name: a, image: i}]
+                  volumes:
+                  - {name: a, configMap: {name: c, defaultMode: 0644, items: [{key: k, path: p, mode: 0o400}]}}
+                  - {name: b, secret: {defaultMode: rw}}
+                """));
+    }
 }
