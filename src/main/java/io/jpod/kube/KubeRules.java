@@ -13,10 +13,6 @@ import tools.jackson.databind.JsonNode;
  * Every rule reports a {@link Violation}; values of the wrong type are left to the schema.
  */
 public final class KubeRules {
-    static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    static final Pattern DNS1123_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-    static final Pattern DNS1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
     private static final Pattern IANA_SVC_NAME = Pattern.compile("[-a-z0-9]+");
     private static final Pattern HAS_LETTER = Pattern.compile(".*[a-z].*");
 
@@ -88,8 +84,7 @@ public final class KubeRules {
             FieldPath at = path.field(e.getKey());
             key(e.getKey(), at, "label");
             JsonNode v = e.getValue();
-            if (v.isString() && !v.asString().isEmpty()
-                    && (v.asString().length() > 63 || !QUALIFIED_NAME.matcher(v.asString()).matches())) {
+            if (v.isString() && !KubeNames.isLabelValue(v.asString())) {
                 out.add(new Violation(at, "\"" + v.asString() + "\" is not a valid label value: at most 63 letters, digits, "
                         + "'-', '_' and '.', starting and ending with a letter or digit (or empty)"));
             }
@@ -98,12 +93,7 @@ public final class KubeRules {
 
     /** A label or annotation key: an optional DNS subdomain prefix and '/', then a name of at most 63. */
     private void key(String key, FieldPath at, String what) {
-        int slash = key.lastIndexOf('/');
-        String prefix = slash < 0 ? null : key.substring(0, slash);
-        String name = slash < 0 ? key : key.substring(slash + 1);
-        boolean ok = name.length() <= 63 && QUALIFIED_NAME.matcher(name).matches()
-                && (prefix == null || prefix.length() <= 253 && DNS1123_SUBDOMAIN.matcher(prefix).matches());
-        if (!ok) {
+        if (!KubeNames.isKey(key)) {
             out.add(new Violation(at, "\"" + key + "\" is not a valid " + what + " key: an optional prefix (a DNS subdomain) "
                     + "and '/', then at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit"));
         }
@@ -207,7 +197,7 @@ public final class KubeRules {
     }
 
     private boolean label(String name, FieldPath at, String what) {
-        if (name.length() > 63 || !DNS1123_LABEL.matcher(name).matches()) {
+        if (!KubeNames.isDns1123Label(name)) {
             out.add(new Violation(at, "\"" + name + "\" is not a valid " + what + ": " + LABEL_RULE));
             return false;
         }
@@ -215,13 +205,13 @@ public final class KubeRules {
     }
 
     private void subdomain(String name, FieldPath at, String what) {
-        if (name.length() > 253 || !DNS1123_SUBDOMAIN.matcher(name).matches()) {
+        if (!KubeNames.isObjectName(name)) {
             out.add(new Violation(at, "\"" + name + "\" is not a valid " + what + ": " + SUBDOMAIN_RULE));
         }
     }
 
     private void dns1035(String name, FieldPath at) {
-        if (name.length() > 63 || !DNS1035_LABEL.matcher(name).matches()) {
+        if (!KubeNames.isServiceName(name)) {
             out.add(new Violation(at, "\"" + name + "\" is not a valid Service name: " + DNS1035_RULE));
         }
     }
