@@ -131,7 +131,7 @@ public final class KubeService {
             for (KubeDocument doc : read(file, stdin, problems, docs.size())) {
                 docs.add(doc);
                 if (!ConfigData.CONFIG_MAP.equals(doc.kind())) {
-                    problems.add(docs.size(), doc.where() + ": kind: --configmap " + file + " must hold ConfigMaps only, not " + doc.kind());
+                    problems.add(docs.size(), doc.locate("kind: --configmap " + file + " must hold ConfigMaps only, not " + doc.kind()));
                     continue;
                 }
                 if (invalid(doc, problems, docs.size())) {
@@ -146,15 +146,15 @@ public final class KubeService {
                 docs.add(doc);
                 String kind = doc.kind();
                 if (kind == null) {
-                    problems.add(docs.size(), doc.where() + ": kind: a Kubernetes document needs a kind");
+                    problems.add(docs.size(), doc.locate("kind: a Kubernetes document needs a kind"));
                 } else if (invalid(doc, problems, docs.size())) {
                     continue;
                 } else if (kind.equals(ServiceObject.KIND)) {
                     ServiceObject svc = ServiceObject.of(doc);
                     ServiceObject before = services.putIfAbsent(svc.name(), svc);
                     if (before != null) {
-                        problems.add(docs.size(), doc.where() + ": metadata.name: Service " + svc.name() + " is also defined at "
-                                + before.where());
+                        problems.add(docs.size(), doc.locate("metadata.name: Service " + svc.name() + " is also defined at "
+                                + before.where()));
                     }
                 } else if (kind.equals(ConfigData.CONFIG_MAP) || kind.equals(ConfigData.SECRET)) {
                     int order = docs.size();
@@ -164,8 +164,8 @@ public final class KubeService {
                     if (api.equals(doc.apiVersion())) {
                         workloadDocs.add(doc);
                     } else {
-                        problems.add(docs.size(), doc.where() + ": apiVersion: a " + kind + " is apiVersion " + api + ", not \""
-                                + doc.apiVersion() + "\"");
+                        problems.add(docs.size(), doc.locate("apiVersion: a " + kind + " is apiVersion " + api + ", not \""
+                                + doc.apiVersion() + "\""));
                     }
                 } else if (NOT_YET.contains(kind)) {
                     warnings.add(doc.where() + ": kind " + kind + " is not supported yet: " + kind + " " + doc.name() + " is ignored");
@@ -188,7 +188,7 @@ public final class KubeService {
                 }
                 String before = podWhere.putIfAbsent(r.pod().name(), doc.where());
                 if (before != null) {
-                    problems.add(order, doc.where() + ": metadata.name: pod " + r.pod().name() + " is also made by " + before);
+                    problems.add(order, doc.locate("metadata.name: pod " + r.pod().name() + " is also made by " + before));
                     continue;
                 }
                 specs.add(r.pod());
@@ -248,7 +248,7 @@ public final class KubeService {
     private static void config(KubeDocument doc, Map<String, ConfigData> configs, List<String> warnings,
             Consumer<String> problems) {
         if (!"v1".equals(doc.apiVersion())) {
-            problems.accept(doc.where() + ": apiVersion: a " + doc.kind() + " is apiVersion v1, not \"" + doc.apiVersion() + "\"");
+            problems.accept(doc.locate("apiVersion: a " + doc.kind() + " is apiVersion v1, not \"" + doc.apiVersion() + "\""));
             return;
         }
         try {
@@ -256,8 +256,8 @@ public final class KubeService {
             warnings.addAll(r.warnings());
             ConfigData before = configs.putIfAbsent(r.config().kind() + "/" + r.config().name(), r.config());
             if (before != null) {
-                problems.accept(doc.where() + ": metadata.name: " + r.config().kind() + " " + r.config().name()
-                        + " is also defined at " + before.where());
+                problems.accept(doc.locate("metadata.name: " + r.config().kind() + " " + r.config().name()
+                        + " is also defined at " + before.where()));
             }
         } catch (InvalidInputException e) {
             problems.accept(located(doc, e));

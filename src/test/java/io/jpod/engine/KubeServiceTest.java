@@ -96,7 +96,7 @@ class KubeServiceTest {
         assertEquals(List.of(), plan.problems());
         String notAMap = file("secret.yaml", SECRET);
         KubeService.Plan bad = kube.plan(List.of(file("app2.yaml", POD, CONFIG_MAP)), List.of(notAMap), stdin(""), false);
-        assertEquals(List.of(notAMap + ":1:1: kind: --configmap " + notAMap + " must hold ConfigMaps only, not Secret",
+        assertEquals(List.of(notAMap + ":2:7: kind: --configmap " + notAMap + " must hold ConfigMaps only, not Secret",
                 file("app2.yaml", POD, CONFIG_MAP) + ":10:50: spec.containers[0].env[1].valueFrom.secretKeyRef: Pod web: Secret \"db\""
                         + " not found: put it in the played files, or mark the reference optional: true"), bad.problems());
     }
@@ -121,7 +121,7 @@ class KubeServiceTest {
                 + " ConfigMap \"app-config\" not found"), plan.problems().get(0));
         assertEquals(f + ":14:18: metadata.name: \"Bad_Name\" is not a valid name: lower case letters, digits, '-' and '.',"
                 + " starting and ending with a letter or digit, at most 253", plan.problems().get(1), "at the name's own line:col");
-        assertEquals(f + ":17:1: apiVersion: a Job is apiVersion batch/v1, not \"apps/v1\"", plan.problems().get(2),
+        assertEquals(f + ":17:13: apiVersion: a Job is apiVersion batch/v1, not \"apps/v1\"", plan.problems().get(2),
                 "problems are listed in the files' order");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> kube.read(List.of(f), stdin("")));
         assertEquals(String.join("\n", plan.problems()), e.getMessage(), "read throws them all, one a line");
@@ -169,8 +169,8 @@ class KubeServiceTest {
                 metadata: {name: web-pod}
                 spec: {containers: [{name: a, image: i}]}
                 """);
-        assertEquals(List.of(f + ":6:1: metadata.name: ConfigMap app-config is also defined at " + f + ":1:1",
-                f + ":16:1: metadata.name: pod web-pod is also made by " + f + ":11:1"), plan(f).problems());
+        assertEquals(List.of(f + ":8:18: metadata.name: ConfigMap app-config is also defined at " + f + ":1:1",
+                f + ":18:18: metadata.name: pod web-pod is also made by " + f + ":11:1"), plan(f).problems());
     }
 
     @Test
