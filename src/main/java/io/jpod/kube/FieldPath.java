@@ -2,6 +2,8 @@ package io.jpod.kube;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a field is in a document: property names and list indexes. Shown as Kubernetes shows it
@@ -11,6 +13,8 @@ import java.util.List;
  */
 public record FieldPath(List<Object> parts) {
     public static final FieldPath ROOT = new FieldPath(List.of());
+    /** A property name, or an index in brackets. */
+    private static final Pattern PART = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]");
 
     public FieldPath {
         parts = List.copyOf(parts);
@@ -27,7 +31,7 @@ public record FieldPath(List<Object> parts) {
      */
     public static FieldPath parse(String dotted) {
         List<Object> parts = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]").matcher(dotted);
+        Matcher m = PART.matcher(dotted);
         while (m.find()) {
             parts.add(m.group(1) != null ? m.group(1) : (Object) Integer.valueOf(m.group(2)));
         }

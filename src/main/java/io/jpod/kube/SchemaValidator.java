@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SchemaValidator {
     /** Checked by the caller, with messages that name the kind. */
     private static final Set<String> CHECKED_ELSEWHERE = Set.of("apiVersion", "kind");
-    private static final java.util.regex.Pattern YAML11_OCTAL = java.util.regex.Pattern.compile("0o?[0-7]+");
+    private static final Pattern YAML11_OCTAL = Pattern.compile("0o?[0-7]+");
 
     private final Map<String, JsonNode> schemas = new HashMap<>();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -160,8 +160,7 @@ public final class SchemaValidator {
             }
             List<String> valid = new ArrayList<>();
             values.forEach(v -> valid.add(v.asString().isEmpty() ? "\"\"" : v.asString()));
-            out.add(new Violation(path, "\"" + value.asString() + "\" is not supported: must be one of "
-                    + valid.stream().collect(Collectors.joining(", "))));
+            out.add(new Violation(path, "\"" + value.asString() + "\" is not supported: must be one of " + String.join(", ", valid)));
         }
 
         private JsonNode resolve(JsonNode schema) {
