@@ -47,7 +47,9 @@ public final class SystemWarmUpCommand extends EngineCommand {
             kind: Deployment
             metadata: {name: warm-up-3}
             spec:
+              selector: {matchLabels: {app: warm-up}}
               template:
+                metadata: {labels: {app: warm-up}}
                 spec:
                   containers:
                   - name: a
@@ -60,6 +62,7 @@ public final class SystemWarmUpCommand extends EngineCommand {
             items:
             - {apiVersion: v1, kind: ConfigMap, metadata: {name: warm-up}, data: {a: b}}
             - {apiVersion: v1, kind: Secret, metadata: {name: warm-up}, data: {s: YQ==}}
+            - {apiVersion: v1, kind: Service, metadata: {name: warm-up}, spec: {ports: [{port: 80}]}}
             """;
 
     @Option(names = "--kube", description = "Also load the Kubernetes YAML model.")

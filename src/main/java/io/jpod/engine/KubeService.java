@@ -4,6 +4,7 @@ import io.jpod.events.Events;
 import io.jpod.error.InvalidInputException;
 import io.jpod.error.JpodException;
 import io.jpod.kube.ConfigData;
+import io.jpod.kube.DocumentValidator;
 import io.jpod.kube.EnvSources;
 import io.jpod.image.registry.RegistryOptions;
 import io.jpod.kube.KubeDocument;
@@ -11,6 +12,7 @@ import io.jpod.kube.KubeMapper;
 import io.jpod.kube.KubeReader;
 import io.jpod.kube.PodGenerator;
 import io.jpod.kube.PodTranslator;
+import io.jpod.kube.ServiceObject;
 import io.jpod.error.NotFoundException;
 import io.jpod.kube.VolumeClaim;
 import io.jpod.kube.WorkloadTranslator;
@@ -36,7 +38,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** {@code kube play}, {@code kube down}, {@code kube validate} and {@code kube generate}: Kubernetes YAML in, pods out, and back. The only user of the YAML model. */
 public final class KubeService {
     /** Kinds Kubernetes has that jpod does not play yet: reported, and left out. */
-    private static final Set<String> NOT_YET = Set.of("Service", "StatefulSet", "ReplicaSet",
+    private static final Set<String> NOT_YET = Set.of("StatefulSet", "ReplicaSet",
             "CronJob", "Namespace", "Ingress", "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding",
             "NetworkPolicy", "HorizontalPodAutoscaler", "PodDisruptionBudget", "PersistentVolume", "StorageClass");
 
@@ -48,6 +50,7 @@ public final class KubeService {
     private final PodTranslator translator;
     private final PodGenerator generator;
     private final WorkloadTranslator workloads;
+    private final DocumentValidator validator = new DocumentValidator();
 
     KubeService(PodEngine pods, VolumeService volumes, KubeObjectStore objects, Events events) {
         YAMLMapper mapper = KubeMapper.yaml();
@@ -108,15 +111,17 @@ public final class KubeService {
      * @param claims   the PersistentVolumeClaims: named volumes
      * @param warnings what is ignored or approximated, one message each
      * @param problems what is wrong, one "file:line:col: path: message" each; nothing plays unless empty
+     * @param services the Services (kept, without effect on networking yet)
      */
     public record Plan(List<PodSpec> pods, List<ConfigData> configs, List<VolumeClaim> claims, List<String> warnings,
-            List<String> problems) {
+            List<String> problems, List<ServiceObject> services) {
         public Plan {
             pods = List.copyOf(pods);
             configs = List.copyOf(configs);
             claims = List.copyOf(claims);
             warnings = List.copyOf(warnings);
             problems = List.copyOf(problems);
+            services = services == null ? List.of() : List.copyOf(services);
         }
 
         public boolean valid() {
@@ -139,11 +144,15 @@ public final class KubeService {
         List<KubeDocument> workloadDocs = new ArrayList<>();
         Map<String, ConfigData> configs = new LinkedHashMap<>();
         Map<String, VolumeClaim> claims = new LinkedHashMap<>();
+        Map<String, ServiceObject> services = new LinkedHashMap<>();
         for (String file : configMapFiles) {
             for (KubeDocument doc : read(file, stdin, problems, docs.size())) {
                 docs.add(doc);
                 if (!ConfigData.CONFIG_MAP.equals(doc.kind())) {
-                    problems.add(docs.size(), doc.where() + ": kind: --configmap " + file + " must hold ConfigMaps only, not " + doc.kind());
+                    problems.add(docs.size(), doc.locate("kind: --configmap " + file + " must hold ConfigMaps only, not " + doc.kind()));
+                    continue;
+                }
+                if (invalid(doc, problems, docs.size())) {
                     continue;
                 }
                 int order = docs.size();
@@ -155,7 +164,16 @@ public final class KubeService {
                 docs.add(doc);
                 String kind = doc.kind();
                 if (kind == null) {
-                    problems.add(docs.size(), doc.where() + ": kind: a Kubernetes document needs a kind");
+                    problems.add(docs.size(), doc.locate("kind: a Kubernetes document needs a kind"));
+                } else if (invalid(doc, problems, docs.size())) {
+                    continue;
+                } else if (kind.equals(ServiceObject.KIND)) {
+                    ServiceObject svc = ServiceObject.of(doc);
+                    ServiceObject before = services.putIfAbsent(svc.name(), svc);
+                    if (before != null) {
+                        problems.add(docs.size(), doc.locate("metadata.name: Service " + svc.name() + " is also defined at "
+                                + before.where()));
+                    }
                 } else if (kind.equals(ConfigData.CONFIG_MAP) || kind.equals(ConfigData.SECRET)) {
                     int order = docs.size();
                     config(doc, configs, warnings, m -> problems.add(order, m));
@@ -167,8 +185,8 @@ public final class KubeService {
                     if (api.equals(doc.apiVersion())) {
                         workloadDocs.add(doc);
                     } else {
-                        problems.add(docs.size(), doc.where() + ": apiVersion: a " + kind + " is apiVersion " + api + ", not \""
-                                + doc.apiVersion() + "\"");
+                        problems.add(docs.size(), doc.locate("apiVersion: a " + kind + " is apiVersion " + api + ", not \""
+                                + doc.apiVersion() + "\""));
                     }
                 } else if (NOT_YET.contains(kind)) {
                     warnings.add(doc.where() + ": kind " + kind + " is not supported yet: " + kind + " " + doc.name() + " is ignored");
@@ -191,12 +209,12 @@ public final class KubeService {
                 }
                 String before = podWhere.putIfAbsent(r.pod().name(), doc.where());
                 if (before != null) {
-                    problems.add(order, doc.where() + ": metadata.name: pod " + r.pod().name() + " is also made by " + before);
+                    problems.add(order, doc.locate("metadata.name: pod " + r.pod().name() + " is also made by " + before));
                     continue;
                 }
                 specs.add(r.pod());
             } catch (InvalidInputException e) {
-                problems.add(order, e.getMessage());
+                problems.add(order, located(doc, e));
             }
         }
         String notEnforced = specs.stream().anyMatch(p -> p.containers().stream().anyMatch(c -> c.resources().any()))
@@ -204,10 +222,28 @@ public final class KubeService {
         if (notEnforced != null) {
             warnings.add("resources (limits and requests) are kept but not enforced: " + notEnforced);
         }
-        if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty() && claims.isEmpty()) {
+        if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty() && claims.isEmpty() && services.isEmpty()) {
             problems.add(0, String.join(", ", files) + ": no Kubernetes objects to play");
         }
-        return new Plan(specs, List.copyOf(configs.values()), List.copyOf(claims.values()), warnings, problems.inOrder());
+        return new Plan(specs, List.copyOf(configs.values()), List.copyOf(claims.values()), warnings, problems.inOrder(),
+                List.copyOf(services.values()));
+    }
+
+    /** A translator's problem about {@code doc}, placed at the line:col of the field it names. */
+    private static String located(KubeDocument doc, InvalidInputException e) {
+        String prefix = doc.where() + ": ";
+        return doc.where().equals(e.where()) && e.getMessage().startsWith(prefix)
+                ? doc.locate(e.getMessage().substring(prefix.length())) : e.getMessage();
+    }
+
+    /**
+     * Checks a document against its kind's schema and Kubernetes' rules before anything acts on it;
+     * whether it has problems (all of them added).
+     */
+    private boolean invalid(KubeDocument doc, Problems problems, int order) {
+        List<String> found = validator.problems(doc);
+        found.forEach(p -> problems.add(order, p));
+        return !found.isEmpty();
     }
 
     /** Problems, each with the position of its document among all read, so that they are listed in the files' order. */
@@ -239,7 +275,7 @@ public final class KubeService {
     private static void config(KubeDocument doc, Map<String, ConfigData> configs, List<String> warnings,
             Consumer<String> problems) {
         if (!"v1".equals(doc.apiVersion())) {
-            problems.accept(doc.where() + ": apiVersion: a " + doc.kind() + " is apiVersion v1, not \"" + doc.apiVersion() + "\"");
+            problems.accept(doc.locate("apiVersion: a " + doc.kind() + " is apiVersion v1, not \"" + doc.apiVersion() + "\""));
             return;
         }
         try {
@@ -247,11 +283,11 @@ public final class KubeService {
             warnings.addAll(r.warnings());
             ConfigData before = configs.putIfAbsent(r.config().kind() + "/" + r.config().name(), r.config());
             if (before != null) {
-                problems.accept(doc.where() + ": metadata.name: " + r.config().kind() + " " + r.config().name()
-                        + " is also defined at " + before.where());
+                problems.accept(doc.locate("metadata.name: " + r.config().kind() + " " + r.config().name()
+                        + " is also defined at " + before.where()));
             }
         } catch (InvalidInputException e) {
-            problems.accept(e.getMessage());
+            problems.accept(located(doc, e));
         }
     }
 
@@ -313,8 +349,10 @@ public final class KubeService {
     public PlayReport play(List<String> files, InputStream stdin, PlayOptions options) {
         Plan plan = checked(plan(files, options.configMaps(), stdin, false));
         Instant now = Instant.now();
-        objects.save(plan.configs().stream()
-                .map(c -> new KubeObjectStore.KubeObject(c.kind(), c.name(), c.data(), c.where(), now)).toList());
+        List<KubeObjectStore.KubeObject> kept = new ArrayList<>();
+        plan.configs().forEach(c -> kept.add(new KubeObjectStore.KubeObject(c.kind(), c.name(), c.data(), c.where(), now)));
+        plan.services().forEach(v -> kept.add(new KubeObjectStore.KubeObject(ServiceObject.KIND, v.name(), v.data(), v.where(), now)));
+        objects.save(kept);
         List<String> made = new ArrayList<>();
         for (VolumeClaim c : plan.claims()) {
             if (volumes.ensure(new VolumeRow(c.name(), VolumeService.LOCAL, now, c.labels(), c.options(), c.annotations(), c.where()))) {
@@ -375,6 +413,7 @@ public final class KubeService {
             }
         }
         plan.configs().forEach(c -> objects.remove(c.kind(), c.name()));
+        plan.services().forEach(v -> objects.remove(ServiceObject.KIND, v.name()));
         List<DownOutcome> removed = new ArrayList<>();
         if (force) {
             for (VolumeClaim c : plan.claims()) {

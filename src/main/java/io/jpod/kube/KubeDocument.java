@@ -3,17 +3,46 @@ package io.jpod.kube;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One YAML document of a Kubernetes file, with where it starts.
+ * One YAML document of a Kubernetes file, with where it starts and where each of its nodes is.
  *
- * @param source file name as the user gave it ("-" for stdin)
- * @param line   1-based line of the document's first token
- * @param column 1-based column of the document's first token
+ * @param source    file name as the user gave it ("-" for stdin)
+ * @param line      1-based line of the document's first token
+ * @param column    1-based column of the document's first token
+ * @param locations where each node is (JSON pointer → line:col); {@link NodeLocations#NONE} when unknown
  */
-public record KubeDocument(String source, int line, int column, JsonNode node) {
+public record KubeDocument(String source, int line, int column, JsonNode node, NodeLocations locations) {
+
+    public KubeDocument {
+        locations = locations == null ? NodeLocations.NONE : locations;
+    }
+
+    public KubeDocument(String source, int line, int column, JsonNode node) {
+        this(source, line, column, node, NodeLocations.NONE);
+    }
 
     /** "file:line:col", the prefix of every message about this document. */
     public String where() {
         return source + ":" + line + ":" + column;
+    }
+
+    /** "file:line:col" of the node at {@code path}, or of its nearest parent present (else of the document). */
+    public String at(FieldPath path) {
+        int[] lc = locations.find(path.pointer());
+        return lc == null ? where() : source + ":" + lc[0] + ":" + lc[1];
+    }
+
+    /**
+     * A message about this document placed at its field: "file:line:col: path: message" with the
+     * line and column of the node the message's leading field path names (else of the document).
+     * {@code message} is "path: what", as the translators write it.
+     */
+    public String locate(String message) {
+        int colon = message.indexOf(": ");
+        String head = colon < 0 ? "" : message.substring(0, colon);
+        if (head.isEmpty() || !head.matches("[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*|\\[\\d+\\])*")) {
+            return where() + ": " + message;
+        }
+        return at(FieldPath.parse(head)) + ": " + message;
     }
 
     public String kind() {

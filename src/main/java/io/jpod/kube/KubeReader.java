@@ -8,23 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import java.util.Map;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads Kubernetes YAML (one or many documents) into {@link KubeDocument}s that remember where they start. */
@@ -67,7 +60,7 @@ public final class KubeReader {
         List<KubeDocument> docs = new ArrayList<>();
         for (KubeDocument d : documents(source, new ByteArrayInputStream(bytes))) {
             if ("List".equals(d.kind())) {
-                docs.addAll(items(d, bytes));
+                docs.addAll(items(d));
             } else {
                 docs.add(d);
             }
@@ -75,57 +68,34 @@ public final class KubeReader {
         return docs;
     }
 
-    /** The items of a {@code kind: List} document, each where it starts in the file (else where the List starts). */
-    private static List<KubeDocument> items(KubeDocument list, byte[] bytes) {
+    /** The items of a {@code kind: List} document, each where it is in the file. */
+    private static List<KubeDocument> items(KubeDocument list) {
         JsonNode items = list.node().get("items");
         if (items == null || items.isNull()) {
             return List.of();
         }
         if (!items.isArray()) {
-            throw new InvalidInputException(list.where(), "items: a List's items must be a list of objects");
+            throw new InvalidInputException(list.at(FieldPath.of("items")), "items: a List's items must be a list of objects");
         }
-        List<Mark> marks = itemMarks(list, bytes);
         List<KubeDocument> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
+            FieldPath path = FieldPath.of("items").index(i);
             if (!item.isObject()) {
-                throw new InvalidInputException(list.where(), "items[" + i + "]: a List's items must be objects");
+                throw new InvalidInputException(list.at(path), path + ": a List's items must be objects");
             }
             if ("List".equals(item.path("kind").asString(""))) {
-                throw new InvalidInputException(list.where(), "items[" + i + "]: a List inside a List is not supported");
+                throw new InvalidInputException(list.at(path), path + ": a List inside a List is not supported");
             }
-            out.add(i < marks.size()
-                    ? new KubeDocument(list.source(), marks.get(i).getLine() + 1, marks.get(i).getColumn() + 1, item)
-                    : new KubeDocument(list.source(), list.line(), list.column(), item));
+            int[] lc = list.locations().find(path.pointer());
+            out.add(new KubeDocument(list.source(), lc == null ? list.line() : lc[0], lc == null ? list.column() : lc[1], item,
+                    list.locations().below(path.pointer())));
         }
         return out;
     }
 
-    /** Where each item of {@code list} starts, read again with snakeyaml's composer (which keeps positions). */
-    private static List<Mark> itemMarks(KubeDocument list, byte[] bytes) {
-        try {
-            for (Node n : new Compose(LoadSettings.builder().build()).composeAllFromInputStream(new ByteArrayInputStream(bytes))) {
-                if (n instanceof MappingNode m && n.getStartMark().isPresent()
-                        && n.getStartMark().get().getLine() + 1 == list.line() && n.getStartMark().get().getColumn() + 1 == list.column()) {
-                    for (NodeTuple t : m.getValue()) {
-                        if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("items")
-                                && t.getValueNode() instanceof SequenceNode seq) {
-                            return seq.getValue().stream().map(item -> item.getStartMark().orElse(null))
-                                    .takeWhile(java.util.Objects::nonNull).toList();
-                        }
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            // positions are a nicety: the List's own position is used
-        }
-        return List.of();
-    }
-
     private List<KubeDocument> documents(String source, InputStream in) {
         List<KubeDocument> docs = new ArrayList<>();
-        // each document is read on its own: the next document is not a "trailing token"
-        ObjectReader reader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         try (JsonParser p = mapper.createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -137,8 +107,9 @@ public final class KubeReader {
                     throw new InvalidInputException(source + ":" + loc.getLineNr() + ":" + loc.getColumnNr(),
                             "a Kubernetes document must be a mapping, found " + describe(t));
                 }
-                JsonNode node = reader.readTree(p);
-                docs.add(new KubeDocument(source, loc.getLineNr(), loc.getColumnNr(), node));
+                Map<String, Long> at = new HashMap<>();
+                JsonNode node = LocatedTree.read(p, "", at);
+                docs.add(new KubeDocument(source, loc.getLineNr(), loc.getColumnNr(), node, new NodeLocations(at)));
             }
         } catch (JacksonException e) {
             for (Throwable t = e.getCause(); t != null; t = t.getCause()) {

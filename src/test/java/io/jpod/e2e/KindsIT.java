@@ -143,7 +143,7 @@ class KindsIT {
                         configMapKeyRef: {name: nosuch-config, key: mode}
                 """);
         Result r = h.jpodError("kube", "play", yaml.toString());
-        assertTrue(r.err().contains("missing-configmap.yaml:1:1: spec.containers[0].env[0].valueFrom.configMapKeyRef")
+        assertTrue(r.err().contains("missing-configmap.yaml:13:26: spec.containers[0].env[0].valueFrom.configMapKeyRef")
                 && r.err().contains("nosuch-config"), () -> "names the document and the reference\n" + r.describe());
         assertEquals(0, h.podPs().size(), "no pod");
         assertEquals(0, h.psAll().size(), "no container");
@@ -222,8 +222,8 @@ class KindsIT {
         assertEquals(125, v.code(), v::describe);
         List<String> lines = Arrays.stream(v.err().split("\n")).filter(l -> !l.isBlank()).toList();
         assertEquals(2, lines.size(), () -> "one line per problem\n" + v.describe());
-        assertTrue(lines.get(0).startsWith(bad + ":1:1: spec.template.spec.restartPolicy: "), v::describe);
-        assertTrue(lines.get(1).startsWith(bad + ":10:1: spec.containers[0].image: "), v::describe);
+        assertTrue(lines.get(0).startsWith(bad + ":7:22: spec.template.spec.restartPolicy: "), v::describe);
+        assertEquals(bad + ":14:16: spec.containers[0].image: required field is missing", lines.get(1), v::describe);
         assertEquals(0, h.psAll().size(), "validate creates nothing");
     }
 }

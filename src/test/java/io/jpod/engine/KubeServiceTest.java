@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
+import io.jpod.kube.ServiceObject;
 import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
 import io.jpod.state.Database;
@@ -95,8 +96,8 @@ class KubeServiceTest {
         assertEquals(List.of(), plan.problems());
         String notAMap = file("secret.yaml", SECRET);
         KubeService.Plan bad = kube.plan(List.of(file("app2.yaml", POD, CONFIG_MAP)), List.of(notAMap), stdin(""), false);
-        assertEquals(List.of(notAMap + ":1:1: kind: --configmap " + notAMap + " must hold ConfigMaps only, not Secret",
-                file("app2.yaml", POD, CONFIG_MAP) + ":1:1: spec.containers[0].env[1].valueFrom.secretKeyRef: Pod web: Secret \"db\""
+        assertEquals(List.of(notAMap + ":2:7: kind: --configmap " + notAMap + " must hold ConfigMaps only, not Secret",
+                file("app2.yaml", POD, CONFIG_MAP) + ":10:50: spec.containers[0].env[1].valueFrom.secretKeyRef: Pod web: Secret \"db\""
                         + " not found: put it in the played files, or mark the reference optional: true"), bad.problems());
     }
 
@@ -116,18 +117,18 @@ class KubeServiceTest {
         KubeService.Plan plan = plan(f);
         assertFalse(plan.valid());
         assertEquals(3, plan.problems().size(), plan.problems()::toString);
-        assertTrue(plan.problems().get(0).startsWith(f + ":1:1: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web:"
+        assertTrue(plan.problems().get(0).startsWith(f + ":9:49: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web:"
                 + " ConfigMap \"app-config\" not found"), plan.problems().get(0));
-        assertTrue(plan.problems().get(1).startsWith(f + ":12:1: metadata.name: \"Bad_Name\" is not a valid name"),
-                plan.problems().get(1));
-        assertEquals(f + ":17:1: apiVersion: a Job is apiVersion batch/v1, not \"apps/v1\"", plan.problems().get(2),
+        assertEquals(f + ":14:18: metadata.name: \"Bad_Name\" is not a valid name: lower case letters, digits, '-' and '.',"
+                + " starting and ending with a letter or digit, at most 253", plan.problems().get(1), "at the name's own line:col");
+        assertEquals(f + ":17:13: apiVersion: a Job is apiVersion batch/v1, not \"apps/v1\"", plan.problems().get(2),
                 "problems are listed in the files' order");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> kube.read(List.of(f), stdin("")));
         assertEquals(String.join("\n", plan.problems()), e.getMessage(), "read throws them all, one a line");
     }
 
     @Test
-    void unknownAndUnsupportedKindsAreWarningsAndTheRestPlays() throws IOException {
+    void unknownKindsAreWarningsServicesAreKeptAndTheRestPlays() throws IOException {
         String f = file("mixed.yaml", """
                 apiVersion: example.com/v1
                 kind: Frobnicator
@@ -139,8 +140,8 @@ class KubeServiceTest {
                 """, CONFIG_MAP, SECRET, POD);
         List<PodSpec> pods = kube.read(List.of(f), stdin(""));
         assertEquals(List.of("web"), pods.stream().map(PodSpec::name).toList());
-        assertEquals(List.of(f + ":1:1: unknown kind \"Frobnicator\": frob is ignored",
-                f + ":5:1: kind Service is not supported yet: Service web is ignored"), warnings);
+        assertEquals(List.of(f + ":1:1: unknown kind \"Frobnicator\": frob is ignored"), warnings, "a Service is no unknown kind");
+        assertEquals(List.of(new ServiceObject("web", "{}", f + ":5:1")), plan(f).services());
     }
 
     @Test
@@ -161,15 +162,15 @@ class KubeServiceTest {
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: web}
-                spec: {template: {spec: {containers: [{name: a, image: i}]}}}
+                spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}}
                 """, """
                 apiVersion: v1
                 kind: Pod
                 metadata: {name: web-pod}
                 spec: {containers: [{name: a, image: i}]}
                 """);
-        assertEquals(List.of(f + ":6:1: metadata.name: ConfigMap app-config is also defined at " + f + ":1:1",
-                f + ":16:1: metadata.name: pod web-pod is also made by " + f + ":11:1"), plan(f).problems());
+        assertEquals(List.of(f + ":8:18: metadata.name: ConfigMap app-config is also defined at " + f + ":1:1",
+                f + ":18:18: metadata.name: pod web-pod is also made by " + f + ":11:1"), plan(f).problems());
     }
 
     @Test
@@ -180,7 +181,8 @@ class KubeServiceTest {
                 metadata: {name: web}
                 spec:
                   replicas: 2
-                  template: {spec: {containers: [{name: a, image: i}]}}
+                  selector: {matchLabels: {app: web}}
+                  template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}
                 """);
         KubeService.Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true));
         assertEquals(List.of("web-pod"), plan.pods().stream().map(PodSpec::name).toList());
@@ -209,5 +211,43 @@ class KubeServiceTest {
         KubeService.Plan plan = kube.plan(List.of(file("pod.yaml", POD)), List.of(), stdin(""), true);
         assertEquals(List.of(), plan.problems());
         assertEquals(List.of("web"), plan.pods().stream().map(PodSpec::name).toList());
+    }
+
+    @Test
+    void playKeepsServicesAndDownRemovesThem() throws IOException {
+        try (Database db = Database.open(dir.resolve("state/jpod.db"))) {
+            KubeObjectStore objects = new KubeObjectStore(db);
+            KubeService service = new KubeService(null, null, objects, warnings::add);
+            String f = file("svc.yaml", """
+                    apiVersion: v1
+                    kind: Service
+                    metadata: {name: web}
+                    spec:
+                      selector: {app: web}
+                      ports: [{port: 80, targetPort: http}]
+                    """);
+            assertEquals(List.of(), service.play(List.of(f), stdin(""), new KubeService.PlayOptions(false, true)).pods());
+            assertEquals(List.of(), warnings, "no warning of an unknown kind");
+            KubeObjectStore.KubeObject kept = objects.list("Service").get(0);
+            assertEquals("web", kept.name());
+            assertEquals(Map.of("spec", "{\"selector\":{\"app\":\"web\"},\"ports\":[{\"port\":80,\"targetPort\":\"http\"}]}"), kept.data());
+            assertEquals(f + ":1:1", kept.source());
+            assertEquals(List.of(), service.down(List.of(f), stdin(""), false).pods());
+            assertEquals(List.of(), objects.list("Service"));
+        }
+    }
+
+    @Test
+    void anInvalidServiceStopsThePlay() throws IOException {
+        String f = file("svc.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web}
+                spec:
+                  ports: [{port: "80"}]
+                """, POD);
+        assertEquals(List.of(f + ":5:18: spec.ports[0].port: must be an integer, not a string (\"80\")",
+                f + ":15:49: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web: ConfigMap \"app-config\" not found: put it"
+                        + " in the played files or a --configmap file, or mark the reference optional: true"), plan(f).problems());
     }
 }

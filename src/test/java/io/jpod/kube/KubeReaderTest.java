@@ -206,6 +206,52 @@ class KubeReaderTest {
     void anEmptyListHasNoDocumentsAndABadOneIsRefused() {
         assertEquals(List.of(), parse("apiVersion: v1\nkind: List\nitems: []\n"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse("kind: List\nitems: [1]\n"));
-        assertEquals("t.yaml:1:1: items[0]: a List's items must be objects", e.getMessage());
+        assertEquals("t.yaml:2:9: items[0]: a List's items must be objects", e.getMessage());
+    }
+
+    @Test
+    void knowsWhereEveryNodeIsAndPlacesAMissingOneAtItsParent() {
+        KubeDocument d = parse("""
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels: {app.kubernetes.io/name: web}
+                spec:
+                  containers:
+                  - name: a
+                    ports:
+                    - containerPort: "80"
+                """).get(0);
+        assertEquals("t.yaml:5:9", d.at(FieldPath.of("metadata", "name")));
+        assertEquals("t.yaml:6:36", d.at(FieldPath.of("metadata", "labels", "app.kubernetes.io/name")));
+        assertEquals("t.yaml:9:5", d.at(FieldPath.of("spec", "containers").index(0)));
+        assertEquals("t.yaml:11:22", d.at(FieldPath.of("spec", "containers").index(0).field("ports").index(0).field("containerPort")));
+        // missing: the container that lacks an image
+        assertEquals("t.yaml:9:5", d.at(FieldPath.of("spec", "containers").index(0).field("image")));
+        assertEquals("80", d.node().at("/spec/containers/0/ports/0/containerPort").asString());
+    }
+
+    @Test
+    void theItemsOfAListKeepTheirNodesPositions() {
+        KubeDocument d = parse("""
+                kind: List
+                items:
+                - kind: Pod
+                  metadata:
+                    name: a
+                """).get(0);
+        assertEquals("t.yaml:3:3", d.where());
+        assertEquals("t.yaml:5:11", d.at(FieldPath.of("metadata", "name")));
+    }
+
+    @Test
+    void aMessageIsPlacedAtTheFieldItNames() {
+        KubeDocument d = parse("kind: Pod\nspec:\n  containers:\n  - name: a\n    env: [{name: X}]\n").get(0);
+        assertEquals("t.yaml:5:11: spec.containers[0].env[0]: bad", d.locate("spec.containers[0].env[0]: bad"));
+        assertEquals("t.yaml:4:5: spec.containers[0].image: missing", d.locate("spec.containers[0].image: missing"));
+        assertEquals("t.yaml:1:1: Pod web has no containers", d.locate("Pod web has no containers"));
+        assertEquals(FieldPath.of("spec", "containers").index(0).field("env"), FieldPath.parse("spec.containers[0].env"));
     }
 }

@@ -383,4 +383,20 @@ class PodGeneratorTest {
         assertEquals("a".repeat(63), first.hostname());
         assertSamePod(first, roundTrip(first));
     }
+
+    @Test
+    void everyGeneratedDocumentValidatesAgainstTheSchemas() {
+        PodSpec p = pod("web", ordered("app", "web"), ordered("example.com/note", "n"), "web", RestartPolicy.ON_FAILURE, true, 5,
+                container("app"), container("sidecar"));
+        DocumentValidator validator = new DocumentValidator();
+        for (String type : List.of("pod", "deployment", "daemonset", "job")) {
+            PodGenerator.Result r = generate(p, PodGenerator.Options.of(type, true, null));
+            String yaml = generator.yaml(r.objects(), List.of("test"));
+            List<KubeDocument> docs = new KubeReader().parse("generated.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+            assertTrue(docs.size() >= 1, yaml);
+            for (KubeDocument d : docs) {
+                assertEquals(List.of(), validator.problems(d), yaml);
+            }
+        }
+    }
 }

@@ -1,0 +1,34 @@
+package io.jpod.kube;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Validates a document before anything acts on it: against the JSON Schema of its kind
+ * ({@link SchemaValidator}) and against Kubernetes' own rules ({@link KubeRules}). Every problem is
+ * reported, in the order of the file, as {@code file:line:col: path.to.field: message}.
+ */
+public final class DocumentValidator {
+    private final SchemaValidator schemas = new SchemaValidator();
+
+    /** Whether {@code kind} is one jpod validates (and accepts). */
+    public static boolean accepts(String kind) {
+        return kind != null && SchemaValidator.kinds().contains(kind);
+    }
+
+    /** Every problem of {@code doc}, one message each; empty when it is valid. */
+    public List<String> problems(KubeDocument doc) {
+        List<Violation> all = new ArrayList<>(schemas.validate(doc));
+        if (accepts(doc.kind())) {
+            all.addAll(KubeRules.check(doc.node(), doc.kind()));
+        }
+        all.sort(Comparator.comparingLong(v -> position(doc, v)));
+        return all.stream().map(v -> v.describe(doc)).distinct().toList();
+    }
+
+    private static long position(KubeDocument doc, Violation v) {
+        int[] lc = doc.locations().find(v.path().pointer());
+        return lc == null ? 0 : NodeLocations.pack(lc[0], lc[1]);
+    }
+}
