@@ -93,7 +93,8 @@ public final class KubeRules {
 
     /** A label or annotation key: an optional DNS subdomain prefix and '/', then a name of at most 63. */
     private void key(String key, FieldPath at, String what) {
-        if (!KubeNames.isKey(key)) {
+        // Kubernetes checks annotation keys lower-cased (podman writes io.kubernetes.cri-o.ContainerType/...); label keys as they are
+        if (!KubeNames.isKey(what.equals("annotation") ? key.toLowerCase(java.util.Locale.ROOT) : key)) {
             out.add(new Violation(at, "\"" + key + "\" is not a valid " + what + " key: an optional prefix (a DNS subdomain) "
                     + "and '/', then at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit"));
         }

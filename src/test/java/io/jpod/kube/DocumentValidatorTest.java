@@ -31,30 +31,30 @@ class DocumentValidatorTest {
                 "t.yaml:5:14: metadata.namespace: \"My.NS\" is not a valid namespace: lower case letters, digits and '-', starting and ending with a letter or digit, at most 63",
                 "t.yaml:7:10: metadata.labels.app: \"has space\" is not a valid label value: at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit (or empty)",
                 "t.yaml:8:15: metadata.labels.-bad/key: \"-bad/key\" is not a valid label key: an optional prefix (a DNS subdomain) and '/', then at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
-                "t.yaml:11:14: metadata.annotations.bad key: \"bad key\" is not a valid annotation key: an optional prefix (a DNS subdomain) and '/', then at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
-                "t.yaml:13:18: spec.restartPolicy: \"Sometimes\" is not supported: must be one of Always, OnFailure, Never",
-                "t.yaml:14:14: spec.dnsPolicy: \"Cluster\" is not supported: must be one of ClusterFirstWithHostNet, ClusterFirst, Default, None",
-                "t.yaml:15:13: spec.hostname: \"Host\" is not a valid hostname: lower case letters, digits and '-', starting and ending with a letter or digit, at most 63",
-                "t.yaml:20:11: spec.containers[0].name: duplicate container name \"setup\" (also spec.initContainers[0].name)",
-                "t.yaml:22:22: spec.containers[0].imagePullPolicy: \"Sometimes\" is not supported: must be one of Always, IfNotPresent, Never",
-                "t.yaml:24:22: spec.containers[0].ports[0].containerPort: must be an integer, not a string (\"80\")",
-                "t.yaml:25:17: spec.containers[0].ports[0].protocol: \"tcp\" is not supported: must be one of TCP, UDP, SCTP",
-                "t.yaml:26:13: spec.containers[0].ports[0].name: \"Http\" is not a valid port name: at most 15 lower case letters, digits and '-', with at least one letter, not starting or ending with '-' and without \"--\"",
-                "t.yaml:27:22: spec.containers[0].ports[1].containerPort: 70000 is not a valid port number: must be between 1 and 65535",
-                "t.yaml:28:13: spec.containers[0].ports[1].name: \"http-web-server-long\" is not a valid port name: at most 15 lower case letters, digits and '-', with at least one letter, not starting or ending with '-' and without \"--\"",
-                "t.yaml:29:7: spec.containers[0].ports[2].containerPort: required field is missing",
-                "t.yaml:29:13: spec.containers[0].ports[2].name: \"80-\" is not a valid port name: at most 15 lower case letters, digits and '-', with at least one letter, not starting or ending with '-' and without \"--\"",
-                "t.yaml:30:5: spec.containers[1].name: required field is missing",
-                "t.yaml:31:14: spec.containers[1].command: must be a list, not a string (\"sh\")",
-                "t.yaml:32:5: spec.containers[2].image: required field is missing",
-                "t.yaml:32:11: spec.containers[2].name: \"App\" is not a valid container name: lower case letters, digits and '-', starting and ending with a letter or digit, at most 63",
-                "t.yaml:34:14: spec.containers[2].env[0].name: \"A=B\" is not a valid environment variable name: printable characters other than '=', at least one",
-                "t.yaml:34:26: spec.containers[2].env[0].value: must be a string, not a number (1): quote it",
-                "t.yaml:35:7: spec.containers[2].env[1].name: required field is missing",
-                "t.yaml:36:34: spec.terminationGracePeriodSeconds: must be an integer, not a string (\"soon\")",
-                "t.yaml:40:11: spec.volumes[1].name: duplicate volume name \"data\" (also spec.volumes[0].name)",
-                "t.yaml:41:15: spec.volumes[1].hostPath.path: required field is missing",
-                "t.yaml:41:22: spec.volumes[1].hostPath.type: \"Folder\" is not supported: must be one of \"\", DirectoryOrCreate, Directory, FileOrCreate, File, Socket, CharDevice, BlockDevice"), problems("""
+                "t.yaml:12:14: metadata.annotations.bad key: \"bad key\" is not a valid annotation key: an optional prefix (a DNS subdomain) and '/', then at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
+                "t.yaml:14:18: spec.restartPolicy: \"Sometimes\" is not supported: must be one of Always, OnFailure, Never",
+                "t.yaml:15:14: spec.dnsPolicy: \"Cluster\" is not supported: must be one of ClusterFirstWithHostNet, ClusterFirst, Default, None",
+                "t.yaml:16:13: spec.hostname: \"Host\" is not a valid hostname: lower case letters, digits and '-', starting and ending with a letter or digit, at most 63",
+                "t.yaml:21:11: spec.containers[0].name: duplicate container name \"setup\" (also spec.initContainers[0].name)",
+                "t.yaml:23:22: spec.containers[0].imagePullPolicy: \"Sometimes\" is not supported: must be one of Always, IfNotPresent, Never",
+                "t.yaml:25:22: spec.containers[0].ports[0].containerPort: must be an integer, not a string (\"80\")",
+                "t.yaml:26:17: spec.containers[0].ports[0].protocol: \"tcp\" is not supported: must be one of TCP, UDP, SCTP",
+                "t.yaml:27:13: spec.containers[0].ports[0].name: \"Http\" is not a valid port name: at most 15 lower case letters, digits and '-', with at least one letter, not starting or ending with '-' and without \"--\"",
+                "t.yaml:28:22: spec.containers[0].ports[1].containerPort: 70000 is not a valid port number: must be between 1 and 65535",
+                "t.yaml:29:13: spec.containers[0].ports[1].name: \"http-web-server-long\" is not a valid port name: at most 15 lower case letters, digits and '-', with at least one letter, not starting or ending with '-' and without \"--\"",
+                "t.yaml:30:7: spec.containers[0].ports[2].containerPort: required field is missing",
+                "t.yaml:30:13: spec.containers[0].ports[2].name: \"80-\" is not a valid port name: at most 15 lower case letters, digits and '-', with at least one letter, not starting or ending with '-' and without \"--\"",
+                "t.yaml:31:5: spec.containers[1].name: required field is missing",
+                "t.yaml:32:14: spec.containers[1].command: must be a list, not a string (\"sh\")",
+                "t.yaml:33:5: spec.containers[2].image: required field is missing",
+                "t.yaml:33:11: spec.containers[2].name: \"App\" is not a valid container name: lower case letters, digits and '-', starting and ending with a letter or digit, at most 63",
+                "t.yaml:35:14: spec.containers[2].env[0].name: \"A=B\" is not a valid environment variable name: printable characters other than '=', at least one",
+                "t.yaml:35:26: spec.containers[2].env[0].value: must be a string, not a number (1): quote it",
+                "t.yaml:36:7: spec.containers[2].env[1].name: required field is missing",
+                "t.yaml:37:34: spec.terminationGracePeriodSeconds: must be an integer, not a string (\"soon\")",
+                "t.yaml:41:11: spec.volumes[1].name: duplicate volume name \"data\" (also spec.volumes[0].name)",
+                "t.yaml:42:15: spec.volumes[1].hostPath.path: required field is missing",
+                "t.yaml:42:22: spec.volumes[1].hostPath.type: \"Folder\" is not supported: must be one of \"\", DirectoryOrCreate, Directory, FileOrCreate, File, Socket, CharDevice, BlockDevice"), problems("""
                 apiVersion: v1
                 kind: Pod
                 metadata:
@@ -65,6 +65,7 @@ class DocumentValidatorTest {
                     -bad/key: x
                   annotations:
                     example.com/ok: fine
+                    io.kubernetes.cri-o.ContainerType/web: container
                     bad key: x
                 spec:
                   restartPolicy: Sometimes
