@@ -230,18 +230,79 @@ class RegistryTransferTest {
     @Test
     void repeatedLayersAreFetchedOnce() throws Exception {
         try (TestRegistry reg = new TestRegistry(false)) {
-            List<String> diffIds = new ArrayList<>();
-            StringBuilder layers = new StringBuilder();
+            List<byte[]> tars = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                byte[] tar = new TestTar().file("f" + (i % 4), "layer " + (i % 4)).bytes(); // layers 0 and 4 are the same
-                ByteArrayOutputStream gz = new ByteArrayOutputStream();
-                try (var out = new java.util.zip.GZIPOutputStream(gz)) {
-                    out.write(tar);
-                }
-                byte[] blob = gz.toByteArray();
+                tars.add(new TestTar().file("f" + (i % 4), "layer " + (i % 4)).bytes()); // layers 0 and 4 are the same
+            }
+            RegistryImage made = RegistryImage.put(reg, "test/five:1", tars, Manifests.OCI_GZIP_LAYER, TestTar::gzip);
+            Image img = new ImagePuller(store).pull(reg.host() + "/test/five:1", INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(5, img.layers().size());
+            assertEquals(4, layerDirs());
+            assertEquals(1, reg.count("GET /storage/" + made.configDigest()));
+            assertEquals(4, reg.count("GET /storage/") - 1, "the repeated layer is fetched once");
+            assertEquals(Digests.digestOf(made.manifest()), img.digest());
+        }
+    }
+
+    @Test
+    void zstdLayersArePulledVerifiedPushedAndSavedAsTheyCame() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            List<byte[]> tars = List.of(new TestTar().dir("bin", 0755).file("bin/sh", "shell").bytes(),
+                    new TestTar().file("etc/hostname", "zstd box").bytes());
+            RegistryImage made = RegistryImage.put(reg, "test/zst:1", tars, Manifests.OCI_ZSTD_LAYER, TestTar::zstd);
+            String name = reg.host() + "/test/zst:1";
+            Image img = new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(List.of(Digests.digestOf(tars.get(0)), Digests.digestOf(tars.get(1))), img.layers());
+            assertEquals("zstd box", Files.readString(store.layers().diffDir(img.layers().get(1)).resolve("etc/hostname")));
+            assertEquals(Digests.digestOf(made.manifest()), img.digest());
+            assertTrue(store.layers().blobs(img.layers().get(0)).containsKey(made.layerDigests().get(0)), "the zstd blob is kept");
+
+            String copy = new ImagePusher(store).push(name, reg.host() + "/other/zst:2", INSECURE, events);
+            assertEquals(img.digest(), copy, "pushed with its own manifest, zstd layers and all");
+            assertEquals(reg.manifests.get("test/zst:1")[1], reg.manifests.get("other/zst:2")[1]);
+
+            ByteArrayOutputStream docker = new ByteArrayOutputStream();
+            new ImageSaver(store).save(List.of(name), ImageSaver.Format.DOCKER_ARCHIVE, docker, events);
+            ByteArrayOutputStream oci = new ByteArrayOutputStream();
+            new ImageSaver(store).save(List.of(name), ImageSaver.Format.OCI_ARCHIVE, oci, events);
+            store.remove(name, false, id -> false);
+            assertEquals(img.id(), store.load(new ByteArrayInputStream(docker.toByteArray()), "docker.tar", events).get(0).image().id());
+            store.remove(name, false, id -> false);
+            Image fromOci = store.load(new ByteArrayInputStream(oci.toByteArray()), "oci.tar", events).get(0).image();
+            assertEquals(img.id(), fromOci.id());
+            assertEquals(img.digest(), fromOci.digest(), "the oci-archive keeps the zstd blobs and manifest");
+        }
+    }
+
+    @Test
+    void aTamperedZstdLayerFailsItsDigestAndStoresNothing() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            byte[] tar = new TestTar().file("a", "b".repeat(5000)).bytes();
+            RegistryImage made = RegistryImage.put(reg, "test/zst:1", List.of(tar), Manifests.OCI_ZSTD_LAYER, TestTar::zstd);
+            String layer = made.layerDigests().get(0);
+            byte[] other = TestTar.zstd(new TestTar().file("a", "c".repeat(5000)).bytes());
+            reg.blobs.put(layer, other);
+            ImageException e = assertThrows(ImageException.class,
+                    () -> new ImagePuller(store).pull(reg.host() + "/test/zst:1", INSECURE, ImagePuller.Platform.HOST, events));
+            assertTrue(e.getMessage().contains(layer), e.getMessage());
+            assertTrue(store.list().isEmpty());
+            assertEquals(0, layerDirs());
+        }
+    }
+
+    /** An image put into a {@link TestRegistry} blob by blob: layers compressed by {@code compress}, described as {@code layerType}. */
+    record RegistryImage(byte[] manifest, String configDigest, List<String> layerDigests) {
+        static RegistryImage put(TestRegistry reg, String repoAndTag, List<byte[]> tars, String layerType,
+                java.util.function.UnaryOperator<byte[]> compress) {
+            List<String> diffIds = new ArrayList<>();
+            List<String> digests = new ArrayList<>();
+            StringBuilder layers = new StringBuilder();
+            for (byte[] tar : tars) {
+                byte[] blob = compress.apply(tar);
                 reg.blobs.put(Digests.digestOf(blob), blob);
                 diffIds.add("\"" + Digests.digestOf(tar) + "\"");
-                layers.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(Manifests.OCI_GZIP_LAYER).append("\",\"digest\":\"")
+                digests.add(Digests.digestOf(blob));
+                layers.append(layers.length() == 0 ? "" : ",").append("{\"mediaType\":\"").append(layerType).append("\",\"digest\":\"")
                         .append(Digests.digestOf(blob)).append("\",\"size\":").append(blob.length).append('}');
             }
             byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"sh\"]},"
@@ -250,13 +311,9 @@ class RegistryTransferTest {
             byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + Manifests.OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
                     + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + Digests.digestOf(config) + "\",\"size\":"
                     + config.length + "},\"layers\":[" + layers + "]}").getBytes(StandardCharsets.UTF_8);
-            reg.putManifest("test/five", "1", Manifests.OCI_MANIFEST, manifest);
-            Image img = new ImagePuller(store).pull(reg.host() + "/test/five:1", INSECURE, ImagePuller.Platform.HOST, events);
-            assertEquals(5, img.layers().size());
-            assertEquals(4, layerDirs());
-            assertEquals(1, reg.count("GET /storage/" + Digests.digestOf(config)));
-            assertEquals(4, reg.count("GET /storage/") - 1, "the repeated layer is fetched once");
-            assertEquals(Digests.digestOf(manifest), img.digest());
+            String[] rt = repoAndTag.split(":");
+            reg.putManifest(rt[0], rt[1], Manifests.OCI_MANIFEST, manifest);
+            return new RegistryImage(manifest, Digests.digestOf(config), digests);
         }
     }
 
