@@ -13,7 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Pushes images from an {@link ImageStore} to registries, as {@code podman push}: the layer blobs
- * the registry lacks ({@code HEAD} first, then a monolithic upload), the configuration, then the
+ * the registry lacks ({@code HEAD} first; then a mount from another repository of the same
+ * registry the image is named in, else an upload, in chunks when large), the configuration, then the
  * manifest. The image's own manifest is pushed byte for byte when its layer blobs are kept, so the
  * image pulls back with the same digest; otherwise (an imported image, whose manifest names
  * uncompressed layers) a manifest with the gzip-compressed blobs is made and kept as the image's.
@@ -49,10 +50,16 @@ public final class ImagePusher {
         client.ping();
         events.progress("source signatures", "Getting image");
         String repo = ref.repository();
+        List<String> mountFrom = mountSources(image, ref);
         for (int i = 0; i < pushed.size(); i++) {
             String digest = pushed.get(i).digest();
             if (client.hasBlob(repo, digest)) {
                 events.progress(digest + " skipped: already exists", "Copying blob");
+                continue;
+            }
+            String mounted = mountFrom.stream().filter(from -> client.mount(repo, digest, from)).findFirst().orElse(null);
+            if (mounted != null) {
+                events.progress(digest + " mounted from " + ref.registry() + "/" + mounted, "Copying blob");
             } else {
                 events.progress(digest, "Copying blob");
                 client.upload(repo, digest, blobs.get(i));
@@ -69,6 +76,17 @@ public final class ImagePusher {
             store.rememberManifest(image.id(), manifest);
         }
         return Digests.digestOf(manifest);
+    }
+
+    /**
+     * The other repositories of the destination's registry that {@code image} is named in (it was
+     * pulled from or pushed to them), from which the registry may mount its blobs instead of
+     * receiving them again.
+     */
+    static List<String> mountSources(Image image, ImageReference destination) {
+        return image.names().stream().map(ImageReference::parse)
+                .filter(n -> destination.registry().equals(n.registry()) && !destination.repository().equals(n.repository()))
+                .map(ImageReference::repository).distinct().toList();
     }
 
     /** {@code manifest} with its layer descriptors replaced by {@code layers} (other fields kept). */

@@ -318,6 +318,43 @@ class RegistryTransferTest {
     }
 
     @Test
+    void largeBlobsGoInChunksAndARegistryRefusingChunksGetsThemWhole() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            byte[] noise = new byte[300_000];
+            new java.util.Random(7).nextBytes(noise);
+            byte[] tar = new TestTar().file("noise", new String(noise, StandardCharsets.ISO_8859_1)).bytes();
+            Image img = store.importRootfs(new ByteArrayInputStream(tar), "rootfs.tar", List.of(), null, "localhost/big:1", events);
+            RegistryOptions chunked = INSECURE.withChunkSize(100_000);
+            String digest = new ImagePusher(store).push("localhost/big:1", reg.host() + "/test/big:1", chunked, events);
+            long patches = reg.count("PATCH /v2/test/big/blobs/uploads/");
+            assertTrue(patches >= 3, "a layer of about 300 kB goes in chunks of 100 kB: " + reg.requests);
+            store.remove("localhost/big:1", false, id -> false);
+            Image pulled = new ImagePuller(store).pull(reg.host() + "/test/big:1", INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(img.id(), pulled.id());
+            assertEquals(digest, pulled.digest());
+
+            try (TestRegistry other = new TestRegistry(false)) {
+                other.refuseChunks = true;
+                new ImagePusher(store).push(reg.host() + "/test/big:1", other.host() + "/again/big:1", chunked, events);
+                assertEquals(1, other.count("PATCH /v2/"), "one refused chunk, then the blob whole");
+                assertEquals(1, other.count("DELETE /v2/again/big/blobs/uploads/"), "the refused upload is cancelled");
+                assertEquals(reg.manifests.get("test/big:1")[1], other.manifests.get("again/big:1")[1]);
+            }
+        }
+    }
+
+    @Test
+    void mountSourcesAreTheOtherRepositoriesOfTheSameRegistry() {
+        Image img = imported();
+        store.tag("localhost/bb:latest", "reg.example:5000/team/a:1");
+        store.tag("localhost/bb:latest", "reg.example:5000/team/b:2");
+        store.tag("localhost/bb:latest", "other.example/team/c:3");
+        Image named = store.resolve(img.id());
+        assertEquals(List.of("team/a"), ImagePusher.mountSources(named, ImageReference.parse("reg.example:5000/team/b:9")));
+        assertEquals(List.of(), ImagePusher.mountSources(named, ImageReference.parse("third.example/x:1")));
+    }
+
+    @Test
     void serverErrorsAreRetriedTwice() throws Exception {
         try (TestRegistry reg = new TestRegistry(false)) {
             Image img = imported();

@@ -14,6 +14,7 @@ public final class RegistryOptions {
     private final AuthFile authFile;
     private final java.util.Set<String> insecure;
     private final Map<String, String> schemes = new ConcurrentHashMap<>();
+    private final long chunkSize;
 
     /**
      * @param credentials explicit credentials, or null to look them up in {@code authFile}
@@ -25,10 +26,23 @@ public final class RegistryOptions {
 
     /** As above; {@code insecure} registries (registries.conf {@code insecure = true}) are reached without TLS checks even with tlsVerify. */
     public RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, java.util.Set<String> insecure) {
+        this(tlsVerify, credentials, authFile, insecure, RegistryClient.DEFAULT_CHUNK);
+    }
+
+    private RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, java.util.Set<String> insecure, long chunkSize) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunk size " + chunkSize);
+        }
+        this.chunkSize = chunkSize;
         this.tlsVerify = tlsVerify;
         this.credentials = credentials;
         this.authFile = authFile;
         this.insecure = java.util.Set.copyOf(insecure);
+    }
+
+    /** The same options, uploading blobs larger than {@code bytes} in PATCH chunks of that size. */
+    public RegistryOptions withChunkSize(long bytes) {
+        return new RegistryOptions(tlsVerify, credentials, authFile, insecure, bytes);
     }
 
     public boolean tlsVerify() {
@@ -38,6 +52,6 @@ public final class RegistryOptions {
     /** A client for {@code registry}, about {@code image} (for messages). */
     public RegistryClient client(String registry, String image) {
         Credentials c = credentials != null ? credentials : authFile == null ? null : authFile.find(registry).orElse(null);
-        return new RegistryClient(registry, image, tlsVerify && !insecure.contains(registry), c, schemes);
+        return new RegistryClient(registry, image, tlsVerify && !insecure.contains(registry), c, schemes, chunkSize);
     }
 }
