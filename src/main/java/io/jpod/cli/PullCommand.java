@@ -36,7 +36,7 @@ public final class PullCommand implements Runnable {
     @Override
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
-        StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
+        io.jpod.events.Events events = StderrEvents.forTransfers(spec.commandLine().getErr(), global.logLevel(), quiet);
         Image pulled = new ImagePuller(global.engine().images()).pull(image, RegistryFlags.registriesConf(), registry.options(),
                 new ImagePuller.Platform(os, arch, variant), events);
         var out = spec.commandLine().getOut();
