@@ -1,5 +1,6 @@
 package io.jpod.image.registry;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,7 @@ public final class RegistryOptions {
     private final java.util.Set<String> insecure;
     private final Map<String, String> schemes = new ConcurrentHashMap<>();
     private final long chunkSize;
+    private final RegistriesConf conf;
 
     /**
      * @param credentials explicit credentials, or null to look them up in {@code authFile}
@@ -26,14 +28,21 @@ public final class RegistryOptions {
 
     /** As above; {@code insecure} registries (registries.conf {@code insecure = true}) are reached without TLS checks even with tlsVerify. */
     public RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, java.util.Set<String> insecure) {
-        this(tlsVerify, credentials, authFile, insecure, RegistryClient.DEFAULT_CHUNK);
+        this(tlsVerify, credentials, authFile, new RegistriesConf(List.of(), Map.of(), insecure, "enforcing"), RegistryClient.DEFAULT_CHUNK);
     }
 
-    private RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, java.util.Set<String> insecure, long chunkSize) {
+    /** As above, with the user's registries.conf: its insecure registries, and its short names for pulls that resolve them. */
+    public RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, RegistriesConf conf) {
+        this(tlsVerify, credentials, authFile, conf, RegistryClient.DEFAULT_CHUNK);
+    }
+
+    private RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, RegistriesConf conf, long chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size " + chunkSize);
         }
         this.chunkSize = chunkSize;
+        this.conf = conf;
+        java.util.Set<String> insecure = conf.insecure();
         this.tlsVerify = tlsVerify;
         this.credentials = credentials;
         this.authFile = authFile;
@@ -42,7 +51,12 @@ public final class RegistryOptions {
 
     /** The same options, uploading blobs larger than {@code bytes} in PATCH chunks of that size. */
     public RegistryOptions withChunkSize(long bytes) {
-        return new RegistryOptions(tlsVerify, credentials, authFile, insecure, bytes);
+        return new RegistryOptions(tlsVerify, credentials, authFile, conf, bytes);
+    }
+
+    /** The registries.conf short names resolve through ({@link RegistriesConf#EMPTY} when none was given). */
+    public RegistriesConf registriesConf() {
+        return conf;
     }
 
     public boolean tlsVerify() {
