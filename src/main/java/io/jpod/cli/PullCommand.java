@@ -37,7 +37,8 @@ public final class PullCommand implements Runnable {
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
         io.jpod.events.Events events = StderrEvents.forTransfers(spec.commandLine().getErr(), global.logLevel(), quiet);
-        Image pulled = new ImagePuller(global.engine().images()).pull(image, RegistryFlags.registriesConf(), registry.options(),
+        var options = registry.options().withChooser(TerminalChooser.ifTerminal(spec.commandLine().getErr()));
+        Image pulled = new ImagePuller(global.engine().images()).pull(image, options.registriesConf(), options,
                 new ImagePuller.Platform(os, arch, variant), events);
         var out = spec.commandLine().getOut();
         out.println(pulled.id());

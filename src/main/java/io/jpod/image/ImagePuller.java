@@ -49,7 +49,7 @@ public final class ImagePuller {
      * the candidates are tried in order, and the last failure is reported when none can be pulled.
      */
     public Image pull(String input, RegistriesConf conf, RegistryOptions options, Platform platform, Events events) {
-        List<ImageReference> candidates = ShortNames.candidates(input, conf);
+        List<ImageReference> candidates = ShortNames.candidates(input, conf, options.chooser());
         JpodException last = null;
         for (ImageReference c : candidates) {
             try {

@@ -54,7 +54,7 @@ class RegistryAuthIT {
     void withoutCredentialsPushAndPullAreRefusedWithAHint() {
         h.importBusybox();
         imageId = Harness.json(h.jpodOk("image", "inspect", Harness.IMAGE)).path(0).path("Id").asString("");
-        Result push = h.jpodError("push", "--tls-verify=false", Harness.IMAGE, name);
+        Result push = h.jpodError("push", "-q", "--tls-verify=false", Harness.IMAGE, name);
         assertTrue(push.err().contains("authentication required") && push.err().contains("jpod login " + host), push::describe);
         Result pull = h.jpodError("pull", "-q", "--tls-verify=false", name);
         assertTrue(pull.err().contains("authentication required") && pull.err().contains(host), pull::describe);

@@ -17,6 +17,7 @@ public final class RegistryOptions {
     private final Map<String, String> schemes = new ConcurrentHashMap<>();
     private final long chunkSize;
     private final RegistriesConf conf;
+    private final ShortNameChooser chooser;
 
     /**
      * @param credentials explicit credentials, or null to look them up in {@code authFile}
@@ -28,15 +29,18 @@ public final class RegistryOptions {
 
     /** As above; {@code insecure} registries (registries.conf {@code insecure = true}) are reached without TLS checks even with tlsVerify. */
     public RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, java.util.Set<String> insecure) {
-        this(tlsVerify, credentials, authFile, new RegistriesConf(List.of(), Map.of(), insecure, "enforcing"), RegistryClient.DEFAULT_CHUNK);
+        this(tlsVerify, credentials, authFile, new RegistriesConf(List.of(), Map.of(), insecure, "enforcing"), RegistryClient.DEFAULT_CHUNK,
+                ShortNameChooser.NONE);
     }
 
     /** As above, with the user's registries.conf: its insecure registries, and its short names for pulls that resolve them. */
     public RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, RegistriesConf conf) {
-        this(tlsVerify, credentials, authFile, conf, RegistryClient.DEFAULT_CHUNK);
+        this(tlsVerify, credentials, authFile, conf, RegistryClient.DEFAULT_CHUNK, ShortNameChooser.NONE);
     }
 
-    private RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, RegistriesConf conf, long chunkSize) {
+    private RegistryOptions(boolean tlsVerify, Credentials credentials, AuthFile authFile, RegistriesConf conf, long chunkSize,
+            ShortNameChooser chooser) {
+        this.chooser = chooser;
         if (chunkSize < 1) {
             throw new IllegalArgumentException("chunk size " + chunkSize);
         }
@@ -51,7 +55,17 @@ public final class RegistryOptions {
 
     /** The same options, uploading blobs larger than {@code bytes} in PATCH chunks of that size. */
     public RegistryOptions withChunkSize(long bytes) {
-        return new RegistryOptions(tlsVerify, credentials, authFile, conf, bytes);
+        return new RegistryOptions(tlsVerify, credentials, authFile, conf, bytes, chooser);
+    }
+
+    /** The same options, asking {@code chooser} which name an ambiguous short name means. */
+    public RegistryOptions withChooser(ShortNameChooser chooser) {
+        return new RegistryOptions(tlsVerify, credentials, authFile, conf, chunkSize, chooser);
+    }
+
+    /** Who chooses among the candidates of an ambiguous short name ({@link ShortNameChooser#NONE}: nobody, it is an error). */
+    public ShortNameChooser chooser() {
+        return chooser;
     }
 
     /** The registries.conf short names resolve through ({@link RegistriesConf#EMPTY} when none was given). */
