@@ -263,6 +263,49 @@ class RegistryIT {
         h.jpodOk("rmi", host + "/test/big:1");
     }
 
+    @Test
+    @Order(12)
+    void kubePlayResolvesShortNamesThroughTheUsersRegistriesConf() throws IOException {
+        Path conf = h.home().resolve(".config/containers/registries.conf");
+        Files.createDirectories(conf.getParent());
+        try {
+            Files.writeString(conf, "[aliases]\n\"regbox\" = \"" + host + "/test/busybox\"\n"
+                    + "[[registry]]\nlocation = \"" + host + "\"\ninsecure = true\n");
+            Harness.rootOk("chown", "-R", Harness.USER, h.home().resolve(".config").toString());
+            Path yaml = h.writeYaml("alias-pod.yaml", PodYaml.pod("aliased").restartPolicy("Never")
+                    .container("app", "regbox:v1", "sh", "-c", "echo hello via the alias").yaml());
+            h.play(yaml);
+            h.waitForLog("aliased-app", "hello via the alias", 1, SOON);
+            assertTrue(Harness.json(h.jpodOk("images", "--format", "json")).toString().contains(name),
+                    "pulled as the alias's fully qualified name");
+            h.jpodOk("kube", "down", yaml.toString());
+
+            Files.writeString(conf, "unqualified-search-registries = [\"" + host + "\", \"docker.io\"]\n");
+            Path ambiguous = h.writeYaml("ambiguous-pod.yaml", PodYaml.pod("ambiguous").restartPolicy("Never")
+                    .container("app", "nosuchbox:v1", "true").yaml());
+            Result refused = h.jpod("kube", "play", ambiguous.toString());
+            assertEquals(125, refused.code(), refused::describe);
+            assertTrue(refused.err().contains(host + "/nosuchbox:v1") && refused.err().contains("docker.io/library/nosuchbox:v1"),
+                    refused::describe);
+            assertTrue(Harness.podByName(h.podPs(), "ambiguous").isEmpty(), "nothing half-created");
+        } finally {
+            Files.deleteIfExists(conf);
+        }
+    }
+
+    @Test
+    @Order(13)
+    void onATerminalPullDrawsAProgressLinePerLayer() {
+        h.jpodOk("rmi", "-a", "-f");
+        Result r = h.jpodOnTerminal("pull", "--tls-verify=false", name);
+        assertEquals(0, r.code(), r::describe);
+        assertTrue(r.out().contains("\u001b[2K") && r.out().contains("Copying blob "), r::describe);
+        assertTrue(r.out().matches("(?s).*Copying blob [0-9a-f]{12} done.*"), r::describe);
+        assertTrue(r.out().contains("Writing manifest to image destination"), r::describe);
+        Result quiet = h.jpodOnTerminal("pull", "-q", "--tls-verify=false", name);
+        assertEquals(imageId, quiet.out().strip(), quiet::describe);
+    }
+
     /** Small JSON checks. */
     private static final class JsonNodes {
         static void assertNamed(tools.jackson.databind.JsonNode images, String id, String name) {
