@@ -169,6 +169,19 @@ final class LocalRegistry implements AutoCloseable {
                 && l.contains(part)).count();
     }
 
+    /** A test class's clean-up: the harness's, then the registry's (either may be null when set-up failed). */
+    static void closeAfter(Harness h, LocalRegistry registry) {
+        try {
+            if (h != null) {
+                h.cleanUp();
+            }
+        } finally {
+            if (registry != null) {
+                registry.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

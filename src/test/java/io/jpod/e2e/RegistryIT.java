@@ -51,14 +51,8 @@ class RegistryIT {
     }
 
     @AfterAll
-    static void tearDown() throws Exception {
-        try {
-            h.cleanUp();
-        } finally {
-            if (registry != null) {
-                registry.close();
-            }
-        }
+    static void tearDown() {
+        LocalRegistry.closeAfter(h, registry);
     }
 
     @Test
