@@ -300,6 +300,39 @@ class RegistryIT {
         assertEquals(imageId, quiet.out().strip(), quiet::describe);
     }
 
+    @Test
+    @Order(14)
+    void aZstdImageBuiltByTheTestPullsRunsAndPushesBackTheSame() throws IOException {
+        Path zst = Harness.WORK.resolve("rootfs.tar.zst");
+        Harness.rootOk("zstd", "-q", "-f", "-3", "-o", zst.toString(), h.rootfsTar().toString());
+        String diffId = LocalRegistry.sha256(Files.readAllBytes(h.rootfsTar()));
+        byte[] layer = Files.readAllBytes(zst);
+        String layerDigest = registry.putBlob("test/zst", layer);
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":[\"PATH=/bin:/usr/bin\"],"
+                + "\"Cmd\":[\"sh\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String configDigest = registry.putBlob("test/zst", config);
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
+                + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest + "\",\"size\":" + config.length
+                + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+zstd\",\"digest\":\"" + layerDigest
+                + "\",\"size\":" + layer.length + "}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String digest = registry.putManifest("test/zst", "1", OCI_MANIFEST, manifest);
+
+        String zstName = host + "/test/zst:1";
+        Result pulled = h.jpodOk("pull", "-q", "--tls-verify=false", zstName);
+        assertEquals(List.of(configDigest.substring(7)), pulled.outLines(), pulled::describe);
+        assertEquals(digest, h.jpodOk("image", "inspect", "--format", "{{.Digest}}", zstName).out().strip());
+        Path yaml = h.writeYaml("zstd-pod.yaml", PodYaml.pod("zstd").restartPolicy("Never")
+                .container("app", zstName, "sh", "-c", "echo unpacked from zstd").yaml());
+        h.play(yaml);
+        h.waitForLog("zstd-app", "unpacked from zstd", 1, SOON);
+        h.jpodOk("kube", "down", yaml.toString());
+
+        Result pushed = h.jpodOk("push", "--tls-verify=false", zstName, host + "/copy/zst:1");
+        assertTrue(pushed.err().contains("mounted from " + host + "/test/zst"), pushed::describe);
+        assertEquals(digest, LocalRegistry.sha256(registry.get("/v2/copy/zst/manifests/1", OCI_MANIFEST)), "pushed as it was pulled");
+    }
+
     /** Small JSON checks. */
     private static final class JsonNodes {
         static void assertNamed(tools.jackson.databind.JsonNode images, String id, String name) {
