@@ -2,6 +2,7 @@ package io.jpod.image;
 
 import io.jpod.events.Events;
 import io.jpod.error.InvalidInputException;
+import io.jpod.error.JpodException;
 import io.jpod.image.registry.Manifests;
 import io.jpod.image.registry.RegistryClient;
 import io.jpod.image.registry.RegistryOptions;
@@ -57,7 +58,7 @@ public final class ImagePusher {
                 events.progress(digest + " skipped: already exists", "Copying blob");
                 continue;
             }
-            String mounted = mountFrom.stream().filter(from -> client.mount(repo, digest, from)).findFirst().orElse(null);
+            String mounted = mount(client, repo, digest, mountFrom, events);
             if (mounted != null) {
                 events.progress(digest + " mounted from " + ref.registry() + "/" + mounted, "Copying blob");
             } else {
@@ -76,6 +77,20 @@ public final class ImagePusher {
             store.rememberManifest(image.id(), manifest);
         }
         return Digests.digestOf(manifest);
+    }
+
+    /** Mounts blob {@code digest} into {@code repo} from the first of {@code sources} that has it; that source, or null (then it is uploaded). */
+    private static String mount(RegistryClient client, String repo, String digest, List<String> sources, Events events) {
+        for (String from : sources) {
+            try {
+                if (client.mount(repo, digest, from)) {
+                    return from;
+                }
+            } catch (JpodException e) {
+                events.debug("mounting " + digest + " from " + from + " failed, uploading it instead: " + e.getMessage());
+            }
+        }
+        return null;
     }
 
     /**

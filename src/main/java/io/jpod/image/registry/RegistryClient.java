@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the JDK's HttpClient: anonymous, basic and bearer-token authentication (from the registry's
  * {@code WWW-Authenticate} challenge), HTTPS (or, with TLS verification off, HTTPS without
  * verification falling back to plain HTTP), redirects followed by hand (credentials are not sent
- * to another host), and 3 attempts on connection errors and 5xx answers. Thread-safe.
+ * to another host), 3 attempts on connection errors and 5xx answers, blob uploads (monolithic, or
+ * in PATCH chunks above the chunk size) and cross-repository mounts. Thread-safe.
  */
 public final class RegistryClient {
     /** Manifest media types a pull accepts. */
