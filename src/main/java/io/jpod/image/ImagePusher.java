@@ -41,27 +41,25 @@ public final class ImagePusher {
         ref = ref.qualified(ImageReference.DOCKER_REGISTRY);
         String name = ref.name() + ":" + ref.tag();
         byte[] config = store.configBlob(image.id());
-        ImageBlobs copy = ImageBlobs.of(store, image, name);
-        byte[] manifest = copy.manifest();
-        String type = copy.type();
-        List<Path> blobs = copy.blobs();
-        List<Manifests.Descriptor> pushed = copy.layers();
-        boolean rewritten = copy.rewritten();
         RegistryClient client = options.client(ref.registry(), name);
         client.ping();
         events.progress("source signatures", "Getting image");
         String repo = ref.repository();
         List<String> mountFrom = mountSources(image, ref);
+        ImageBlobs own = ImageBlobs.own(store, image, name);
+        ImageBlobs copy = own.complete() || registryHasUnkept(own, client, repo, mountFrom, events) ? own : ImageBlobs.of(store, image, name);
+        byte[] manifest = copy.manifest();
+        String type = copy.type();
+        List<Path> blobs = copy.blobs();
+        List<Manifests.Descriptor> pushed = copy.layers();
+        boolean rewritten = copy.rewritten();
         for (int i = 0; i < pushed.size(); i++) {
             String digest = pushed.get(i).digest();
             if (client.hasBlob(repo, digest)) {
                 events.progress(digest + " skipped: already exists", "Copying blob");
                 continue;
             }
-            String mounted = mount(client, repo, digest, mountFrom, events);
-            if (mounted != null) {
-                events.progress(digest + " mounted from " + ref.registry() + "/" + mounted, "Copying blob");
-            } else {
+            if (mount(client, repo, digest, mountFrom, events) == null) {
                 events.progress(digest, "Copying blob");
                 client.upload(repo, digest, blobs.get(i));
             }
@@ -79,11 +77,30 @@ public final class ImagePusher {
         return Digests.digestOf(manifest);
     }
 
-    /** Mounts blob {@code digest} into {@code repo} from the first of {@code sources} that has it; that source, or null (then it is uploaded). */
+    /**
+     * True when the destination has, or mounts, every layer blob of the image's own manifest that is
+     * not kept here (a layer stored from another compression): the manifest can then be pushed as it
+     * is instead of being rewritten with the kept blobs.
+     */
+    private static boolean registryHasUnkept(ImageBlobs own, RegistryClient client, String repo, List<String> mountFrom, Events events) {
+        for (int i = 0; i < own.layers().size(); i++) {
+            String digest = own.layers().get(i).digest();
+            if (own.blobs().get(i) == null && !client.hasBlob(repo, digest) && mount(client, repo, digest, mountFrom, events) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Mounts blob {@code digest} into {@code repo} from the first of {@code sources} (repositories of
+     * the same registry) that has it, and says so; that source, or null (then it is uploaded).
+     */
     private static String mount(RegistryClient client, String repo, String digest, List<String> sources, Events events) {
         for (String from : sources) {
             try {
                 if (client.mount(repo, digest, from)) {
+                    events.progress(digest + " mounted from " + client.registry() + "/" + from, "Copying blob");
                     return from;
                 }
             } catch (JpodException e) {

@@ -290,10 +290,34 @@ class RegistryTransferTest {
         }
     }
 
+    @Test
+    void aLayerStoredFromAnotherCompressionIsPushedWithTheImagesOwnManifestWhenTheRegistryHasItsBlob() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false); TestRegistry fresh = new TestRegistry(false)) {
+            byte[] tar = new TestTar().file("a", "the same layer").bytes();
+            RegistryImage.put(reg, "test/gz:1", List.of(tar), Manifests.OCI_GZIP_LAYER, TestTar::gzip, "sh");
+            RegistryImage zst = RegistryImage.put(reg, "test/zst:1", List.of(tar), Manifests.OCI_ZSTD_LAYER, TestTar::zstd, "ash");
+            new ImagePuller(store).pull(reg.host() + "/test/gz:1", INSECURE, ImagePuller.Platform.HOST, events);
+            Image z = new ImagePuller(store).pull(reg.host() + "/test/zst:1", INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(0, reg.count("GET /storage/" + zst.layerDigests().get(0)), "the layer is stored already: not fetched");
+            assertEquals(Digests.digestOf(zst.manifest()), z.digest());
+            String same = new ImagePusher(store).push(z.id(), reg.host() + "/copy/zst:1", INSECURE, events);
+            assertEquals(Digests.digestOf(zst.manifest()), same, "the registry has the zstd blob: the own manifest is pushed");
+            String other = new ImagePusher(store).push(z.id(), fresh.host() + "/copy/zst:1", INSECURE, events);
+            assertNotEquals(same, other, "elsewhere the kept gzip blob is pushed, in a rewritten manifest");
+            assertTrue(fresh.manifests.get("copy/zst:1")[1].contains(Manifests.OCI_GZIP_LAYER));
+        }
+    }
+
     /** An image put into a {@link TestRegistry} blob by blob: layers compressed by {@code compress}, described as {@code layerType}. */
     record RegistryImage(byte[] manifest, String configDigest, List<String> layerDigests) {
         static RegistryImage put(TestRegistry reg, String repoAndTag, List<byte[]> tars, String layerType,
                 java.util.function.UnaryOperator<byte[]> compress) {
+            return put(reg, repoAndTag, tars, layerType, compress, "sh");
+        }
+
+        /** As above, the configuration's Cmd being {@code cmd} (another image of the same layers). */
+        static RegistryImage put(TestRegistry reg, String repoAndTag, List<byte[]> tars, String layerType,
+                java.util.function.UnaryOperator<byte[]> compress, String cmd) {
             List<String> diffIds = new ArrayList<>();
             List<String> digests = new ArrayList<>();
             StringBuilder layers = new StringBuilder();
@@ -305,7 +329,7 @@ class RegistryTransferTest {
                 layers.append(layers.length() == 0 ? "" : ",").append("{\"mediaType\":\"").append(layerType).append("\",\"digest\":\"")
                         .append(Digests.digestOf(blob)).append("\",\"size\":").append(blob.length).append('}');
             }
-            byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"sh\"]},"
+            byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"" + cmd + "\"]},"
                     + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + String.join(",", diffIds) + "]}}").getBytes(StandardCharsets.UTF_8);
             reg.blobs.put(Digests.digestOf(config), config);
             byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + Manifests.OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
