@@ -47,9 +47,7 @@ final class LayerStream {
      */
     private static InputStream zstd(InputStream in, String archive) throws IOException {
         try {
-            // buffered: the tar reader asks for a few hundred bytes at a time, and each read of the
-            // decoder is a call into native code
-            return new BufferedInputStream(new ZstdInputStreamNoFinalizer(in, RecyclingBufferPool.INSTANCE), 1 << 17);
+            return new ZstdInputStreamNoFinalizer(in, RecyclingBufferPool.INSTANCE);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             throw new ImageException(archive, archive + ": cannot load the zstd library to decompress the layer: " + e.getMessage(), e);
         }
