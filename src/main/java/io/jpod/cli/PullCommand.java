@@ -36,8 +36,9 @@ public final class PullCommand implements Runnable {
     @Override
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
-        StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
-        Image pulled = new ImagePuller(global.engine().images()).pull(image, RegistryFlags.registriesConf(), registry.options(),
+        io.jpod.events.Events events = StderrEvents.forTransfers(spec.commandLine().getErr(), global.logLevel(), quiet);
+        var options = registry.options().withChooser(TerminalChooser.ifTerminal(spec.commandLine().getErr()));
+        Image pulled = new ImagePuller(global.engine().images()).pull(image, options.registriesConf(), options,
                 new ImagePuller.Platform(os, arch, variant), events);
         var out = spec.commandLine().getOut();
         out.println(pulled.id());

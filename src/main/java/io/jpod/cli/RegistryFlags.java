@@ -20,7 +20,7 @@ final class RegistryFlags {
     String authfile;
 
     RegistryOptions options() {
-        return new RegistryOptions(tlsVerify, creds == null ? null : Credentials.parse(creds), authFile(authfile), registriesConf().insecure());
+        return new RegistryOptions(tlsVerify, creds == null ? null : Credentials.parse(creds), authFile(authfile), registriesConf());
     }
 
     /** The user's registries.conf (short names, insecure registries), as podman reads it. */

@@ -1,10 +1,10 @@
 package io.jpod.cli;
 
+import io.jpod.engine.Engine;
 import io.jpod.error.JpodException;
 import io.jpod.error.NotFoundException;
 import io.jpod.image.Image;
 import io.jpod.image.ImageInUseException;
-import io.jpod.image.ImageStore;
 import io.jpod.image.RemoveReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ public class RmiCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-f", "--force"}, description = "Remove an image by ID even when it has several names.")
+    @Option(names = {"-f", "--force"}, description = "Remove the containers using the image first; remove an image by ID even when it has several names.")
     boolean force;
 
     @Option(names = {"-a", "--all"}, description = "Remove all images.")
@@ -44,15 +44,15 @@ public class RmiCommand implements Runnable {
         if (!images.isEmpty() && all) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "when using the --all switch, you may not pass any images names or IDs");
         }
-        ImageStore store = GlobalOptions.of(spec).engine().images();
-        List<String> targets = all ? store.list().stream().map(Image::id).toList() : images;
+        Engine engine = GlobalOptions.of(spec).engine();
+        List<String> targets = all ? engine.images().list().stream().map(Image::id).toList() : images;
         List<String> untagged = new ArrayList<>();
         List<String> deleted = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         int code = 0;
         for (String image : targets) {
             try {
-                RemoveReport r = store.remove(image, force || all, id -> false);
+                RemoveReport r = engine.removeImage(image, force || all, force);
                 untagged.addAll(r.untagged());
                 deleted.addAll(r.deleted());
             } catch (JpodException e) {

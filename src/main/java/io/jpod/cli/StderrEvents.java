@@ -15,6 +15,15 @@ final class StderrEvents implements Events {
         this.quiet = quiet;
     }
 
+    /**
+     * The events of a command that transfers blobs: bars redrawn in place when standard error is a
+     * terminal ({@link TerminalProgress}), else (or with {@code quiet}) these line-per-step events.
+     */
+    static Events forTransfers(PrintWriter err, GlobalOptions.LogLevel level, boolean quiet) {
+        StderrEvents lines = new StderrEvents(err, level, quiet);
+        return !quiet && Terminal.stderrIsTerminal(System.getenv()) ? new TerminalProgress(err, lines, System::nanoTime) : lines;
+    }
+
     @Override
     public void warning(String message) {
         if (level.compareTo(GlobalOptions.LogLevel.warn) <= 0) {

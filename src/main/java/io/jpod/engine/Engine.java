@@ -4,7 +4,9 @@ import io.jpod.events.Events;
 import io.jpod.host.HostFacts;
 import io.jpod.host.HostProbe;
 import io.jpod.host.Privileges;
+import io.jpod.image.ImageInUseException;
 import io.jpod.image.ImageStore;
+import io.jpod.image.RemoveReport;
 import io.jpod.state.Database;
 import io.jpod.state.KubeObjectStore;
 import io.jpod.state.StateStore;
@@ -65,6 +67,24 @@ public final class Engine implements AutoCloseable {
     /** The local image store. */
     public ImageStore images() {
         return images;
+    }
+
+    /**
+     * Removes {@code image} as {@code podman rmi}: see {@link ImageStore#remove}; {@code byIdWithNames}
+     * lets an id remove an image of several names. An image in use is refused, naming its
+     * containers, unless {@code removeContainers} ({@code rmi --force}): then those containers
+     * (and the pod of an infra container) are removed first.
+     */
+    public RemoveReport removeImage(String image, boolean byIdWithNames, boolean removeContainers) {
+        try {
+            return images.remove(image, byIdWithNames, id -> false);
+        } catch (ImageInUseException e) {
+            if (!removeContainers) {
+                throw e;
+            }
+            pods.removeContainersUsing(e.imageId());
+            return images.remove(image, byIdWithNames, id -> false);
+        }
     }
 
     public PodEngine pods() {

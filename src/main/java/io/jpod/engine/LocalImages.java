@@ -14,7 +14,8 @@ import io.jpod.pod.PullPolicy;
 /**
  * The pod engine's view of the image store, pulling images as containers' pull policies say.
  * Names on {@code localhost/} are local-only, as podman treats them: they are never pulled (nor
- * is a short name that names a local {@code localhost/} image).
+ * is a short name that names a local {@code localhost/} image). Short names are pulled as
+ * {@code jpod pull} pulls them, through the registries.conf of the registry options.
  */
 final class LocalImages implements ImageSource {
     private final ImageStore store;
@@ -43,7 +44,7 @@ final class LocalImages implements ImageSource {
         if (local != null && (policy != PullPolicy.ALWAYS || localOnly(reference, local))) {
             return resolved(local, reference);
         }
-        Image pulled = new ImagePuller(store).pull(reference, registry, ImagePuller.Platform.HOST, events);
+        Image pulled = new ImagePuller(store).pull(reference, registry.registriesConf(), registry, ImagePuller.Platform.HOST, events);
         return resolved(pulled, reference);
     }
 

@@ -397,6 +397,27 @@ public final class PodEngine {
         return state;
     }
 
+    /**
+     * Removes, as {@code podman rmi --force} does before removing an image, every container that
+     * uses image {@code imageId}: app containers are stopped and removed from their pods, an infra
+     * container takes its whole pod with it. Returns the removed containers.
+     */
+    public List<ContainerRow> removeContainersUsing(String imageId) {
+        List<ContainerRow> removed = new ArrayList<>();
+        for (ContainerRow c : state.containers()) {
+            if (!imageId.equals(c.imageId())) {
+                continue;
+            }
+            if (c.infra()) {
+                removed.addAll(state.containersOf(c.podId()));
+                remove(c.podId(), true);
+            } else if (state.container(c.id()).isPresent()) {
+                removed.add(removeContainer(c.id(), true));
+            }
+        }
+        return removed;
+    }
+
     /** Unused images check for image removal: is an image used by any container? */
     public boolean imageInUse(String imageId) {
         return state.containers().stream().anyMatch(c -> imageId.equals(c.imageId()));

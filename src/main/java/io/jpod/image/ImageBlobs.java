@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -18,45 +19,60 @@ import java.util.Map;
  * @param manifest  the manifest JSON
  * @param type      its media type
  * @param layers    its layer descriptors, bottom first
- * @param blobs     the file of each layer blob, bottom first
+ * @param blobs     the file of each layer blob, bottom first (null for one not kept, see {@link #own})
  * @param rewritten true when {@code manifest} is not the image's stored manifest
  */
 record ImageBlobs(byte[] manifest, String type, List<Manifests.Descriptor> layers, List<Path> blobs, boolean rewritten) {
 
     ImageBlobs {
         layers = List.copyOf(layers);
-        blobs = List.copyOf(blobs);
+        blobs = Collections.unmodifiableList(new ArrayList<>(blobs));
     }
 
-    /** The blobs of {@code image} from {@code store}; {@code name} names it in messages. */
-    static ImageBlobs of(ImageStore store, Image image, String name) {
+    /**
+     * The image's own manifest and its layer blobs as kept; a layer whose blob is not kept (it was
+     * stored before, from another blob of the same tar: another compression) has a null file.
+     */
+    static ImageBlobs own(ImageStore store, Image image, String name) {
         byte[] manifest = store.manifestBlob(image.id());
         String type = store.manifestType(image.id());
         Manifests.Manifest parsed = Manifests.manifest(manifest, type, name);
         List<Path> blobs = new ArrayList<>();
-        List<Manifests.Descriptor> layers = new ArrayList<>();
-        boolean rewritten = false;
         for (int i = 0; i < parsed.layers().size(); i++) {
-            Manifests.Descriptor d = parsed.layers().get(i);
-            String diffId = image.layers().get(i);
-            Map<String, Path> kept = store.layers().blobs(diffId);
-            if (kept.containsKey(d.digest())) {
-                blobs.add(kept.get(d.digest()));
-                layers.add(d);
+            blobs.add(store.layers().blobs(image.layers().get(i)).get(parsed.layers().get(i).digest()));
+        }
+        return new ImageBlobs(manifest, type, parsed.layers(), blobs, false);
+    }
+
+    /** True when every layer blob is kept. */
+    boolean complete() {
+        return !blobs.contains(null);
+    }
+
+    /** The blobs of {@code image} from {@code store}, all kept ones: its own, else a rewritten manifest; {@code name} names it in messages. */
+    static ImageBlobs of(ImageStore store, Image image, String name) {
+        ImageBlobs own = own(store, image, name);
+        if (own.complete()) {
+            return own;
+        }
+        List<Path> blobs = new ArrayList<>();
+        List<Manifests.Descriptor> layers = new ArrayList<>();
+        for (int i = 0; i < own.layers().size(); i++) {
+            if (own.blobs().get(i) != null) {
+                blobs.add(own.blobs().get(i));
+                layers.add(own.layers().get(i));
                 continue;
             }
+            String diffId = image.layers().get(i);
+            Map<String, Path> kept = store.layers().blobs(diffId);
             Path gzip = kept.values().stream().filter(ImageBlobs::isGzip).findFirst().orElseThrow(() -> new ImageException(name,
                     "layer " + diffId + " of image " + image.shortId()
                     + " has no kept blob (it was stored by an older jpod); remove the image and import or pull it again"));
             blobs.add(gzip);
-            layers.add(new Manifests.Descriptor(type.equals(Manifests.DOCKER_MANIFEST) ? Manifests.DOCKER_GZIP_LAYER : Manifests.OCI_GZIP_LAYER,
-                    Digests.PREFIX + gzip.getFileName(), size(gzip), null, null, null));
-            rewritten = true;
+            layers.add(new Manifests.Descriptor(own.type().equals(Manifests.DOCKER_MANIFEST) ? Manifests.DOCKER_GZIP_LAYER
+                    : Manifests.OCI_GZIP_LAYER, Digests.PREFIX + gzip.getFileName(), size(gzip), null, null, null));
         }
-        if (rewritten) {
-            manifest = ImagePusher.withLayers(manifest, layers);
-        }
-        return new ImageBlobs(manifest, type, layers, blobs, rewritten);
+        return new ImageBlobs(ImagePusher.withLayers(own.manifest(), layers), own.type(), layers, blobs, true);
     }
 
     private static boolean isGzip(Path blob) {

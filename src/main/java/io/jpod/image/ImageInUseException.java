@@ -1,13 +1,30 @@
 package io.jpod.image;
 
 import io.jpod.error.ConflictException;
+import java.util.List;
 
-/** An image cannot be removed because a container uses it. */
+/** An image cannot be removed because containers use it; names them ({@code name (short id)}). */
 public final class ImageInUseException extends ConflictException {
     private static final long serialVersionUID = 1L;
+    private final String imageId;
+    private final List<String> containers;
 
-    public ImageInUseException(String imageId, String container) {
-        super(imageId, (container == null ? "image " + imageId + " is used by a container" : "image used by " + container)
-                + ": image is in use by a container: consider listing external containers and force-removing image");
+    public ImageInUseException(String imageId, List<String> containers) {
+        super(imageId, (containers.isEmpty() ? "image " + imageId + " is used by a container"
+                : "image used by container" + (containers.size() > 1 ? "s " : " ") + String.join(", ", containers))
+                + ": image is in use by a container: remove the container" + (containers.size() > 1 ? "s" : "")
+                + " first, or force-remove the image with them (rmi -f)");
+        this.imageId = imageId;
+        this.containers = List.copyOf(containers);
+    }
+
+    /** The id of the image in use. */
+    public String imageId() {
+        return imageId;
+    }
+
+    /** The containers using it, as {@code name (short id)}. */
+    public List<String> containers() {
+        return containers;
     }
 }

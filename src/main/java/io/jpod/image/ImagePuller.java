@@ -49,7 +49,7 @@ public final class ImagePuller {
      * the candidates are tried in order, and the last failure is reported when none can be pulled.
      */
     public Image pull(String input, RegistriesConf conf, RegistryOptions options, Platform platform, Events events) {
-        List<ImageReference> candidates = ShortNames.candidates(input, conf);
+        List<ImageReference> candidates = ShortNames.candidates(input, conf, options.chooser());
         JpodException last = null;
         for (ImageReference c : candidates) {
             try {
@@ -137,11 +137,13 @@ public final class ImagePuller {
                 Manifests.Descriptor d = layers.get(i);
                 String diffId = diffIds.get(i);
                 tasks.add(pool.submit(() -> {
-                    events.progress(d.digest(), "Copying blob");
+                    events.transferStarted("Copying blob", d.digest(), d.size());
                     String source = name + ": layer " + d.digest();
-                    try (SizedStream in = new SizedStream(client.blob(repo, d.digest()), d.size(), source)) {
+                    try (SizedStream in = new SizedStream(client.blob(repo, d.digest()), d.size(), source,
+                            n -> events.transferred(d.digest(), n))) {
                         store.store(in, source, diffId, d.digest(), holder, events);
                         in.checkComplete();
+                        events.transferDone(d.digest());
                     } catch (IOException e) {
                         throw new ImageException(name, source + ": " + e.getMessage(), e);
                     }
@@ -173,16 +175,27 @@ public final class ImagePuller {
         }
     }
 
-    /** A blob stream that must be exactly {@code size} bytes long (when the size is known). */
+    /**
+     * A blob stream that must be exactly {@code size} bytes long (when the size is known); tells
+     * {@code progress} the count read every {@value #REPORT_EVERY} bytes.
+     */
     static final class SizedStream extends FilterInputStream {
+        static final long REPORT_EVERY = 256 * 1024;
         private final long size;
         private final String source;
+        private final java.util.function.LongConsumer progress;
         private long count;
+        private long reported;
 
         SizedStream(InputStream in, long size, String source) {
+            this(in, size, source, n -> { });
+        }
+
+        SizedStream(InputStream in, long size, String source, java.util.function.LongConsumer progress) {
             super(in);
             this.size = size;
             this.source = source;
+            this.progress = progress;
         }
 
         @Override
@@ -207,6 +220,10 @@ public final class ImagePuller {
             count += n;
             if (size >= 0 && count > size) {
                 throw new IOException("size mismatch: the blob is longer than the " + size + " bytes its descriptor states");
+            }
+            if (count - reported >= REPORT_EVERY || count == size) {
+                reported = count;
+                progress.accept(count);
             }
         }
 

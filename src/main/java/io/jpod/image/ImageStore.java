@@ -540,7 +540,7 @@ public final class ImageStore {
      * digest and has several names, unless {@code force}; refused (ImageInUseException) when a
      * container in the state store, or one {@code inUseByContainer} knows of (given the image id;
      * called inside the write transaction, so it must not use the state store), uses it: the
-     * caller removes such containers first for {@code rmi --force}.
+     * caller removes such containers first for {@code rmi --force} (see {@code engine.Engine#removeImage}).
      */
     public RemoveReport remove(String image, boolean force, Predicate<String> inUseByContainer) {
         List<Path> trash = new ArrayList<>();
@@ -556,9 +556,9 @@ public final class ImageStore {
                 throw new ConflictException(target.id(), "unable to delete image \"" + target.id() + "\" by " + (m.byId() ? "ID" : "digest")
                         + " with more than one tag ([" + String.join(" ", names) + "]): please force removal");
             }
-            String container = containerUsing(c, target.id());
-            if (container != null || inUseByContainer.test(target.id())) {
-                throw new ImageInUseException(target.id(), container);
+            List<String> using = containersUsing(c, target.id());
+            if (!using.isEmpty() || inUseByContainer.test(target.id())) {
+                throw new ImageInUseException(target.id(), using);
             }
             try (PreparedStatement s = c.prepareStatement("DELETE FROM image_names WHERE image_id = ?")) {
                 s.setString(1, target.id());
@@ -585,7 +585,7 @@ public final class ImageStore {
         List<String> removed = db.write(c -> {
             List<String> ids = new ArrayList<>();
             for (Image i : all(c)) {
-                if ((all || i.dangling()) && containerUsing(c, i.id()) == null) {
+                if ((all || i.dangling()) && containersUsing(c, i.id()).isEmpty()) {
                     ids.add(i.id());
                 }
             }
@@ -606,12 +606,18 @@ public final class ImageStore {
         return removed;
     }
 
-    private static String containerUsing(Connection c, String imageId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM containers WHERE image_id = ? LIMIT 1")) {
+    /** The containers that use image {@code imageId}, as {@code name (short id)}, by name. */
+    private static List<String> containersUsing(Connection c, String imageId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name, id FROM containers WHERE image_id = ? ORDER BY name")) {
             s.setString(1, imageId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                while (rs.next()) {
+                    String id = rs.getString(2);
+                    out.add(rs.getString(1) + " (" + id.substring(0, Math.min(12, id.length())) + ")");
+                }
             }
         }
+        return out;
     }
 }

@@ -5,6 +5,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
+import com.github.luben.zstd.RecyclingBufferPool;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
@@ -20,7 +22,7 @@ final class LayerStream {
         this.tar = tar;
     }
 
-    /** Opens {@code raw}, detecting gzip, zstd (refused) or plain tar from its first bytes. */
+    /** Opens {@code raw}, detecting gzip, zstd or plain tar from its first bytes. */
     static LayerStream open(InputStream raw, String archive) throws IOException {
         Hashing blob = new Hashing(raw);
         BufferedInputStream buffered = new BufferedInputStream(blob, 65536);
@@ -32,11 +34,23 @@ final class LayerStream {
             uncompressed = GzipCompressorInputStream.builder().setInputStream(buffered).setDecompressConcatenated(true).get();
         } else if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
                 && (magic[3] & 0xff) == 0xfd) {
-            throw new ImageException(archive, archive + ": zstd layers are not supported yet");
+            uncompressed = zstd(buffered, archive);
         } else {
             uncompressed = buffered;
         }
         return new LayerStream(blob, new Hashing(uncompressed));
+    }
+
+    /**
+     * A zstd decoder over {@code in}: every frame, one after the other (skippable frames, as
+     * zstd:chunked appends, are passed over). zstd-jni's native library is loaded on first use.
+     */
+    private static InputStream zstd(InputStream in, String archive) throws IOException {
+        try {
+            return new ZstdInputStreamNoFinalizer(in, RecyclingBufferPool.INSTANCE);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new ImageException(archive, archive + ": cannot load the zstd library to decompress the layer: " + e.getMessage(), e);
+        }
     }
 
     /** The uncompressed tar stream. */

@@ -2,14 +2,15 @@ package io.jpod.image;
 
 import io.jpod.error.ImageException;
 import io.jpod.image.registry.RegistriesConf;
+import io.jpod.image.registry.ShortNameChooser;
 import java.util.List;
 
 /**
  * Resolves the names a pull is given as podman does with registries.conf: a fully qualified name
  * stands; a short name with an alias becomes the alias (keeping the tag or digest); else it is
  * looked up in the unqualified-search registries: one registry is used; with several, podman asks
- * on a terminal, so jpod (which does not prompt) refuses in the default enforcing mode and names
- * the candidates, and tries them in order in permissive or disabled mode. Without search
+ * on a terminal (a {@link ShortNameChooser} given by the CLI), and without one refuses in the
+ * default enforcing mode, naming the candidates; permissive or disabled mode tries them in order. Without search
  * registries a short name means docker.io.
  */
 public final class ShortNames {
@@ -18,6 +19,14 @@ public final class ShortNames {
 
     /** The fully qualified references to try for {@code input}, in order. */
     public static List<ImageReference> candidates(String input, RegistriesConf conf) {
+        return candidates(input, conf, ShortNameChooser.NONE);
+    }
+
+    /**
+     * As above; when the name is ambiguous in enforcing mode, {@code chooser} (podman's prompt on a
+     * terminal) may pick one of the candidates, which is then the only one.
+     */
+    public static List<ImageReference> candidates(String input, RegistriesConf conf, ShortNameChooser chooser) {
         ImageReference ref = ImageReference.parse(input);
         if (!ref.isShortName()) {
             return List.of(ref.qualified(ImageReference.DOCKER_REGISTRY));
@@ -35,6 +44,11 @@ public final class ShortNames {
         List<String> search = conf.searchRegistries().isEmpty() ? List.of(ImageReference.DOCKER_REGISTRY) : conf.searchRegistries();
         List<ImageReference> out = search.stream().map(ref::qualified).toList();
         if (out.size() > 1 && conf.shortNameMode().equals("enforcing")) {
+            List<String> names = out.stream().map(ImageReference::toString).toList();
+            java.util.Optional<String> chosen = chooser.choose(input, names);
+            if (chosen.isPresent() && names.contains(chosen.get())) {
+                return List.of(out.get(names.indexOf(chosen.get())));
+            }
             throw new ImageException(input, "short-name resolution enforced but cannot prompt without a TTY: \"" + input
                     + "\" could be any of " + String.join(", ", out.stream().map(ImageReference::toString).toList())
                     + "; use a fully qualified name or an alias in registries.conf");

@@ -251,6 +251,16 @@ public final class Harness {
         return run(jpodCommand(args), "jpod " + String.join(" ", args), stdin, timeout);
     }
 
+    /**
+     * Runs {@code jpod args...} as the user on a terminal: a pseudo-terminal of util-linux's
+     * {@code script}, whose output (standard output and error together, with the terminal's
+     * control sequences) is the result's {@code out}.
+     */
+    public Result jpodOnTerminal(String... args) {
+        String line = jpodCommand(args).stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(java.util.stream.Collectors.joining(" "));
+        return run(List.of("script", "-qefc", line, "/dev/null"), "jpod " + String.join(" ", args) + " (on a terminal)", null, TIMEOUT);
+    }
+
     /** Runs {@code jpod args...}; fails the test, showing both streams, unless it exits 0. */
     public Result jpodOk(String... args) {
         Result r = jpod(args);

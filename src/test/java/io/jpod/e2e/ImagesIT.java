@@ -132,4 +132,28 @@ class ImagesIT {
         assertTrue(images().values().stream().noneMatch(i -> imageId.equals(text(i, "Id"))), () -> "image gone: " + images());
         assertTrue(imageNamed("localhost/loaded:1").isPresent(), "other images stay");
     }
+
+    @Test
+    @Order(8)
+    void rmiOfAnImageInUseNamesItsContainersAndRmiForceRemovesThem() {
+        Path yaml = h.writeYaml("inuse-pod.yaml", PodYaml.pod("inuse")
+                .container("a", "localhost/loaded:1", "sh", "-c", Harness.SLEEPER)
+                .container("b", "localhost/loaded:1", "sh", "-c", Harness.SLEEPER).yaml());
+        h.play(yaml);
+        h.waitForState("inuse-a", "running", Duration.ofSeconds(30));
+        Result refused = h.jpod("rmi", "localhost/loaded:1");
+        assertEquals(2, refused.code(), refused::describe);
+        Harness.assertOneErrorLine(refused);
+        assertTrue(refused.err().contains("inuse-a (") && refused.err().contains("inuse-b ("), refused::describe);
+        assertTrue(imageNamed("localhost/loaded:1").isPresent(), "the refused image stays");
+
+        Result forced = h.jpodOk("rmi", "-f", "localhost/loaded:1");
+        assertTrue(forced.outLines().contains("Untagged: localhost/loaded:1"), forced::describe);
+        assertTrue(forced.outLines().stream().anyMatch(l -> l.startsWith("Deleted: ")), forced::describe);
+        assertTrue(imageNamed("localhost/loaded:1").isEmpty(), () -> "image gone: " + images());
+        assertTrue(Harness.byName(h.psAll(), "inuse-a").isEmpty() && Harness.byName(h.psAll(), "inuse-b").isEmpty(),
+                () -> "the containers using the image are removed: " + h.psAll());
+        assertTrue(Harness.podByName(h.podPs(), "inuse").isPresent(), "the pod itself stays, as podman leaves it");
+        h.jpodOk("pod", "rm", "-f", "inuse");
+    }
 }

@@ -22,19 +22,22 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A real registry: Debian's docker-registry (distribution 2.8) on 127.0.0.1, plain HTTP, storage in
- * a temporary directory, started as root. The user pushes busybox to it, pulls it back (same id),
- * by digest, re-pulls (nothing fetched), and plays a pod whose image comes from it.
+ * A real registry ({@link LocalRegistry}: Debian's docker-registry). The user pushes busybox to it,
+ * pulls it back (same id), by digest, re-pulls (nothing fetched), plays a pod whose image comes from
+ * it, pushes it to another repository (blobs mounted), pulls from a multi-arch index the test builds,
+ * survives a pull cut off mid-blob, and pushes a large layer in chunks.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistryIT {
-    private static final Path REGISTRY = Path.of("/usr/bin/docker-registry");
     private static final Duration SOON = Duration.ofSeconds(30);
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.shared();
+    private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    private static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
     private static Harness h;
-    private static Process registry;
-    private static Path dir;
+    private static LocalRegistry registry;
     private static String host;
     private static String name;
     private static String imageId;
@@ -42,59 +45,14 @@ class RegistryIT {
     @BeforeAll
     static void setUp() throws Exception {
         h = Harness.forClass();
-        if (!Files.isExecutable(REGISTRY)) {
-            fail(REGISTRY + " is missing: install the docker-registry package (scripts/host-packages.txt)");
-        }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        host = "127.0.0.1:" + port;
+        registry = LocalRegistry.start();
+        host = registry.host();
         name = host + "/test/busybox:v1";
-        dir = Files.createTempDirectory("jpod-e2e-registry");
-        Files.createDirectories(dir.resolve("data"));
-        Path config = dir.resolve("config.yml");
-        Files.writeString(config, String.join("\n",
-                "version: 0.1",
-                "log:",
-                "  level: warn",
-                "storage:",
-                "  filesystem:",
-                "    rootdirectory: " + dir.resolve("data"),
-                "  delete:",
-                "    enabled: true",
-                "http:",
-                "  addr: " + host,
-                ""));
-        registry = new ProcessBuilder(REGISTRY.toString(), "serve", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        Harness.waitFor("docker-registry to answer on " + host, SOON, () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://" + host + "/v2/")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
     }
 
     @AfterAll
-    static void tearDown() throws Exception {
-        try {
-            h.cleanUp();
-        } finally {
-            if (registry != null) {
-                registry.destroy();
-                registry.waitFor();
-            }
-            if (dir != null) {
-                Harness.root("rm", "-rf", dir.toString());
-            }
-        }
+    static void tearDown() {
+        LocalRegistry.closeAfter(h, registry);
     }
 
     @Test
@@ -196,6 +154,183 @@ class RegistryIT {
         assertEquals("Removed login credentials for " + host, out.out().strip(), out::describe);
         assertFalse(Files.readString(auth).contains(host));
         h.jpodError("logout", host);
+    }
+
+    @Test
+    @Order(8)
+    void pushToAnotherRepositoryOfTheRegistryMountsTheBlobs() throws IOException {
+        Result pushed = h.jpodOk("push", "--tls-verify=false", name, host + "/mounted/busybox:v1");
+        assertTrue(pushed.err().contains("mounted from " + host + "/test/busybox"), pushed::describe);
+        assertTrue(registry.requests("POST", "/v2/mounted/busybox/blobs/uploads/?mount=") >= 1, "a mount request");
+        assertEquals(0, registry.requests("PATCH", "/v2/mounted/busybox/"), "no layer data sent");
+        assertEquals(1, registry.requests("PUT", "/v2/mounted/busybox/blobs/uploads/"), "only the config is uploaded");
+        String digest = h.jpodOk("image", "inspect", "--format", "{{.Digest}}", name).out().strip();
+        assertEquals(digest, LocalRegistry.sha256(registry.get("/v2/mounted/busybox/manifests/v1", OCI_MANIFEST)),
+                "the same manifest, byte for byte");
+    }
+
+    @Test
+    @Order(9)
+    void aMultiArchIndexPullsThisHostsPlatformAndArchChoosesAnother() throws IOException {
+        String hostArch = System.getProperty("os.arch").equals("aarch64") ? "arm64" : "amd64";
+        String otherArch = hostArch.equals("amd64") ? "arm64" : "amd64";
+        h.jpodOk("push", "--tls-verify=false", name, host + "/test/multi:" + hostArch);
+        byte[] manifest = registry.get("/v2/test/multi/manifests/" + hostArch, OCI_MANIFEST);
+        ObjectNode m = (ObjectNode) JSON.readTree(manifest);
+        String configDigest = m.path("config").path("digest").asString("");
+        ObjectNode config = (ObjectNode) JSON.readTree(registry.get("/v2/test/multi/blobs/" + configDigest, "*/*"));
+        config.put("architecture", otherArch);
+        byte[] otherConfig = JSON.writeValueAsBytes(config);
+        ObjectNode otherManifest = m.deepCopy();
+        ((ObjectNode) otherManifest.get("config")).put("digest", registry.putBlob("test/multi", otherConfig)).put("size", otherConfig.length);
+        byte[] otherBytes = JSON.writeValueAsBytes(otherManifest);
+        String otherDigest = registry.putManifest("test/multi", otherArch, OCI_MANIFEST, otherBytes);
+        String index = "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":["
+                + entry(otherDigest, otherBytes.length, otherArch) + ","
+                + entry(LocalRegistry.sha256(manifest), manifest.length, hostArch) + "]}";
+        registry.putManifest("test/multi", "v1", OCI_INDEX, index.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        Result mine = h.jpodOk("pull", "-q", "--tls-verify=false", host + "/test/multi:v1");
+        assertEquals(List.of(imageId), mine.outLines(), mine::describe);
+        Result other = h.jpodOk("pull", "-q", "--tls-verify=false", "--arch", otherArch, host + "/test/multi:v1");
+        String otherId = other.out().strip();
+        assertFalse(otherId.equals(imageId), other::describe);
+        assertEquals(otherArch, Harness.json(h.jpodOk("image", "inspect", otherId)).path(0).path("Architecture").asString(""));
+        Result none = h.jpodError("pull", "-q", "--tls-verify=false", "--arch", "s390x", host + "/test/multi:v1");
+        assertTrue(none.err().contains("s390x") && none.err().contains("linux/" + otherArch), none::describe);
+        h.jpodOk("rmi", otherId);
+    }
+
+    private static String entry(String digest, int size, String arch) {
+        return "{\"mediaType\":\"" + OCI_MANIFEST + "\",\"digest\":\"" + digest + "\",\"size\":" + size
+                + ",\"platform\":{\"os\":\"linux\",\"architecture\":\"" + arch + "\"}}";
+    }
+
+    @Test
+    @Order(10)
+    void aPullCutOffMidBlobLeavesNoHalfImageAndALaterPullSucceeds() throws IOException {
+        h.jpodOk("rmi", "-a", "-f");
+        byte[] manifest = registry.get("/v2/test/busybox/manifests/v1", OCI_MANIFEST);
+        tools.jackson.databind.JsonNode layer = JSON.readTree(manifest).path("layers").path(0);
+        assertTrue(layer.path("size").asLong() > 128 * 1024, "the layer is large enough to be cut: " + layer);
+        try (CutProxy proxy = new CutProxy(Integer.parseInt(host.replaceFirst(".*:", "")))) {
+            proxy.cutOn = "/blobs/" + layer.path("digest").asString("");
+            String viaProxy = proxy.host() + "/test/busybox:v1";
+            Result cut = h.jpodError("pull", "-q", "--tls-verify=false", viaProxy);
+            assertTrue(cut.err().contains(layer.path("digest").asString("")), cut::describe);
+            assertTrue(proxy.cuts.get() >= 1, "the proxy cut the download");
+            assertEquals(List.of(), h.jpodOk("images", "-q").outLines(), "no half image");
+            Path data = h.home().resolve(".local/share/jpod");
+            assertEquals(List.of(), list(data.resolve("layers")), "no layer left behind");
+            assertEquals(List.of(), list(data.resolve("tmp")), "no scratch left behind");
+
+            proxy.cutOn = null;
+            Result again = h.jpodOk("pull", "-q", "--tls-verify=false", viaProxy);
+            assertEquals(List.of(imageId), again.outLines(), again::describe);
+            h.jpodOk("rmi", viaProxy);
+        }
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        Result r = Harness.root("ls", "-A", dir.toString());
+        return r.code() != 0 ? List.of() : r.outLines();
+    }
+
+    @Test
+    @Order(11)
+    void aLargeLayerIsPushedInChunksAndPullsBackTheSame() throws IOException {
+        Path root = Harness.WORK.resolve("big-rootfs");
+        Files.createDirectories(root);
+        byte[] noise = new byte[20 << 20];
+        new java.util.Random(3).nextBytes(noise);
+        Files.write(root.resolve("noise"), noise);
+        Path tar = Harness.WORK.resolve("big-rootfs.tar");
+        Harness.rootOk("tar", "-C", root.toString(), "-cf", tar.toString(), ".");
+        Harness.rootOk("chmod", "0644", tar.toString());
+        String id = h.jpodOk("import", "-q", tar.toString(), "localhost/big:1").out().strip().replaceFirst("^sha256:", "");
+        Result pushed = h.jpodOk("push", "--tls-verify=false", "localhost/big:1", host + "/test/big:1");
+        assertTrue(registry.requests("PATCH", "/v2/test/big/blobs/uploads/") >= 2,
+                () -> "a 20 MB layer goes in 16 MiB chunks\n" + pushed.describe());
+        h.jpodOk("rmi", "localhost/big:1");
+        Result pulled = h.jpodOk("pull", "-q", "--tls-verify=false", host + "/test/big:1");
+        assertEquals(List.of(id), pulled.outLines().stream().map(l -> l.replaceFirst("^sha256:", "")).toList(), pulled::describe);
+        h.jpodOk("rmi", host + "/test/big:1");
+    }
+
+    @Test
+    @Order(12)
+    void kubePlayResolvesShortNamesThroughTheUsersRegistriesConf() throws IOException {
+        Path conf = h.home().resolve(".config/containers/registries.conf");
+        Files.createDirectories(conf.getParent());
+        try {
+            Files.writeString(conf, "[aliases]\n\"regbox\" = \"" + host + "/test/busybox\"\n"
+                    + "[[registry]]\nlocation = \"" + host + "\"\ninsecure = true\n");
+            Harness.rootOk("chown", "-R", Harness.USER, h.home().resolve(".config").toString());
+            Path yaml = h.writeYaml("alias-pod.yaml", PodYaml.pod("aliased").restartPolicy("Never")
+                    .container("app", "regbox:v1", "sh", "-c", "echo hello via the alias").yaml());
+            h.play(yaml);
+            h.waitForLog("aliased-app", "hello via the alias", 1, SOON);
+            assertTrue(Harness.json(h.jpodOk("images", "--format", "json")).toString().contains(name),
+                    "pulled as the alias's fully qualified name");
+            h.jpodOk("kube", "down", yaml.toString());
+
+            Files.writeString(conf, "unqualified-search-registries = [\"" + host + "\", \"docker.io\"]\n");
+            Path ambiguous = h.writeYaml("ambiguous-pod.yaml", PodYaml.pod("ambiguous").restartPolicy("Never")
+                    .container("app", "nosuchbox:v1", "true").yaml());
+            Result refused = h.jpod("kube", "play", ambiguous.toString());
+            assertEquals(125, refused.code(), refused::describe);
+            assertTrue(refused.err().contains(host + "/nosuchbox:v1") && refused.err().contains("docker.io/library/nosuchbox:v1"),
+                    refused::describe);
+            assertTrue(Harness.podByName(h.podPs(), "ambiguous").isEmpty(), "nothing half-created");
+        } finally {
+            Files.deleteIfExists(conf);
+        }
+    }
+
+    @Test
+    @Order(13)
+    void onATerminalPullDrawsAProgressLinePerLayer() {
+        h.jpodOk("rmi", "-a", "-f");
+        Result r = h.jpodOnTerminal("pull", "--tls-verify=false", name);
+        assertEquals(0, r.code(), r::describe);
+        assertTrue(r.out().contains("\u001b[2K") && r.out().contains("Copying blob "), r::describe);
+        assertTrue(r.out().matches("(?s).*Copying blob [0-9a-f]{12} done.*"), r::describe);
+        assertTrue(r.out().contains("Writing manifest to image destination"), r::describe);
+        Result quiet = h.jpodOnTerminal("pull", "-q", "--tls-verify=false", name);
+        assertEquals(imageId, quiet.out().strip(), quiet::describe);
+    }
+
+    @Test
+    @Order(14)
+    void aZstdImageBuiltByTheTestPullsRunsAndPushesBackTheSame() throws IOException {
+        Path zst = Harness.WORK.resolve("rootfs.tar.zst");
+        Harness.rootOk("zstd", "-q", "-f", "-3", "-o", zst.toString(), h.rootfsTar().toString());
+        String diffId = LocalRegistry.sha256(Files.readAllBytes(h.rootfsTar()));
+        byte[] layer = Files.readAllBytes(zst);
+        String layerDigest = registry.putBlob("test/zst", layer);
+        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Env\":[\"PATH=/bin:/usr/bin\"],"
+                + "\"Cmd\":[\"sh\"]},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\"" + diffId + "\"]}}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String configDigest = registry.putBlob("test/zst", config);
+        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
+                + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest + "\",\"size\":" + config.length
+                + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+zstd\",\"digest\":\"" + layerDigest
+                + "\",\"size\":" + layer.length + "}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String digest = registry.putManifest("test/zst", "1", OCI_MANIFEST, manifest);
+
+        String zstName = host + "/test/zst:1";
+        Result pulled = h.jpodOk("pull", "-q", "--tls-verify=false", zstName);
+        assertEquals(List.of(configDigest.substring(7)), pulled.outLines(), pulled::describe);
+        assertEquals(digest, h.jpodOk("image", "inspect", "--format", "{{.Digest}}", zstName).out().strip());
+        Path yaml = h.writeYaml("zstd-pod.yaml", PodYaml.pod("zstd").restartPolicy("Never")
+                .container("app", zstName, "sh", "-c", "echo unpacked from zstd").yaml());
+        h.play(yaml);
+        h.waitForLog("zstd-app", "unpacked from zstd", 1, SOON);
+        h.jpodOk("kube", "down", yaml.toString());
+
+        Result pushed = h.jpodOk("push", "--tls-verify=false", zstName, host + "/copy/zst:1");
+        assertTrue(pushed.err().contains("mounted from " + host + "/test/zst"), pushed::describe);
+        assertEquals(digest, LocalRegistry.sha256(registry.get("/v2/copy/zst/manifests/1", OCI_MANIFEST)), "pushed as it was pulled");
     }
 
     /** Small JSON checks. */

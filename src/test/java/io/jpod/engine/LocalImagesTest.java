@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jpod.error.ImageException;
+import io.jpod.error.JpodException;
 import io.jpod.error.NotFoundException;
+import io.jpod.image.registry.RegistriesConf;
 import io.jpod.host.HostPaths;
 import io.jpod.host.Privileges;
 import io.jpod.image.Image;
@@ -43,6 +46,23 @@ class LocalImagesTest {
                     () -> images.resolve("localhost/missing:1", PullPolicy.IF_NOT_PRESENT, none));
             assertTrue(e.getMessage().contains("localhost/missing:1"), e.getMessage());
             assertThrows(NotFoundException.class, () -> images.resolve("127.0.0.1:1/x:1", PullPolicy.NEVER, none));
+        }
+    }
+
+    @Test
+    void shortNamesArePulledThroughRegistriesConfAsPullDoes() throws Exception {
+        HostPaths paths = new HostPaths(base.resolve("data"), base.resolve("run"));
+        try (Database db = Database.open(paths.database())) {
+            LocalImages images = new LocalImages(new ImageStore(db, paths, Privileges.current()), Events.NONE);
+            RegistriesConf alias = RegistriesConf.parse("[aliases]\n\"app\" = \"127.0.0.1:1/team/app\"\n", "test.conf");
+            RegistryOptions viaAlias = new RegistryOptions(false, null, null, alias);
+            JpodException refused = assertThrows(JpodException.class, () -> images.resolve("app:v2", PullPolicy.ALWAYS, viaAlias));
+            assertTrue(refused.getMessage().contains("127.0.0.1:1"), "the alias's registry was tried: " + refused.getMessage());
+            RegistriesConf two = RegistriesConf.parse("unqualified-search-registries = [\"quay.io\", \"docker.io\"]\n", "test.conf");
+            ImageException ambiguous = assertThrows(ImageException.class,
+                    () -> images.resolve("app", PullPolicy.IF_NOT_PRESENT, new RegistryOptions(true, null, null, two)));
+            assertTrue(ambiguous.getMessage().contains("quay.io/app:latest") && ambiguous.getMessage().contains("docker.io/library/app:latest"),
+                    ambiguous.getMessage());
         }
     }
 

@@ -266,7 +266,7 @@ class ImageStoreTest {
             return null;
         });
         e = assertThrows(ImageInUseException.class, () -> store.remove(img.id(), true, id -> false));
-        assertTrue(e.getMessage().startsWith("image used by c1: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("image used by container web (c1): "), e.getMessage());
         assertEquals(Map.of(img.id(), 1), store.containerCounts());
         assertEquals(img.id(), store.resolve("app").id());
         assertEquals(1, layerDirs().size());

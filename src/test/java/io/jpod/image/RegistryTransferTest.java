@@ -230,34 +230,152 @@ class RegistryTransferTest {
     @Test
     void repeatedLayersAreFetchedOnce() throws Exception {
         try (TestRegistry reg = new TestRegistry(false)) {
-            List<String> diffIds = new ArrayList<>();
-            StringBuilder layers = new StringBuilder();
+            List<byte[]> tars = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                byte[] tar = new TestTar().file("f" + (i % 4), "layer " + (i % 4)).bytes(); // layers 0 and 4 are the same
-                ByteArrayOutputStream gz = new ByteArrayOutputStream();
-                try (var out = new java.util.zip.GZIPOutputStream(gz)) {
-                    out.write(tar);
-                }
-                byte[] blob = gz.toByteArray();
+                tars.add(new TestTar().file("f" + (i % 4), "layer " + (i % 4)).bytes()); // layers 0 and 4 are the same
+            }
+            RegistryImage made = RegistryImage.put(reg, "test/five:1", tars, Manifests.OCI_GZIP_LAYER, TestTar::gzip);
+            Image img = new ImagePuller(store).pull(reg.host() + "/test/five:1", INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(5, img.layers().size());
+            assertEquals(4, layerDirs());
+            assertEquals(1, reg.count("GET /storage/" + made.configDigest()));
+            assertEquals(4, reg.count("GET /storage/") - 1, "the repeated layer is fetched once");
+            assertEquals(Digests.digestOf(made.manifest()), img.digest());
+        }
+    }
+
+    @Test
+    void zstdLayersArePulledVerifiedPushedAndSavedAsTheyCame() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            List<byte[]> tars = List.of(new TestTar().dir("bin", 0755).file("bin/sh", "shell").bytes(),
+                    new TestTar().file("etc/hostname", "zstd box").bytes());
+            RegistryImage made = RegistryImage.put(reg, "test/zst:1", tars, Manifests.OCI_ZSTD_LAYER, TestTar::zstd);
+            String name = reg.host() + "/test/zst:1";
+            Image img = new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(List.of(Digests.digestOf(tars.get(0)), Digests.digestOf(tars.get(1))), img.layers());
+            assertEquals("zstd box", Files.readString(store.layers().diffDir(img.layers().get(1)).resolve("etc/hostname")));
+            assertEquals(Digests.digestOf(made.manifest()), img.digest());
+            assertTrue(store.layers().blobs(img.layers().get(0)).containsKey(made.layerDigests().get(0)), "the zstd blob is kept");
+
+            String copy = new ImagePusher(store).push(name, reg.host() + "/other/zst:2", INSECURE, events);
+            assertEquals(img.digest(), copy, "pushed with its own manifest, zstd layers and all");
+            assertEquals(reg.manifests.get("test/zst:1")[1], reg.manifests.get("other/zst:2")[1]);
+
+            ByteArrayOutputStream docker = new ByteArrayOutputStream();
+            new ImageSaver(store).save(List.of(name), ImageSaver.Format.DOCKER_ARCHIVE, docker, events);
+            ByteArrayOutputStream oci = new ByteArrayOutputStream();
+            new ImageSaver(store).save(List.of(name), ImageSaver.Format.OCI_ARCHIVE, oci, events);
+            store.remove(name, false, id -> false);
+            assertEquals(img.id(), store.load(new ByteArrayInputStream(docker.toByteArray()), "docker.tar", events).get(0).image().id());
+            store.remove(name, false, id -> false);
+            Image fromOci = store.load(new ByteArrayInputStream(oci.toByteArray()), "oci.tar", events).get(0).image();
+            assertEquals(img.id(), fromOci.id());
+            assertEquals(img.digest(), fromOci.digest(), "the oci-archive keeps the zstd blobs and manifest");
+        }
+    }
+
+    @Test
+    void aTamperedZstdLayerFailsItsDigestAndStoresNothing() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            byte[] tar = new TestTar().file("a", "b".repeat(5000)).bytes();
+            RegistryImage made = RegistryImage.put(reg, "test/zst:1", List.of(tar), Manifests.OCI_ZSTD_LAYER, TestTar::zstd);
+            String layer = made.layerDigests().get(0);
+            byte[] other = TestTar.zstd(new TestTar().file("a", "c".repeat(5000)).bytes());
+            reg.blobs.put(layer, other);
+            ImageException e = assertThrows(ImageException.class,
+                    () -> new ImagePuller(store).pull(reg.host() + "/test/zst:1", INSECURE, ImagePuller.Platform.HOST, events));
+            assertTrue(e.getMessage().contains(layer), e.getMessage());
+            assertTrue(store.list().isEmpty());
+            assertEquals(0, layerDirs());
+        }
+    }
+
+    @Test
+    void aLayerStoredFromAnotherCompressionIsPushedWithTheImagesOwnManifestWhenTheRegistryHasItsBlob() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false); TestRegistry fresh = new TestRegistry(false)) {
+            byte[] tar = new TestTar().file("a", "the same layer").bytes();
+            RegistryImage.put(reg, "test/gz:1", List.of(tar), Manifests.OCI_GZIP_LAYER, TestTar::gzip, "sh");
+            RegistryImage zst = RegistryImage.put(reg, "test/zst:1", List.of(tar), Manifests.OCI_ZSTD_LAYER, TestTar::zstd, "ash");
+            new ImagePuller(store).pull(reg.host() + "/test/gz:1", INSECURE, ImagePuller.Platform.HOST, events);
+            Image z = new ImagePuller(store).pull(reg.host() + "/test/zst:1", INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(0, reg.count("GET /storage/" + zst.layerDigests().get(0)), "the layer is stored already: not fetched");
+            assertEquals(Digests.digestOf(zst.manifest()), z.digest());
+            String same = new ImagePusher(store).push(z.id(), reg.host() + "/copy/zst:1", INSECURE, events);
+            assertEquals(Digests.digestOf(zst.manifest()), same, "the registry has the zstd blob: the own manifest is pushed");
+            String other = new ImagePusher(store).push(z.id(), fresh.host() + "/copy/zst:1", INSECURE, events);
+            assertNotEquals(same, other, "elsewhere the kept gzip blob is pushed, in a rewritten manifest");
+            assertTrue(fresh.manifests.get("copy/zst:1")[1].contains(Manifests.OCI_GZIP_LAYER));
+        }
+    }
+
+    /** An image put into a {@link TestRegistry} blob by blob: layers compressed by {@code compress}, described as {@code layerType}. */
+    record RegistryImage(byte[] manifest, String configDigest, List<String> layerDigests) {
+        static RegistryImage put(TestRegistry reg, String repoAndTag, List<byte[]> tars, String layerType,
+                java.util.function.UnaryOperator<byte[]> compress) {
+            return put(reg, repoAndTag, tars, layerType, compress, "sh");
+        }
+
+        /** As above, the configuration's Cmd being {@code cmd} (another image of the same layers). */
+        static RegistryImage put(TestRegistry reg, String repoAndTag, List<byte[]> tars, String layerType,
+                java.util.function.UnaryOperator<byte[]> compress, String cmd) {
+            List<String> diffIds = new ArrayList<>();
+            List<String> digests = new ArrayList<>();
+            StringBuilder layers = new StringBuilder();
+            for (byte[] tar : tars) {
+                byte[] blob = compress.apply(tar);
                 reg.blobs.put(Digests.digestOf(blob), blob);
                 diffIds.add("\"" + Digests.digestOf(tar) + "\"");
-                layers.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(Manifests.OCI_GZIP_LAYER).append("\",\"digest\":\"")
+                digests.add(Digests.digestOf(blob));
+                layers.append(layers.length() == 0 ? "" : ",").append("{\"mediaType\":\"").append(layerType).append("\",\"digest\":\"")
                         .append(Digests.digestOf(blob)).append("\",\"size\":").append(blob.length).append('}');
             }
-            byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"sh\"]},"
+            byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{\"Cmd\":[\"" + cmd + "\"]},"
                     + "\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[" + String.join(",", diffIds) + "]}}").getBytes(StandardCharsets.UTF_8);
             reg.blobs.put(Digests.digestOf(config), config);
             byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + Manifests.OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
                     + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + Digests.digestOf(config) + "\",\"size\":"
                     + config.length + "},\"layers\":[" + layers + "]}").getBytes(StandardCharsets.UTF_8);
-            reg.putManifest("test/five", "1", Manifests.OCI_MANIFEST, manifest);
-            Image img = new ImagePuller(store).pull(reg.host() + "/test/five:1", INSECURE, ImagePuller.Platform.HOST, events);
-            assertEquals(5, img.layers().size());
-            assertEquals(4, layerDirs());
-            assertEquals(1, reg.count("GET /storage/" + Digests.digestOf(config)));
-            assertEquals(4, reg.count("GET /storage/") - 1, "the repeated layer is fetched once");
-            assertEquals(Digests.digestOf(manifest), img.digest());
+            String[] rt = repoAndTag.split(":");
+            reg.putManifest(rt[0], rt[1], Manifests.OCI_MANIFEST, manifest);
+            return new RegistryImage(manifest, Digests.digestOf(config), digests);
         }
+    }
+
+    @Test
+    void largeBlobsGoInChunksAndARegistryRefusingChunksGetsThemWhole() throws Exception {
+        try (TestRegistry reg = new TestRegistry(false)) {
+            byte[] noise = new byte[300_000];
+            new java.util.Random(7).nextBytes(noise);
+            byte[] tar = new TestTar().file("noise", new String(noise, StandardCharsets.ISO_8859_1)).bytes();
+            Image img = store.importRootfs(new ByteArrayInputStream(tar), "rootfs.tar", List.of(), null, "localhost/big:1", events);
+            RegistryOptions chunked = INSECURE.withChunkSize(100_000);
+            String digest = new ImagePusher(store).push("localhost/big:1", reg.host() + "/test/big:1", chunked, events);
+            long patches = reg.count("PATCH /v2/test/big/blobs/uploads/");
+            assertTrue(patches >= 3, "a layer of about 300 kB goes in chunks of 100 kB: " + reg.requests);
+            store.remove("localhost/big:1", false, id -> false);
+            Image pulled = new ImagePuller(store).pull(reg.host() + "/test/big:1", INSECURE, ImagePuller.Platform.HOST, events);
+            assertEquals(img.id(), pulled.id());
+            assertEquals(digest, pulled.digest());
+
+            try (TestRegistry other = new TestRegistry(false)) {
+                other.refuseChunks = true;
+                new ImagePusher(store).push(reg.host() + "/test/big:1", other.host() + "/again/big:1", chunked, events);
+                assertEquals(1, other.count("PATCH /v2/"), "one refused chunk, then the blob whole");
+                assertEquals(1, other.count("DELETE /v2/again/big/blobs/uploads/"), "the refused upload is cancelled");
+                assertEquals(reg.manifests.get("test/big:1")[1], other.manifests.get("again/big:1")[1]);
+            }
+        }
+    }
+
+    @Test
+    void mountSourcesAreTheOtherRepositoriesOfTheSameRegistry() {
+        Image img = imported();
+        store.tag("localhost/bb:latest", "reg.example:5000/team/a:1");
+        store.tag("localhost/bb:latest", "reg.example:5000/team/b:2");
+        store.tag("localhost/bb:latest", "other.example/team/c:3");
+        Image named = store.resolve(img.id());
+        assertEquals(List.of("team/a"), ImagePusher.mountSources(named, ImageReference.parse("reg.example:5000/team/b:9")));
+        assertEquals(List.of(), ImagePusher.mountSources(named, ImageReference.parse("third.example/x:1")));
     }
 
     @Test

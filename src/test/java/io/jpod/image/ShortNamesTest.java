@@ -47,4 +47,19 @@ class ShortNamesTest {
         assertEquals(List.of("docker.io/library/app:latest", "quay.io/app:latest"),
                 candidates("app", conf(List.of("docker.io", "quay.io"), Map.of(), "permissive")));
     }
+
+    @Test
+    void aChooserPicksOneOfSeveralCandidatesWhenEnforcing() {
+        RegistriesConf c = conf(List.of("docker.io", "quay.io"), Map.of(), "enforcing");
+        List<List<String>> asked = new java.util.ArrayList<>();
+        List<ImageReference> chosen = ShortNames.candidates("app:1", c, (input, candidates) -> {
+            asked.add(candidates);
+            return java.util.Optional.of("quay.io/app:1");
+        });
+        assertEquals(List.of("quay.io/app:1"), chosen.stream().map(ImageReference::toString).toList());
+        assertEquals(List.of(List.of("docker.io/library/app:1", "quay.io/app:1")), asked);
+        assertThrows(ImageException.class, () -> ShortNames.candidates("app", c, (input, candidates) -> java.util.Optional.empty()));
+        assertThrows(ImageException.class, () -> ShortNames.candidates("app", c, (input, candidates) -> java.util.Optional.of("evil.io/app")),
+                "only a candidate can be chosen");
+    }
 }

@@ -195,10 +195,43 @@ class TarExtractorTest {
     }
 
     @Test
-    void zstdLayersAreRefused() {
-        byte[] zstd = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd, 0, 0, 0, 0};
-        ImageException e = assertThrows(ImageException.class, () -> extract(zstd));
-        assertTrue(e.getMessage().contains("zstd layers are not supported yet"), e.getMessage());
+    void zstdLayersAreUnpackedWithBothDigests() throws IOException {
+        byte[] tar = new TestTar().dir("etc", 0755).file("etc/a", "hello zstd").file("b", "x".repeat(100_000)).bytes();
+        byte[] zst = TestTar.zstd(tar);
+        assertEquals(0x28, zst[0] & 0xff, "a zstd frame");
+        TarExtractor.Result r = extract(zst);
+        assertEquals("hello zstd", Files.readString(dest.resolve("etc/a")));
+        assertEquals(100_000, Files.size(dest.resolve("b")));
+        assertEquals(Digests.digestOf(tar), r.diffId());
+        assertEquals(Digests.digestOf(zst), r.blobDigest());
+        assertEquals(tar.length, r.size());
+        assertEquals(r, TarExtractor.digest(new ByteArrayInputStream(zst), "x"));
+    }
+
+    @Test
+    void zstdFramesOneAfterTheOtherAndSkippableFramesMakeOneLayer() throws IOException {
+        byte[] tar = new TestTar().file("a", "first").file("b", "second").bytes();
+        int half = 1024;
+        byte[] skippable = {0x50, 0x2a, 0x4d, 0x18, 4, 0, 0, 0, 1, 2, 3, 4};
+        java.io.ByteArrayOutputStream blob = new java.io.ByteArrayOutputStream();
+        blob.write(TestTar.zstd(java.util.Arrays.copyOfRange(tar, 0, half)));
+        blob.write(TestTar.zstd(java.util.Arrays.copyOfRange(tar, half, tar.length)));
+        blob.write(skippable);
+        TarExtractor.Result r = extract(blob.toByteArray());
+        assertEquals("second", Files.readString(dest.resolve("b")));
+        assertEquals(Digests.digestOf(tar), r.diffId());
+        assertEquals(Digests.digestOf(blob.toByteArray()), r.blobDigest());
+    }
+
+    @Test
+    void aTruncatedOrDamagedZstdLayerIsAnError() {
+        byte[] zst = TestTar.zstd(new TestTar().file("a", "y".repeat(50_000)).file("b", "z").bytes());
+        byte[] truncated = java.util.Arrays.copyOf(zst, zst.length - 8);
+        assertThrows(ImageException.class, () -> extract(truncated));
+        byte[] damaged = zst.clone();
+        damaged[damaged.length - 2] ^= 0x55; // in the frame's checksum
+        ImageException e = assertThrows(ImageException.class, () -> extract(damaged));
+        assertTrue(e.getMessage().contains("test.tar"), e.getMessage());
     }
 
     @Test

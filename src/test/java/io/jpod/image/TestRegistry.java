@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * A small in-memory registry of the distribution API on 127.0.0.1 (plain HTTP), for tests: blobs
- * (GET answered by a redirect to {@code /storage/}), monolithic uploads, manifests by tag and
+ * (GET answered by a redirect to {@code /storage/}), monolithic and chunked uploads, manifests by tag and
  * digest; optionally bearer-token authentication whose token service wants {@code user:pw}.
  */
 final class TestRegistry implements AutoCloseable {
@@ -35,6 +35,10 @@ final class TestRegistry implements AutoCloseable {
     /** Basic authentication (user:pw) instead of bearer tokens. */
     private boolean basic;
     private final java.net.ServerSocket front;
+    /** Chunks received so far, by upload session. */
+    private final Map<String, java.io.ByteArrayOutputStream> uploads = new ConcurrentHashMap<>();
+    /** PATCH answers 405, as a registry that takes no chunked uploads. */
+    volatile boolean refuseChunks;
     /** How many more requests for /storage/ answer 503. */
     final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -156,6 +160,34 @@ final class TestRegistry implements AutoCloseable {
                     x.getResponseHeaders().add("Location", "/v2/" + m.group(1) + "/blobs/uploads/" + UUID.randomUUID() + "?_state=x");
                     send(x, 202, "");
                     return;
+                }
+                String session = m.group(2);
+                if (method.equals("PATCH")) {
+                    if (refuseChunks) {
+                        send(x, 405, "{\"errors\":[{\"code\":\"UNSUPPORTED\",\"message\":\"no chunks\"}]}");
+                        return;
+                    }
+                    java.io.ByteArrayOutputStream sofar = uploads.computeIfAbsent(session, k -> new java.io.ByteArrayOutputStream());
+                    String range = x.getRequestHeaders().getFirst("Content-Range");
+                    if (range == null || !range.equals(sofar.size() + "-" + (sofar.size() + body.length - 1))) {
+                        send(x, 416, "{\"errors\":[{\"code\":\"BLOB_UPLOAD_INVALID\",\"message\":\"range " + range + "\"}]}");
+                        return;
+                    }
+                    sofar.write(body);
+                    x.getResponseHeaders().add("Location", "/v2/" + m.group(1) + "/blobs/uploads/" + session + "?_state=y" + sofar.size());
+                    x.getResponseHeaders().add("Range", "0-" + (sofar.size() - 1));
+                    send(x, 202, "");
+                    return;
+                }
+                if (method.equals("DELETE")) {
+                    uploads.remove(session);
+                    send(x, 204, "");
+                    return;
+                }
+                java.io.ByteArrayOutputStream sofar = uploads.remove(session);
+                if (sofar != null) {
+                    sofar.write(body);
+                    body = sofar.toByteArray();
                 }
                 String digest = URLDecoder.decode(x.getRequestURI().getRawQuery().replaceFirst(".*digest=", ""), StandardCharsets.UTF_8);
                 if (!Digests.digestOf(body).equals(digest)) {

@@ -112,4 +112,33 @@ final class TestTar {
         }
         return out.toByteArray();
     }
+
+    /**
+     * {@code data} compressed by the {@code zstd} program (a prerequisite, in scripts/host-packages.txt),
+     * as image builders write zstd layers: one frame with a checksum.
+     */
+    static byte[] zstd(byte[] data) {
+        try {
+            Process p = new ProcessBuilder("zstd", "-q", "-c", "--check", "-3").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Thread feed = new Thread(() -> {
+                try (var in = p.getOutputStream()) {
+                    in.write(data);
+                } catch (IOException ex) {
+                    // the process failed; its exit code says so
+                }
+            });
+            feed.start();
+            byte[] out = p.getInputStream().readAllBytes();
+            feed.join();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("zstd exited with " + p.exitValue());
+            }
+            return out;
+        } catch (IOException ex) {
+            throw new UncheckedIOException("the zstd program is a prerequisite of the tests (apt-get install zstd)", ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
 }

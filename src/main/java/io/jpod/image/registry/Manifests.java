@@ -18,6 +18,7 @@ public final class Manifests {
     public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
     public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
     public static final String OCI_GZIP_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
+    public static final String OCI_ZSTD_LAYER = "application/vnd.oci.image.layer.v1.tar+zstd";
     public static final String DOCKER_GZIP_LAYER = "application/vnd.docker.image.rootfs.diff.tar.gzip";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
@@ -102,17 +103,13 @@ public final class Manifests {
         return new Manifest(mediaType, descriptor(n.path("config"), image), layers);
     }
 
-    /** Refuses layer types jpod cannot unpack (zstd, encrypted, unknown) before anything is fetched. */
+    /** Refuses layer types jpod cannot unpack (encrypted, unknown) before anything is fetched. */
     public static void checkLayerType(Descriptor layer, String image) {
         String t = layer.mediaType();
-        if (t.contains("zstd")) {
-            throw new ImageException(image, image + ": layer " + layer.digest() + " is zstd-compressed (" + t
-                    + "); zstd layers are not supported yet");
-        }
         if (t.contains("encrypted")) {
             throw new ImageException(image, image + ": layer " + layer.digest() + " is encrypted (" + t + "); not supported");
         }
-        if (!(t.endsWith(".tar") || t.endsWith("+gzip") || t.endsWith(".tar.gzip") || t.endsWith("tar.gzip") || t.isEmpty())) {
+        if (!(t.endsWith(".tar") || t.endsWith("+gzip") || t.endsWith(".tar.gzip") || t.endsWith("tar.gzip") || t.endsWith("+zstd") || t.isEmpty())) {
             throw new ImageException(image, image + ": layer " + layer.digest() + " has unsupported media type " + t);
         }
     }

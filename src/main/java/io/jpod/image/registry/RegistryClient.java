@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the JDK's HttpClient: anonymous, basic and bearer-token authentication (from the registry's
  * {@code WWW-Authenticate} challenge), HTTPS (or, with TLS verification off, HTTPS without
  * verification falling back to plain HTTP), redirects followed by hand (credentials are not sent
- * to another host), and 3 attempts on connection errors and 5xx answers. Thread-safe.
+ * to another host), 3 attempts on connection errors and 5xx answers, blob uploads (monolithic, or
+ * in PATCH chunks above the chunk size) and cross-repository mounts. Thread-safe.
  */
 public final class RegistryClient {
     /** Manifest media types a pull accepts. */
@@ -43,6 +44,8 @@ public final class RegistryClient {
             "application/vnd.docker.distribution.manifest.v2+json", "application/vnd.docker.distribution.manifest.list.v2+json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int ATTEMPTS = 3;
+    /** The default upload chunk size: blobs up to it go in one request. */
+    public static final long DEFAULT_CHUNK = 16L << 20;
     private static final int MAX_REDIRECTS = 5;
     private static final Duration HTTPS_PROBE = Duration.ofSeconds(5);
 
@@ -51,6 +54,8 @@ public final class RegistryClient {
     private final boolean tlsVerify;
     private final Credentials credentials;
     private final HttpClient http;
+    /** Blobs larger than this are uploaded in chunks of this size. */
+    private final long chunkSize;
     /** Authorization header per scope, once a challenge was answered. */
     private final Map<String, String> authorizations = new ConcurrentHashMap<>();
     private volatile String scheme;
@@ -71,6 +76,12 @@ public final class RegistryClient {
     }
 
     RegistryClient(String registry, String image, boolean tlsVerify, Credentials credentials, Map<String, String> knownSchemes) {
+        this(registry, image, tlsVerify, credentials, knownSchemes, DEFAULT_CHUNK);
+    }
+
+    RegistryClient(String registry, String image, boolean tlsVerify, Credentials credentials, Map<String, String> knownSchemes,
+            long chunkSize) {
+        this.chunkSize = chunkSize;
         this.knownSchemes = knownSchemes;
         this.scheme = knownSchemes.get(registry);
         this.registry = registry;
@@ -244,31 +255,123 @@ public final class RegistryClient {
         return true;
     }
 
-    /** Uploads the blob in {@code file} (monolithic: POST, then PUT with its digest). */
+    /**
+     * Uploads the blob in {@code file}: POST opens an upload, then one PUT with its digest; a blob
+     * larger than the chunk size goes in PATCH chunks of that size first (and, if the registry
+     * refuses the first chunk, monolithically in a new upload).
+     */
     public void upload(String repository, String digest, Path file) {
+        String what = "uploading blob " + digest + " to " + registry + "/" + repository;
+        long size;
         try {
-            upload(repository, digest, HttpRequest.BodyPublishers.ofFile(file));
+            size = java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            throw new ImageException(image, what + ": cannot read " + file + ": " + reason(e), e);
+        }
+        URI location = startUpload(repository, what);
+        if (size > chunkSize) {
+            URI rest = uploadChunks(repository, location, file, size, what);
+            if (rest != null) {
+                finishUpload(repository, rest, digest, HttpRequest.BodyPublishers.noBody(), what);
+                return;
+            }
+            location = startUpload(repository, what);
+        }
+        try {
+            finishUpload(repository, location, digest, HttpRequest.BodyPublishers.ofFile(file), what);
         } catch (java.io.FileNotFoundException e) {
-            throw new ImageException(image, "uploading blob " + digest + ": " + file + " is missing", e);
+            throw new ImageException(image, what + ": " + file + " is missing", e);
         }
     }
 
     /** Uploads {@code data} as blob {@code digest}. */
     public void upload(String repository, String digest, byte[] data) {
-        upload(repository, digest, HttpRequest.BodyPublishers.ofByteArray(data));
+        String what = "uploading blob " + digest + " to " + registry + "/" + repository;
+        finishUpload(repository, startUpload(repository, what), digest, HttpRequest.BodyPublishers.ofByteArray(data), what);
     }
 
-    private void upload(String repository, String digest, HttpRequest.BodyPublisher body) {
-        String what = "uploading blob " + digest + " to " + registry + "/" + repository;
+    /**
+     * Mounts blob {@code digest} of repository {@code from} into {@code repository} of the same
+     * registry ({@code POST ...?mount=&from=}); false when the registry would not (it then opened
+     * an upload instead, which is cancelled), so the caller uploads the blob.
+     */
+    public boolean mount(String repository, String digest, String from) {
+        String what = "mounting blob " + digest + " from " + registry + "/" + from + " into " + repository;
+        HttpRequest.Builder post = HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/uploads/?mount="
+                + URLEncoder.encode(digest, StandardCharsets.UTF_8) + "&from=" + URLEncoder.encode(from, StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        HttpResponse<byte[]> r = send(post, HttpResponse.BodyHandlers.ofByteArray(), pushScope(repository) + " " + pullScope(from));
+        if (r.statusCode() == 201) {
+            return true;
+        }
+        if (r.statusCode() == 202) {
+            r.headers().firstValue("Location").ifPresent(l -> cancelUpload(repository, r.request().uri().resolve(l)));
+            return false;
+        }
+        check(r, what, r.body());
+        return false;
+    }
+
+    private void cancelUpload(String repository, URI location) {
+        try {
+            HttpResponse<byte[]> r = send(HttpRequest.newBuilder(location).DELETE(), HttpResponse.BodyHandlers.ofByteArray(), pushScope(repository));
+            discard(r);
+        } catch (RuntimeException e) {
+            // an upload left open expires on the registry
+        }
+    }
+
+    /** Opens an upload session; its location. */
+    private URI startUpload(String repository, String what) {
         HttpRequest.Builder post = HttpRequest.newBuilder(uri("/v2/" + repository + "/blobs/uploads/"))
                 .POST(HttpRequest.BodyPublishers.noBody());
         HttpResponse<byte[]> started = send(post, HttpResponse.BodyHandlers.ofByteArray(), pushScope(repository));
         check(started, what, started.body());
-        String location = started.headers().firstValue("Location")
+        return location(started, what);
+    }
+
+    private URI location(HttpResponse<?> r, String what) {
+        String location = r.headers().firstValue("Location")
                 .orElseThrow(() -> new ImageException(image, what + ": the registry gave no upload location"));
-        URI target = started.request().uri().resolve(location);
-        String sep = target.getRawQuery() == null ? "?" : "&";
-        URI put = URI.create(target + sep + "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8));
+        return r.request().uri().resolve(location);
+    }
+
+    /**
+     * Sends {@code file} in PATCH chunks to the upload at {@code location}; the location to finish
+     * the upload at, or null when the registry refused the first chunk (it does not take chunks).
+     */
+    private URI uploadChunks(String repository, URI location, Path file, long size, String what) {
+        byte[] buf = new byte[(int) Math.min(chunkSize, size)];
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            for (long offset = 0; offset < size; ) {
+                int n = in.readNBytes(buf, 0, (int) Math.min(buf.length, size - offset));
+                if (n <= 0) {
+                    throw new ImageException(image, what + ": " + file + " became shorter while it was read");
+                }
+                HttpRequest.Builder patch = HttpRequest.newBuilder(location).header("Content-Type", "application/octet-stream")
+                        .header("Content-Range", offset + "-" + (offset + n - 1))
+                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(buf, 0, n));
+                HttpResponse<byte[]> r = send(patch, HttpResponse.BodyHandlers.ofByteArray(), pushScope(repository));
+                if (offset == 0 && r.statusCode() != 202 && r.statusCode() != 401 && r.statusCode() != 403 && r.statusCode() < 500) {
+                    cancelUpload(repository, location);
+                    return null;
+                }
+                if (r.statusCode() != 202) {
+                    check(r, what + " (chunk at byte " + offset + ")", r.body());
+                }
+                location = location(r, what);
+                offset += n;
+            }
+        } catch (IOException e) {
+            throw new ImageException(image, what + ": cannot read " + file + ": " + reason(e), e);
+        }
+        return location;
+    }
+
+    /** Closes the upload at {@code location} with a PUT naming its digest (and carrying {@code body}, maybe empty). */
+    private void finishUpload(String repository, URI location, String digest, HttpRequest.BodyPublisher body, String what) {
+        String sep = location.getRawQuery() == null ? "?" : "&";
+        URI put = URI.create(location + sep + "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8));
         HttpRequest.Builder b = HttpRequest.newBuilder(put).header("Content-Type", "application/octet-stream").PUT(body);
         HttpResponse<byte[]> r = send(b, HttpResponse.BodyHandlers.ofByteArray(), pushScope(repository));
         check(r, what, r.body());
@@ -401,15 +504,17 @@ public final class RegistryClient {
         return token;
     }
 
-    /** The token request for a bearer challenge: {@code realm?service=...&scope=...}. */
+    /** The token request for a bearer challenge: {@code realm?service=...&scope=...}, one scope parameter per scope. */
     static URI tokenUri(Challenge c, String scope) {
         StringBuilder q = new StringBuilder();
         if (c.param("service") != null) {
             q.append("service=").append(URLEncoder.encode(c.param("service"), StandardCharsets.UTF_8));
         }
         String s = c.param("scope") != null ? c.param("scope") : scope;
-        if (s != null && !s.isEmpty()) {
-            q.append(q.length() > 0 ? "&" : "").append("scope=").append(URLEncoder.encode(s, StandardCharsets.UTF_8));
+        for (String one : s == null ? new String[0] : s.trim().split(" +")) {
+            if (!one.isEmpty()) {
+                q.append(q.length() > 0 ? "&" : "").append("scope=").append(URLEncoder.encode(one, StandardCharsets.UTF_8));
+            }
         }
         String realm = c.param("realm");
         return URI.create(q.length() == 0 ? realm : realm + (realm.contains("?") ? "&" : "?") + q);
