@@ -2,7 +2,9 @@ package io.jpod.cli;
 
 import io.jpod.engine.KubeService;
 import io.jpod.kube.ConfigData;
+import io.jpod.error.InvalidInputException;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,14 @@ public final class KubePlayCommand extends EngineCommand {
     @Option(names = "--dry-run", description = "Print what would be created, and every warning; create nothing.")
     boolean dryRun;
 
+    @Option(names = "--network", paramLabel = "MODE", defaultValue = "slirp4netns",
+            description = "How the pods reach the network: slirp4netns (default), host or none.")
+    String network = "slirp4netns";
+
+    @Option(names = "--publish", split = ",", paramLabel = "[[IP:][HOSTPORT]:]PORT[/PROTO]",
+            description = "Publish a container port on the host, overriding the YAML's hostPort for that containerPort (repeatable).")
+    List<String> publish = List.of();
+
     @picocli.CommandLine.Mixin
     RegistryFlags registry = new RegistryFlags();
 
@@ -34,8 +44,12 @@ public final class KubePlayCommand extends EngineCommand {
 
     @Override
     public Integer call() {
+        NetworkMode mode = NetworkMode.parse(network);
+        if (mode == null) {
+            throw new InvalidInputException("--network", "unknown network mode \"" + network + "\": must be one of " + NetworkMode.labels());
+        }
         KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps,
-                registry.options());
+                registry.options(), mode, publish);
         if (dryRun) {
             printPlan(engine().kube().dryRun(files, System.in, options));
             return 0;

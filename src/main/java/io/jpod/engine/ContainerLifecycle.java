@@ -4,11 +4,15 @@ import io.jpod.error.JpodException;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.error.StateException;
 import io.jpod.host.HostFacts;
+import io.jpod.network.PodNetwork;
+import io.jpod.network.PortMapping;
+import io.jpod.network.ResolvConf;
 import io.jpod.oci.ContainerPlan;
 import io.jpod.oci.RuntimeSpec;
 import io.jpod.oci.SpecGenerator;
 import io.jpod.oci.Users;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.NetworkMode;
 import io.jpod.pod.ProcessPlan;
 import io.jpod.pod.SecurityContext;
 import io.jpod.runtime.Conmon;
@@ -43,12 +47,18 @@ final class ContainerLifecycle {
     private final StateStore state;
     private final Locks locks;
     private final List<String> exitCommand;
+    private final PodNetwork network;
 
-    ContainerLifecycle(HostFacts host, StateStore state, List<String> exitCommand) {
+    ContainerLifecycle(HostFacts host, StateStore state, List<String> exitCommand, PodNetwork network) {
         this.host = host;
         this.state = state;
         this.locks = new Locks(host.paths().locks());
         this.exitCommand = exitCommand;
+        this.network = network;
+    }
+
+    PodNetwork network() {
+        return network;
     }
 
     HostFacts.StorageDriver storageDriver() {
@@ -108,7 +118,8 @@ final class ContainerLifecycle {
             Files.writeString(dir.resolve("hosts"), hosts.toString());
             Files.writeString(dir.resolve("hostname"), hostname + "\n");
             Path resolv = Path.of("/etc/resolv.conf");
-            Files.writeString(dir.resolve("resolv.conf"), Files.isReadable(resolv) ? Files.readString(resolv) : "");
+            Files.writeString(dir.resolve("resolv.conf"),
+                    ResolvConf.forPod(Files.isReadable(resolv) ? Files.readString(resolv) : "", pod.spec().network()));
         } catch (IOException e) {
             throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
         }
@@ -156,7 +167,23 @@ final class ContainerLifecycle {
                 current.imageName(), current.created(), current.config(), ContainerState.RUNNING, pid, conmonPid, null,
                 Instant.now(), current.finishedAt(), current.restartCount(), false);
         state.updateContainer(started);
+        if (c.infra()) {
+            attachNetwork(started, pod);
+        }
         return started;
+    }
+
+    /** Connects the pod's network namespace (held by its infra container, just started); on failure the infra is stopped. */
+    private void attachNetwork(ContainerRow infra, PodRow pod) {
+        try {
+            network.attach(pod.spec().network(), infra.pid(), runDir(infra.id()), PortMapping.of(pod.spec()));
+        } catch (JpodException e) {
+            markStopping(infra.id(), true);
+            runtime(infra).kill(infra.name(), infra.id(), "KILL", false);
+            waitExit(infra.pid(), 10_000);
+            finish(infra, true);
+            throw e;
+        }
     }
 
     private static List<String> withArgs(List<String> base, String id) {
@@ -168,7 +195,10 @@ final class ContainerLifecycle {
     private ContainerPlan infraPlan(ContainerRow c, PodRow pod, Path data) throws IOException {
         Path rootfs = data.resolve("rootfs");
         Files.createDirectories(rootfs);
-        List<String> created = new ArrayList<>(List.of("network", "ipc", "uts"));
+        List<String> created = new ArrayList<>(List.of("ipc", "uts"));
+        if (PodNetwork.ownNamespace(pod.spec().network())) {
+            created.add(0, "network");
+        }
         if (pod.spec().shareProcessNamespace()) {
             created.add("pid");
         }
@@ -200,7 +230,9 @@ final class ContainerLifecycle {
             env.add("HOME=" + user.home());
         }
         Map<String, String> joined = new LinkedHashMap<>();
-        joined.put("network", "/proc/" + infraPid + "/ns/net");
+        if (PodNetwork.ownNamespace(pod.spec().network())) {
+            joined.put("network", "/proc/" + infraPid + "/ns/net");
+        }
         joined.put("ipc", "/proc/" + infraPid + "/ns/ipc");
         joined.put("uts", "/proc/" + infraPid + "/ns/uts");
         if (pod.spec().shareProcessNamespace()) {
@@ -322,6 +354,8 @@ final class ContainerLifecycle {
         runtime(c).delete(c.name(), c.id(), true);
         if (!c.infra()) {
             mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
+        } else {
+            PodNetwork.detach(runDir(c.id()));
         }
         return done;
     }
@@ -332,6 +366,7 @@ final class ContainerLifecycle {
         if (!c.infra()) {
             mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
         } else {
+            PodNetwork.detach(runDir(c.id()));
             new PodVolumes(dataDir(c.id()).resolve("userdata")).unmount(c.name()); // Memory volumes' tmpfs
         }
         deleteTree(dataDir(c.id()));

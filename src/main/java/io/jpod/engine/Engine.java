@@ -5,6 +5,7 @@ import io.jpod.host.HostFacts;
 import io.jpod.host.HostProbe;
 import io.jpod.host.Privileges;
 import io.jpod.image.ImageStore;
+import io.jpod.network.PodNetwork;
 import io.jpod.state.Database;
 import io.jpod.state.KubeObjectStore;
 import io.jpod.state.StateStore;
@@ -29,7 +30,8 @@ public final class Engine implements AutoCloseable {
         this.events = events;
         this.images = new ImageStore(db, host.paths(), Privileges.current());
         StateStore state = new StateStore(db);
-        this.pods = new PodEngine(state, new LocalImages(images, events), new ContainerLifecycle(host, state, exitCommand()));
+        this.pods = new PodEngine(state, new LocalImages(images, events), new ContainerLifecycle(host, state, exitCommand(),
+                PodNetwork.discover()));
     }
 
     /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */

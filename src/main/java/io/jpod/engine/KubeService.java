@@ -13,7 +13,12 @@ import io.jpod.kube.PodGenerator;
 import io.jpod.kube.PodTranslator;
 import io.jpod.error.NotFoundException;
 import io.jpod.kube.WorkloadTranslator;
+import io.fabric8.kubernetes.api.model.Service;
+import io.jpod.kube.ServicePorts;
+import io.jpod.network.PortMapping;
+import io.jpod.network.PublishOption;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
 import io.jpod.state.KubeObjectStore;
 import io.jpod.state.PodRow;
@@ -44,9 +49,11 @@ public final class KubeService {
     private final PodTranslator translator;
     private final PodGenerator generator;
     private final WorkloadTranslator workloads;
+    private final YAMLMapper mapper;
 
     KubeService(PodEngine pods, KubeObjectStore objects, Events events) {
         YAMLMapper mapper = KubeMapper.yaml();
+        this.mapper = mapper;
         this.pods = pods;
         this.objects = objects;
         this.events = events;
@@ -62,14 +69,30 @@ public final class KubeService {
      * @param configMaps files of ConfigMaps ({@code --configmap}) the pods may take their environment from
      * @param registry   how to reach registries for images to pull
      */
-    public record PlayOptions(boolean replace, boolean start, List<String> configMaps, RegistryOptions registry) {
+    public record PlayOptions(boolean replace, boolean start, List<String> configMaps, RegistryOptions registry,
+            NetworkMode network, List<String> publish) {
         public PlayOptions {
             configMaps = configMaps == null ? List.of() : List.copyOf(configMaps);
             registry = registry == null ? new RegistryOptions(true, null, null) : registry;
+            network = network == null ? NetworkMode.SLIRP4NETNS : network;
+            publish = publish == null ? List.of() : List.copyOf(publish);
+        }
+
+        public PlayOptions(boolean replace, boolean start, List<String> configMaps, RegistryOptions registry) {
+            this(replace, start, configMaps, registry, null, null);
         }
 
         public PlayOptions(boolean replace, boolean start, List<String> configMaps) {
             this(replace, start, configMaps, null);
+        }
+
+        /** {@code pod} with the network and the published ports of these options. */
+        PodSpec applyTo(PodSpec pod) {
+            PodSpec p = pod.withNetwork(network);
+            for (String value : publish) {
+                p = PublishOption.parse(value).applyTo(p);
+            }
+            return p;
         }
 
         public PlayOptions(boolean replace, boolean start) {
@@ -115,6 +138,7 @@ public final class KubeService {
         Problems problems = new Problems();
         List<KubeDocument> docs = new ArrayList<>();
         List<KubeDocument> workloadDocs = new ArrayList<>();
+        List<Service> services = new ArrayList<>();
         Map<String, ConfigData> configs = new LinkedHashMap<>();
         for (String file : configMapFiles) {
             for (KubeDocument doc : read(file, stdin, problems, docs.size())) {
@@ -144,6 +168,8 @@ public final class KubeService {
                         problems.add(docs.size(), doc.where() + ": apiVersion: a " + kind + " is apiVersion " + api + ", not \""
                                 + doc.apiVersion() + "\"");
                     }
+                } else if (kind.equals("Service")) {
+                    service(doc, services, m -> problems.add(docs.size(), m));
                 } else if (NOT_YET.contains(kind)) {
                     warnings.add(doc.where() + ": kind " + kind + " is not supported yet: " + kind + " " + doc.name() + " is ignored");
                 } else {
@@ -173,10 +199,24 @@ public final class KubeService {
                 problems.add(order, e.getMessage());
             }
         }
+        if (!services.isEmpty()) {
+            ServicePorts.Result published = ServicePorts.apply(services, specs);
+            specs = new ArrayList<>(published.pods());
+            warnings.addAll(published.warnings());
+        }
         if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty()) {
             problems.add(0, String.join(", ", files) + ": no Kubernetes objects to play");
         }
         return new Plan(specs, List.copyOf(configs.values()), warnings, problems.inOrder());
+    }
+
+    /** A Service, read for the ports it publishes (its nodePorts). */
+    private void service(KubeDocument doc, List<Service> services, Consumer<String> problems) {
+        try {
+            services.add(mapper.treeToValue(doc.node(), Service.class));
+        } catch (tools.jackson.core.JacksonException e) {
+            problems.accept(doc.where() + ": Service " + doc.name() + ": " + e.getOriginalMessage().split("\n")[0]);
+        }
     }
 
     /** Problems, each with the position of its document among all read, so that they are listed in the files' order. */
@@ -248,13 +288,20 @@ public final class KubeService {
      * The ConfigMaps and Secrets are stored first; nothing is created when any document has a problem.
      */
     public List<PodOutcome> play(List<String> files, InputStream stdin, PlayOptions options) {
+        options.publish().forEach(PublishOption::parse);
         Plan plan = checked(plan(files, options.configMaps(), stdin, false));
         Instant now = Instant.now();
         objects.save(plan.configs().stream()
                 .map(c -> new KubeObjectStore.KubeObject(c.kind(), c.name(), c.data(), c.where(), now)).toList());
         List<PodOutcome> out = new ArrayList<>();
-        for (PodSpec spec : plan.pods()) {
+        for (PodSpec played : plan.pods()) {
+            PodSpec spec = played;
             try {
+                spec = options.applyTo(played);
+                if (spec.network() != NetworkMode.SLIRP4NETNS && !PortMapping.of(spec).isEmpty()) {
+                    events.warning("pod " + spec.name() + ": with --network " + spec.network().label() + " no port is published: "
+                            + PortMapping.of(spec).stream().map(PortMapping::toString).collect(java.util.stream.Collectors.joining(", ")));
+                }
                 out.add(new PodOutcome(spec.name(), pods.create(spec, options.replace(), options.start(), options.registry()), null));
             } catch (JpodException e) {
                 out.add(new PodOutcome(spec.name(), null, e));
@@ -356,7 +403,6 @@ public final class KubeService {
         if (kept.size() == spec.containers().size()) {
             return spec;
         }
-        return new PodSpec(spec.name(), spec.labels(), spec.annotations(), spec.hostname(), spec.restartPolicy(),
-                spec.shareProcessNamespace(), kept, spec.stopTimeoutSeconds());
+        return spec.withContainers(kept);
     }
 }

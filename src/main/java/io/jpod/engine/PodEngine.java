@@ -5,7 +5,10 @@ import io.jpod.error.HostException;
 import io.jpod.error.JpodException;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.image.registry.RegistryOptions;
+import io.jpod.network.PodNetwork;
+import io.jpod.network.PortMapping;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.ProcessPlan;
 import io.jpod.state.ContainerConfig;
@@ -33,7 +36,14 @@ public final class PodEngine {
     }
 
     /** A container with the state seen now (a row says running but its process is gone: exited). */
-    public record ContainerInfo(ContainerRow row, String podName, ContainerState current) {
+    public record ContainerInfo(ContainerRow row, String podName, ContainerState current, List<PortMapping> ports) {
+        public ContainerInfo {
+            ports = ports == null ? List.of() : List.copyOf(ports);
+        }
+
+        public ContainerInfo(ContainerRow row, String podName, ContainerState current) {
+            this(row, podName, current, List.of());
+        }
     }
 
     /** A pod with its containers (infra first) and podman's status word. */
@@ -72,6 +82,9 @@ public final class PodEngine {
             state.pods().stream().filter(p -> p.name().equals(spec.name())).findFirst().ifPresent(p -> remove(p.id(), true));
         } else if (state.pods().stream().anyMatch(p -> p.name().equals(spec.name()))) {
             throw new ConflictException(spec.name(), "pod " + spec.name() + " already exists (use --replace to replace it)");
+        }
+        if (spec.network() == NetworkMode.SLIRP4NETNS && start) {
+            PodNetwork.checkFree(PortMapping.of(spec));
         }
         String podId = Ids.next();
         String infraId = Ids.next();
@@ -330,10 +343,12 @@ public final class PodEngine {
     }
 
     private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods) {
-        String podName = pods.stream().filter(p -> p.id().equals(c.podId())).map(PodRow::name).findFirst().orElse("");
+        PodRow pod = pods.stream().filter(p -> p.id().equals(c.podId())).findFirst().orElse(null);
         ContainerState now = c.state() == ContainerState.RUNNING && !ContainerLifecycle.isAlive(c.pid())
                 ? ContainerState.EXITED : c.state();
-        return new ContainerInfo(c, podName, now);
+        // the pod's ports are every container's: they share the infra container's network namespace
+        List<PortMapping> ports = pod == null || pod.spec().network() != NetworkMode.SLIRP4NETNS ? List.of() : PortMapping.of(pod.spec());
+        return new ContainerInfo(c, pod == null ? "" : pod.name(), now, ports);
     }
 
     private PodInfo info(PodRow pod) {

@@ -39,7 +39,14 @@ public final class PodTranslator {
             "spec.containers[].env[].valueFrom.secretKeyRef.*", "spec.containers[].env[].valueFrom.fieldRef.*",
             "spec.containers[].envFrom", "spec.containers[].envFrom[]", "spec.containers[].envFrom[].prefix",
             "spec.containers[].envFrom[].configMapRef.*", "spec.containers[].envFrom[].secretRef.*",
-            "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), VolumeTranslator.fields(""));
+            "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), union(VolumeTranslator.fields(""),
+            PortTranslator.FIELDS));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
 
     private final ObjectMapper mapper;
 
@@ -114,6 +121,7 @@ public final class PodTranslator {
         List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes());
         List<ContainerSpec> containers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        PortTranslator ports = new PortTranslator(doc);
         for (int i = 0; i < spec.getContainers().size(); i++) {
             Container c = spec.getContainers().get(i);
             String path = prefix + "spec.containers[" + i + "]";
@@ -140,7 +148,7 @@ public final class PodTranslator {
             }
             containers.add(new ContainerSpec(c.getName(), c.getImage(), orEmpty(c.getCommand()), orEmpty(c.getArgs()),
                     envs.env(c, path), emptyToNull(c.getWorkingDir()), pull, vols.mounts(c, path, volumes),
-                    vols.security(c, spec.getSecurityContext(), path)));
+                    vols.security(c, spec.getSecurityContext(), path), ports.ports(c, path)));
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
         if (hostname.length() > 63 || !DNS1123_LABEL.matcher(hostname).matches()) {

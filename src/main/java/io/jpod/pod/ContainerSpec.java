@@ -14,15 +14,29 @@ import java.util.List;
  * @param pullPolicy imagePullPolicy as written, or null for Kubernetes' default ({@link #effectivePullPolicy()})
  * @param volumeMounts    the volumes mounted, in order (empty in rows stored before volumes existed)
  * @param securityContext the security context, the pod's merged in ({@link SecurityContext#NONE} when none)
+ * @param ports           the container's ports, in order (empty in rows stored before ports existed)
  */
 public record ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
-        String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext) {
+        String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext,
+        List<ContainerPort> ports) {
     public ContainerSpec {
+        ports = ports == null ? List.of() : List.copyOf(ports);
         command = List.copyOf(command);
         args = List.copyOf(args);
         env = List.copyOf(env);
         volumeMounts = volumeMounts == null ? List.of() : List.copyOf(volumeMounts);
         securityContext = securityContext == null ? SecurityContext.NONE : securityContext;
+    }
+
+    /** A container without ports. */
+    public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env, String workingDir,
+            PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext) {
+        this(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, List.of());
+    }
+
+    /** This container with {@code newPorts} instead of its ports. */
+    public ContainerSpec withPorts(List<ContainerPort> newPorts) {
+        return new ContainerSpec(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, newPorts);
     }
 
     /** A container without volumes or security context. */

@@ -17,10 +17,11 @@ import java.util.Map;
  * @param containers            the app containers, in order
  * @param stopTimeoutSeconds    terminationGracePeriodSeconds: how long a stopping container gets before SIGKILL
  * @param volumes               the pod's volumes, in order (empty in rows stored before volumes existed)
+ * @param network               how its network namespace reaches the outside (slirp4netns when not given)
  */
 public record PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
         RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
-        List<Volume> volumes) {
+        List<Volume> volumes, NetworkMode network) {
     /** podman's default stop timeout, used when the YAML gives no terminationGracePeriodSeconds. */
     public static final long DEFAULT_STOP_TIMEOUT = 10;
 
@@ -29,6 +30,26 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         containers = List.copyOf(containers);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        network = network == null ? NetworkMode.SLIRP4NETNS : network;
+    }
+
+    /** A pod on the default network. */
+    public PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
+            RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
+            List<Volume> volumes) {
+        this(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds, volumes, null);
+    }
+
+    /** This pod with {@code newContainers} instead of its containers. */
+    public PodSpec withContainers(List<ContainerSpec> newContainers) {
+        return new PodSpec(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, newContainers, stopTimeoutSeconds,
+                volumes, network);
+    }
+
+    /** This pod on {@code mode}. */
+    public PodSpec withNetwork(NetworkMode mode) {
+        return new PodSpec(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds,
+                volumes, mode);
     }
 
     /** A pod without volumes. */

@@ -133,14 +133,14 @@ class KubeServiceTest {
                 kind: Frobnicator
                 metadata: {name: frob}
                 """, """
-                apiVersion: v1
-                kind: Service
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
                 metadata: {name: web}
                 """, CONFIG_MAP, SECRET, POD);
         List<PodSpec> pods = kube.read(List.of(f), stdin(""));
         assertEquals(List.of("web"), pods.stream().map(PodSpec::name).toList());
         assertEquals(List.of(f + ":1:1: unknown kind \"Frobnicator\": frob is ignored",
-                f + ":5:1: kind Service is not supported yet: Service web is ignored"), warnings);
+                f + ":5:1: kind Ingress is not supported yet: Ingress web is ignored"), warnings);
     }
 
     @Test
