@@ -338,8 +338,12 @@ public final class KubeService {
      * @param type     pod, deployment, daemonset or job
      * @param service  whether a Service is written for each pod
      * @param replicas a Deployment's replicas; null when not given
+     * @param serviceType the Services' type: clusterip (null) or nodeport
      */
-    public record GenerateOptions(String type, boolean service, Integer replicas) {
+    public record GenerateOptions(String type, boolean service, Integer replicas, String serviceType) {
+        public GenerateOptions(String type, boolean service, Integer replicas) {
+            this(type, service, replicas, null);
+        }
     }
 
     /**
@@ -348,7 +352,8 @@ public final class KubeService {
      * workloads. Nothing is changed.
      */
     public String generate(List<String> namesOrIds, GenerateOptions options, String generatedBy, Instant now) {
-        PodGenerator.Options opts = PodGenerator.Options.of(options.type(), options.service(), options.replicas());
+        PodGenerator.Options opts = PodGenerator.Options.of(options.type(), options.service(), options.replicas(),
+                options.serviceType());
         Map<String, PodSpec> specs = new LinkedHashMap<>();
         for (String nameOrId : namesOrIds) {
             PodEngine.PodInfo pod = podNamed(nameOrId);
