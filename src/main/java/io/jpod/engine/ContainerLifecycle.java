@@ -89,6 +89,11 @@ final class ContainerLifecycle {
         return host.paths().runDir().resolve("containers").resolve(id);
     }
 
+    /** slirp4netns's API socket of an infra container: a short path, as a socket's path is at most 107 bytes. */
+    Path netSocket(String id) {
+        return host.paths().runDir().resolve("net").resolve(id.substring(0, 12) + ".sock");
+    }
+
     Path logFile(String id) {
         return dataDir(id).resolve("ctr.log");
     }
@@ -176,7 +181,7 @@ final class ContainerLifecycle {
     /** Connects the pod's network namespace (held by its infra container, just started); on failure the infra is stopped. */
     private void attachNetwork(ContainerRow infra, PodRow pod) {
         try {
-            network.attach(pod.spec().network(), infra.pid(), runDir(infra.id()), PortMapping.of(pod.spec()));
+            network.attach(pod.spec().network(), infra.pid(), runDir(infra.id()), netSocket(infra.id()), PortMapping.of(pod.spec()));
         } catch (JpodException e) {
             markStopping(infra.id(), true);
             runtime(infra).kill(infra.name(), infra.id(), "KILL", false);

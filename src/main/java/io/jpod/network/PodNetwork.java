@@ -74,15 +74,16 @@ public final class PodNetwork {
     /**
      * Connects the namespace of the infra container {@code infraPid} as {@code mode} says, publishing
      * {@code ports}; what it starts is recorded in {@code runDir} (the infra container's run directory),
-     * for {@link #detach}. On failure nothing is left running.
+     * for {@link #detach}; slirp4netns's API socket is made at {@code socket} (a path of at most 107 bytes).
+     * On failure nothing is left running.
      */
-    public void attach(NetworkMode mode, long infraPid, Path runDir, List<PortMapping> ports) {
+    public void attach(NetworkMode mode, long infraPid, Path runDir, Path socket, List<PortMapping> ports) {
         if (mode != NetworkMode.SLIRP4NETNS) {
             return;
         }
         Slirp4netns s = slirp.orElseThrow(() -> new HostException("slirp4netns is not installed: the pod cannot reach the network",
                 "install slirp4netns (apt-get install slirp4netns), or play with --network none"));
-        SlirpApi api = s.start(infraPid, runDir);
+        SlirpApi api = s.start(infraPid, runDir, socket);
         try {
             for (PortMapping p : ports) {
                 api.addHostForward(p);

@@ -19,6 +19,8 @@ import java.util.Optional;
 final class Slirp4netns {
     static final String GUEST_ADDRESS = "10.0.2.100";
     static final int MTU = 65520;
+    /** The pod's interface, named as Kubernetes pods name theirs (podman names it tap0). */
+    static final String INTERFACE = "eth0";
     private static final long READY_TIMEOUT_MILLIS = 10_000;
 
     private final Path binary;
@@ -57,32 +59,35 @@ final class Slirp4netns {
         return dir.resolve("slirp4netns.pid");
     }
 
-    static Path apiSocket(Path dir) {
-        return dir.resolve("slirp4netns.sock");
+    /** Where the API socket's path is kept: the socket itself lives where its path is short enough (108 bytes). */
+    static Path socketLink(Path dir) {
+        return dir.resolve("slirp4netns.socket-path");
     }
 
     /**
      * Starts slirp4netns for the network namespace of {@code pid}, in its own session with its output
      * in {@code dir/slirp4netns.log}, and waits until it has configured tap0 (its ready fd, here a file).
-     * Returns the API socket.
+     * Returns the API socket, made at {@code socket}.
      */
-    SlirpApi start(long pid, Path dir) {
+    SlirpApi start(long pid, Path dir, Path socket) {
         Path ready = dir.resolve("slirp4netns.ready");
         Path log = dir.resolve("slirp4netns.log");
-        Path socket = apiSocket(dir);
+        Path errors = dir.resolve("slirp4netns.err");
         Process p;
         try {
             Files.createDirectories(dir);
+            Files.createDirectories(socket.getParent());
             Files.deleteIfExists(ready);
             Files.deleteIfExists(socket);
+            Files.writeString(socketLink(dir), socket.toString());
             // sh opens the ready file as fd 3 (Java cannot pass a child an extra fd), then becomes
             // slirp4netns through setsid, which needs no fork: a child of the JVM leads no process group.
             ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "exec 3>\"$0\"; exec setsid \"$@\"", ready.toString(),
                     binary.toString(), "--configure", "--mtu=" + MTU, "--disable-host-loopback", "--api-socket", socket.toString(),
-                    "--ready-fd", "3", Long.toString(pid), "tap0");
+                    "--ready-fd", "3", Long.toString(pid), INTERFACE);
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            pb.redirectErrorStream(true);
+            pb.redirectError(ProcessBuilder.Redirect.to(errors.toFile()));
             p = pb.start();
             Files.writeString(pidFile(dir), Long.toString(p.pid()));
         } catch (IOException e) {
@@ -92,7 +97,7 @@ final class Slirp4netns {
         while (!readyIn(ready)) {
             if (!p.isAlive() || System.currentTimeMillis() > deadline) {
                 stop(dir);
-                throw new HostException("slirp4netns did not set up the pod's network: " + lastLine(log),
+                throw new HostException("slirp4netns did not set up the pod's network: " + lastLine(errors),
                         "slirp4netns needs /dev/net/tun readable and writable by the user (mode 0666)");
             }
             sleep(5);
@@ -142,7 +147,10 @@ final class Slirp4netns {
         }
         try {
             Files.deleteIfExists(pidFile);
-            Files.deleteIfExists(apiSocket(dir));
+            if (Files.exists(socketLink(dir))) {
+                Files.deleteIfExists(Path.of(Files.readString(socketLink(dir)).trim()));
+                Files.deleteIfExists(socketLink(dir));
+            }
             Files.deleteIfExists(dir.resolve("slirp4netns.ready"));
         } catch (IOException e) {
             // the directory goes with the container

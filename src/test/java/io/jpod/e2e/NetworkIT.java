@@ -62,6 +62,7 @@ class NetworkIT {
                   name: %s
                   labels: {%s}
                 spec:
+                  terminationGracePeriodSeconds: 2
                   containers:
                   - name: httpd
                     image: %s
