@@ -40,6 +40,16 @@ final class ServiceGenerator {
         return b.build();
     }
 
+    /** {@code declared}, or the same port published on a host port in the node port range, if there is one. */
+    private static ContainerPort inRange(PodSpec pod, ContainerPort declared) {
+        return pod.containers().stream().flatMap(c -> c.ports().stream())
+                .filter(p -> p.containerPort() == declared.containerPort() && p.protocol().equals(declared.protocol()))
+                .filter(p -> p.hostPort() >= NODE_PORT_MIN && p.hostPort() <= NODE_PORT_MAX)
+                .findFirst().map(p -> p.name() == null && declared.name() != null
+                        ? new ContainerPort(declared.name(), p.containerPort(), p.hostPort(), p.protocol(), p.hostIP()) : p)
+                .orElse(declared);
+    }
+
     /**
      * The Service ports of a pod: one per container port (port and targetPort the container's), named
      * after the container port or {@code <port>-<protocol>}; with {@code nodePort}, the published host
@@ -49,10 +59,12 @@ final class ServiceGenerator {
         List<ServicePort> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ContainerSpec c : pod.containers()) {
-            for (ContainerPort p : c.ports()) {
-                if (!seen.add(p.containerPort() + "/" + p.protocol())) {
+            for (ContainerPort declared : c.ports()) {
+                if (!seen.add(declared.containerPort() + "/" + declared.protocol())) {
                     continue;
                 }
+                // a port published twice (its hostPort and a Service's nodePort): the one in the node port range
+                ContainerPort p = nodePort ? inRange(pod, declared) : declared;
                 ServicePortBuilder b = new ServicePortBuilder()
                         .withName(p.name() != null ? p.name() : p.containerPort() + "-" + p.protocol().toLowerCase(Locale.ROOT))
                         .withPort(p.containerPort()).withTargetPort(new IntOrString(p.containerPort())).withProtocol(p.protocol());

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Pod networking: slirp4netns gives each pod eth0 (10.0.2.100) and DNS at 10.0.2.3, a hostPort is
@@ -217,6 +218,50 @@ class NetworkIT {
             h.play(yaml);
             assertEquals("hello-from-svc", getSoon(30080), "the nodePort reaches the targetPort of the selected pod");
             assertEquals("80/tcp -> 0.0.0.0:30080", h.jpodOk("port", "svc-httpd").out().strip());
+        } finally {
+            h.jpod("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
+    void theExampleIsPublishedByHostPortAndNodePortAndGeneratesAService() {
+        Path yaml = h.readableCopy("examples/kube/ports-and-service.yaml");
+        try {
+            h.play(yaml);
+            assertEquals("hello from the shop", getSoon(18090), "hostPort");
+            assertEquals("hello from the shop", getSoon(30090), "nodePort of the Service selecting the pod");
+            assertEquals("8080/tcp -> 0.0.0.0:18090\n8080/tcp -> 0.0.0.0:30090", h.jpodOk("port", "shop").out().strip());
+            String generated = h.jpodOk("kube", "generate", "shop", "--service", "--service-type", "nodeport").out();
+            assertTrue(generated.contains("kind: Service") && generated.contains("type: NodePort")
+                    && generated.contains("nodePort: 30090") && generated.contains("targetPort: 8080"), generated);
+            assertFalse(generated.contains("hostPort"), () -> "no hostPort with --service\n" + generated);
+            String plain = h.jpodOk("kube", "generate", "shop").out();
+            assertTrue(plain.contains("hostPort: 18090") && plain.contains("containerPort: 8080"), plain);
+        } finally {
+            h.jpod("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
+    void slirp4netnsEndsWhenTheInfraContainerDies() {
+        Path yaml = h.writeYaml("net-die.yaml", webPod("dying", "app: dying", """
+                    - containerPort: 80
+                      hostPort: 18085
+                """));
+        try {
+            h.play(yaml);
+            assertEquals("hello-from-dying", getSoon(18085));
+            JsonNode infra = Harness.json(h.jpodOk("ps", "-a", "--format", "json"));
+            long pid = -1;
+            for (JsonNode c : infra) {
+                if (c.path("IsInfra").asBoolean()) {
+                    pid = c.path("Pid").asLong();
+                }
+            }
+            assertTrue(pid > 0, infra::toString);
+            Harness.rootOk("kill", "-KILL", Long.toString(pid));
+            Harness.waitFor("conmon's exit command to end slirp4netns", SOON, () -> h.leftovers("slirp4netns").isEmpty());
+            Harness.waitFor("the port to be free", SOON, () -> portFree(18085));
         } finally {
             h.jpod("kube", "down", yaml.toString());
         }

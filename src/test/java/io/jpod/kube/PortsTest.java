@@ -169,6 +169,21 @@ class PortsTest {
     }
 
     @Test
+    void aPortPublishedByHostPortAndNodePortGivesTheServiceTheNodePort() {
+        PodSpec p = pod("app: shop", "- {containerPort: 8080, hostPort: 18090, name: http}");
+        Service svc = service("{apiVersion: v1, kind: Service, metadata: {name: shop}, spec: {type: NodePort, selector: {app: shop},"
+                + " ports: [{port: 80, targetPort: http, nodePort: 30090}]}}");
+        PodSpec played = ServicePorts.apply(List.of(svc), List.of(p)).pods().get(0);
+        assertEquals(List.of(new ContainerPort("http", 8080, 18090, "TCP", null), new ContainerPort(null, 8080, 30090, "TCP", null)),
+                played.containers().get(0).ports(), "both host ports reach the container port");
+        assertEquals(played, ServicePorts.apply(List.of(svc), List.of(played)).pods().get(0), "played again: nothing added twice");
+        Service s = (Service) generator.generate(List.of(played), PodGenerator.Options.of("pod", true, null, "nodeport")).objects().get(0);
+        assertEquals(1, s.getSpec().getPorts().size());
+        assertEquals("http", s.getSpec().getPorts().get(0).getName());
+        assertEquals(30090, s.getSpec().getPorts().get(0).getNodePort());
+    }
+
+    @Test
     void serviceTypeIsChecked() {
         assertEquals("invalid service type \"loadbalancer\": must be one of clusterip, nodeport", assertThrows(InvalidInputException.class,
                 () -> PodGenerator.Options.of("pod", true, null, "loadbalancer")).getMessage().replaceFirst("^--service-type: ", ""));
