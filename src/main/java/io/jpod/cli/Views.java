@@ -92,7 +92,6 @@ final class Views {
         return m;
     }
 
-    /** {@code pod ps --format json}: podman's ListPodsReport. */
     /** podman's PORTS column: {@code 0.0.0.0:8080->80/tcp, 0.0.0.0:5353->53/udp}. */
     static String ports(List<PortMapping> ports) {
         return String.join(", ", ports.stream().map(PortMapping::toString).toList());
@@ -109,6 +108,7 @@ final class Views {
         return m;
     }
 
+    /** {@code pod ps --format json}: podman's ListPodsReport. */
     static Map<String, Object> podJson(PodInfo p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Cgroup", "");
@@ -142,6 +142,7 @@ final class Views {
         m.put("NumberOfContainers", p.containers().size());
         m.put("ContainerNames", String.join(",", p.containers().stream().map(c -> c.row().name()).toList()));
         m.put("ContainerIds", String.join(",", p.containers().stream().map(c -> shortId(c.row().id())).toList()));
+        m.put("Ports", p.containers().isEmpty() ? "" : ports(p.containers().get(0).ports()));
         m.put("ContainerStatuses", String.join(",", p.containers().stream().map(c -> c.current().label()).toList()));
         return m;
     }
