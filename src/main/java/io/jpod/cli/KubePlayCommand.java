@@ -3,6 +3,8 @@ package io.jpod.cli;
 import io.jpod.engine.KubeService;
 import io.jpod.kube.ConfigData;
 import io.jpod.error.InvalidInputException;
+import io.jpod.network.PortMapping;
+import io.jpod.pod.ContainerPort;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
@@ -85,7 +87,11 @@ public final class KubePlayCommand extends EngineCommand {
                 argv.addAll(c.args());
                 String quoted = argv.stream().map(KubePlayCommand::quoted).collect(java.util.stream.Collectors.joining(" "));
                 String command = argv.isEmpty() ? "(the image's)" : c.command().isEmpty() ? "(the image's entrypoint) " + quoted : quoted;
-                out().println("  Container " + p.containerName(c) + ": image " + c.image() + ", command " + command);
+                String ports = c.ports().stream().filter(ContainerPort::published)
+                        .map(q -> new PortMapping(q.hostIP(), q.hostPort(), q.containerPort(), q.protocol()).toString())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                out().println("  Container " + p.containerName(c) + ": image " + c.image() + ", command " + command
+                        + (ports.isEmpty() ? "" : ", ports " + ports));
             }
         }
         out().flush();

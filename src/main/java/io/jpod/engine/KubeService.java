@@ -280,7 +280,9 @@ public final class KubeService {
 
     /** {@code kube play --dry-run}: what would be played, warnings emitted; problems thrown. Creates nothing. */
     public Plan dryRun(List<String> files, InputStream stdin, PlayOptions options) {
-        return checked(plan(files, options.configMaps(), stdin, false));
+        options.publish().forEach(PublishOption::parse);
+        Plan plan = checked(plan(files, options.configMaps(), stdin, false));
+        return new Plan(plan.pods().stream().map(options::applyTo).toList(), plan.configs(), plan.warnings(), plan.problems());
     }
 
     /**
