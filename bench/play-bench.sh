@@ -21,6 +21,8 @@
 # Runs as root and switches to the user jpodbench (created like the e2e harness's user), with
 # XDG_RUNTIME_DIR=/tmp/jpod-bench-run. Builds jpod if target/jpod.jar is missing.
 # BENCH_TOOLS="jpod" (or "podman") measures only those; PODMAN_RUNTIME picks podman's OCI runtime.
+# PLAY_FLAGS adds flags to every `kube play` (e.g. PLAY_FLAGS="--network none" to measure without
+# the pod network; the default is slirp4netns for both tools).
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,7 +30,7 @@ runs=5
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) runs=$2; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "usage: $0 [-n RUNS]" >&2; exit 2 ;;
   esac
 done
@@ -139,7 +141,8 @@ bench_tool() {
   for i in $(seq 0 "$runs"); do
     before=" $(user_pids | tr '\n' ' ') "
     t0=$(now_ms)
-    as_user $cmd kube play "$yaml" >/dev/null 2>"$work/stderr" || die "$tool kube play failed: $(cat "$work/stderr")"
+    # shellcheck disable=SC2086 # PLAY_FLAGS is a list of flags
+    as_user $cmd kube play ${PLAY_FLAGS:-} "$yaml" >/dev/null 2>"$work/stderr" || die "$tool kube play failed: $(cat "$work/stderr")"
     wait_until containers_running 120 || die "$tool: the containers did not start"
     play_ms=$(( $(now_ms) - t0 ))
     sleep 1 # let start-up transients (exit commands, short-lived helpers) go

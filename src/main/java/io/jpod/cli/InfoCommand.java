@@ -25,6 +25,7 @@ public final class InfoCommand extends EngineCommand {
         host.put("conmon", Map.of("path", h.conmon().toString(), "version", i.conmonVersion()));
         host.put("kernel", i.kernel());
         host.put("ociRuntime", Map.of("name", h.runtime().name(), "path", h.runtime().path().toString(), "version", i.runtimeVersion()));
+        host.put("networkBackend", i.network().name());
         host.put("os", "linux");
         Map<String, Object> security = new LinkedHashMap<>();
         security.put("rootless", h.rootless());
@@ -32,6 +33,7 @@ public final class InfoCommand extends EngineCommand {
         host.put("uid", h.hostUid());
         host.put("gid", h.hostGid());
         host.put("pauseBinary", h.catatonit().toString());
+        host.put("slirp4netns", Map.of("executable", i.network().executable(), "version", i.network().version()));
         Map<String, Object> store = new LinkedHashMap<>();
         store.put("graphDriverName", h.storage().label());
         store.put("graphRoot", h.paths().dataDir().toString());

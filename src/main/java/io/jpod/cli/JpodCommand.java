@@ -9,8 +9,9 @@ import picocli.CommandLine.Mixin;
         description = "Run Kubernetes YAML locally: rootless, daemonless.",
         subcommands = {
             KubeCommand.class, GenerateCommand.class, PodCommand.class, ContainerCommand.class, PsCommand.class, StartCommand.class,
-            StopCommand.class, RmCommand.class, InspectCommand.class, LogsCommand.class, ExecCommand.class,
-            ImagesCommand.class, ImageCommand.class, VolumeCommand.class, ImportCommand.class, LoadCommand.class, SaveCommand.class, PullCommand.class, PushCommand.class,
+            StopCommand.class, RmCommand.class, InspectCommand.class, LogsCommand.class, ExecCommand.class, PortCommand.class,
+            ImagesCommand.class, ImageCommand.class, VolumeCommand.class, ImportCommand.class, LoadCommand.class, SaveCommand.class,
+            PullCommand.class, PushCommand.class,
             LoginCommand.class, LogoutCommand.class, TagCommand.class,
             UntagCommand.class, RmiCommand.class, InfoCommand.class, SystemCommand.class, VersionCommand.class,
             picocli.CommandLine.HelpCommand.class,

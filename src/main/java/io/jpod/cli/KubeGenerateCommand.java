@@ -27,6 +27,10 @@ public class KubeGenerateCommand extends EngineCommand {
     @Option(names = {"-s", "--service"}, description = "Generate a Service for each pod as well.")
     boolean service;
 
+    @Option(names = "--service-type", paramLabel = "TYPE",
+            description = "The type of the Services generated with --service: clusterip (default) or nodeport.")
+    String serviceType;
+
     @Option(names = {"-t", "--type"}, paramLabel = "TYPE", defaultValue = "pod",
             description = "What each pod is written as: pod, deployment, daemonset or job (default: pod).")
     String type = "pod";
@@ -44,7 +48,7 @@ public class KubeGenerateCommand extends EngineCommand {
         if (target != null && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw exists(file);
         }
-        String yaml = engine().kube().generate(names, new KubeService.GenerateOptions(type, service, replicas),
+        String yaml = engine().kube().generate(names, new KubeService.GenerateOptions(type, service, replicas, serviceType),
                 "jpod " + Version.current(), Instant.now());
         if (target == null) {
             out().print(yaml);

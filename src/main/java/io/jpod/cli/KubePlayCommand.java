@@ -2,8 +2,12 @@ package io.jpod.cli;
 
 import io.jpod.engine.KubeService;
 import io.jpod.kube.ConfigData;
+import io.jpod.error.InvalidInputException;
 import io.jpod.kube.VolumeClaim;
+import io.jpod.network.PortMapping;
+import io.jpod.pod.ContainerPort;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,14 @@ public final class KubePlayCommand extends EngineCommand {
     @Option(names = "--dry-run", description = "Print what would be created, and every warning; create nothing.")
     boolean dryRun;
 
+    @Option(names = "--network", paramLabel = "MODE", defaultValue = "slirp4netns",
+            description = "How the pods reach the network: slirp4netns (default), host or none.")
+    String network = "slirp4netns";
+
+    @Option(names = "--publish", split = ",", paramLabel = "[[IP:][HOSTPORT]:]PORT[/PROTO]",
+            description = "Publish a container port on the host, overriding the YAML's hostPort for that containerPort (repeatable).")
+    List<String> publish = List.of();
+
     @picocli.CommandLine.Mixin
     RegistryFlags registry = new RegistryFlags();
 
@@ -35,8 +47,12 @@ public final class KubePlayCommand extends EngineCommand {
 
     @Override
     public Integer call() {
+        NetworkMode mode = NetworkMode.parse(network);
+        if (mode == null) {
+            throw new InvalidInputException("--network", "unknown network mode \"" + network + "\": must be one of " + NetworkMode.labels());
+        }
         KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps,
-                registry.options());
+                registry.options(), mode, publish);
         if (dryRun) {
             printPlan(engine().kube().dryRun(files, System.in, options));
             return 0;
@@ -80,7 +96,11 @@ public final class KubePlayCommand extends EngineCommand {
                 argv.addAll(c.args());
                 String quoted = argv.stream().map(KubePlayCommand::quoted).collect(java.util.stream.Collectors.joining(" "));
                 String command = argv.isEmpty() ? "(the image's)" : c.command().isEmpty() ? "(the image's entrypoint) " + quoted : quoted;
-                out().println("  Container " + p.containerName(c) + ": image " + c.image() + ", command " + command);
+                String ports = c.ports().stream().filter(ContainerPort::published)
+                        .map(q -> new PortMapping(q.hostIP(), q.hostPort(), q.containerPort(), q.protocol()).toString())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                out().println("  Container " + p.containerName(c) + ": image " + c.image() + ", command " + command
+                        + (ports.isEmpty() ? "" : ", ports " + ports));
             }
         }
         out().flush();

@@ -3,6 +3,7 @@ package io.jpod.cli;
 import io.jpod.cli.format.Output;
 import io.jpod.engine.PodEngine.ContainerInfo;
 import io.jpod.engine.PodEngine.PodInfo;
+import io.jpod.network.PortMapping;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
 import java.time.Duration;
@@ -68,7 +69,7 @@ final class Views {
         m.put("Pid", c.current() == ContainerState.RUNNING ? r.pid() : 0);
         m.put("Pod", r.podId());
         m.put("PodName", c.podName());
-        m.put("Ports", null);
+        m.put("Ports", c.ports().isEmpty() ? null : c.ports().stream().map(Views::portJson).toList());
         m.put("Restarts", r.restartCount());
         m.put("StartedAt", unix(r.startedAt()));
         m.put("State", c.current().label());
@@ -85,9 +86,25 @@ final class Views {
         m.put("Names", r.name());
         m.put("Command", command(r, noTrunc));
         m.put("Pod", shortId(r.podId()));
-        m.put("Ports", "");
+        m.put("Ports", ports(c.ports()));
         m.put("CreatedHuman", m.get("CreatedAt"));
         m.put("RunningFor", Output.humanDuration(Duration.between(r.created(), now)));
+        return m;
+    }
+
+    /** podman's PORTS column: {@code 0.0.0.0:8080->80/tcp, 0.0.0.0:5353->53/udp}. */
+    static String ports(List<PortMapping> ports) {
+        return String.join(", ", ports.stream().map(PortMapping::toString).toList());
+    }
+
+    /** A port as podman's JSON shows it. */
+    static Map<String, Object> portJson(PortMapping p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("host_ip", p.hostIp().equals(PortMapping.ANY) ? "" : p.hostIp());
+        m.put("container_port", p.containerPort());
+        m.put("host_port", p.hostPort());
+        m.put("range", 1);
+        m.put("protocol", p.protocol());
         return m;
     }
 
@@ -125,6 +142,7 @@ final class Views {
         m.put("NumberOfContainers", p.containers().size());
         m.put("ContainerNames", String.join(",", p.containers().stream().map(c -> c.row().name()).toList()));
         m.put("ContainerIds", String.join(",", p.containers().stream().map(c -> shortId(c.row().id())).toList()));
+        m.put("Ports", p.containers().isEmpty() ? "" : ports(p.containers().get(0).ports()));
         m.put("ContainerStatuses", String.join(",", p.containers().stream().map(c -> c.current().label()).toList()));
         return m;
     }

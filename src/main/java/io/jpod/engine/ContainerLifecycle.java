@@ -4,11 +4,15 @@ import io.jpod.error.JpodException;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.error.StateException;
 import io.jpod.host.HostFacts;
+import io.jpod.network.PodNetwork;
+import io.jpod.network.PortMapping;
+import io.jpod.network.ResolvConf;
 import io.jpod.oci.ContainerPlan;
 import io.jpod.oci.RuntimeSpec;
 import io.jpod.oci.SpecGenerator;
 import io.jpod.oci.Users;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.NetworkMode;
 import io.jpod.pod.ProcessPlan;
 import io.jpod.pod.SecurityContext;
 import io.jpod.runtime.Conmon;
@@ -43,12 +47,18 @@ final class ContainerLifecycle {
     private final StateStore state;
     private final Locks locks;
     private final List<String> exitCommand;
+    private final PodNetwork network;
 
-    ContainerLifecycle(HostFacts host, StateStore state, List<String> exitCommand) {
+    ContainerLifecycle(HostFacts host, StateStore state, List<String> exitCommand, PodNetwork network) {
         this.host = host;
         this.state = state;
         this.locks = new Locks(host.paths().locks());
         this.exitCommand = exitCommand;
+        this.network = network;
+    }
+
+    PodNetwork network() {
+        return network;
     }
 
     /** Why resource limits are not enforced here, or null (root creates each container's cgroup). */
@@ -84,6 +94,11 @@ final class ContainerLifecycle {
         return host.paths().runDir().resolve("containers").resolve(id);
     }
 
+    /** slirp4netns's API socket of an infra container: a short path, as a socket's path is at most 107 bytes. */
+    Path netSocket(String id) {
+        return host.paths().runDir().resolve("net").resolve(id.substring(0, 12) + ".sock");
+    }
+
     Path logFile(String id) {
         return dataDir(id).resolve("ctr.log");
     }
@@ -109,7 +124,8 @@ final class ContainerLifecycle {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("hosts"), PodEtcFiles.hosts(pod.spec(), readHostFile("/etc/hosts")));
             Files.writeString(dir.resolve("hostname"), PodEtcFiles.hostname(pod.spec(), hostHostname()) + "\n");
-            Files.writeString(dir.resolve("resolv.conf"), PodEtcFiles.resolvConf(pod.spec(), readHostFile("/etc/resolv.conf")));
+            Files.writeString(dir.resolve("resolv.conf"), PodEtcFiles.resolvConf(pod.spec(),
+                    ResolvConf.forPod(readHostFile("/etc/resolv.conf"), pod.spec().network())));
         } catch (IOException e) {
             throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
         }
@@ -171,7 +187,23 @@ final class ContainerLifecycle {
                 current.imageName(), current.created(), current.config(), ContainerState.RUNNING, pid, conmonPid, null,
                 Instant.now(), current.finishedAt(), current.restartCount(), false);
         state.updateContainer(started);
+        if (c.infra()) {
+            attachNetwork(started, pod);
+        }
         return started;
+    }
+
+    /** Connects the pod's network namespace (held by its infra container, just started); on failure the infra is stopped. */
+    private void attachNetwork(ContainerRow infra, PodRow pod) {
+        try {
+            network.attach(pod.spec().network(), infra.pid(), runDir(infra.id()), netSocket(infra.id()), PortMapping.of(pod.spec()));
+        } catch (JpodException e) {
+            markStopping(infra.id(), true);
+            runtime(infra).kill(infra.name(), infra.id(), "KILL", false);
+            waitExit(infra.pid(), 10_000);
+            finish(infra, true);
+            throw e;
+        }
     }
 
     private static List<String> withArgs(List<String> base, String id) {
@@ -216,7 +248,7 @@ final class ContainerLifecycle {
         for (String type : ContainerTuning.infraNamespaces(pod.spec())) {
             joined.put(type, "/proc/" + infraPid + "/ns/" + (type.equals("network") ? "net" : type));
         }
-        if (pod.spec().options().hostNetwork()) {
+        if (pod.spec().hostNetwork()) {
             String hostname = hostHostname();
             env.replaceAll(e -> e.startsWith("HOSTNAME=") ? "HOSTNAME=" + hostname : e);
         }
@@ -344,6 +376,8 @@ final class ContainerLifecycle {
         runtime(c).delete(c.name(), c.id(), true);
         if (!c.infra()) {
             mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
+        } else {
+            PodNetwork.detach(runDir(c.id()));
         }
         return done;
     }
@@ -354,6 +388,7 @@ final class ContainerLifecycle {
         if (!c.infra()) {
             mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
         } else {
+            PodNetwork.detach(runDir(c.id()));
             new PodVolumes(dataDir(c.id()).resolve("userdata"), host.paths().volumes()).unmount(c.name()); // Memory volumes' tmpfs
         }
         deleteTree(dataDir(c.id()));

@@ -35,7 +35,7 @@ record ContainerTuning(Path seccompDir, Map<String, Long> ownHardLimits, boolean
     static List<String> infraNamespaces(PodSpec pod) {
         PodOptions o = pod.options();
         List<String> created = new ArrayList<>();
-        if (!o.hostNetwork()) {
+        if (!pod.hostNetwork()) {
             created.add("network");
             created.add("uts"); // with hostNetwork, the pod has the host's hostname too
         }
@@ -52,7 +52,7 @@ record ContainerTuning(Path seccompDir, Map<String, Long> ownHardLimits, boolean
     static List<String> hostNamespaces(PodSpec pod) {
         PodOptions o = pod.options();
         List<String> host = new ArrayList<>();
-        if (o.hostNetwork()) {
+        if (pod.hostNetwork()) {
             host.add("network");
         }
         if (o.hostIpc()) {

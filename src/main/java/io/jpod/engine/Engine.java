@@ -7,6 +7,7 @@ import io.jpod.host.Privileges;
 import io.jpod.image.ImageInUseException;
 import io.jpod.image.ImageStore;
 import io.jpod.image.RemoveReport;
+import io.jpod.network.PodNetwork;
 import io.jpod.state.Database;
 import io.jpod.state.KubeObjectStore;
 import io.jpod.state.StateStore;
@@ -33,7 +34,8 @@ public final class Engine implements AutoCloseable {
         this.events = events;
         this.images = new ImageStore(db, host.paths(), Privileges.current());
         StateStore state = new StateStore(db);
-        this.pods = new PodEngine(state, new LocalImages(images, events), new ContainerLifecycle(host, state, exitCommand()));
+        this.pods = new PodEngine(state, new LocalImages(images, events), new ContainerLifecycle(host, state, exitCommand(),
+                PodNetwork.discover()));
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes());
     }
 

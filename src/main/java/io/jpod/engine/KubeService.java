@@ -18,7 +18,12 @@ import io.jpod.kube.VolumeClaim;
 import io.jpod.kube.WorkloadTranslator;
 import io.jpod.pod.Volume;
 import io.jpod.state.VolumeRow;
+import io.fabric8.kubernetes.api.model.Service;
+import io.jpod.kube.ServicePorts;
+import io.jpod.network.PortMapping;
+import io.jpod.network.PublishOption;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
 import io.jpod.state.KubeObjectStore;
 import io.jpod.state.PodRow;
@@ -51,9 +56,11 @@ public final class KubeService {
     private final PodGenerator generator;
     private final WorkloadTranslator workloads;
     private final DocumentValidator validator = new DocumentValidator();
+    private final YAMLMapper mapper;
 
     KubeService(PodEngine pods, VolumeService volumes, KubeObjectStore objects, Events events) {
         YAMLMapper mapper = KubeMapper.yaml();
+        this.mapper = mapper;
         this.pods = pods;
         this.volumes = volumes;
         this.objects = objects;
@@ -84,14 +91,30 @@ public final class KubeService {
      * @param configMaps files of ConfigMaps ({@code --configmap}) the pods may take their environment from
      * @param registry   how to reach registries for images to pull
      */
-    public record PlayOptions(boolean replace, boolean start, List<String> configMaps, RegistryOptions registry) {
+    public record PlayOptions(boolean replace, boolean start, List<String> configMaps, RegistryOptions registry,
+            NetworkMode network, List<String> publish) {
         public PlayOptions {
             configMaps = configMaps == null ? List.of() : List.copyOf(configMaps);
             registry = registry == null ? new RegistryOptions(true, null, null) : registry;
+            network = network == null ? NetworkMode.SLIRP4NETNS : network;
+            publish = publish == null ? List.of() : List.copyOf(publish);
+        }
+
+        public PlayOptions(boolean replace, boolean start, List<String> configMaps, RegistryOptions registry) {
+            this(replace, start, configMaps, registry, null, null);
         }
 
         public PlayOptions(boolean replace, boolean start, List<String> configMaps) {
             this(replace, start, configMaps, null);
+        }
+
+        /** {@code pod} with the network and the published ports of these options. */
+        PodSpec applyTo(PodSpec pod) {
+            PodSpec p = pod.withNetwork(network);
+            for (String value : publish) {
+                p = PublishOption.parse(value).applyTo(p);
+            }
+            return p;
         }
 
         public PlayOptions(boolean replace, boolean start) {
@@ -142,6 +165,7 @@ public final class KubeService {
         Problems problems = new Problems();
         List<KubeDocument> docs = new ArrayList<>();
         List<KubeDocument> workloadDocs = new ArrayList<>();
+        List<Service> serviceModels = new ArrayList<>(); // for the nodePorts they publish
         Map<String, ConfigData> configs = new LinkedHashMap<>();
         Map<String, VolumeClaim> claims = new LinkedHashMap<>();
         Map<String, ServiceObject> services = new LinkedHashMap<>();
@@ -173,6 +197,9 @@ public final class KubeService {
                     if (before != null) {
                         problems.add(docs.size(), doc.locate("metadata.name: Service " + svc.name() + " is also defined at "
                                 + before.where()));
+                    } else {
+                        int order = docs.size();
+                        service(doc, serviceModels, m -> problems.add(order, m));
                     }
                 } else if (kind.equals(ConfigData.CONFIG_MAP) || kind.equals(ConfigData.SECRET)) {
                     int order = docs.size();
@@ -217,6 +244,11 @@ public final class KubeService {
                 problems.add(order, located(doc, e));
             }
         }
+        if (!serviceModels.isEmpty()) {
+            ServicePorts.Result published = ServicePorts.apply(serviceModels, specs);
+            specs = new ArrayList<>(published.pods());
+            warnings.addAll(published.warnings());
+        }
         String notEnforced = specs.stream().anyMatch(p -> p.containers().stream().anyMatch(c -> c.resources().any()))
                 ? pods.resourcesNotEnforced() : null;
         if (notEnforced != null) {
@@ -244,6 +276,15 @@ public final class KubeService {
         List<String> found = validator.problems(doc);
         found.forEach(p -> problems.add(order, p));
         return !found.isEmpty();
+    }
+
+    /** A Service, read for the ports it publishes (its nodePorts). */
+    private void service(KubeDocument doc, List<Service> services, Consumer<String> problems) {
+        try {
+            services.add(mapper.treeToValue(doc.node(), Service.class));
+        } catch (tools.jackson.core.JacksonException e) {
+            problems.accept(doc.where() + ": Service " + doc.name() + ": " + e.getOriginalMessage().split("\n")[0]);
+        }
     }
 
     /** Problems, each with the position of its document among all read, so that they are listed in the files' order. */
@@ -325,7 +366,10 @@ public final class KubeService {
 
     /** {@code kube play --dry-run}: what would be played, warnings emitted; problems thrown. Creates nothing. */
     public Plan dryRun(List<String> files, InputStream stdin, PlayOptions options) {
-        return checked(plan(files, options.configMaps(), stdin, false));
+        options.publish().forEach(PublishOption::parse);
+        Plan plan = checked(plan(files, options.configMaps(), stdin, false));
+        return new Plan(plan.pods().stream().map(options::applyTo).toList(), plan.configs(), plan.claims(), plan.warnings(),
+                plan.problems(), plan.services());
     }
 
     /**
@@ -347,6 +391,7 @@ public final class KubeService {
      * document has a problem. A claim a pod uses that no file defines is made as an empty volume, as podman does.
      */
     public PlayReport play(List<String> files, InputStream stdin, PlayOptions options) {
+        options.publish().forEach(PublishOption::parse);
         Plan plan = checked(plan(files, options.configMaps(), stdin, false));
         Instant now = Instant.now();
         List<KubeObjectStore.KubeObject> kept = new ArrayList<>();
@@ -367,8 +412,14 @@ public final class KubeService {
             }
         }
         List<PodOutcome> out = new ArrayList<>();
-        for (PodSpec spec : plan.pods()) {
+        for (PodSpec played : plan.pods()) {
+            PodSpec spec = played;
             try {
+                spec = options.applyTo(played);
+                if (spec.network() != NetworkMode.SLIRP4NETNS && !PortMapping.of(spec).isEmpty()) {
+                    events.warning("pod " + spec.name() + ": with --network " + spec.network().label() + " no port is published: "
+                            + PortMapping.of(spec).stream().map(PortMapping::toString).collect(java.util.stream.Collectors.joining(", ")));
+                }
                 out.add(new PodOutcome(spec.name(), pods.create(spec, options.replace(), options.start(), options.registry()), null));
             } catch (JpodException e) {
                 out.add(new PodOutcome(spec.name(), null, e));
@@ -436,8 +487,12 @@ public final class KubeService {
      * @param type     pod, deployment, daemonset or job
      * @param service  whether a Service is written for each pod
      * @param replicas a Deployment's replicas; null when not given
+     * @param serviceType the Services' type: clusterip (null) or nodeport
      */
-    public record GenerateOptions(String type, boolean service, Integer replicas) {
+    public record GenerateOptions(String type, boolean service, Integer replicas, String serviceType) {
+        public GenerateOptions(String type, boolean service, Integer replicas) {
+            this(type, service, replicas, null);
+        }
     }
 
     /**
@@ -446,7 +501,8 @@ public final class KubeService {
      * {@code generatedBy} and {@code now}, then the claims, the Services and the workloads. Nothing is changed.
      */
     public String generate(List<String> namesOrIds, GenerateOptions options, String generatedBy, Instant now) {
-        PodGenerator.Options opts = PodGenerator.Options.of(options.type(), options.service(), options.replicas());
+        PodGenerator.Options opts = PodGenerator.Options.of(options.type(), options.service(), options.replicas(),
+                options.serviceType());
         Map<String, PodSpec> specs = new LinkedHashMap<>();
         Map<String, VolumeClaim> claims = new LinkedHashMap<>();
         for (String nameOrId : namesOrIds) {
@@ -526,7 +582,6 @@ public final class KubeService {
         if (kept.size() == spec.containers().size()) {
             return spec;
         }
-        return new PodSpec(spec.name(), spec.labels(), spec.annotations(), spec.hostname(), spec.restartPolicy(),
-                spec.shareProcessNamespace(), kept, spec.stopTimeoutSeconds());
+        return spec.withContainers(kept);
     }
 }

@@ -5,7 +5,10 @@ import io.jpod.error.HostException;
 import io.jpod.error.JpodException;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.image.registry.RegistryOptions;
+import io.jpod.network.PodNetwork;
+import io.jpod.network.PortMapping;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.ProcessPlan;
 import io.jpod.state.ContainerConfig;
@@ -38,11 +41,20 @@ public final class PodEngine {
         this.life = life;
     }
 
-    /** A container with the state seen now (a row says running but its process is gone: exited). */
-    /** A container as listed: its row, its pod's name, its state now, and its labels (an app container carries its pod's, as in podman). */
-    public record ContainerInfo(ContainerRow row, String podName, ContainerState current, Map<String, String> labels) {
+    /**
+     * A container as listed: its row, its pod's name, its state now, its labels (an app container
+     * carries its pod's, as in podman) and its pod's published ports.
+     */
+    public record ContainerInfo(ContainerRow row, String podName, ContainerState current, Map<String, String> labels,
+            List<PortMapping> ports) {
         public ContainerInfo {
             labels = Map.copyOf(labels);
+            ports = ports == null ? List.of() : List.copyOf(ports);
+        }
+
+        /** A container whose pod publishes no ports. */
+        public ContainerInfo(ContainerRow row, String podName, ContainerState current, Map<String, String> labels) {
+            this(row, podName, current, labels, List.of());
         }
     }
 
@@ -82,6 +94,9 @@ public final class PodEngine {
             state.pods().stream().filter(p -> p.name().equals(spec.name())).findFirst().ifPresent(p -> remove(p.id(), true));
         } else if (state.pods().stream().anyMatch(p -> p.name().equals(spec.name()))) {
             throw new ConflictException(spec.name(), "pod " + spec.name() + " already exists (use --replace to replace it)");
+        }
+        if (spec.network() == NetworkMode.SLIRP4NETNS && start) {
+            PodNetwork.checkFree(PortMapping.of(spec));
         }
         String podId = Ids.next();
         String infraId = Ids.next();
@@ -341,11 +356,13 @@ public final class PodEngine {
     }
 
     private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods) {
-        Optional<PodRow> pod = pods.stream().filter(p -> p.id().equals(c.podId())).findFirst();
+        PodRow pod = pods.stream().filter(p -> p.id().equals(c.podId())).findFirst().orElse(null);
         ContainerState now = c.state() == ContainerState.RUNNING && !ContainerLifecycle.isAlive(c.pid())
                 ? ContainerState.EXITED : c.state();
-        Map<String, String> labels = c.infra() ? Map.of() : pod.map(p -> p.spec().labels()).orElse(Map.of());
-        return new ContainerInfo(c, pod.map(PodRow::name).orElse(""), now, labels);
+        Map<String, String> labels = c.infra() || pod == null ? Map.of() : pod.spec().labels();
+        // the pod's ports are every container's: they share the infra container's network namespace
+        List<PortMapping> ports = pod == null || pod.spec().network() != NetworkMode.SLIRP4NETNS ? List.of() : PortMapping.of(pod.spec());
+        return new ContainerInfo(c, pod == null ? "" : pod.name(), now, labels, ports);
     }
 
     private PodInfo info(PodRow pod) {

@@ -17,7 +17,7 @@ final class PodEtcFiles {
 
     /** The hostname the pod's containers see: the host's with hostNetwork, else the pod's. */
     static String hostname(PodSpec pod, String hostHostname) {
-        return pod.options().hostNetwork() ? hostHostname : pod.hostname();
+        return pod.hostNetwork() ? hostHostname : pod.hostname();
     }
 
     /**
@@ -26,7 +26,7 @@ final class PodEtcFiles {
      */
     static String hosts(PodSpec pod, String hostHosts) {
         StringBuilder sb = new StringBuilder();
-        if (pod.options().hostNetwork()) {
+        if (pod.hostNetwork()) {
             sb.append(hostHosts);
             if (!hostHosts.isEmpty() && !hostHosts.endsWith("\n")) {
                 sb.append('\n');

@@ -2,6 +2,7 @@ package io.jpod.engine;
 
 import io.jpod.error.JpodException;
 import io.jpod.host.HostFacts;
+import io.jpod.network.PodNetwork;
 import io.jpod.runtime.Exec;
 import io.jpod.state.PodRow;
 import java.io.IOException;
@@ -23,7 +24,7 @@ public final class SystemService {
 
     /** What {@code jpod info} shows. */
     public record Info(HostFacts host, String runtimeVersion, String conmonVersion, String kernel, int pods, int containers,
-            int running, io.jpod.host.Cgroups cgroups) {
+            int running, io.jpod.host.Cgroups cgroups, PodNetwork.Backend network) {
     }
 
     public Info info() {
@@ -32,7 +33,7 @@ public final class SystemService {
                 firstLine(Exec.run(List.of(host.conmon().toString(), "--version")).out()),
                 System.getProperty("os.version"), pods.pods().size(), cs.size(),
                 (int) cs.stream().filter(c -> c.current() == io.jpod.state.ContainerState.RUNNING).count(),
-                io.jpod.host.Cgroups.probe(host.rootless(), host.hostUid()));
+                io.jpod.host.Cgroups.probe(host.rootless(), host.hostUid()), pods.lifecycle().network().backend());
     }
 
     private static String firstLine(String s) {

@@ -57,7 +57,7 @@ final class PodFieldsGenerator {
             }
             spec.withDnsConfig(d.build());
         }
-        if (o.hostNetwork()) {
+        if (pod.hostNetwork()) {
             spec.withHostNetwork(true);
         }
         if (o.hostPid()) {

@@ -68,12 +68,33 @@ public final class PodGenerator {
      * @param type     what each pod is written as
      * @param service  whether a Service is written for each pod
      * @param replicas a Deployment's replicas
+     * @param nodePort whether the Services are of type NodePort ({@code --service-type nodeport}) rather than ClusterIP
      */
-    public record Options(Type type, boolean service, int replicas) {
+    public record Options(Type type, boolean service, int replicas, boolean nodePort) {
         public Options {
             if (type == null) {
                 throw new IllegalArgumentException("type");
             }
+        }
+
+        public Options(Type type, boolean service, int replicas) {
+            this(type, service, replicas, false);
+        }
+
+        /** As {@link #of(String, boolean, Integer)}, with {@code --service-type} (clusterip or nodeport; null for clusterip). */
+        public static Options of(String type, boolean service, Integer replicas, String serviceType) {
+            Options o = of(type, service, replicas);
+            if (serviceType == null || serviceType.equalsIgnoreCase("clusterip")) {
+                return o;
+            }
+            if (!serviceType.equalsIgnoreCase("nodeport")) {
+                throw new InvalidInputException("--service-type", "invalid service type \"" + serviceType
+                        + "\": must be one of clusterip, nodeport");
+            }
+            if (!service) {
+                throw new InvalidInputException("--service-type", "can only be used with --service");
+            }
+            return new Options(o.type(), true, o.replicas(), true);
         }
 
         /** {@code --type}, {@code --service} and {@code --replicas} (null when not given) checked together. */
@@ -117,15 +138,17 @@ public final class PodGenerator {
         List<HasMetadata> workloads = new ArrayList<>();
         for (PodSpec pod : pods) {
             Meta meta = Meta.of(pod, warnings);
+            if (options.service() && meta.labels().isEmpty()) {
+                meta = meta.withAppLabel(); // a Service selects its pods by label
+            }
             workloads.add(workload(pod, meta, options, warnings));
             if (options.service()) {
-                // TODO: jpod's pod model has no container ports yet; once it has, the Service gets them
-                // (port, targetPort, protocol) and is written: service(meta.name(), selector, ports).
-                List<ServicePort> ports = List.of();
+                List<ServicePort> ports = ServiceGenerator.ports(pod, options.nodePort(), warnings);
                 if (ports.isEmpty()) {
                     warnings.add("pod " + pod.name() + " has no ports: a Service needs at least one, so none is generated for it");
                 } else {
-                    services.add(service(meta.name(), selectorLabels(pod, meta, options.type()), ports, warnings));
+                    services.add(service(meta.name(), selectorLabels(pod, meta, options.type()), ports,
+                            options.nodePort() ? "NodePort" : "ClusterIP", warnings));
                 }
             }
         }
@@ -146,37 +169,38 @@ public final class PodGenerator {
 
     private static HasMetadata workload(PodSpec pod, Meta meta, Options options, List<String> warnings) {
         return switch (options.type()) {
-            case POD -> pod(pod, meta, warnings);
+            case POD -> pod(pod, meta, !options.service(), warnings);
             case DEPLOYMENT -> new DeploymentBuilder().withApiVersion("apps/v1").withKind("Deployment")
                     .withMetadata(meta.objectMeta())
                     .withNewSpec()
                     .withReplicas(options.replicas())
                     .withNewSelector().withMatchLabels(selectorLabels(pod, meta, options.type())).endSelector()
-                    .withTemplate(template(pod, meta, options.type(), warnings))
+                    .withTemplate(template(pod, meta, options, warnings))
                     .endSpec().build();
             case DAEMONSET -> new DaemonSetBuilder().withApiVersion("apps/v1").withKind("DaemonSet")
                     .withMetadata(meta.objectMeta())
                     .withNewSpec()
                     .withNewSelector().withMatchLabels(selectorLabels(pod, meta, options.type())).endSelector()
-                    .withTemplate(template(pod, meta, options.type(), warnings))
+                    .withTemplate(template(pod, meta, options, warnings))
                     .endSpec().build();
             // a Job's selector is made by Kubernetes from the template (giving one needs manualSelector)
             case JOB -> new JobBuilder().withApiVersion("batch/v1").withKind("Job")
                     .withMetadata(meta.objectMeta())
-                    .withNewSpec().withTemplate(template(pod, meta, options.type(), warnings)).endSpec().build();
+                    .withNewSpec().withTemplate(template(pod, meta, options, warnings)).endSpec().build();
         };
     }
 
-    /** The Pod of {@code pod}. */
-    static Pod pod(PodSpec pod, Meta meta, List<String> warnings) {
+    /** The Pod of {@code pod}; its ports with their host ports when {@code hostPorts}. */
+    static Pod pod(PodSpec pod, Meta meta, boolean hostPorts, List<String> warnings) {
         return new PodBuilder().withApiVersion("v1").withKind("Pod")
                 .withMetadata(meta.objectMeta())
-                .withSpec(podSpec(pod, meta.name(), pod.restartPolicy(), warnings))
+                .withSpec(podSpec(pod, meta.name(), pod.restartPolicy(), hostPorts, warnings))
                 .build();
     }
 
     /** A workload's pod template: the pod's labels (or {@code app: NAME}) and annotations, and its spec with the restartPolicy the kind allows. */
-    private static PodTemplateSpec template(PodSpec pod, Meta meta, Type type, List<String> warnings) {
+    private static PodTemplateSpec template(PodSpec pod, Meta meta, Options options, List<String> warnings) {
+        Type type = options.type();
         RestartPolicy restart = pod.restartPolicy();
         if (type == Type.JOB && restart == RestartPolicy.ALWAYS) {
             warnings.add("pod " + pod.name() + ": restartPolicy Always is not allowed in a Job: written as OnFailure");
@@ -190,7 +214,7 @@ public final class PodGenerator {
         if (!meta.annotations().isEmpty()) {
             m.withAnnotations(meta.annotations());
         }
-        return new PodTemplateSpecBuilder().withMetadata(m.build()).withSpec(podSpec(pod, meta.name(), restart, warnings)).build();
+        return new PodTemplateSpecBuilder().withMetadata(m.build()).withSpec(podSpec(pod, meta.name(), restart, !options.service(), warnings)).build();
     }
 
     /** The labels a workload's selector and template carry: the pod's, or {@code app: NAME} when it has none. */
@@ -211,7 +235,7 @@ public final class PodGenerator {
     }
 
     private static io.fabric8.kubernetes.api.model.PodSpec podSpec(PodSpec pod, String name, RestartPolicy restart,
-            List<String> warnings) {
+            boolean hostPorts, List<String> warnings) {
         PodSpecBuilder spec = new PodSpecBuilder();
         String hostname = pod.hostname();
         if (hostname != null && !hostname.equals(name)) {
@@ -227,7 +251,7 @@ public final class PodGenerator {
         }
         PodFieldsGenerator.pod(pod, spec);
         for (ContainerSpec c : pod.containers()) {
-            spec.addToContainers(container(pod, c, warnings));
+            spec.addToContainers(container(pod, c, hostPorts, warnings));
         }
         spec.withVolumes(VolumeGenerator.volumes(pod));
         if (VolumeGenerator.fsGroup(pod) != null) {
@@ -261,6 +285,11 @@ public final class PodGenerator {
 
     /** A container as the user wrote it: nothing of its image is merged in. */
     static Container container(PodSpec pod, ContainerSpec c, List<String> warnings) {
+        return container(pod, c, true, warnings);
+    }
+
+    /** A container as the user wrote it; its ports' host ports only when {@code hostPorts} (not with a Service). */
+    static Container container(PodSpec pod, ContainerSpec c, boolean hostPorts, List<String> warnings) {
         ContainerBuilder b = new ContainerBuilder()
                 .withName(checked(c.name(), KubeNames::isDns1123Label, KubeNames::toDns1123Label,
                         "pod " + pod.name() + ": container name", warnings))
@@ -282,16 +311,19 @@ public final class PodGenerator {
         }
         b.withVolumeMounts(VolumeGenerator.mounts(c));
         PodFieldsGenerator.container(c, b);
+        for (var p : c.ports()) {
+            b.addToPorts(ServiceGenerator.containerPort(p, hostPorts));
+        }
         return b.build();
     }
 
-    /** A ClusterIP Service named {@code name}, selecting {@code selector}, with {@code ports} (Kubernetes needs at least one). */
-    static Service service(String name, Map<String, String> selector, List<ServicePort> ports, List<String> warnings) {
+    /** A Service of {@code type} named {@code name}, selecting {@code selector}, with {@code ports} (Kubernetes needs at least one). */
+    static Service service(String name, Map<String, String> selector, List<ServicePort> ports, String type, List<String> warnings) {
         return new ServiceBuilder().withApiVersion("v1").withKind("Service")
                 .withNewMetadata()
                 .withName(checked(name, KubeNames::isServiceName, KubeNames::toServiceName, "Service name", warnings))
                 .endMetadata()
-                .withNewSpec().withType("ClusterIP").withSelector(selector).withPorts(ports).endSpec()
+                .withNewSpec().withType(type).withSelector(selector).withPorts(ports).endSpec()
                 .build();
     }
 
@@ -327,6 +359,11 @@ public final class PodGenerator {
                 }
             });
             return new Meta(name, labels, annotations);
+        }
+
+        /** These, labelled {@code app: NAME} (for a pod without labels that a Service must select). */
+        Meta withAppLabel() {
+            return new Meta(name, Map.of("app", KubeNames.isLabelValue(name) ? name : KubeNames.toLabelValue(name)), annotations);
         }
 
         /** {@code key} made valid; null (and a warning) when nothing is left of it or it clashes with one already there. */

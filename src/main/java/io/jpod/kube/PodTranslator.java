@@ -41,7 +41,7 @@ public final class PodTranslator {
             "spec.containers[].envFrom", "spec.containers[].envFrom[]", "spec.containers[].envFrom[].prefix",
             "spec.containers[].envFrom[].configMapRef.*", "spec.containers[].envFrom[].secretRef.*",
             "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), VolumeTranslator.fields(""),
-            PodFieldsTranslator.fields(""));
+            PodFieldsTranslator.fields(""), PortTranslator.FIELDS);
 
     private final ObjectMapper mapper;
     private final ResourceFields.Node node;
@@ -135,6 +135,7 @@ public final class PodTranslator {
         podFields.podSecurityWarnings(spec.getSecurityContext());
         List<ContainerSpec> containers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        PortTranslator ports = new PortTranslator(doc);
         for (int i = 0; i < spec.getContainers().size(); i++) {
             Container c = spec.getContainers().get(i);
             String path = prefix + "spec.containers[" + i + "]";
@@ -162,7 +163,7 @@ public final class PodTranslator {
             containers.add(new ContainerSpec(c.getName(), c.getImage(), orEmpty(c.getCommand()), orEmpty(c.getArgs()),
                     envs.env(c, path), emptyToNull(c.getWorkingDir()), pull, vols.mounts(c, path, volumes),
                     podFields.security(vols.security(c, spec.getSecurityContext(), path), c, spec.getSecurityContext(), path),
-                    podFields.stopSignal(c, path), resources.get(c.getName())));
+                    podFields.stopSignal(c, path), resources.get(c.getName()), ports.ports(c, path)));
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
         if (hostname.length() > 63 || !DNS1123_LABEL.matcher(hostname).matches()) {

@@ -16,11 +16,13 @@ import java.util.List;
  * @param securityContext the security context, the pod's merged in ({@link SecurityContext#NONE} when none)
  * @param stopSignal      lifecycle.stopSignal (SIGTERM, SIGINT, …), or null for the image's STOPSIGNAL, else SIGTERM
  * @param resources       resources.requests and limits ({@link Resources#NONE} when none)
+ * @param ports           the container's ports, in order (empty in rows stored before ports existed)
  */
 public record ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
         String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext,
-        String stopSignal, Resources resources) {
+        String stopSignal, Resources resources, List<ContainerPort> ports) {
     public ContainerSpec {
+        ports = ports == null ? List.of() : List.copyOf(ports);
         command = List.copyOf(command);
         args = List.copyOf(args);
         env = List.copyOf(env);
@@ -29,10 +31,29 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
         resources = resources == null ? Resources.NONE : resources;
     }
 
-    /** A container without stop signal or resources. */
+    /** A container without stop signal, resources or ports. */
     public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
             String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext) {
-        this(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, null, Resources.NONE);
+        this(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, null, Resources.NONE, List.of());
+    }
+
+    /** A container without ports. */
+    public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
+            String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext,
+            String stopSignal, Resources resources) {
+        this(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, stopSignal, resources, List.of());
+    }
+
+    /** A container without stop signal or resources. */
+    public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env, String workingDir,
+            PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext, List<ContainerPort> ports) {
+        this(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, null, Resources.NONE, ports);
+    }
+
+    /** This container with {@code newPorts} instead of its ports. */
+    public ContainerSpec withPorts(List<ContainerPort> newPorts) {
+        return new ContainerSpec(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, stopSignal,
+                resources, newPorts);
     }
 
     /** A container without volumes or security context. */

@@ -18,10 +18,11 @@ import java.util.Map;
  * @param stopTimeoutSeconds    terminationGracePeriodSeconds: how long a stopping container gets before SIGKILL
  * @param volumes               the pod's volumes, in order (empty in rows stored before volumes existed)
  * @param options               host aliases, DNS, host namespaces, sysctls, ulimits ({@link PodOptions#NONE} when none)
+ * @param network               how its network namespace reaches the outside (slirp4netns when not given)
  */
 public record PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
         RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
-        List<Volume> volumes, PodOptions options) {
+        List<Volume> volumes, PodOptions options, NetworkMode network) {
     /** podman's default stop timeout, used when the YAML gives no terminationGracePeriodSeconds. */
     public static final long DEFAULT_STOP_TIMEOUT = 10;
 
@@ -31,14 +32,48 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         containers = List.copyOf(containers);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
         options = options == null ? PodOptions.NONE : options;
+        network = options.hostNetwork() ? NetworkMode.HOST : network == null ? NetworkMode.SLIRP4NETNS : network;
+    }
+
+    /** Whether the pod stays in the host's network namespace (YAML hostNetwork, or {@code --network host}). */
+    public boolean hostNetwork() {
+        return network == NetworkMode.HOST;
+    }
+
+    /** A pod without host options, on the default network. */
+    public PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
+            RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
+            List<Volume> volumes) {
+        this(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds, volumes,
+                PodOptions.NONE, null);
+    }
+
+    /** A pod on the default network. */
+    public PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
+            RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
+            List<Volume> volumes, PodOptions options) {
+        this(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds, volumes,
+                options, null);
     }
 
     /** A pod without host options. */
     public PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
             RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
-            List<Volume> volumes) {
+            List<Volume> volumes, NetworkMode network) {
         this(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds, volumes,
-                PodOptions.NONE);
+                PodOptions.NONE, network);
+    }
+
+    /** This pod with {@code newContainers} instead of its containers. */
+    public PodSpec withContainers(List<ContainerSpec> newContainers) {
+        return new PodSpec(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, newContainers, stopTimeoutSeconds,
+                volumes, options, network);
+    }
+
+    /** This pod on {@code mode}. */
+    public PodSpec withNetwork(NetworkMode mode) {
+        return new PodSpec(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds,
+                volumes, options, mode);
     }
 
     /** A pod without volumes. */

@@ -284,7 +284,7 @@ class PodGeneratorTest {
     void serviceSelectsThePodLabels() {
         List<String> warnings = new ArrayList<>();
         Service s = PodGenerator.service("1web", Map.of("app", "web"),
-                List.of(new ServicePortBuilder().withPort(80).withNewTargetPort(8080).build()), warnings);
+                List.of(new ServicePortBuilder().withPort(80).withNewTargetPort(8080).build()), "ClusterIP", warnings);
         assertEquals("v1", s.getApiVersion());
         assertEquals("Service", s.getKind());
         assertEquals("svc-1web", s.getMetadata().getName(), "a Service name is a DNS-1035 label");

@@ -309,8 +309,7 @@ class PodTranslatorTest {
                     image: busybox
                   - name: b
                     image: busybox
-                    ports:
-                    - containerPort: 80
+                    stdin: true
                     volumeMounts:
                     - name: data
                       mountPath: /data
@@ -318,7 +317,7 @@ class PodTranslatorTest {
                 """);
         assertEquals(List.of(
                 "pod.yaml:1:1: Pod p: field metadata.ownerReferences is not supported yet and is ignored",
-                "pod.yaml:1:1: Pod p: field spec.containers[1].ports is not supported yet and is ignored",
+                "pod.yaml:1:1: Pod p: field spec.containers[1].stdin is not supported yet and is ignored",
                 "pod.yaml:1:1: Pod p: field spec.containers[1].volumeMounts[0].mountPropagation is not supported yet and is ignored"),
                 r.warnings());
         assertEquals(2, r.pod().containers().size(), "the pod is still translated");

@@ -1,0 +1,176 @@
+package io.jpod.network;
+
+import io.jpod.error.HostException;
+import io.jpod.runtime.Exec;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * slirp4netns for one pod, as podman runs it: a user-mode TCP/IP stack that gives the pod's network
+ * namespace a tap device (eth0, 10.0.2.100/24, gateway 10.0.2.2, DNS 10.0.2.3) and relays its
+ * traffic through ordinary sockets of the host, so it needs no privilege. It runs in its own session,
+ * outliving the jpod command that started it; its pid is kept in the infra container's run directory
+ * and it is ended when the infra container stops.
+ */
+final class Slirp4netns {
+    static final String GUEST_ADDRESS = "10.0.2.100";
+    static final int MTU = 65520;
+    /** The pod's interface, named as Kubernetes pods name theirs (podman names it tap0). */
+    static final String INTERFACE = "eth0";
+    private static final long READY_TIMEOUT_MILLIS = 10_000;
+
+    private final Path binary;
+
+    Slirp4netns(Path binary) {
+        this.binary = binary;
+    }
+
+    Path binary() {
+        return binary;
+    }
+
+    /** The binary on the PATH (or the usual places), if installed. */
+    static Optional<Path> locate() {
+        String path = System.getenv("PATH");
+        String dirs = (path == null ? "" : path + File.pathSeparator) + "/usr/bin:/usr/local/bin:/bin";
+        for (String dir : dirs.split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path p = Path.of(dir, "slirp4netns");
+                if (Files.isExecutable(p)) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code slirp4netns --version}'s first line. */
+    String version() {
+        String out = Exec.run(List.of(binary.toString(), "--version")).out();
+        int nl = out.indexOf('\n');
+        return (nl < 0 ? out : out.substring(0, nl)).trim();
+    }
+
+    static Path pidFile(Path dir) {
+        return dir.resolve("slirp4netns.pid");
+    }
+
+    /** Where the API socket's path is kept: the socket itself lives where its path is short enough (108 bytes). */
+    static Path socketLink(Path dir) {
+        return dir.resolve("slirp4netns.socket-path");
+    }
+
+    /**
+     * Starts slirp4netns for the network namespace of {@code pid}, in its own session with its output
+     * in {@code dir/slirp4netns.log}, and waits until it has configured tap0 (its ready fd, here a file).
+     * Returns the API socket, made at {@code socket}.
+     */
+    SlirpApi start(long pid, Path dir, Path socket) {
+        Path ready = dir.resolve("slirp4netns.ready");
+        Path log = dir.resolve("slirp4netns.log");
+        Path errors = dir.resolve("slirp4netns.err");
+        Process p;
+        try {
+            Files.createDirectories(dir);
+            Files.createDirectories(socket.getParent());
+            Files.deleteIfExists(ready);
+            Files.deleteIfExists(socket);
+            Files.writeString(socketLink(dir), socket.toString());
+            // sh opens the ready file as fd 3 (Java cannot pass a child an extra fd), then becomes
+            // slirp4netns through setsid, which needs no fork: a child of the JVM leads no process group.
+            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "exec 3>\"$0\"; exec setsid \"$@\"", ready.toString(),
+                    binary.toString(), "--configure", "--mtu=" + MTU, "--disable-host-loopback", "--api-socket", socket.toString(),
+                    "--ready-fd", "3", Long.toString(pid), INTERFACE);
+            pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            pb.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+            pb.redirectError(ProcessBuilder.Redirect.to(errors.toFile()));
+            p = pb.start();
+            Files.writeString(pidFile(dir), Long.toString(p.pid()));
+        } catch (IOException e) {
+            throw new HostException("cannot start " + binary + ": " + e.getMessage(), "install slirp4netns, or play with --network none", e);
+        }
+        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
+        while (!readyIn(ready)) {
+            if (!p.isAlive() || System.currentTimeMillis() > deadline) {
+                stop(dir);
+                throw new HostException("slirp4netns did not set up the pod's network: " + lastLine(errors),
+                        "slirp4netns needs /dev/net/tun readable and writable by the user (mode 0666)");
+            }
+            sleep(5);
+        }
+        return new SlirpApi(socket);
+    }
+
+    private static boolean readyIn(Path ready) {
+        try {
+            return Files.exists(ready) && Files.readString(ready).startsWith("1");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String lastLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList();
+            return lines.isEmpty() ? "it exited without a message" : lines.get(lines.size() - 1).trim();
+        } catch (IOException e) {
+            return "no log";
+        }
+    }
+
+    /** Ends the slirp4netns whose pid is kept in {@code dir} (if it is still that program), and forgets it. Idempotent. */
+    static void stop(Path dir) {
+        Path pidFile = pidFile(dir);
+        long pid;
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            pid = Long.parseLong(Files.readString(pidFile).trim());
+        } catch (IOException | NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(Slirp4netns::isSlirp);
+        if (h.isPresent()) {
+            h.get().destroy();
+            long deadline = System.currentTimeMillis() + 2000;
+            while (h.get().isAlive() && System.currentTimeMillis() < deadline) {
+                sleep(5);
+            }
+            if (h.get().isAlive()) {
+                h.get().destroyForcibly();
+            }
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+            if (Files.exists(socketLink(dir))) {
+                Files.deleteIfExists(Path.of(Files.readString(socketLink(dir)).trim()));
+                Files.deleteIfExists(socketLink(dir));
+            }
+            Files.deleteIfExists(dir.resolve("slirp4netns.ready"));
+        } catch (IOException e) {
+            // the directory goes with the container
+        }
+    }
+
+    /** A pid may be reused: only a slirp4netns process is ended. */
+    private static boolean isSlirp(ProcessHandle h) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(h.pid()), "comm")).trim().equals("slirp4netns");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.jpod.network;
+
+import io.jpod.error.HostException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** slirp4netns's API socket: one JSON request per connection, one JSON answer. */
+final class SlirpApi {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path socket;
+
+    SlirpApi(Path socket) {
+        this.socket = socket;
+    }
+
+    /** Publishes {@code m}: slirp4netns listens on the host address and forwards to the pod's eth0. */
+    void addHostForward(PortMapping m) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("proto", m.protocol());
+        args.put("host_addr", m.hostIp());
+        args.put("host_port", m.hostPort());
+        args.put("guest_addr", Slirp4netns.GUEST_ADDRESS);
+        args.put("guest_port", m.containerPort());
+        JsonNode answer = call(Map.of("execute", "add_hostfwd", "arguments", args));
+        if (answer.has("error")) {
+            throw new PortInUseException(m, answer.path("error").path("desc").asString(answer.toString()));
+        }
+    }
+
+    private JsonNode call(Map<String, Object> request) {
+        try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            ch.write(ByteBuffer.wrap(JSON.writeValueAsBytes(request)));
+            ch.shutdownOutput();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteBuffer buf = ByteBuffer.allocate(4096);
+            while (ch.read(buf) > 0) {
+                out.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new HostException("cannot talk to slirp4netns on " + socket + ": " + e.getMessage(), null, e);
+        }
+    }
+}
