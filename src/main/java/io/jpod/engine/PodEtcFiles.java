@@ -33,7 +33,11 @@ final class PodEtcFiles {
             }
         } else {
             sb.append("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n")
-                    .append("127.0.1.1\t").append(pod.hostname()).append(' ').append(pod.name()).append('\n');
+                    .append("127.0.1.1\t");
+            if (pod.options().domain() != null) { // spec.subdomain: the FQDN first, as the kubelet writes it
+                sb.append(pod.hostname()).append('.').append(pod.options().domain()).append(' ');
+            }
+            sb.append(pod.hostname()).append(' ').append(pod.name()).append('\n');
         }
         List<PodOptions.HostAlias> aliases = pod.options().hostAliases();
         if (!aliases.isEmpty()) {

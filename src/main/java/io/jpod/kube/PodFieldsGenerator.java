@@ -35,6 +35,9 @@ final class PodFieldsGenerator {
     /** hostAliases, dnsPolicy, dnsConfig, host namespaces, and the pod's securityContext (sysctls, supplementalGroups). */
     static void pod(PodSpec pod, PodSpecBuilder spec) {
         PodOptions o = pod.options();
+        if (o.subdomain() != null) {
+            spec.withSubdomain(o.subdomain());
+        }
         for (PodOptions.HostAlias a : o.hostAliases()) {
             spec.addToHostAliases(new HostAlias(a.hostnames(), a.ip()));
         }

@@ -42,7 +42,7 @@ final class PodFieldsTranslator {
 
     /** The fields honoured, for the field check (relative to the pod: prefix them). */
     static Set<String> fields(String prefix) {
-        List<String> f = List.of("spec.hostAliases", "spec.hostAliases[]", "spec.hostAliases[].ip",
+        List<String> f = List.of("spec.subdomain", "spec.hostAliases", "spec.hostAliases[]", "spec.hostAliases[].ip",
                 "spec.hostAliases[].hostnames.*", "spec.dnsPolicy", "spec.dnsConfig", "spec.dnsConfig.nameservers.*",
                 "spec.dnsConfig.searches.*", "spec.dnsConfig.options", "spec.dnsConfig.options[]",
                 "spec.dnsConfig.options[].name", "spec.dnsConfig.options[].value", "spec.hostNetwork", "spec.hostPID",
@@ -70,7 +70,7 @@ final class PodFieldsTranslator {
     }
 
     /** The pod's host options. */
-    PodOptions options(io.fabric8.kubernetes.api.model.PodSpec spec, Map<String, String> annotations) {
+    PodOptions options(io.fabric8.kubernetes.api.model.PodSpec spec, Map<String, String> annotations, String namespace) {
         boolean hostNetwork = Boolean.TRUE.equals(spec.getHostNetwork());
         boolean hostIpc = Boolean.TRUE.equals(spec.getHostIPC());
         boolean hostPid = Boolean.TRUE.equals(spec.getHostPID());
@@ -78,7 +78,19 @@ final class PodFieldsTranslator {
             throw problem("spec.shareProcessNamespace", "cannot be set with hostPID");
         }
         return new PodOptions(hostAliases(spec.getHostAliases()), dns(spec.getDnsPolicy(), spec.getDnsConfig()), hostNetwork,
-                hostPid, hostIpc, sysctls(spec.getSecurityContext(), hostNetwork, hostIpc), ulimits(annotations));
+                hostPid, hostIpc, sysctls(spec.getSecurityContext(), hostNetwork, hostIpc), ulimits(annotations),
+                domain(spec.getSubdomain(), namespace));
+    }
+
+    /** spec.subdomain → the pod's domain, {@code SUBDOMAIN.NAMESPACE.svc.cluster.local}, as Kubernetes names it. */
+    private String domain(String subdomain, String namespace) {
+        if (subdomain == null || subdomain.isEmpty()) {
+            return null;
+        }
+        if (!KubeNames.isDns1123Label(subdomain)) {
+            throw problem("spec.subdomain", "\"" + subdomain + "\" is not a DNS-1123 label (lower case letters, digits and '-')");
+        }
+        return subdomain + "." + namespace + ".svc.cluster.local";
     }
 
     private List<PodOptions.HostAlias> hostAliases(List<io.fabric8.kubernetes.api.model.HostAlias> in) {

@@ -131,7 +131,7 @@ public final class PodTranslator {
         EnvTranslator envs = new EnvTranslator(doc, src.what(), sources, fields, warnings);
         VolumeTranslator vols = new VolumeTranslator(doc, src.what(), prefix, sources, fields, warnings);
         List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes(), spec.getSecurityContext());
-        io.jpod.pod.PodOptions options = podFields.options(spec, ordered(meta.getAnnotations()));
+        io.jpod.pod.PodOptions options = podFields.options(spec, ordered(meta.getAnnotations()), fields.namespace());
         podFields.podSecurityWarnings(spec.getSecurityContext());
         List<ContainerSpec> containers = new ArrayList<>();
         Set<String> seen = new HashSet<>();

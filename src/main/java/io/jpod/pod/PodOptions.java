@@ -16,16 +16,30 @@ import java.util.Map;
  * @param hostIpc     the pod uses the host's IPC namespace
  * @param sysctls     namespaced sysctls set in the pod's namespaces, in order
  * @param ulimits     rlimits of every container (from podman's ulimit annotation), in order
+ * @param domain      with spec.subdomain, the pod's DNS domain as Kubernetes makes it
+ *                    ({@code SUBDOMAIN.NAMESPACE.svc.cluster.local}), else null
  */
 public record PodOptions(List<HostAlias> hostAliases, Dns dns, boolean hostNetwork, boolean hostPid, boolean hostIpc,
-        Map<String, String> sysctls, List<Ulimit> ulimits) {
-    public static final PodOptions NONE = new PodOptions(List.of(), Dns.DEFAULT, false, false, false, Map.of(), List.of());
+        Map<String, String> sysctls, List<Ulimit> ulimits, String domain) {
+    public static final PodOptions NONE = new PodOptions(List.of(), Dns.DEFAULT, false, false, false, Map.of(), List.of(), null);
 
     public PodOptions {
         hostAliases = hostAliases == null ? List.of() : List.copyOf(hostAliases);
         dns = dns == null ? Dns.DEFAULT : dns;
         sysctls = sysctls == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sysctls));
         ulimits = ulimits == null ? List.of() : List.copyOf(ulimits);
+        domain = domain == null || domain.isEmpty() ? null : domain;
+    }
+
+    /** Options without a subdomain. */
+    public PodOptions(List<HostAlias> hostAliases, Dns dns, boolean hostNetwork, boolean hostPid, boolean hostIpc,
+            Map<String, String> sysctls, List<Ulimit> ulimits) {
+        this(hostAliases, dns, hostNetwork, hostPid, hostIpc, sysctls, ulimits, null);
+    }
+
+    /** spec.subdomain: the first label of {@link #domain()}, or null. */
+    public String subdomain() {
+        return domain == null ? null : domain.substring(0, domain.indexOf('.') < 0 ? domain.length() : domain.indexOf('.'));
     }
 
     /** One hostAliases entry: an IP address and the names that resolve to it. */

@@ -31,6 +31,13 @@ class PodEtcFilesTest {
     }
 
     @Test
+    void aSubdomainPutsTheFullyQualifiedNameFirst() {
+        PodSpec p = pod(new PodOptions(List.of(), null, false, false, false, Map.of(), List.of(), "backends.shop.svc.cluster.local"));
+        assertEquals("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n"
+                + "127.0.1.1\tweb-host.backends.shop.svc.cluster.local web-host web\n", PodEtcFiles.hosts(p, "ignored"));
+    }
+
+    @Test
     void hostNetworkTakesTheHostsFilesAndName() {
         PodSpec p = pod(options(List.of(new PodOptions.HostAlias("192.0.2.1", List.of("db"))), null, true));
         assertEquals("127.0.0.1 localhost\n10.1.1.1 machine\n\n# Entries added by HostAliases.\n192.0.2.1\tdb\n",

@@ -182,6 +182,7 @@ class PodFieldsTranslatorTest {
     @Test
     void everyFieldRoundTrips() {
         PodSpec played = translate("""
+                  subdomain: backends
                   hostNetwork: true
                   hostIPC: true
                   hostPID: true
