@@ -9,15 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * Every YAML of examples/kube, as a user would run it: validated, played, and its pods turned back
@@ -74,12 +76,30 @@ class ExamplesIT {
         return file;
     }
 
-    /** The ConfigMap and Secret documents of a YAML file (what a cluster would already hold). */
+    /**
+     * The ConfigMap and Secret documents of a YAML file, the items of a {@code kind: List} included,
+     * each as a document of its own (what a cluster would already hold).
+     */
     static String configDocuments(String yaml) {
-        return Arrays.stream(yaml.split("(?m)^---\\s*$"))
-                .filter(doc -> doc.lines().anyMatch(l -> l.equals("kind: ConfigMap") || l.equals("kind: Secret")))
-                .map(doc -> doc.strip() + "\n---\n")
-                .collect(Collectors.joining());
+        YAMLMapper mapper = YAMLMapper.builder().disable(YAMLWriteFeature.WRITE_DOC_START_MARKER).build();
+        StringBuilder out = new StringBuilder();
+        try (MappingIterator<JsonNode> docs = mapper.readerFor(JsonNode.class).readValues(yaml)) {
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                List<JsonNode> objects = new ArrayList<>();
+                if ("List".equals(doc.path("kind").asString(""))) {
+                    doc.path("items").forEach(objects::add);
+                } else {
+                    objects.add(doc);
+                }
+                for (JsonNode o : objects) {
+                    if (List.of("ConfigMap", "Secret").contains(o.path("kind").asString(""))) {
+                        out.append(mapper.writeValueAsString(o)).append("---\n");
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     static List<String> podNames() {
