@@ -24,15 +24,17 @@ final class EnvTranslator {
     /** Names envFrom may produce (Kubernetes skips other keys). */
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
     private static final Pattern MAP_FIELD = Pattern.compile("metadata\\.(labels|annotations)\\['([^']*)'\\]");
-    /** What status.podIP and status.hostIP are until jpod has a pod network: the pods share the host's loopback. */
-    static final String POD_IP = "127.0.0.1";
+    /** status.hostIP, and status.podIP of a pod on the host's network: the host's loopback. */
+    static final String HOST_IP = "127.0.0.1";
+    /** status.podIP of a pod with a network of its own: slirp4netns gives every pod's eth0 this address. */
+    static final String SLIRP_POD_IP = "10.0.2.100";
     static final String DEFAULT_NAMESPACE = "default";
 
     /** The pod's fields that fieldRef and resourceFieldRef can read. */
     record PodFields(String name, String namespace, Map<String, String> labels, Map<String, String> annotations,
-            ResourceFields resources) {
+            ResourceFields resources, String podIp) {
         PodFields(String name, String namespace, Map<String, String> labels, Map<String, String> annotations) {
-            this(name, namespace, labels, annotations, new ResourceFields(Map.of(), ResourceFields.Node.UNKNOWN));
+            this(name, namespace, labels, annotations, new ResourceFields(Map.of(), ResourceFields.Node.UNKNOWN), SLIRP_POD_IP);
         }
 
         /** A stable stand-in for metadata.uid: the pod's id is only made when it is created. */
@@ -185,8 +187,11 @@ final class EnvTranslator {
         if (fieldPath == null || fieldPath.isEmpty()) {
             throw problem(at, "a fieldRef needs a fieldPath");
         }
-        if (fieldPath.equals("status.podIP") || fieldPath.equals("status.hostIP")) {
-            return POD_IP;
+        if (fieldPath.equals("status.podIP")) {
+            return pod.podIp();
+        }
+        if (fieldPath.equals("status.hostIP")) {
+            return HOST_IP;
         }
         String value = pod.metadata(fieldPath);
         if (value != null) {

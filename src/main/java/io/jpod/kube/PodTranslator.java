@@ -127,7 +127,8 @@ public final class PodTranslator {
         }
         EnvTranslator.PodFields fields = new EnvTranslator.PodFields(name,
                 namespace.isEmpty() ? EnvTranslator.DEFAULT_NAMESPACE : namespace, ordered(meta.getLabels()),
-                ordered(meta.getAnnotations()), new ResourceFields(resources, node));
+                ordered(meta.getAnnotations()), new ResourceFields(resources, node),
+                Boolean.TRUE.equals(spec.getHostNetwork()) ? EnvTranslator.HOST_IP : EnvTranslator.SLIRP_POD_IP);
         EnvTranslator envs = new EnvTranslator(doc, src.what(), sources, fields, warnings);
         VolumeTranslator vols = new VolumeTranslator(doc, src.what(), prefix, sources, fields, warnings);
         List<io.jpod.pod.Volume> volumes = vols.volumes(spec.getVolumes(), spec.getSecurityContext());

@@ -71,7 +71,7 @@ class KindsIT {
             assertEquals("shop", env.get("POD_NAME"));
             assertEquals("default", env.get("POD_NAMESPACE"));
             assertEquals("backend", env.get("POD_TIER"));
-            assertEquals("127.0.0.1", env.get("POD_IP"));
+            assertEquals("10.0.2.100", env.get("POD_IP"), "the address of the pod's eth0 (slirp4netns)");
             assertFalse(env.keySet().stream().anyMatch(k -> k.contains("feature")), "an optional missing ConfigMap adds nothing");
 
             Result inspect = h.jpodOk("inspect", "shop-api");

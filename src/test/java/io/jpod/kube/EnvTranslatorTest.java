@@ -161,7 +161,7 @@ class EnvTranslatorTest {
                     - {name: OWNER, valueFrom: {fieldRef: {fieldPath: "metadata.annotations['example.com/owner']"}}}
                     - {name: IP, valueFrom: {fieldRef: {apiVersion: v1, fieldPath: status.podIP}}}
                 """);
-        assertEquals(List.of("NAME=web", "NS=shop", "APP=web", "NONE=", "OWNER=team-a", "IP=127.0.0.1"),
+        assertEquals(List.of("NAME=web", "NS=shop", "APP=web", "NONE=", "OWNER=team-a", "IP=10.0.2.100"),
                 env.stream().filter(e -> !e.name().equals("UID")).map(EnvVar::asEntry).toList());
         String uid = env.stream().filter(e -> e.name().equals("UID")).findFirst().orElseThrow().value();
         assertTrue(uid.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), uid);
