@@ -10,38 +10,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * User errors: one line "Error: ..." naming what is wrong and where, exit 125, no stack trace,
  * and nothing half-created.
  */
-class ErrorsIT {
+class ErrorsIT extends PlayingIT {
     private static final String SLEEPER = Harness.SLEEPER;
-    private static Harness h;
-
-    @BeforeAll
-    static void setUp() {
-        h = Harness.forClass();
-        h.importBusybox();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        h.cleanUp();
-    }
 
     /**
      * Nothing half-created: after every test no pod, no container, no process, no mount (the test
      * that plays a good pod removes it). When something is left, the state is reset so that the
      * next test starts clean, and this test fails.
      */
-    @AfterEach
-    void nothingHalfCreated() {
-        h.assertTestLeftNothing(true);
+    @Override
+    protected boolean leftNothingChecksProcesses() {
+        return true;
     }
 
     private static void assertMentions(Result r, String what) {

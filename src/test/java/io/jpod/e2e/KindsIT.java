@@ -10,9 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -21,26 +18,8 @@ import tools.jackson.databind.JsonNode;
  * Deployment and Job (one pod named {@code <name>-pod}), List, --configmap, --dry-run and
  * kube validate; a missing reference stops the play before anything exists.
  */
-class KindsIT {
+class KindsIT extends PlayingIT {
     private static final Duration SOON = Duration.ofSeconds(60);
-    private static Harness h;
-
-    @BeforeAll
-    static void setUp() {
-        h = Harness.forClass();
-        h.importBusybox();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        h.cleanUp();
-    }
-
-    /** Every test removes what it played: nothing is left for the next one. */
-    @AfterEach
-    void nothingLeft() {
-        h.assertTestLeftNothing(false);
-    }
 
     /** The environment of a running container, as {@code env} prints it inside. */
     private static Map<String, String> envOf(String container) {

@@ -21,9 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,25 +30,13 @@ import tools.jackson.databind.JsonNode;
  * talk over localhost, a port in use is refused by name, a Service's nodePort is published, and
  * kube down frees the port and leaves no slirp4netns running.
  */
-class NetworkIT {
+class NetworkIT extends PlayingIT {
     private static final Duration SOON = Duration.ofSeconds(60);
     private static final int WEB_PORT = 18080;
-    private static Harness h;
 
-    @BeforeAll
-    static void setUp() {
-        h = Harness.forClass();
-        h.importBusybox();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        h.cleanUp();
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        h.assertTestLeftNothing(true);
+    @Override
+    protected boolean leftNothingChecksProcesses() {
+        return true;
     }
 
     /** A pod serving "hello-from-NAME" with busybox httpd on port 80, and a client container beside it. */

@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,24 +17,12 @@ import org.junit.jupiter.api.Test;
  * Unconfined, procMount Unmasked, podman's ulimit annotation, lifecycle.stopSignal, resources);
  * the host's namespaces (hostNetwork, hostPID, hostIPC); a Localhost seccomp profile; bad input.
  */
-class PodFieldsIT {
+class PodFieldsIT extends PlayingIT {
     private static final Duration SOON = Duration.ofSeconds(60);
-    private static Harness h;
 
-    @BeforeAll
-    static void setUp() {
-        h = Harness.forClass();
-        h.importBusybox();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        h.cleanUp();
-    }
-
-    @AfterEach
-    void nothingLeft() {
-        h.assertTestLeftNothing(true);
+    @Override
+    protected boolean leftNothingChecksProcesses() {
+        return true;
     }
 
     @Test

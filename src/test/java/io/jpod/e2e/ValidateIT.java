@@ -7,32 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Validation before acting: every problem of every document, each as "file:line:col: field: message"
  * at the offending node, exit 125, and nothing created, for kube validate, kube play and --dry-run.
  */
-class ValidateIT {
-    private static Harness h;
+class ValidateIT extends PlayingIT {
 
-    @BeforeAll
-    static void setUp() {
-        h = Harness.forClass();
-        h.importBusybox();
-    }
-
-    @AfterAll
-    static void tearDown() {
-        h.cleanUp();
-    }
-
-    @AfterEach
-    void nothingCreated() {
-        h.assertTestLeftNothing(true);
+    @Override
+    protected boolean leftNothingChecksProcesses() {
+        return true;
     }
 
     private static final String BAD = """
