@@ -72,6 +72,7 @@ record PodObservation(Map<String, Map<String, String>> containers) {
             seen.put("workingDir", text(config, "WorkingDir"));
             seen.put("restartPolicy", inspect.path("HostConfig").path("RestartPolicy").path("Name").asString(""));
             seen.put("state", text(c, "State") + (text(c, "State").equals("exited") ? " " + c.path("ExitCode") : ""));
+            seen.put("ports", c.path("Ports").toString()); // the pod's published ports (ps --format json)
             if (text(c, "State").equals("running")) {
                 Result r = cli.apply(new String[] {"exec", name, "sh", "-c", SCRIPT});
                 String[] sections = (r.out() + "\n").split("@@@\n", -1);
