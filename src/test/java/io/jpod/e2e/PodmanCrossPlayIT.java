@@ -105,19 +105,34 @@ class PodmanCrossPlayIT {
         return cli.ok("pod", "ps", "--format", "{{.Name}}").outLines();
     }
 
+    /**
+     * What one engine played of an example, and the YAML it generated of it: the example is played
+     * with {@code cli}, observed, generated (after the example's ConfigMaps and Secrets) and taken down.
+     */
+    record Played(List<String> pods, PodObservation seen, Path generated, Result generate) {
+        static Played by(PodObservation.Cli cli, String engine, String example) throws IOException {
+            String text = Files.readString(h.project().resolve("examples/kube").resolve(example));
+            Path dir = ExamplesIT.exampleDir(example);
+            Path yaml = ExamplesIT.write(dir.resolve(example), text);
+            cli.ok("kube", "play", yaml.toString());
+            List<String> pods = PodmanCrossPlayIT.pods(cli);
+            PodObservation.settle(cli, pods, ExamplesIT.SETTLE);
+            PodObservation seen = comparable(PodObservation.of(cli, pods, ASPECTS));
+            Result generate = cli.ok(ExamplesIT.args(List.of("kube", "generate"), pods));
+            Path generated = ExamplesIT.write(dir.resolve(engine + "-generated-" + example), ExamplesIT.configDocuments(text) + generate.out());
+            cli.ok("kube", "down", yaml.toString());
+            return new Played(pods, seen, generated, generate);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("examplesPodmanCanPlay")
     void jpodsGeneratedYamlPlaysInPodman(String example) throws IOException {
-        String text = Files.readString(h.project().resolve("examples/kube").resolve(example));
-        Path dir = ExamplesIT.exampleDir(example);
-        Path yaml = ExamplesIT.write(dir.resolve(example), text);
-        h.jpodOk("kube", "play", yaml.toString());
-        List<String> jpodPods = pods(jpod);
-        PodObservation.settle(jpod, jpodPods, ExamplesIT.SETTLE);
-        PodObservation inJpod = comparable(PodObservation.of(jpod, jpodPods, ASPECTS));
-        Result generate = h.jpodOk(ExamplesIT.args(List.of("kube", "generate"), jpodPods));
-        Path generated = ExamplesIT.write(dir.resolve("jpod-generated-" + example), ExamplesIT.configDocuments(text) + generate.out());
-        h.jpodOk("kube", "down", yaml.toString());
+        Played byJpod = Played.by(jpod, "jpod", example);
+        List<String> jpodPods = byJpod.pods();
+        PodObservation inJpod = byJpod.seen();
+        Path generated = byJpod.generated();
+        Result generate = byJpod.generate();
 
         Result play = podman.apply(new String[] {"kube", "play", generated.toString()});
         assertEquals(0, play.code(), () -> "podman plays jpod's generated YAML\n" + play.describe() + "\n" + generate.out());
@@ -132,16 +147,10 @@ class PodmanCrossPlayIT {
     @ParameterizedTest
     @ValueSource(strings = {"hello-pod.yaml"})
     void podmansGeneratedYamlPlaysInJpod(String example) throws IOException {
-        String text = Files.readString(h.project().resolve("examples/kube").resolve(example));
-        Path dir = ExamplesIT.exampleDir(example);
-        Path yaml = ExamplesIT.write(dir.resolve(example), text);
-        podman.ok("kube", "play", yaml.toString());
-        List<String> podmanPods = pods(podman);
-        PodObservation.settle(podman, podmanPods, ExamplesIT.SETTLE);
-        PodObservation inPodman = comparable(PodObservation.of(podman, podmanPods, ASPECTS));
-        Result generate = podman.ok(ExamplesIT.args(List.of("kube", "generate"), podmanPods));
-        Path generated = ExamplesIT.write(dir.resolve("podman-generated-" + example), ExamplesIT.configDocuments(text) + generate.out());
-        podman.ok("kube", "down", yaml.toString());
+        Played byPodman = Played.by(podman, "podman", example);
+        List<String> podmanPods = byPodman.pods();
+        PodObservation inPodman = byPodman.seen();
+        Path generated = byPodman.generated();
 
         Result play = h.jpodOk("kube", "play", generated.toString());
         assertFalse(play.err().contains("not supported"), () -> "what podman generates for the example is all understood\n" + play.describe());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
-import io.jpod.kube.ServiceObject;
 import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
 import io.jpod.state.Database;
