@@ -20,6 +20,7 @@ public final class GlobalOptions {
     String storageDriver;
 
     private Engine engine;
+    private StartupClock clock = new StartupClock(System.nanoTime());
     private java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
 
     /** Where warnings go: the command line's error stream. */
@@ -44,8 +45,22 @@ public final class GlobalOptions {
     /** The engine, opened on first use (commands that need no state never open it). */
     public Engine engine() {
         if (engine == null) {
+            clock.mark("command line parsed");
             engine = Engine.open(runtime, storageDriver, events());
+            clock.mark("engine opened");
         }
         return engine;
+    }
+
+    void startClock(long mainStartedNanos) {
+        clock = new StartupClock(mainStartedNanos);
+    }
+
+    /** With --log-level=debug, where the command's time went (start-up phases), on the error stream. */
+    void reportTimes() {
+        if (logLevel == LogLevel.debug) {
+            clock.mark("command done");
+            events().debug(clock.report());
+        }
     }
 }

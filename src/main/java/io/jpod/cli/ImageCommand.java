@@ -5,20 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code jpod image}: the image commands grouped, as {@code podman image}. */
-@Command(name = "image", description = "Manage images.",
-        subcommands = {
-            ImageLsCommand.class,
-            ImageRmCommand.class,
-            ImagePruneCommand.class,
-            TagCommand.class,
-            UntagCommand.class,
-            ImportCommand.class,
-            LoadCommand.class,
-            SaveCommand.class,
-            PullCommand.class,
-            PushCommand.class,
-            ImageInspectCommand.class,
-        })
+@Command(name = "image", description = "Manage images.")
 public final class ImageCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -3,19 +3,10 @@ package io.jpod.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** The top-level {@code jpod} command: a verb is required. */
+/** The top-level {@code jpod} command: a verb is required (the verbs are in {@link CommandTree}). */
 @Command(name = "jpod", mixinStandardHelpOptions = true, scope = picocli.CommandLine.ScopeType.INHERIT,
         versionProvider = JpodCommand.VersionProvider.class,
-        description = "Run Kubernetes YAML locally: rootless, daemonless.",
-        subcommands = {
-            KubeCommand.class, GenerateCommand.class, PodCommand.class, ContainerCommand.class, PsCommand.class, StartCommand.class,
-            StopCommand.class, RmCommand.class, InspectCommand.class, LogsCommand.class, ExecCommand.class, PortCommand.class,
-            ImagesCommand.class, ImageCommand.class, VolumeCommand.class, ImportCommand.class, LoadCommand.class, SaveCommand.class,
-            PullCommand.class, PushCommand.class,
-            LoginCommand.class, LogoutCommand.class, TagCommand.class,
-            UntagCommand.class, RmiCommand.class, InfoCommand.class, SystemCommand.class, VersionCommand.class,
-            picocli.CommandLine.HelpCommand.class,
-        })
+        description = "Run Kubernetes YAML locally: rootless, daemonless.")
 public final class JpodCommand implements Runnable {
     @Mixin
     GlobalOptions global = new GlobalOptions();

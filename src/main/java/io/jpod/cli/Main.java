@@ -15,13 +15,24 @@ public final class Main {
 
     /** Runs jpod with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        long started = System.nanoTime();
+        CommandLine cl = commandLine(out, err, args);
+        GlobalOptions global = ((JpodCommand) cl.getCommand()).global;
+        global.startClock(started);
+        int code = cl.execute(args);
+        global.reportTimes();
+        return code;
     }
 
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    /** The command line for {@code args}: only the commands they name are built ({@link CommandTree}); null: all. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String[] args) {
         JpodCommand top = new JpodCommand();
         CommandLine cl = new CommandLine(top);
+        if (args == null) {
+            CommandTree.attachAll(cl);
+        } else {
+            CommandTree.attach(cl, args);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

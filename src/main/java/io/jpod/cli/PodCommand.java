@@ -3,8 +3,6 @@ package io.jpod.cli;
 import picocli.CommandLine.Command;
 
 /** {@code jpod pod}: manage pods. */
-@Command(name = "pod", description = "Manage pods.",
-        subcommands = {PodPsCommand.class, PodStartCommand.class, PodStopCommand.class, PodRestartCommand.class,
-            PodRmCommand.class, PodInspectCommand.class})
+@Command(name = "pod", description = "Manage pods.")
 public final class PodCommand extends GroupCommand {
 }

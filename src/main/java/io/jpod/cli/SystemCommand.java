@@ -3,6 +3,6 @@ package io.jpod.cli;
 import picocli.CommandLine.Command;
 
 /** {@code jpod system}: manage jpod itself. */
-@Command(name = "system", description = "Manage jpod.", subcommands = {SystemResetCommand.class, InfoCommand.class, SystemWarmUpCommand.class})
+@Command(name = "system", description = "Manage jpod.")
 public final class SystemCommand extends GroupCommand {
 }

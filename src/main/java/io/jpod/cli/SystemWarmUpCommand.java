@@ -2,18 +2,23 @@ package io.jpod.cli;
 
 import io.jpod.cli.format.Output;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code jpod system warm-up [--kube]} (hidden): exercises the common paths (state store, output
- * formats; with --kube, the YAML model) once, so that bin/jpod can record an AOT cache from it.
+ * {@code jpod system warm-up [--kube]} (hidden): runs the everyday command lines (ps, pod ps,
+ * inspect, logs, stop, rm, cleanup...; with --kube, kube validate, play --dry-run, down and
+ * generate) once, so that bin/jpod can record an AOT cache of what they load.
  * The launcher runs it against throw-away directories (JPOD_ROOT, JPOD_RUNROOT); it creates no pods.
  * The YAML model is left out of the base cache on purpose: only kube commands load it.
  */
@@ -68,8 +73,21 @@ public final class SystemWarmUpCommand extends EngineCommand {
     @Option(names = "--kube", description = "Also load the Kubernetes YAML model.")
     boolean kube;
 
+    /** Command lines run as a user would run them (against the throw-away store): what they load is what gets cached. */
+    private static final List<List<String>> COMMANDS = List.of(
+            List.of("ps"), List.of("ps", "-a", "--format", "json"), List.of("ps", "-a", "--format", "{{.Names}} {{.Status}}"),
+            List.of("pod", "ps"), List.of("pod", "ps", "--format", "json"), List.of("images"), List.of("volume", "ls"),
+            List.of("inspect", "warm-up"), List.of("pod", "inspect", "warm-up"), List.of("logs", "warm-up"),
+            List.of("exec", "warm-up", "true"), List.of("port", "warm-up"), List.of("stop", "warm-up"), List.of("rm", "-f", "warm-up"),
+            List.of("pod", "stop", "warm-up"), List.of("pod", "rm", "-f", "warm-up"), List.of("pod", "start", "warm-up"),
+            List.of("container", "cleanup", "0000000000000000000000000000000000000000000000000000000000000000"),
+            List.of("version"), List.of("nosuch"), List.of("--help"));
+    private static final List<List<String>> KUBE_COMMANDS = List.of(
+            List.of("kube", "validate", "FILE"), List.of("kube", "play", "--dry-run", "FILE"), List.of("kube", "down", "FILE"),
+            List.of("kube", "generate", "warm-up"));
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         var engine = engine();
         if (kube) {
             engine.kube().read(List.of("-"), new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)));
@@ -80,7 +98,26 @@ public final class SystemWarmUpCommand extends EngineCommand {
         Output.print(sink, null, containers.stream().map(c -> Views.containerRow(c, now, false)).toList(), List.of());
         Output.printJson(sink, engine.pods().pods().stream().map(Views::podJson).toList());
         Output.print(sink, "{{.Names}} {{.Status}}", List.of(Map.of("Names", "x", "Status", "Up")), List.of());
-        spec.root().commandLine().usage(sink);
+        List<List<String>> lines = new ArrayList<>(COMMANDS);
+        if (kube) {
+            Path file = Files.createTempFile("jpod-warm-up", ".yaml");
+            try {
+                Files.writeString(file, SAMPLE);
+                KUBE_COMMANDS.forEach(c -> lines.add(c.stream().map(a -> a.equals("FILE") ? file.toString() : a).toList()));
+                runAll(lines, sink);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } else {
+            runAll(lines, sink);
+        }
         return 0;
+    }
+
+    /** Runs each command line through {@link Main#run}; their outcomes (mostly "no such pod") do not matter. */
+    private static void runAll(List<List<String>> lines, PrintWriter sink) {
+        for (List<String> line : lines) {
+            Main.run(line.toArray(String[]::new), sink, sink);
+        }
     }
 }

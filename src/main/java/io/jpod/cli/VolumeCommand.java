@@ -5,15 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code jpod volume}: named volumes, as {@code podman volume}. */
-@Command(name = "volume", description = "Manage volumes.",
-        subcommands = {
-            VolumeCreateCommand.class,
-            VolumeLsCommand.class,
-            VolumeInspectCommand.class,
-            VolumeRmCommand.class,
-            VolumePruneCommand.class,
-            VolumeExistsCommand.class,
-        })
+@Command(name = "volume", description = "Manage volumes.")
 public final class VolumeCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -41,8 +41,15 @@ public final class Engine implements AutoCloseable {
 
     /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */
     public static Engine open(String runtime, String storageDriver, Events events) {
+        long t0 = System.nanoTime();
         HostFacts host = HostProbe.discover(runtime, storageDriver);
-        return new Engine(host, Database.open(host.paths().database()), events);
+        long t1 = System.nanoTime();
+        Database db = Database.open(host.paths().database());
+        long t2 = System.nanoTime();
+        Engine engine = new Engine(host, db, events);
+        events.debug("engine: host facts " + (t1 - t0) / 1_000_000 + " ms, state store " + (t2 - t1) / 1_000_000
+                + " ms, services " + (System.nanoTime() - t2) / 1_000_000 + " ms");
+        return engine;
     }
 
     /** conmon runs this when a container exits: {@code jpod container cleanup ID}. */

@@ -1,0 +1,178 @@
+package io.jpod.cli;
+
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * jpod's command tree, built only as far as one command line needs it.
+ *
+ * <p>picocli builds the model of a command by reflecting over its annotations; doing that for
+ * every one of jpod's commands took about 240 ms of every start, though a command line names one
+ * of them. So the tree is kept here as data ({@link #CHILDREN}, {@link #create}), and
+ * {@link #attach} adds to the top-level command only the commands on the path the arguments name:
+ * {@code jpod pod ps} builds {@code pod} and {@code pod ps}. When the path is not clear (no verb,
+ * an unknown word, {@code help}, an option picocli must judge), every child of that level is added,
+ * so that help and picocli's own errors read as with the whole tree.
+ */
+final class CommandTree {
+    /** The subcommands of each group command, by the group's path ("" is jpod itself), in help order. */
+    static final Map<String, List<String>> CHILDREN = Map.of(
+            "", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "rm", "inspect", "logs", "exec", "port",
+                    "images", "image", "volume", "import", "load", "save", "pull", "push", "login", "logout", "tag", "untag",
+                    "rmi", "info", "system", "version", "help"),
+            "kube", List.of("play", "down", "validate", "generate"),
+            "generate", List.of("kube"),
+            "pod", List.of("ps", "start", "stop", "restart", "rm", "inspect"),
+            "container", List.of("ps", "start", "stop", "rm", "inspect", "logs", "exec", "cleanup"),
+            "image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect"),
+            "volume", List.of("create", "ls", "inspect", "rm", "prune", "exists"),
+            "system", List.of("reset", "info", "warm-up"));
+
+    /** Other names of commands (picocli's aliases, from the commands' annotations), by path. */
+    static final Map<String, String> ALIASES = Map.of(
+            "pod ls", "pod ps", "pod list", "pod ps",
+            "image list", "image ls",
+            "volume list", "volume ls", "volume remove", "volume rm");
+
+    /** Global options that take a value as the next argument (see {@link GlobalOptions}). */
+    private static final List<String> VALUED_GLOBALS = List.of("--log-level", "--runtime", "--storage-driver");
+
+    private CommandTree() {
+    }
+
+    /** A new instance of the command at {@code path} ("pod ps"), or null when there is none. */
+    static Object create(String path) {
+        return switch (path) {
+            case "kube" -> new KubeCommand();
+            case "kube play" -> new KubePlayCommand();
+            case "kube down" -> new KubeDownCommand();
+            case "kube validate" -> new KubeValidateCommand();
+            case "kube generate" -> new KubeGenerateCommand();
+            case "generate" -> new GenerateCommand();
+            case "generate kube" -> new GenerateCommand.Kube();
+            case "pod" -> new PodCommand();
+            case "pod ps" -> new PodPsCommand();
+            case "pod start" -> new PodStartCommand();
+            case "pod stop" -> new PodStopCommand();
+            case "pod restart" -> new PodRestartCommand();
+            case "pod rm" -> new PodRmCommand();
+            case "pod inspect" -> new PodInspectCommand();
+            case "container" -> new ContainerCommand();
+            case "ps", "container ps" -> new PsCommand();
+            case "start", "container start" -> new StartCommand();
+            case "stop", "container stop" -> new StopCommand();
+            case "rm", "container rm" -> new RmCommand();
+            case "inspect", "container inspect" -> new InspectCommand();
+            case "logs", "container logs" -> new LogsCommand();
+            case "exec", "container exec" -> new ExecCommand();
+            case "container cleanup" -> new ContainerCleanupCommand();
+            case "port" -> new PortCommand();
+            case "images" -> new ImagesCommand();
+            case "image" -> new ImageCommand();
+            case "image ls" -> new ImageLsCommand();
+            case "image rm" -> new ImageRmCommand();
+            case "image prune" -> new ImagePruneCommand();
+            case "tag", "image tag" -> new TagCommand();
+            case "untag", "image untag" -> new UntagCommand();
+            case "import", "image import" -> new ImportCommand();
+            case "load", "image load" -> new LoadCommand();
+            case "save", "image save" -> new SaveCommand();
+            case "pull", "image pull" -> new PullCommand();
+            case "push", "image push" -> new PushCommand();
+            case "image inspect" -> new ImageInspectCommand();
+            case "volume" -> new VolumeCommand();
+            case "volume create" -> new VolumeCreateCommand();
+            case "volume ls" -> new VolumeLsCommand();
+            case "volume inspect" -> new VolumeInspectCommand();
+            case "volume rm" -> new VolumeRmCommand();
+            case "volume prune" -> new VolumePruneCommand();
+            case "volume exists" -> new VolumeExistsCommand();
+            case "login" -> new LoginCommand();
+            case "logout" -> new LogoutCommand();
+            case "rmi" -> new RmiCommand();
+            case "info", "system info" -> new InfoCommand();
+            case "system" -> new SystemCommand();
+            case "system reset" -> new SystemResetCommand();
+            case "system warm-up" -> new SystemWarmUpCommand();
+            case "version" -> new VersionCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> null;
+        };
+    }
+
+    /**
+     * Adds to {@code root} (jpod's top-level command line) the commands that {@code args} name, or
+     * every command of a level whose choice is not clear from them.
+     */
+    static void attach(CommandLine root, String[] args) {
+        int i = skipGlobalOptions(args, 0);
+        String verb = i < args.length ? canonical("", args[i]) : null;
+        if (verb == null || verb.equals("help")) {
+            addAll(root, "", true);
+            return;
+        }
+        CommandLine group = add(root, "", verb);
+        if (!CHILDREN.containsKey(verb)) {
+            return;
+        }
+        int j = skipGlobalOptions(args, i + 1);
+        String sub = j < args.length ? canonical(verb, args[j]) : null;
+        if (sub == null) {
+            addAll(group, verb, false);
+        } else {
+            add(group, verb, sub);
+        }
+    }
+
+    /** The whole tree (help, completion, tests). */
+    static void attachAll(CommandLine root) {
+        addAll(root, "", true);
+    }
+
+    private static void addAll(CommandLine parent, String path, boolean deep) {
+        for (String child : CHILDREN.get(path)) {
+            CommandLine added = add(parent, path, child);
+            String childPath = join(path, child);
+            if (deep && CHILDREN.containsKey(childPath)) {
+                addAll(added, childPath, true);
+            }
+        }
+    }
+
+    private static CommandLine add(CommandLine parent, String path, String name) {
+        CommandLine child = new CommandLine(create(join(path, name)));
+        parent.addSubcommand(child);
+        return child;
+    }
+
+    /** The canonical name of {@code word} among the children of {@code path}, or null when it names none. */
+    static String canonical(String path, String word) {
+        List<String> children = CHILDREN.get(path);
+        if (children.contains(word)) {
+            return word;
+        }
+        String target = ALIASES.get(join(path, word));
+        return target == null ? null : target.substring(target.lastIndexOf(' ') + 1);
+    }
+
+    /** The index of the first argument from {@code from} that is not a global option or its value. */
+    private static int skipGlobalOptions(String[] args, int from) {
+        int i = from;
+        while (i < args.length) {
+            if (VALUED_GLOBALS.contains(args[i])) {
+                i += 2;
+            } else if (args[i].startsWith("--") && args[i].contains("=")
+                    && VALUED_GLOBALS.contains(args[i].substring(0, args[i].indexOf('=')))) {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + " " + name;
+    }
+}
