@@ -2,8 +2,9 @@
 # jpod's tests, as root: `scripts/test.sh [maven args]`, e.g. `scripts/test.sh -Dit.test=PodLifecycleIT`.
 #
 #   unit tests        surefire, src/test/java/io/jpod/**/*Test.java
-#   end-to-end tests  failsafe, src/test/java/io/jpod/e2e/*IT.java: they create the user jpode2e,
-#                     copy the build to /tmp/jpod-e2e-dist and run bin/jpod as that user
+#   end-to-end tests  failsafe, src/test/java/io/jpod/e2e/*IT.java, in two JVMs at once (JPOD_E2E_FORKS,
+#                     default 2): each creates its user jpode2ef<N>, copies the build to
+#                     /tmp/jpod-e2e-f<N>-dist and runs bin/jpod as that user
 #
 # A missing prerequisite fails the run: nothing is skipped. JPOD_TEST_TIMEOUT (default 25m) bounds it.
 set -euo pipefail
@@ -28,7 +29,7 @@ fi
 echo "==> mvn -B verify: unit tests (surefire), then end-to-end tests (failsafe) as user jpode2e"
 limit=${JPOD_TEST_TIMEOUT:-25m}
 rc=0
-timeout --kill-after=30s "$limit" mvn -B -ntp -Dstyle.color=never verify "$@" || rc=$?
+timeout --kill-after=30s "$limit" mvn -B -ntp -Dstyle.color=never -De2e.forks="${JPOD_E2E_FORKS:-2}" verify "$@" || rc=$?
 if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
   echo "Error: the tests did not finish within $limit (JPOD_TEST_TIMEOUT) and were stopped" >&2
 fi

@@ -111,7 +111,7 @@ class ExamplesIT extends PlayingIT {
     @ParameterizedTest
     @MethodSource("examples")
     void playsAndPlaysTheSameFromItsGeneratedYaml(String example) throws IOException {
-        String text = Files.readString(h.project().resolve("examples/kube").resolve(example));
+        String text = Harness.withPortOffset(Files.readString(h.project().resolve("examples/kube").resolve(example)));
         Path dir = exampleDir(example);
         Path yaml = write(dir.resolve(example), text);
         PodObservation.Cli jpod = h::jpod;

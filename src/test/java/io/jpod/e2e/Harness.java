@@ -41,10 +41,24 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Harness {
     /**
-     * Lets several suites run side by side on one machine (e.g. in separate work trees): with
-     * JPOD_E2E_ID=b the user is jpode2eb and the directories /tmp/jpod-e2e-b-*. Unset in CI.
+     * The fork of a parallel run: failsafe runs the end-to-end classes in two JVMs at once
+     * ({@code forkCount} in pom.xml) and gives each its number as the system property jpod.e2e.fork.
+     * Each fork has its own user, directories and host ports ({@link #PORT_OFFSET}).
      */
-    static final String ID = Optional.ofNullable(System.getenv("JPOD_E2E_ID")).filter(s -> s.matches("[a-z0-9]{1,8}")).orElse("");
+    static final String FORK = Optional.ofNullable(System.getProperty("jpod.e2e.fork")).filter(s -> s.matches("[1-9]")).orElse("");
+    /**
+     * Lets several suites run side by side on one machine (e.g. in separate work trees): with
+     * JPOD_E2E_ID=b the user is jpode2eb and the directories /tmp/jpod-e2e-b-*; with the fork's
+     * number appended in a parallel run (jpode2ebf1, jpode2ebf2).
+     */
+    static final String ID = Optional.ofNullable(System.getenv("JPOD_E2E_ID")).filter(s -> s.matches("[a-z0-9]{1,6}")).orElse("")
+            + (FORK.isEmpty() ? "" : "f" + FORK);
+    /**
+     * Added to every host port a test publishes (hostPort, nodePort, --publish), so that forks and
+     * side-by-side suites never ask for the same port: 100 per fork, 500 more with JPOD_E2E_ID.
+     */
+    public static final int PORT_OFFSET = (FORK.isEmpty() ? 0 : 100 * (Integer.parseInt(FORK) - 1))
+            + (System.getenv("JPOD_E2E_ID") == null ? 0 : 500);
     public static final String USER = "jpode2e" + ID;
     /** The image every test imports: busybox from {@link #rootfsTar()}. */
     public static final String IMAGE = "localhost/busybox:latest";
@@ -71,6 +85,17 @@ public final class Harness {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private static Harness instance;
+
+    /** Host port {@code port} of a test, moved by {@link #PORT_OFFSET}. */
+    public static int port(int port) {
+        return port + PORT_OFFSET;
+    }
+
+    /** {@code yaml} with the number of every hostPort and nodePort moved by {@link #PORT_OFFSET}. */
+    public static String withPortOffset(String yaml) {
+        return java.util.regex.Pattern.compile("((?:hostPort|nodePort):\\s*)(\\d+)").matcher(yaml)
+                .replaceAll(m -> m.group(1) + port(Integer.parseInt(m.group(2))));
+    }
 
     /** A scratch path of this suite: /tmp/jpod-e2e-NAME, or /tmp/jpod-e2e-ID-NAME with {@link #ID}. */
     public static Path tmp(String name) {
@@ -199,7 +224,18 @@ public final class Harness {
         return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst();
     }
 
+    /** Creates the user unless it exists; forks do it one at a time (useradd and usermod lock /etc/passwd and fail when it is taken). */
     private static void ensureUser() {
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(Path.of("/tmp/jpod-e2e-useradd.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = lock.lock()) {
+            ensureUserLocked();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot lock /tmp/jpod-e2e-useradd.lock", e);
+        }
+    }
+
+    private static void ensureUserLocked() {
         if (root("id", "-u", USER).code() != 0) {
             rootOk("useradd", "-m", "-s", "/bin/bash", USER);
         }
@@ -437,10 +473,13 @@ public final class Harness {
         return file;
     }
 
-    /** A copy of a file of the checkout (e.g. examples/kube/hello-pod.yaml) where the user can read it. */
+    /**
+     * A copy of a file of the checkout (e.g. examples/kube/hello-pod.yaml) where the user can read
+     * it, its host ports moved by {@link #PORT_OFFSET}.
+     */
     public Path readableCopy(String relative) {
         try {
-            return writeYaml(Path.of(relative).getFileName().toString(), Files.readString(project.resolve(relative)));
+            return writeYaml(Path.of(relative).getFileName().toString(), withPortOffset(Files.readString(project.resolve(relative))));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + relative, e);
         }
@@ -544,6 +583,26 @@ public final class Harness {
             waitFor(name + " to be " + state, timeout, () -> state.equals(last[0] = state(name)));
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + " (last state: \"" + last[0] + "\")", e);
+        }
+    }
+
+    /**
+     * Waits until the last exit of container {@code name} has been handled: its conmon is gone and
+     * no {@code jpod container cleanup} of it runs any more (cleanup applies the restart policy, so
+     * a restart, had there been one, would have begun). A test that checks that something is not
+     * restarted asks this instead of sleeping.
+     */
+    public void waitForExitHandled(String name, Duration timeout) {
+        String id = text(container(name), "Id");
+        AtomicReference<List<HostProcess>> busy = new AtomicReference<>(List.of());
+        try {
+            waitFor("the exit of " + name + " to be handled (conmon gone, cleanup done)", timeout, () -> {
+                busy.set(userProcesses().stream().filter(p -> p.args().contains(id)
+                        && (p.comm().equals("conmon") || p.args().contains("cleanup"))).toList());
+                return busy.get().isEmpty();
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": " + busy.get(), e);
         }
     }
 

@@ -92,7 +92,7 @@ class KindsIT extends PlayingIT {
         h.play(yaml);
         try {
             h.waitForState("migrate-pod-migrate", "exited", SOON);
-            Harness.sleep(Duration.ofSeconds(3));
+            h.waitForExitHandled("migrate-pod-migrate", SOON);
             assertEquals("exited", h.state("migrate-pod-migrate"), "restartPolicy Never: it is not started again");
             JsonNode c = h.container("migrate-pod-migrate");
             assertEquals(0, c.path("ExitCode").asInt(-1), () -> "exit code 0: " + c);

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 class NetworkIT extends PlayingIT {
     private static final Duration SOON = Duration.ofSeconds(60);
-    private static final int WEB_PORT = 18080;
+    private static final int WEB_PORT = Harness.port(18080);
 
     @Override
     protected boolean leftNothingChecksProcesses() {
@@ -168,13 +168,13 @@ class NetworkIT extends PlayingIT {
     @Test
     void aPortInUseIsRefusedByNumberAndNothingIsLeft() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress("0.0.0.0", 18083));
-            Path yaml = h.writeYaml("net-busy.yaml", webPod("busy", "app: busy", """
+            taken.bind(new InetSocketAddress("0.0.0.0", Harness.port(18083)));
+            Path yaml = h.writeYaml("net-busy.yaml", Harness.withPortOffset(webPod("busy", "app: busy", """
                         - containerPort: 80
                           hostPort: 18083
-                    """));
+                    """)));
             Result r = h.jpodError("kube", "play", yaml.toString());
-            assertTrue(r.err().contains("18083"), () -> "the error names the port\n" + r.describe());
+            assertTrue(r.err().contains(Integer.toString(Harness.port(18083))), () -> "the error names the port\n" + r.describe());
             assertEquals(0, h.podPs().size(), "no pod is left");
             assertEquals(List.of(), h.leftovers("slirp4netns"));
         }
@@ -182,7 +182,7 @@ class NetworkIT extends PlayingIT {
 
     @Test
     void serviceNodePortIsPublishedForThePodsItSelects() {
-        Path yaml = h.writeYaml("net-svc.yaml", webPod("svc", "app: shop", """
+        Path yaml = h.writeYaml("net-svc.yaml", Harness.withPortOffset(webPod("svc", "app: shop", """
                     - containerPort: 80
                       name: http
                 """) + """
@@ -198,11 +198,11 @@ class NetworkIT extends PlayingIT {
                   - port: 8080
                     targetPort: http
                     nodePort: 30080
-                """);
+                """));
         try {
             h.play(yaml);
-            assertEquals("hello-from-svc", getSoon(30080), "the nodePort reaches the targetPort of the selected pod");
-            assertEquals("80/tcp -> 0.0.0.0:30080", h.jpodOk("port", "svc-httpd").out().strip());
+            assertEquals("hello-from-svc", getSoon(Harness.port(30080)), "the nodePort reaches the targetPort of the selected pod");
+            assertEquals("80/tcp -> 0.0.0.0:" + Harness.port(30080), h.jpodOk("port", "svc-httpd").out().strip());
         } finally {
             h.jpod("kube", "down", yaml.toString());
         }
@@ -213,15 +213,15 @@ class NetworkIT extends PlayingIT {
         Path yaml = h.readableCopy("examples/kube/ports-and-service.yaml");
         try {
             h.play(yaml);
-            assertEquals("hello from the shop", getSoon(18090), "hostPort");
-            assertEquals("hello from the shop", getSoon(30090), "nodePort of the Service selecting the pod");
-            assertEquals("8080/tcp -> 0.0.0.0:18090\n8080/tcp -> 0.0.0.0:30090", h.jpodOk("port", "shop").out().strip());
+            assertEquals("hello from the shop", getSoon(Harness.port(18090)), "hostPort");
+            assertEquals("hello from the shop", getSoon(Harness.port(30090)), "nodePort of the Service selecting the pod");
+            assertEquals("8080/tcp -> 0.0.0.0:" + Harness.port(18090) + "\n8080/tcp -> 0.0.0.0:" + Harness.port(30090), h.jpodOk("port", "shop").out().strip());
             String generated = h.jpodOk("kube", "generate", "shop", "--service", "--service-type", "nodeport").out();
             assertTrue(generated.contains("kind: Service") && generated.contains("type: NodePort")
-                    && generated.contains("nodePort: 30090") && generated.contains("targetPort: 8080"), generated);
+                    && generated.contains("nodePort: " + Harness.port(30090)) && generated.contains("targetPort: 8080"), generated);
             assertFalse(generated.contains("hostPort"), () -> "no hostPort with --service\n" + generated);
             String plain = h.jpodOk("kube", "generate", "shop").out();
-            assertTrue(plain.contains("hostPort: 18090") && plain.contains("containerPort: 8080"), plain);
+            assertTrue(plain.contains("hostPort: " + Harness.port(18090)) && plain.contains("containerPort: 8080"), plain);
         } finally {
             h.jpod("kube", "down", yaml.toString());
         }
@@ -229,13 +229,13 @@ class NetworkIT extends PlayingIT {
 
     @Test
     void slirp4netnsEndsWhenTheInfraContainerDies() {
-        Path yaml = h.writeYaml("net-die.yaml", webPod("dying", "app: dying", """
+        Path yaml = h.writeYaml("net-die.yaml", Harness.withPortOffset(webPod("dying", "app: dying", """
                     - containerPort: 80
                       hostPort: 18085
-                """));
+                """)));
         try {
             h.play(yaml);
-            assertEquals("hello-from-dying", getSoon(18085));
+            assertEquals("hello-from-dying", getSoon(Harness.port(18085)));
             JsonNode infra = Harness.json(h.jpodOk("ps", "-a", "--format", "json"));
             long pid = -1;
             for (JsonNode c : infra) {
@@ -246,7 +246,7 @@ class NetworkIT extends PlayingIT {
             assertTrue(pid > 0, infra::toString);
             Harness.rootOk("kill", "-KILL", Long.toString(pid));
             Harness.waitFor("conmon's exit command to end slirp4netns", SOON, () -> h.leftovers("slirp4netns").isEmpty());
-            Harness.waitFor("the port to be free", SOON, () -> portFree(18085));
+            Harness.waitFor("the port to be free", SOON, () -> portFree(Harness.port(18085)));
         } finally {
             h.jpod("kube", "down", yaml.toString());
         }
@@ -264,9 +264,9 @@ class NetworkIT extends PlayingIT {
             assertEquals(List.of(), h.leftovers("slirp4netns"), "no slirp4netns with --network none");
             h.jpodOk("kube", "down", yaml.toString());
 
-            h.play(yaml, "--publish", "127.0.0.1:18084:80");
-            assertEquals("hello-from-lonely", getSoon(18084), "--publish publishes a port the YAML only declares");
-            assertEquals("80/tcp -> 127.0.0.1:18084", h.jpodOk("port", "lonely").out().strip());
+            h.play(yaml, "--publish", "127.0.0.1:" + Harness.port(18084) + ":80");
+            assertEquals("hello-from-lonely", getSoon(Harness.port(18084)), "--publish publishes a port the YAML only declares");
+            assertEquals("80/tcp -> 127.0.0.1:" + Harness.port(18084), h.jpodOk("port", "lonely").out().strip());
         } finally {
             h.jpod("kube", "down", yaml.toString());
         }

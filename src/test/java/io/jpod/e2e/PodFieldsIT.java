@@ -153,10 +153,10 @@ class PodFieldsIT extends PlayingIT {
                   containers:
                   - name: c
                     image: localhost/busybox:latest
-                    command: [sleep, "3600"]
+                    command: [sh, -c, "%s"]
                     securityContext:
                       seccompProfile: {type: Localhost, localhostProfile: %s}
-                """.formatted(profile));
+                """.formatted(Harness.SLEEPER, profile));
         h.play(yaml);
         try {
             h.waitForState("sec-c", "running", SOON);

@@ -205,7 +205,7 @@ class PodLifecycleIT {
     void containerStopAndStart() {
         h.jpodOk("stop", "hello-client");
         assertEquals("exited", h.state("hello-client"), "stop waits until the container has stopped");
-        Harness.sleep(Duration.ofSeconds(2));
+        h.waitForExitHandled("hello-client", SOON);
         assertEquals("exited", h.state("hello-client"), "a stopped container is not restarted by restartPolicy Always");
         assertEquals("running", h.state("hello-server"), "the rest of the pod runs on");
         listsFilterAsPodman();

@@ -55,7 +55,14 @@ record PodObservation(Map<String, Map<String, String>> containers) {
     static void settle(Cli cli, List<String> pods, Duration timeout) {
         Harness.waitFor("the containers of " + pods + " to be running or exited", timeout, () -> appContainers(cli, pods).stream()
                 .allMatch(c -> List.of("running", "exited").contains(text(c, "State"))));
-        Harness.sleep(Duration.ofSeconds(2)); // what the containers write at start (volumes, logs)
+        // What the containers write at start (volumes, logs): at least a second since the last one
+        // started (StartedAt is in whole seconds, so its second plus two).
+        long lastStart = appContainers(cli, pods).stream().filter(c -> text(c, "State").equals("running"))
+                .mapToLong(c -> c.path("StartedAt").asLong(0)).max().orElse(0);
+        long wait = (lastStart + 2) * 1000 - System.currentTimeMillis();
+        if (wait > 0) {
+            Harness.sleep(Duration.ofMillis(wait));
+        }
     }
 
     /** Observes every app container of {@code pods}; {@code aspects} limits what is compared (null: everything). */

@@ -111,7 +111,7 @@ class PodmanCrossPlayIT {
      */
     record Played(List<String> pods, PodObservation seen, Path generated, Result generate) {
         static Played by(PodObservation.Cli cli, String engine, String example) throws IOException {
-            String text = Files.readString(h.project().resolve("examples/kube").resolve(example));
+            String text = Harness.withPortOffset(Files.readString(h.project().resolve("examples/kube").resolve(example)));
             Path dir = ExamplesIT.exampleDir(example);
             Path yaml = ExamplesIT.write(dir.resolve(example), text);
             cli.ok("kube", "play", yaml.toString());

@@ -129,7 +129,7 @@ class RegistryIT {
                 "  - name: app",
                 "    image: " + name,
                 "    imagePullPolicy: Always",
-                "    command: [sh, -c, 'echo hello from the registry; sleep 300']",
+                "    command: [sh, -c, 'echo hello from the registry; trap \"exit 0\" TERM; while true; do sleep 1 & wait $!; done']",
                 ""));
         Result refused = h.jpod("kube", "play", yaml.toString());
         assertEquals(125, refused.code(), refused::describe);

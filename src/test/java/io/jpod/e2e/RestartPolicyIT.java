@@ -48,7 +48,8 @@ class RestartPolicyIT {
     void neverLeavesExitedContainersExitedWithTheirCodes() {
         h.waitForState("never-zero", "exited", SOON);
         h.waitForState("never-seven", "exited", SOON);
-        Harness.sleep(Duration.ofSeconds(3));
+        h.waitForExitHandled("never-zero", SOON);
+        h.waitForExitHandled("never-seven", SOON);
         assertEquals("exited", h.state("never-zero"), "Never: no restart");
         assertEquals("exited", h.state("never-seven"), "Never: no restart, even after a failure");
         assertEquals(0, inspectState("never-zero").path("ExitCode").asInt(-1));
@@ -61,7 +62,7 @@ class RestartPolicyIT {
     void onFailureRestartsOnlyWhatFailed() {
         h.waitForLog("onfailure-fail", "attempt", 2, SOON);
         h.waitForState("onfailure-ok", "exited", SOON);
-        Harness.sleep(Duration.ofSeconds(3));
+        h.waitForExitHandled("onfailure-ok", SOON);
         assertEquals("exited", h.state("onfailure-ok"), "OnFailure: exit 0 is not restarted");
         assertEquals(0, inspectState("onfailure-ok").path("ExitCode").asInt(-1));
         assertEquals(1, count(logs("onfailure-ok"), "done-ok"), "ran once");
