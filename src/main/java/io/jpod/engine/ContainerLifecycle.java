@@ -292,7 +292,7 @@ final class ContainerLifecycle {
     }
 
     static boolean isAlive(long pid) {
-        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return io.jpod.host.Processes.running(pid);
     }
 
     /** The exit code conmon recorded, if the container has exited. */

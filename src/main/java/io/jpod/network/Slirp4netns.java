@@ -1,6 +1,7 @@
 package io.jpod.network;
 
 import io.jpod.error.HostException;
+import io.jpod.host.Processes;
 import io.jpod.runtime.Exec;
 import java.io.File;
 import java.io.IOException;
@@ -138,10 +139,10 @@ final class Slirp4netns {
         if (h.isPresent()) {
             h.get().destroy();
             long deadline = System.currentTimeMillis() + 2000;
-            while (h.get().isAlive() && System.currentTimeMillis() < deadline) {
+            while (Processes.running(pid) && System.currentTimeMillis() < deadline) {
                 sleep(5);
             }
-            if (h.get().isAlive()) {
+            if (Processes.running(pid)) {
                 h.get().destroyForcibly();
             }
         }

@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# The speed issue's table in one run: jpod against podman (same user, same image, runc for both),
+# side by side, runs interleaved (jpod, podman, jpod, podman...), medians.
+#
+#   bench/speed-bench.sh [-n RUNS]        (as root; RUNS defaults to 15)
+#
+# Measured:
+#   version         `version`, wall time (the start-up floor of a command)
+#   ps (empty)      `ps` with no container
+#   play -> ready   `kube play` of a 2-container pod until its hostPort answers (busybox httpd)
+#   kube down       `kube down` of it until the port is closed and its processes are gone
+#   ps -a json      `ps -a --format json` with 10 idle pods present
+#   pod ps          `pod ps` with the same 10 pods
+#   10 pods, play   `kube play` of one file of 10 pods until all 20 containers run (fewer runs)
+#   PSS per pod     memory the 10 idle pods keep (PSS of every process they added) / 10
+# and jpod/podman ratios, with the issue's goals beside them.
+#
+# Runs as root and switches to the user jpodbench (XDG_RUNTIME_DIR=/tmp/jpod-bench-run), like
+# bench/play-bench.sh. Builds jpod if target/jpod.jar is missing. Host port 18181 must be free.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+runs=15
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) runs=$2; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) echo "usage: $0 [-n RUNS]" >&2; exit 2 ;;
+  esac
+done
+die() { echo "Error: $*" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || die "run as root: the benchmark creates the user jpodbench and switches to it"
+command -v podman >/dev/null || die "podman is not installed: this benchmark compares jpod with it (apt-get install podman)"
+
+user=jpodbench
+run_dir=/tmp/jpod-bench-run
+dist=/tmp/jpod-bench-dist
+work=/tmp/jpod-bench-work
+port=18181
+tools=(jpod podman)
+
+# ---------------------------------------------------------------- the user, the build, the image
+id -u "$user" >/dev/null 2>&1 || useradd -m -s /bin/bash "$user"
+grep -q "^$user:" /etc/subuid || usermod --add-subuids 300000-365535 "$user"
+grep -q "^$user:" /etc/subgid || usermod --add-subgids 300000-365535 "$user"
+uid=$(id -u "$user")
+home=$(getent passwd "$user" | cut -d: -f6)
+read -r sub_start sub_count < <(awk -F: -v u="$user" '$1 == u { print $2, $3; exit }' /etc/subuid)
+
+[ -r "$repo/target/jpod.jar" ] || (cd "$repo" && mvn -q -B -Dstyle.color=never package -DskipTests)
+rm -rf "$dist" "$work"
+mkdir -p "$dist/target" "$work" "$run_dir"
+cp -a "$repo/bin" "$dist/"
+cp -a "$repo/target/jpod.jar" "$repo/target/lib" "$dist/target/"
+chmod -R a+rX "$dist"
+chown "$user:" "$run_dir"
+chmod 0700 "$run_dir"
+bash "$repo/scripts/make-busybox-rootfs.sh" "$work/busybox-rootfs.tar" 2>/dev/null
+
+sleeper="trap 'exit 0' TERM; while true; do sleep 1 & wait \$!; done"
+cat > "$work/web.yaml" <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: benchweb
+spec:
+  terminationGracePeriodSeconds: 2
+  containers:
+  - name: httpd
+    image: localhost/busybox:latest
+    command: ["sh", "-c", "mkdir -p /www && echo ready > /www/index.html && exec httpd -f -p 8080 -h /www"]
+    ports:
+    - containerPort: 8080
+      hostPort: $port
+  - name: side
+    image: localhost/busybox:latest
+    command: ["sh", "-c", "$sleeper"]
+EOF
+for tool in "${tools[@]}"; do
+  : > "$work/idle-$tool.yaml"
+  for i in $(seq 1 10); do
+    cat >> "$work/idle-$tool.yaml" <<EOF
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: idle$i-$tool
+spec:
+  terminationGracePeriodSeconds: 2
+  containers:
+  - name: a
+    image: localhost/busybox:latest
+    command: ["sh", "-c", ": idle-$tool; $sleeper"]
+  - name: b
+    image: localhost/busybox:latest
+    command: ["sh", "-c", ": idle-$tool; $sleeper"]
+EOF
+  done
+done
+chmod -R a+rX "$work"
+
+as_user() {
+  (cd "$work" && runuser -u "$user" -- env -i HOME="$home" USER="$user" LOGNAME="$user" \
+      PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 XDG_RUNTIME_DIR="$run_dir" "$@")
+}
+tool_cmd() {
+  case "$1" in
+    jpod) echo "$dist/bin/jpod" ;;
+    podman) echo "podman --runtime runc" ;;
+  esac
+}
+
+# ---------------------------------------------------------------- measuring
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+wait_until() { # timeout-seconds command...
+  local deadline=$(( $(date +%s) + $1 )); shift
+  until "$@"; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.01
+  done
+}
+answers() { busybox wget -q -O- "http://127.0.0.1:$port/" 2>/dev/null | grep -q ready; }
+port_closed() { ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
+count_marked() { grep -l -a -e "$1" /proc/[0-9]*/cmdline 2>/dev/null | wc -l; }
+idle_running() { [ "$(count_marked ": idle-$1;")" -ge 20 ]; }
+idle_gone() { [ "$(count_marked ": idle-$1;")" -eq 0 ]; }
+web_gone() { ! grep -q -a -e 'httpd -f -p 8080' /proc/[0-9]*/cmdline 2>/dev/null; }
+user_pids() {
+  local d u
+  for d in /proc/[0-9]*; do
+    u=$(awk '/^Uid:/ { print $2; exit }' "$d/status" 2>/dev/null) || continue
+    [ -n "$u" ] || continue
+    if [ "$u" = "$uid" ] || { [ "$u" -ge "$sub_start" ] && [ "$u" -lt $((sub_start + sub_count)) ]; }; then
+      echo "${d#/proc/}"
+    fi
+  done
+}
+pss_of() { # pids... -> KiB
+  local total=0 pid kib
+  for pid in "$@"; do
+    kib=$(awk '/^Pss:/ { print $2; exit }' "/proc/$pid/smaps_rollup" 2>/dev/null) || continue
+    total=$((total + ${kib:-0}))
+  done
+  echo "$total"
+}
+timed() { # file tool args... : appends the wall ms of `tool args` to file
+  local file=$1 tool=$2 t0; shift 2
+  t0=$(now_ms)
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$tool") "$@" >/dev/null 2>"$work/stderr" || die "$tool $*: $(cat "$work/stderr")"
+  echo $(( $(now_ms) - t0 )) >> "$file"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+for tool in "${tools[@]}"; do
+  echo "==> $tool: reset, import the busybox image" >&2
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$tool") system reset -f >/dev/null 2>&1 || true
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$tool") import --change ENV=PATH=/bin:/usr/bin "$work/busybox-rootfs.tar" localhost/busybox:latest >/dev/null 2>"$work/stderr" \
+    || die "$tool import failed: $(cat "$work/stderr")"
+done
+as_user "$dist/bin/jpod" version >/dev/null
+for _ in $(seq 1 600); do # bin/jpod trains its AOT caches in the background on a new build
+  pgrep -u "$user" -f -- -XX:AOTCacheOutput >/dev/null || break
+  sleep 0.2
+done
+as_user "$dist/bin/jpod" kube validate "$work/web.yaml" >/dev/null 2>&1 || true # the kube profile's cache
+for _ in $(seq 1 600); do
+  pgrep -u "$user" -f -- -XX:AOTCacheOutput >/dev/null || break
+  sleep 0.2
+done
+
+echo "==> $runs interleaved runs of version, ps, play -> ready, kube down" >&2
+for i in $(seq 0 "$runs"); do
+  for tool in "${tools[@]}"; do
+    suffix=""; [ "$i" = 0 ] && suffix=".warm" # run 0 warms up and is not counted
+    timed "$work/$tool.version$suffix" "$tool" version
+    timed "$work/$tool.ps-empty$suffix" "$tool" ps
+    t0=$(now_ms)
+    # shellcheck disable=SC2046
+    as_user $(tool_cmd "$tool") kube play "$work/web.yaml" >/dev/null 2>"$work/stderr" || die "$tool kube play: $(cat "$work/stderr")"
+    wait_until 60 answers || die "$tool: port $port did not answer"
+    echo $(( $(now_ms) - t0 )) >> "$work/$tool.play$suffix"
+    t0=$(now_ms)
+    # shellcheck disable=SC2046
+    as_user $(tool_cmd "$tool") kube down "$work/web.yaml" >/dev/null 2>"$work/stderr" || die "$tool kube down: $(cat "$work/stderr")"
+    wait_until 60 port_closed || die "$tool: port $port stayed open"
+    wait_until 60 web_gone || die "$tool: httpd stayed"
+    echo $(( $(now_ms) - t0 )) >> "$work/$tool.down$suffix"
+  done
+  [ "$i" = 0 ] || echo "    run $i: version $(tail -1 "$work/jpod.version")/$(tail -1 "$work/podman.version") ms, play $(tail -1 "$work/jpod.play")/$(tail -1 "$work/podman.play") ms, down $(tail -1 "$work/jpod.down")/$(tail -1 "$work/podman.down") ms (jpod/podman)" >&2
+done
+
+echo "==> 10 pods in one file, played in parallel ($(( (runs + 4) / 5 )) runs each), then left idle" >&2
+for i in $(seq 1 $(( (runs + 4) / 5 ))); do
+  for tool in "${tools[@]}"; do
+    before=" $(user_pids | tr '\n' ' ') "
+    t0=$(now_ms)
+    # shellcheck disable=SC2046
+    as_user $(tool_cmd "$tool") kube play "$work/idle-$tool.yaml" >/dev/null 2>"$work/stderr" || die "$tool kube play (10 pods): $(cat "$work/stderr")"
+    wait_until 120 idle_running "$tool" || die "$tool: the 10 pods did not all run"
+    echo $(( $(now_ms) - t0 )) >> "$work/$tool.play10"
+    sleep 2 # start-up transients (exit commands, helpers) go
+    added=()
+    for pid in $(user_pids); do
+      case "$before" in *" $pid "*) ;; *) added+=("$pid") ;; esac
+    done
+    echo $(( $(pss_of "${added[@]}") / 10 )) >> "$work/$tool.pss"
+    if [ "$i" -lt $(( (runs + 4) / 5 )) ]; then
+      # shellcheck disable=SC2046
+      as_user $(tool_cmd "$tool") kube down "$work/idle-$tool.yaml" >/dev/null 2>&1
+      wait_until 120 idle_gone "$tool" || die "$tool: the 10 pods did not stop"
+    fi
+  done
+done
+
+echo "==> $runs interleaved runs of ps -a --format json and pod ps with both tools' 10 idle pods" >&2
+for i in $(seq 0 "$runs"); do
+  for tool in "${tools[@]}"; do
+    suffix=""; [ "$i" = 0 ] && suffix=".warm"
+    timed "$work/$tool.psjson$suffix" "$tool" ps -a --format json
+    timed "$work/$tool.podps$suffix" "$tool" pod ps
+  done
+done
+for tool in "${tools[@]}"; do
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$tool") kube down "$work/idle-$tool.yaml" >/dev/null 2>&1 || true
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$tool") system reset -f >/dev/null 2>&1 || true
+done
+
+# ---------------------------------------------------------------- the table
+row() { # label key unit goal
+  local j p
+  j=$(median < "$work/jpod.$2"); p=$(median < "$work/podman.$2")
+  awk -v l="$1" -v j="$j" -v p="$p" -v u="$3" -v g="$4" \
+    'BEGIN { printf "| %-22s | %8s %-3s | %8s %-3s | %5.2f | %-22s |\n", l, j, u, p, u, (p ? j / p : 0), g }'
+}
+echo
+echo "| measure                |        jpod     |      podman     | ratio | goal (jpod/podman)     |"
+echo "|------------------------|-----------------|-----------------|-------|------------------------|"
+row "version" version ms "jpod <= 150 ms"
+row "ps (empty store)" ps-empty ms "jpod <= 200 ms"
+row "play -> ready" play ms "<= 0.8"
+row "kube down" down ms "<= 0.8"
+row "ps -a --format json" psjson ms "<= 1.5 (aim 1.0)"
+row "pod ps" podps ms "<= 1.5 (aim 1.0)"
+row "10 pods, play" play10 ms "<= 0.5"
+row "PSS per idle pod" pss KiB "<= 1.0"
+echo
+echo "(medians of $runs interleaved runs, $(( (runs + 4) / 5 )) for the 10-pod file; runc for both; user $user; $(nproc) cores)"
