@@ -56,18 +56,18 @@ class ChallengeTest {
     @Test
     void tokenRequestCarriesServiceAndScope() {
         Challenge c = Challenge.parse("Bearer realm=\"https://auth.example/token\",service=\"reg.example\"").get(0);
-        URI u = RegistryClient.tokenUri(c, "repository:library/nginx:pull");
+        URI u = FetchToken.uri(c, "repository:library/nginx:pull");
         assertEquals("https://auth.example/token?service=reg.example&scope=repository%3Alibrary%2Fnginx%3Apull", u.toString());
         Challenge withScope = Challenge.parse("Bearer realm=\"https://a/t?x=1\",scope=\"repository:x:pull\"").get(0);
-        assertEquals("https://a/t?x=1&scope=repository%3Ax%3Apull", RegistryClient.tokenUri(withScope, "other").toString());
+        assertEquals("https://a/t?x=1&scope=repository%3Ax%3Apull", FetchToken.uri(withScope, "other").toString());
         Challenge bare = Challenge.parse("Bearer realm=\"https://a/t\"").get(0);
-        assertEquals("https://a/t", RegistryClient.tokenUri(bare, "").toString());
+        assertEquals("https://a/t", FetchToken.uri(bare, "").toString());
     }
 
     @Test
     void registryErrorBodiesGiveTheirFirstMessage() {
         byte[] body = "{\"errors\":[{\"code\":\"MANIFEST_UNKNOWN\",\"message\":\"manifest unknown\",\"detail\":{}}]}".getBytes();
-        assertEquals("manifest unknown: manifest unknown", RegistryClient.registryError(body, "x"));
-        assertEquals("fallback", RegistryClient.registryError("<html>".getBytes(), "fallback"));
+        assertEquals("manifest unknown: manifest unknown", RegistryErrors.registryError(body, "x"));
+        assertEquals("fallback", RegistryErrors.registryError("<html>".getBytes(), "fallback"));
     }
 }
