@@ -26,7 +26,11 @@ public record HostProcess(long pid, long ppid, long uid, String comm, String arg
         return pid + " (ppid " + ppid + ", uid " + uid + ") " + comm + ": " + args;
     }
 
-    /** Every process whose real uid {@code uids} accepts. Processes that end while being read are left out. */
+    /**
+     * Every process whose real uid {@code uids} accepts. Processes that end while being read are
+     * left out, and so are zombies: they have finished, and only wait for PID 1 to reap them (which
+     * on some hosts takes a second or more for orphans such as conmon and slirp4netns).
+     */
     public static List<HostProcess> all(LongPredicate uids) {
         List<HostProcess> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
@@ -49,7 +53,9 @@ public record HostProcess(long pid, long ppid, long uid, String comm, String arg
             long uid = -1;
             long ppid = -1;
             for (String line : Files.readAllLines(dir.resolve("status"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("Uid:")) {
+                if (line.startsWith("State:") && line.substring(6).strip().startsWith("Z")) {
+                    return Optional.empty();
+                } else if (line.startsWith("Uid:")) {
                     uid = Long.parseLong(line.substring(4).strip().split("\\s+")[0]);
                 } else if (line.startsWith("PPid:")) {
                     ppid = Long.parseLong(line.substring(5).strip());
