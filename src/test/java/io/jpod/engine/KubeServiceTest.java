@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
+import io.jpod.kube.KubePlanner.Plan;
+import io.jpod.kube.NodeFacts;
 import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
 import io.jpod.state.Database;
@@ -28,7 +30,7 @@ class KubeServiceTest {
     Path dir;
 
     private final List<String> warnings = new ArrayList<>();
-    private final KubeService kube = new KubeService(null, null, null, warnings::add);
+    private final KubeService kube = new KubeService(null, null, null, warnings::add, NodeFacts.UNKNOWN);
 
     private static final String CONFIG_MAP = """
             apiVersion: v1
@@ -65,13 +67,13 @@ class KubeServiceTest {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private KubeService.Plan plan(String... files) {
+    private Plan plan(String... files) {
         return kube.plan(List.of(files), List.of(), stdin(""), false);
     }
 
     @Test
     void configMapsAndSecretsComeFirstWhateverTheirPlaceInTheFile() throws IOException {
-        KubeService.Plan plan = plan(file("app.yaml", POD, CONFIG_MAP, SECRET));
+        Plan plan = plan(file("app.yaml", POD, CONFIG_MAP, SECRET));
         assertEquals(List.of(), plan.problems());
         PodSpec web = plan.pods().get(0);
         assertEquals(List.of(new EnvVar("MODE", "production", false, new EnvVar.Source(false, "app-config", "mode")),
@@ -83,7 +85,7 @@ class KubeServiceTest {
     @Test
     void severalFilesAndStandardInputPlayTogether() throws IOException {
         String pods = file("pods.yaml", POD);
-        KubeService.Plan plan = kube.plan(List.of(pods, "-"), List.of(), stdin(CONFIG_MAP + "---\n" + SECRET), false);
+        Plan plan = kube.plan(List.of(pods, "-"), List.of(), stdin(CONFIG_MAP + "---\n" + SECRET), false);
         assertEquals(List.of(), plan.problems());
         assertEquals(List.of("web"), plan.pods().stream().map(PodSpec::name).toList());
     }
@@ -91,10 +93,10 @@ class KubeServiceTest {
     @Test
     void configMapFilesGiveConfigMapsOnly() throws IOException {
         String maps = file("maps.yaml", CONFIG_MAP);
-        KubeService.Plan plan = kube.plan(List.of(file("app.yaml", POD, SECRET)), List.of(maps), stdin(""), false);
+        Plan plan = kube.plan(List.of(file("app.yaml", POD, SECRET)), List.of(maps), stdin(""), false);
         assertEquals(List.of(), plan.problems());
         String notAMap = file("secret.yaml", SECRET);
-        KubeService.Plan bad = kube.plan(List.of(file("app2.yaml", POD, CONFIG_MAP)), List.of(notAMap), stdin(""), false);
+        Plan bad = kube.plan(List.of(file("app2.yaml", POD, CONFIG_MAP)), List.of(notAMap), stdin(""), false);
         assertEquals(List.of(notAMap + ":2:7: kind: --configmap " + notAMap + " must hold ConfigMaps only, not Secret",
                 file("app2.yaml", POD, CONFIG_MAP) + ":10:50: spec.containers[0].env[1].valueFrom.secretKeyRef: Pod web: Secret \"db\""
                         + " not found: put it in the played files, or mark the reference optional: true"), bad.problems());
@@ -113,7 +115,7 @@ class KubeServiceTest {
                 metadata: {name: j}
                 spec: {template: {spec: {restartPolicy: Never, containers: [{name: a, image: i}]}}}
                 """);
-        KubeService.Plan plan = plan(f);
+        Plan plan = plan(f);
         assertFalse(plan.valid());
         assertEquals(3, plan.problems().size(), plan.problems()::toString);
         assertTrue(plan.problems().get(0).startsWith(f + ":9:49: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web:"
@@ -183,7 +185,7 @@ class KubeServiceTest {
                   selector: {matchLabels: {app: web}}
                   template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}
                 """);
-        KubeService.Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true));
+        Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true));
         assertEquals(List.of("web-pod"), plan.pods().stream().map(PodSpec::name).toList());
         assertEquals(List.of(f + ":6:1: Deployment web: replicas is 2: one pod runs locally (web-pod)"), warnings);
         String bad = file("bad.yaml", POD);
@@ -194,7 +196,7 @@ class KubeServiceTest {
     void playStoresConfigMapsAndSecretsAndDownForgetsThem() throws IOException {
         try (Database db = Database.open(dir.resolve("state/jpod.db"))) {
             KubeObjectStore objects = new KubeObjectStore(db);
-            KubeService service = new KubeService(null, null, objects, warnings::add);
+            KubeService service = new KubeService(null, null, objects, warnings::add, NodeFacts.UNKNOWN);
             String f = file("configs.yaml", CONFIG_MAP, SECRET);
             assertEquals(List.of(), service.play(List.of(f), stdin(""), new KubeService.PlayOptions(false, true)).pods());
             assertEquals(Map.of("mode", "production"), objects.list("ConfigMap").get(0).data());
@@ -207,7 +209,7 @@ class KubeServiceTest {
 
     @Test
     void downDoesNotNeedTheReferencedObjects() throws IOException {
-        KubeService.Plan plan = kube.plan(List.of(file("pod.yaml", POD)), List.of(), stdin(""), true);
+        Plan plan = kube.plan(List.of(file("pod.yaml", POD)), List.of(), stdin(""), true);
         assertEquals(List.of(), plan.problems());
         assertEquals(List.of("web"), plan.pods().stream().map(PodSpec::name).toList());
     }
@@ -216,7 +218,7 @@ class KubeServiceTest {
     void playKeepsServicesAndDownRemovesThem() throws IOException {
         try (Database db = Database.open(dir.resolve("state/jpod.db"))) {
             KubeObjectStore objects = new KubeObjectStore(db);
-            KubeService service = new KubeService(null, null, objects, warnings::add);
+            KubeService service = new KubeService(null, null, objects, warnings::add, NodeFacts.UNKNOWN);
             String f = file("svc.yaml", """
                     apiVersion: v1
                     kind: Service
