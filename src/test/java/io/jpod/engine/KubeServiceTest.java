@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jpod.error.InvalidInputException;
 import io.jpod.kube.KubePlanner.Plan;
 import io.jpod.kube.NodeFacts;
-import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
 import io.jpod.state.Database;
 import io.jpod.state.KubeObjectStore;
@@ -24,7 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What kube play, validate and down read from files, without creating containers. */
+/** What kube play, validate and down read from files and do with the plan, without creating containers; the planning itself: {@code KubePlannerTest}. */
 class KubeServiceTest {
     @TempDir
     Path dir;
@@ -72,17 +71,6 @@ class KubeServiceTest {
     }
 
     @Test
-    void configMapsAndSecretsComeFirstWhateverTheirPlaceInTheFile() throws IOException {
-        Plan plan = plan(file("app.yaml", POD, CONFIG_MAP, SECRET));
-        assertEquals(List.of(), plan.problems());
-        PodSpec web = plan.pods().get(0);
-        assertEquals(List.of(new EnvVar("MODE", "production", false, new EnvVar.Source(false, "app-config", "mode")),
-                new EnvVar("PASSWORD", "hunter2", true, new EnvVar.Source(true, "db", "password"))), web.containers().get(0).env());
-        assertEquals(List.of("ConfigMap app-config", "Secret db"),
-                plan.configs().stream().map(c -> c.kind() + " " + c.name()).toList());
-    }
-
-    @Test
     void severalFilesAndStandardInputPlayTogether() throws IOException {
         String pods = file("pods.yaml", POD);
         Plan plan = kube.plan(List.of(pods, "-"), List.of(), stdin(CONFIG_MAP + "---\n" + SECRET), false);
@@ -103,7 +91,7 @@ class KubeServiceTest {
     }
 
     @Test
-    void everyProblemIsListedAndNothingPlays() throws IOException {
+    void readThrowsEveryProblemOneALine() throws IOException {
         String f = file("bad.yaml", POD, """
                 apiVersion: v1
                 kind: Pod
@@ -118,14 +106,15 @@ class KubeServiceTest {
         Plan plan = plan(f);
         assertFalse(plan.valid());
         assertEquals(3, plan.problems().size(), plan.problems()::toString);
-        assertTrue(plan.problems().get(0).startsWith(f + ":9:49: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web:"
-                + " ConfigMap \"app-config\" not found"), plan.problems().get(0));
-        assertEquals(f + ":14:18: metadata.name: \"Bad_Name\" is not a valid name: lower case letters, digits, '-' and '.',"
-                + " starting and ending with a letter or digit, at most 253", plan.problems().get(1), "at the name's own line:col");
-        assertEquals(f + ":17:13: apiVersion: a Job is apiVersion batch/v1, not \"apps/v1\"", plan.problems().get(2),
-                "problems are listed in the files' order");
+        assertTrue(plan.problems().get(0).startsWith(f + ":9:49: "), "placed in the file as read: " + plan.problems().get(0));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> kube.read(List.of(f), stdin("")));
         assertEquals(String.join("\n", plan.problems()), e.getMessage(), "read throws them all, one a line");
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsAProblemOfThePlan() throws IOException {
+        String missing = dir.resolve("missing.yaml").toString();
+        assertEquals(List.of(missing + ": no such file"), plan(missing, file("pod.yaml", CONFIG_MAP)).problems());
     }
 
     @Test
@@ -155,23 +144,6 @@ class KubeServiceTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> kube.read(List.of(f), stdin("")));
         assertEquals(f + ": no Kubernetes objects to play", e.getMessage());
         assertEquals(List.of(f + ":1:1: unknown kind \"Frobnicator\": frob is ignored"), warnings);
-    }
-
-    @Test
-    void namesMustBeUniqueInAPlay() throws IOException {
-        String f = file("dup.yaml", CONFIG_MAP, CONFIG_MAP, """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: web}
-                spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}}
-                """, """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: web-pod}
-                spec: {containers: [{name: a, image: i}]}
-                """);
-        assertEquals(List.of(f + ":8:18: metadata.name: ConfigMap app-config is also defined at " + f + ":1:1",
-                f + ":18:18: metadata.name: pod web-pod is also made by " + f + ":11:1"), plan(f).problems());
     }
 
     @Test
@@ -208,13 +180,6 @@ class KubeServiceTest {
     }
 
     @Test
-    void downDoesNotNeedTheReferencedObjects() throws IOException {
-        Plan plan = kube.plan(List.of(file("pod.yaml", POD)), List.of(), stdin(""), true);
-        assertEquals(List.of(), plan.problems());
-        assertEquals(List.of("web"), plan.pods().stream().map(PodSpec::name).toList());
-    }
-
-    @Test
     void playKeepsServicesAndDownRemovesThem() throws IOException {
         try (Database db = Database.open(dir.resolve("state/jpod.db"))) {
             KubeObjectStore objects = new KubeObjectStore(db);
@@ -238,17 +203,4 @@ class KubeServiceTest {
         }
     }
 
-    @Test
-    void anInvalidServiceStopsThePlay() throws IOException {
-        String f = file("svc.yaml", """
-                apiVersion: v1
-                kind: Service
-                metadata: {name: web}
-                spec:
-                  ports: [{port: "80"}]
-                """, POD);
-        assertEquals(List.of(f + ":5:18: spec.ports[0].port: must be an integer, not a string (\"80\")",
-                f + ":15:49: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web: ConfigMap \"app-config\" not found: put it"
-                        + " in the played files or a --configmap file, or mark the reference optional: true"), plan(f).problems());
-    }
 }
