@@ -50,7 +50,7 @@ public final class KubeService {
     private final KubePlanner planner;
     private final PodGenerator generator;
 
-    /** A service for a node of {@code node}'s facts (discovered once, by the engine). */
+    /** {@code node}: what the planner needs of the host, discovered once by the engine ({@link NodeProbe}). */
     KubeService(PodEngine pods, VolumeService volumes, KubeObjectStore objects, Events events, NodeFacts node) {
         YAMLMapper mapper = KubeMapper.yaml();
         this.pods = pods;
