@@ -1,10 +1,13 @@
 package io.jpod.cli;
 
 import io.jpod.engine.KubeService;
-import io.jpod.kube.ConfigData;
 import io.jpod.error.InvalidInputException;
+import io.jpod.image.registry.RegistryOptions;
+import io.jpod.kube.ConfigData;
+import io.jpod.kube.KubePlanner;
 import io.jpod.kube.VolumeClaim;
 import io.jpod.network.PortMapping;
+import io.jpod.network.PublishOption;
 import io.jpod.pod.ContainerPort;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.NetworkMode;
@@ -51,13 +54,15 @@ public final class KubePlayCommand extends EngineCommand {
         if (mode == null) {
             throw new InvalidInputException("--network", "unknown network mode \"" + network + "\": must be one of " + NetworkMode.labels());
         }
-        KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps,
-                registry.options(), mode, publish);
+        RegistryOptions registries = registry.options();
+        KubeService kube = engine().kube();
+        KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps, registries, mode,
+                publish.stream().map(PublishOption::parse).toList());
         if (dryRun) {
-            printPlan(engine().kube().dryRun(files, System.in, options));
+            printPlan(kube.dryRun(files, System.in, options));
             return 0;
         }
-        KubeService.PlayReport report = engine().kube().play(files, System.in, options);
+        KubeService.PlayReport report = kube.play(files, System.in, options);
         for (String v : report.volumes()) {
             out().println("Volume:");
             out().println(v);
@@ -82,7 +87,7 @@ public final class KubePlayCommand extends EngineCommand {
     }
 
     /** What a play would create: ConfigMaps and Secrets (names and keys, never values), pods and their containers. */
-    private void printPlan(KubeService.Plan plan) {
+    private void printPlan(KubePlanner.Plan plan) {
         for (ConfigData c : plan.configs()) {
             out().println(c.kind() + " " + c.name() + " (keys: " + String.join(", ", c.data().keySet()) + ")");
         }

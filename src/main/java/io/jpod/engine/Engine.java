@@ -112,7 +112,7 @@ public final class Engine implements AutoCloseable {
     /** The YAML side; loading it loads the Kubernetes model, so only kube commands ask for it. */
     public KubeService kube() {
         if (kube == null) {
-            kube = new KubeService(pods, volumes, new KubeObjectStore(db), events);
+            kube = new KubeService(pods, volumes, new KubeObjectStore(db), events, NodeProbe.discover(pods));
         }
         return kube;
     }

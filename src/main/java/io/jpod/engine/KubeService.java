@@ -1,32 +1,28 @@
 package io.jpod.engine;
 
-import io.jpod.events.Events;
 import io.jpod.error.InvalidInputException;
 import io.jpod.error.JpodException;
-import io.jpod.kube.ConfigData;
-import io.jpod.kube.DocumentValidator;
-import io.jpod.kube.EnvSources;
-import io.jpod.image.registry.RegistryOptions;
-import io.jpod.kube.KubeDocument;
-import io.jpod.kube.KubeMapper;
-import io.jpod.kube.KubeReader;
-import io.jpod.kube.PodGenerator;
-import io.jpod.kube.PodTranslator;
-import io.jpod.kube.ServiceObject;
 import io.jpod.error.NotFoundException;
+import io.jpod.events.Events;
+import io.jpod.image.registry.RegistryOptions;
+import io.jpod.kube.KubeFile;
+import io.jpod.kube.KubeMapper;
+import io.jpod.kube.KubePlanner;
+import io.jpod.kube.KubePlanner.Plan;
+import io.jpod.kube.KubeReader;
+import io.jpod.kube.NodeFacts;
+import io.jpod.kube.PodGenerator;
+import io.jpod.kube.ServiceObject;
 import io.jpod.kube.VolumeClaim;
-import io.jpod.kube.WorkloadTranslator;
-import io.jpod.pod.Volume;
-import io.jpod.state.VolumeRow;
-import io.fabric8.kubernetes.api.model.Service;
-import io.jpod.kube.ServicePorts;
 import io.jpod.network.PortMapping;
 import io.jpod.network.PublishOption;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
+import io.jpod.pod.Volume;
 import io.jpod.state.KubeObjectStore;
 import io.jpod.state.PodRow;
+import io.jpod.state.VolumeRow;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,52 +33,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** {@code kube play}, {@code kube down}, {@code kube validate} and {@code kube generate}: Kubernetes YAML in, pods out, and back. The only user of the YAML model. */
+/**
+ * {@code kube play}, {@code kube down}, {@code kube validate} and {@code kube generate}: reads the
+ * files, asks {@link KubePlanner} what they play, then stores the kept objects and volumes and
+ * creates the pods through {@link PodEngine}; and back ({@code generate}).
+ */
 public final class KubeService {
-    /** Kinds Kubernetes has that jpod does not play yet: reported, and left out. */
-    private static final Set<String> NOT_YET = Set.of("StatefulSet", "ReplicaSet",
-            "CronJob", "Namespace", "Ingress", "ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding",
-            "NetworkPolicy", "HorizontalPodAutoscaler", "PodDisruptionBudget", "PersistentVolume", "StorageClass");
-
     private final PodEngine pods;
     private final VolumeService volumes;
     private final KubeObjectStore objects;
     private final Events events;
+    private final NodeFacts node;
     private final KubeReader reader;
-    private final PodTranslator translator;
+    private final KubePlanner planner;
     private final PodGenerator generator;
-    private final WorkloadTranslator workloads;
-    private final DocumentValidator validator = new DocumentValidator();
-    private final YAMLMapper mapper;
 
-    KubeService(PodEngine pods, VolumeService volumes, KubeObjectStore objects, Events events) {
+    /** {@code node}: what the planner needs of the host, discovered once by the engine ({@link NodeProbe}). */
+    KubeService(PodEngine pods, VolumeService volumes, KubeObjectStore objects, Events events, NodeFacts node) {
         YAMLMapper mapper = KubeMapper.yaml();
-        this.mapper = mapper;
         this.pods = pods;
         this.volumes = volumes;
         this.objects = objects;
         this.events = events;
+        this.node = node;
         this.reader = new KubeReader(mapper);
-        this.translator = new PodTranslator(mapper, Runtime.getRuntime().availableProcessors() * 1000L, memoryBytes());
+        this.planner = new KubePlanner(mapper);
         this.generator = new PodGenerator(mapper);
-        this.workloads = new WorkloadTranslator(translator);
-    }
-
-    /** The host's memory (MemTotal of /proc/meminfo): resourceFieldRef's limits.memory when no limit is set. */
-    private static long memoryBytes() {
-        try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (java.io.IOException | NumberFormatException e) {
-            // below: Java's view of it
-        }
-        return Runtime.getRuntime().maxMemory();
     }
 
     /**
@@ -90,9 +68,10 @@ public final class KubeService {
      *
      * @param configMaps files of ConfigMaps ({@code --configmap}) the pods may take their environment from
      * @param registry   how to reach registries for images to pull
+     * @param publish    the {@code --publish} ports, parsed
      */
     public record PlayOptions(boolean replace, boolean start, List<String> configMaps, RegistryOptions registry,
-            NetworkMode network, List<String> publish) {
+            NetworkMode network, List<PublishOption> publish) {
         public PlayOptions {
             configMaps = configMaps == null ? List.of() : List.copyOf(configMaps);
             registry = registry == null ? new RegistryOptions(true, null, null) : registry;
@@ -111,8 +90,8 @@ public final class KubeService {
         /** {@code pod} with the network and the published ports of these options. */
         PodSpec applyTo(PodSpec pod) {
             PodSpec p = pod.withNetwork(network);
-            for (String value : publish) {
-                p = PublishOption.parse(value).applyTo(p);
+            for (PublishOption port : publish) {
+                p = port.applyTo(p);
             }
             return p;
         }
@@ -127,226 +106,25 @@ public final class KubeService {
     }
 
     /**
-     * What a set of files would play, found without creating anything.
+     * Reads every document of every file and plans them ({@link KubePlanner#plan}), creating nothing.
+     * A file that cannot be read or parsed is a problem of the plan.
      *
-     * @param pods     the pods, in the files' order
-     * @param configs  the ConfigMaps and Secrets (their values are never printed)
-     * @param claims   the PersistentVolumeClaims: named volumes
-     * @param warnings what is ignored or approximated, one message each
-     * @param problems what is wrong, one "file:line:col: path: message" each; nothing plays unless empty
-     * @param services the Services (kept, without effect on networking yet)
-     */
-    public record Plan(List<PodSpec> pods, List<ConfigData> configs, List<VolumeClaim> claims, List<String> warnings,
-            List<String> problems, List<ServiceObject> services) {
-        public Plan {
-            pods = List.copyOf(pods);
-            configs = List.copyOf(configs);
-            claims = List.copyOf(claims);
-            warnings = List.copyOf(warnings);
-            problems = List.copyOf(problems);
-            services = services == null ? List.of() : List.copyOf(services);
-        }
-
-        public boolean valid() {
-            return problems.isEmpty();
-        }
-    }
-
-    /**
-     * Reads and checks every document of every file, creating nothing. ConfigMaps and Secrets are
-     * read first, whatever their place in the files, so that pods can use them.
-     *
-     * @param configMapFiles files holding only ConfigMaps ({@code --configmap})
+     * @param configMapFiles files holding only ConfigMaps ({@code --configmap}), read first
      * @param lenient        when true, references to missing ConfigMaps and Secrets are not problems
      *                       (for {@code kube down}, which needs only the pods' names)
      */
     public Plan plan(List<String> files, List<String> configMapFiles, InputStream stdin, boolean lenient) {
-        List<String> warnings = new ArrayList<>();
-        Problems problems = new Problems();
-        List<KubeDocument> docs = new ArrayList<>();
-        List<KubeDocument> workloadDocs = new ArrayList<>();
-        List<Service> serviceModels = new ArrayList<>(); // for the nodePorts they publish
-        Map<String, ConfigData> configs = new LinkedHashMap<>();
-        Map<String, VolumeClaim> claims = new LinkedHashMap<>();
-        Map<String, ServiceObject> services = new LinkedHashMap<>();
-        for (String file : configMapFiles) {
-            for (KubeDocument doc : read(file, stdin, problems, docs.size())) {
-                docs.add(doc);
-                if (!ConfigData.CONFIG_MAP.equals(doc.kind())) {
-                    problems.add(docs.size(), doc.locate("kind: --configmap " + file + " must hold ConfigMaps only, not " + doc.kind()));
-                    continue;
-                }
-                if (invalid(doc, problems, docs.size())) {
-                    continue;
-                }
-                int order = docs.size();
-                config(doc, configs, warnings, m -> problems.add(order, m));
-            }
-        }
-        for (String file : files) {
-            for (KubeDocument doc : read(file, stdin, problems, docs.size())) {
-                docs.add(doc);
-                String kind = doc.kind();
-                if (kind == null) {
-                    problems.add(docs.size(), doc.locate("kind: a Kubernetes document needs a kind"));
-                } else if (invalid(doc, problems, docs.size())) {
-                    continue;
-                } else if (kind.equals(ServiceObject.KIND)) {
-                    ServiceObject svc = ServiceObject.of(doc);
-                    ServiceObject before = services.putIfAbsent(svc.name(), svc);
-                    if (before != null) {
-                        problems.add(docs.size(), doc.locate("metadata.name: Service " + svc.name() + " is also defined at "
-                                + before.where()));
-                    } else {
-                        int order = docs.size();
-                        service(doc, serviceModels, m -> problems.add(order, m));
-                    }
-                } else if (kind.equals(ConfigData.CONFIG_MAP) || kind.equals(ConfigData.SECRET)) {
-                    int order = docs.size();
-                    config(doc, configs, warnings, m -> problems.add(order, m));
-                } else if (kind.equals(VolumeClaim.KIND)) {
-                    int order = docs.size();
-                    claim(doc, claims, warnings, m -> problems.add(order, m));
-                } else if (kind.equals("Pod") || WorkloadTranslator.KINDS.containsKey(kind)) {
-                    String api = kind.equals("Pod") ? "v1" : WorkloadTranslator.KINDS.get(kind);
-                    if (api.equals(doc.apiVersion())) {
-                        workloadDocs.add(doc);
-                    } else {
-                        problems.add(docs.size(), doc.locate("apiVersion: a " + kind + " is apiVersion " + api + ", not \""
-                                + doc.apiVersion() + "\""));
-                    }
-                } else if (NOT_YET.contains(kind)) {
-                    warnings.add(doc.where() + ": kind " + kind + " is not supported yet: " + kind + " " + doc.name() + " is ignored");
-                } else {
-                    warnings.add(doc.where() + ": unknown kind \"" + kind + "\": " + doc.name() + " is ignored");
-                }
-            }
-        }
-        // ConfigMaps and Secrets are all known now: the pods can use them whatever the documents' order
-        EnvSources sources = EnvSources.of(List.copyOf(configs.values()), lenient);
-        List<PodSpec> specs = new ArrayList<>();
-        Map<String, String> podWhere = new LinkedHashMap<>();
-        for (KubeDocument doc : workloadDocs) {
-            int order = docs.indexOf(doc) + 1;
-            try {
-                PodTranslator.Result r = doc.kind().equals("Pod") ? translator.translate(doc, sources) : workloads.translate(doc, sources);
-                warnings.addAll(r.warnings());
-                if (r.pod() == null) {
-                    continue;
-                }
-                String before = podWhere.putIfAbsent(r.pod().name(), doc.where());
-                if (before != null) {
-                    problems.add(order, doc.locate("metadata.name: pod " + r.pod().name() + " is also made by " + before));
-                    continue;
-                }
-                specs.add(r.pod());
-            } catch (InvalidInputException e) {
-                problems.add(order, located(doc, e));
-            }
-        }
-        if (!serviceModels.isEmpty()) {
-            ServicePorts.Result published = ServicePorts.apply(serviceModels, specs);
-            specs = new ArrayList<>(published.pods());
-            warnings.addAll(published.warnings());
-        }
-        String notEnforced = specs.stream().anyMatch(p -> p.containers().stream().anyMatch(c -> c.resources().any()))
-                ? pods.resourcesNotEnforced() : null;
-        if (notEnforced != null) {
-            warnings.add("resources (limits and requests) are kept but not enforced: " + notEnforced);
-        }
-        if (problems.isEmpty() && specs.isEmpty() && configs.isEmpty() && claims.isEmpty() && services.isEmpty()) {
-            problems.add(0, String.join(", ", files) + ": no Kubernetes objects to play");
-        }
-        return new Plan(specs, List.copyOf(configs.values()), List.copyOf(claims.values()), warnings, problems.inOrder(),
-                List.copyOf(services.values()));
+        List<KubeFile> read = new ArrayList<>();
+        configMapFiles.forEach(f -> read.add(read(f, true, stdin)));
+        files.forEach(f -> read.add(read(f, false, stdin)));
+        return planner.plan(read, node, lenient);
     }
 
-    /** A translator's problem about {@code doc}, placed at the line:col of the field it names. */
-    private static String located(KubeDocument doc, InvalidInputException e) {
-        String prefix = doc.where() + ": ";
-        return doc.where().equals(e.where()) && e.getMessage().startsWith(prefix)
-                ? doc.locate(e.getMessage().substring(prefix.length())) : e.getMessage();
-    }
-
-    /**
-     * Checks a document against its kind's schema and Kubernetes' rules before anything acts on it;
-     * whether it has problems (all of them added).
-     */
-    private boolean invalid(KubeDocument doc, Problems problems, int order) {
-        List<String> found = validator.problems(doc);
-        found.forEach(p -> problems.add(order, p));
-        return !found.isEmpty();
-    }
-
-    /** A Service, read for the ports it publishes (its nodePorts). */
-    private void service(KubeDocument doc, List<Service> services, Consumer<String> problems) {
+    private KubeFile read(String file, boolean configMapsOnly, InputStream stdin) {
         try {
-            services.add(mapper.treeToValue(doc.node(), Service.class));
-        } catch (tools.jackson.core.JacksonException e) {
-            problems.accept(doc.where() + ": Service " + doc.name() + ": " + e.getOriginalMessage().split("\n")[0]);
-        }
-    }
-
-    /** Problems, each with the position of its document among all read, so that they are listed in the files' order. */
-    private static final class Problems {
-        private final List<Map.Entry<Integer, String>> found = new ArrayList<>();
-
-        void add(int order, String message) {
-            found.add(Map.entry(order, message));
-        }
-
-        boolean isEmpty() {
-            return found.isEmpty();
-        }
-
-        List<String> inOrder() {
-            return found.stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
-        }
-    }
-
-    private List<KubeDocument> read(String file, InputStream stdin, Problems problems, int order) {
-        try {
-            return reader.read(file, stdin);
+            return KubeFile.of(file, configMapsOnly, reader.read(file, stdin));
         } catch (InvalidInputException e) {
-            problems.add(order, e.getMessage());
-            return List.of();
-        }
-    }
-
-    private static void config(KubeDocument doc, Map<String, ConfigData> configs, List<String> warnings,
-            Consumer<String> problems) {
-        if (!"v1".equals(doc.apiVersion())) {
-            problems.accept(doc.locate("apiVersion: a " + doc.kind() + " is apiVersion v1, not \"" + doc.apiVersion() + "\""));
-            return;
-        }
-        try {
-            ConfigData.Result r = ConfigData.of(doc);
-            warnings.addAll(r.warnings());
-            ConfigData before = configs.putIfAbsent(r.config().kind() + "/" + r.config().name(), r.config());
-            if (before != null) {
-                problems.accept(doc.locate("metadata.name: " + r.config().kind() + " " + r.config().name()
-                        + " is also defined at " + before.where()));
-            }
-        } catch (InvalidInputException e) {
-            problems.accept(located(doc, e));
-        }
-    }
-
-    private static void claim(KubeDocument doc, Map<String, VolumeClaim> claims, List<String> warnings, Consumer<String> problems) {
-        if (!"v1".equals(doc.apiVersion())) {
-            problems.accept(doc.where() + ": apiVersion: a " + VolumeClaim.KIND + " is apiVersion v1, not \"" + doc.apiVersion() + "\"");
-            return;
-        }
-        try {
-            VolumeClaim.Result r = VolumeClaim.of(doc);
-            warnings.addAll(r.warnings());
-            VolumeClaim before = claims.putIfAbsent(r.claim().name(), r.claim());
-            if (before != null) {
-                problems.accept(doc.where() + ": metadata.name: " + VolumeClaim.KIND + " " + r.claim().name()
-                        + " is also defined at " + before.where());
-            }
-        } catch (InvalidInputException e) {
-            problems.accept(e.getMessage());
+            return KubeFile.unreadable(file, configMapsOnly, e.getMessage());
         }
     }
 
@@ -366,10 +144,8 @@ public final class KubeService {
 
     /** {@code kube play --dry-run}: what would be played, warnings emitted; problems thrown. Creates nothing. */
     public Plan dryRun(List<String> files, InputStream stdin, PlayOptions options) {
-        options.publish().forEach(PublishOption::parse);
         Plan plan = checked(plan(files, options.configMaps(), stdin, false));
-        return new Plan(plan.pods().stream().map(options::applyTo).toList(), plan.configs(), plan.claims(), plan.warnings(),
-                plan.problems(), plan.services());
+        return plan.withPods(plan.pods().stream().map(options::applyTo).toList());
     }
 
     /**
@@ -391,7 +167,6 @@ public final class KubeService {
      * document has a problem. A claim a pod uses that no file defines is made as an empty volume, as podman does.
      */
     public PlayReport play(List<String> files, InputStream stdin, PlayOptions options) {
-        options.publish().forEach(PublishOption::parse);
         Plan plan = checked(plan(files, options.configMaps(), stdin, false));
         Instant now = Instant.now();
         List<KubeObjectStore.KubeObject> kept = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.jpod.kube;
 
+import io.jpod.error.InvalidInputException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,6 +44,16 @@ public record KubeDocument(String source, int line, int column, JsonNode node, N
             return where() + ": " + message;
         }
         return at(FieldPath.parse(head)) + ": " + message;
+    }
+
+    /**
+     * A translator's problem about this document, placed at the line:col of the field it names when
+     * it is "file:line:col: path: message" with this document's start; else its message as it is.
+     */
+    String locate(InvalidInputException e) {
+        String prefix = where() + ": ";
+        return where().equals(e.where()) && e.getMessage().startsWith(prefix) ? locate(e.getMessage().substring(prefix.length()))
+                : e.getMessage();
     }
 
     public String kind() {

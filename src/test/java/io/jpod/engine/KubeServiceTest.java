@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
-import io.jpod.pod.EnvVar;
+import io.jpod.kube.KubePlanner.Plan;
+import io.jpod.kube.NodeFacts;
 import io.jpod.pod.PodSpec;
 import io.jpod.state.Database;
 import io.jpod.state.KubeObjectStore;
@@ -22,13 +23,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What kube play, validate and down read from files, without creating containers. */
+/** What kube play, validate and down read from files and do with the plan, without creating containers; the planning itself: {@code KubePlannerTest}. */
 class KubeServiceTest {
     @TempDir
     Path dir;
 
     private final List<String> warnings = new ArrayList<>();
-    private final KubeService kube = new KubeService(null, null, null, warnings::add);
+    private final KubeService kube = new KubeService(null, null, null, warnings::add, NodeFacts.UNKNOWN);
 
     private static final String CONFIG_MAP = """
             apiVersion: v1
@@ -65,25 +66,14 @@ class KubeServiceTest {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    private KubeService.Plan plan(String... files) {
+    private Plan plan(String... files) {
         return kube.plan(List.of(files), List.of(), stdin(""), false);
-    }
-
-    @Test
-    void configMapsAndSecretsComeFirstWhateverTheirPlaceInTheFile() throws IOException {
-        KubeService.Plan plan = plan(file("app.yaml", POD, CONFIG_MAP, SECRET));
-        assertEquals(List.of(), plan.problems());
-        PodSpec web = plan.pods().get(0);
-        assertEquals(List.of(new EnvVar("MODE", "production", false, new EnvVar.Source(false, "app-config", "mode")),
-                new EnvVar("PASSWORD", "hunter2", true, new EnvVar.Source(true, "db", "password"))), web.containers().get(0).env());
-        assertEquals(List.of("ConfigMap app-config", "Secret db"),
-                plan.configs().stream().map(c -> c.kind() + " " + c.name()).toList());
     }
 
     @Test
     void severalFilesAndStandardInputPlayTogether() throws IOException {
         String pods = file("pods.yaml", POD);
-        KubeService.Plan plan = kube.plan(List.of(pods, "-"), List.of(), stdin(CONFIG_MAP + "---\n" + SECRET), false);
+        Plan plan = kube.plan(List.of(pods, "-"), List.of(), stdin(CONFIG_MAP + "---\n" + SECRET), false);
         assertEquals(List.of(), plan.problems());
         assertEquals(List.of("web"), plan.pods().stream().map(PodSpec::name).toList());
     }
@@ -91,17 +81,17 @@ class KubeServiceTest {
     @Test
     void configMapFilesGiveConfigMapsOnly() throws IOException {
         String maps = file("maps.yaml", CONFIG_MAP);
-        KubeService.Plan plan = kube.plan(List.of(file("app.yaml", POD, SECRET)), List.of(maps), stdin(""), false);
+        Plan plan = kube.plan(List.of(file("app.yaml", POD, SECRET)), List.of(maps), stdin(""), false);
         assertEquals(List.of(), plan.problems());
         String notAMap = file("secret.yaml", SECRET);
-        KubeService.Plan bad = kube.plan(List.of(file("app2.yaml", POD, CONFIG_MAP)), List.of(notAMap), stdin(""), false);
+        Plan bad = kube.plan(List.of(file("app2.yaml", POD, CONFIG_MAP)), List.of(notAMap), stdin(""), false);
         assertEquals(List.of(notAMap + ":2:7: kind: --configmap " + notAMap + " must hold ConfigMaps only, not Secret",
                 file("app2.yaml", POD, CONFIG_MAP) + ":10:50: spec.containers[0].env[1].valueFrom.secretKeyRef: Pod web: Secret \"db\""
                         + " not found: put it in the played files, or mark the reference optional: true"), bad.problems());
     }
 
     @Test
-    void everyProblemIsListedAndNothingPlays() throws IOException {
+    void readThrowsEveryProblemOneALine() throws IOException {
         String f = file("bad.yaml", POD, """
                 apiVersion: v1
                 kind: Pod
@@ -113,17 +103,18 @@ class KubeServiceTest {
                 metadata: {name: j}
                 spec: {template: {spec: {restartPolicy: Never, containers: [{name: a, image: i}]}}}
                 """);
-        KubeService.Plan plan = plan(f);
+        Plan plan = plan(f);
         assertFalse(plan.valid());
         assertEquals(3, plan.problems().size(), plan.problems()::toString);
-        assertTrue(plan.problems().get(0).startsWith(f + ":9:49: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web:"
-                + " ConfigMap \"app-config\" not found"), plan.problems().get(0));
-        assertEquals(f + ":14:18: metadata.name: \"Bad_Name\" is not a valid name: lower case letters, digits, '-' and '.',"
-                + " starting and ending with a letter or digit, at most 253", plan.problems().get(1), "at the name's own line:col");
-        assertEquals(f + ":17:13: apiVersion: a Job is apiVersion batch/v1, not \"apps/v1\"", plan.problems().get(2),
-                "problems are listed in the files' order");
+        assertTrue(plan.problems().get(0).startsWith(f + ":9:49: "), "placed in the file as read: " + plan.problems().get(0));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> kube.read(List.of(f), stdin("")));
         assertEquals(String.join("\n", plan.problems()), e.getMessage(), "read throws them all, one a line");
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsAProblemOfThePlan() throws IOException {
+        String missing = dir.resolve("missing.yaml").toString();
+        assertEquals(List.of(missing + ": no such file"), plan(missing, file("pod.yaml", CONFIG_MAP)).problems());
     }
 
     @Test
@@ -156,23 +147,6 @@ class KubeServiceTest {
     }
 
     @Test
-    void namesMustBeUniqueInAPlay() throws IOException {
-        String f = file("dup.yaml", CONFIG_MAP, CONFIG_MAP, """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: web}
-                spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}}
-                """, """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: web-pod}
-                spec: {containers: [{name: a, image: i}]}
-                """);
-        assertEquals(List.of(f + ":8:18: metadata.name: ConfigMap app-config is also defined at " + f + ":1:1",
-                f + ":18:18: metadata.name: pod web-pod is also made by " + f + ":11:1"), plan(f).problems());
-    }
-
-    @Test
     void dryRunEmitsWarningsAndThrowsProblems() throws IOException {
         String f = file("deploy.yaml", CONFIG_MAP, """
                 apiVersion: apps/v1
@@ -183,7 +157,7 @@ class KubeServiceTest {
                   selector: {matchLabels: {app: web}}
                   template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}
                 """);
-        KubeService.Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true));
+        Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true));
         assertEquals(List.of("web-pod"), plan.pods().stream().map(PodSpec::name).toList());
         assertEquals(List.of(f + ":6:1: Deployment web: replicas is 2: one pod runs locally (web-pod)"), warnings);
         String bad = file("bad.yaml", POD);
@@ -194,7 +168,7 @@ class KubeServiceTest {
     void playStoresConfigMapsAndSecretsAndDownForgetsThem() throws IOException {
         try (Database db = Database.open(dir.resolve("state/jpod.db"))) {
             KubeObjectStore objects = new KubeObjectStore(db);
-            KubeService service = new KubeService(null, null, objects, warnings::add);
+            KubeService service = new KubeService(null, null, objects, warnings::add, NodeFacts.UNKNOWN);
             String f = file("configs.yaml", CONFIG_MAP, SECRET);
             assertEquals(List.of(), service.play(List.of(f), stdin(""), new KubeService.PlayOptions(false, true)).pods());
             assertEquals(Map.of("mode", "production"), objects.list("ConfigMap").get(0).data());
@@ -206,17 +180,10 @@ class KubeServiceTest {
     }
 
     @Test
-    void downDoesNotNeedTheReferencedObjects() throws IOException {
-        KubeService.Plan plan = kube.plan(List.of(file("pod.yaml", POD)), List.of(), stdin(""), true);
-        assertEquals(List.of(), plan.problems());
-        assertEquals(List.of("web"), plan.pods().stream().map(PodSpec::name).toList());
-    }
-
-    @Test
     void playKeepsServicesAndDownRemovesThem() throws IOException {
         try (Database db = Database.open(dir.resolve("state/jpod.db"))) {
             KubeObjectStore objects = new KubeObjectStore(db);
-            KubeService service = new KubeService(null, null, objects, warnings::add);
+            KubeService service = new KubeService(null, null, objects, warnings::add, NodeFacts.UNKNOWN);
             String f = file("svc.yaml", """
                     apiVersion: v1
                     kind: Service
@@ -236,17 +203,4 @@ class KubeServiceTest {
         }
     }
 
-    @Test
-    void anInvalidServiceStopsThePlay() throws IOException {
-        String f = file("svc.yaml", """
-                apiVersion: v1
-                kind: Service
-                metadata: {name: web}
-                spec:
-                  ports: [{port: "80"}]
-                """, POD);
-        assertEquals(List.of(f + ":5:18: spec.ports[0].port: must be an integer, not a string (\"80\")",
-                f + ":15:49: spec.containers[0].env[0].valueFrom.configMapKeyRef: Pod web: ConfigMap \"app-config\" not found: put it"
-                        + " in the played files or a --configmap file, or mark the reference optional: true"), plan(f).problems());
-    }
 }

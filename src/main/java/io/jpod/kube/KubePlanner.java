@@ -1,0 +1,197 @@
+package io.jpod.kube;
+
+import io.jpod.error.InvalidInputException;
+import io.jpod.pod.PodSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * What a set of Kubernetes files plays, decided without the host: every document checked, every
+ * object read, every pod translated, every problem placed at its file:line:col. A pure function of
+ * the documents and the node's facts; the engine reads the files before and acts on the plan after.
+ */
+public final class KubePlanner {
+    private final ObjectMapper mapper;
+    private final DocumentValidator validator = new DocumentValidator();
+
+    public KubePlanner(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public KubePlanner() {
+        this(KubeMapper.yaml());
+    }
+
+    /**
+     * What a set of files would play.
+     *
+     * @param pods     the pods, in the files' order
+     * @param configs  the ConfigMaps and Secrets (their values are never printed)
+     * @param claims   the PersistentVolumeClaims: named volumes
+     * @param warnings what is ignored or approximated, one message each
+     * @param problems what is wrong, one "file:line:col: path: message" each; nothing plays unless empty
+     * @param services the Services (kept; their nodePorts are published on the pods they select)
+     */
+    public record Plan(List<PodSpec> pods, List<ConfigData> configs, List<VolumeClaim> claims, List<String> warnings,
+            List<String> problems, List<ServiceObject> services) {
+        public Plan {
+            pods = List.copyOf(pods);
+            configs = List.copyOf(configs);
+            claims = List.copyOf(claims);
+            warnings = List.copyOf(warnings);
+            problems = List.copyOf(problems);
+            services = services == null ? List.of() : List.copyOf(services);
+        }
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+
+        /** This plan with {@code pods} instead of its own. */
+        public Plan withPods(List<PodSpec> pods) {
+            return new Plan(pods, configs, claims, warnings, problems, services);
+        }
+    }
+
+    /**
+     * Checks every document of every file and plans what they play, in the files' order. Every
+     * document of an accepted kind is validated first, and an invalid one goes no further.
+     * ConfigMaps and Secrets are read before any pod is translated, whatever their place in the
+     * files, so that pods can use them.
+     *
+     * @param files   the files as read, in the order given ({@code --configmap} files first)
+     * @param node    the node's CPUs and memory, and whether resources are enforced on it
+     * @param lenient when true, references to missing ConfigMaps and Secrets are not problems
+     *                (for {@code kube down}, which needs only the pods' names)
+     */
+    public Plan plan(List<KubeFile> files, NodeFacts node, boolean lenient) {
+        List<String> warnings = new ArrayList<>();
+        Problems problems = new Problems();
+        PlayObjects objects = new PlayObjects(mapper);
+        List<Placed> workloads = new ArrayList<>();
+        int order = 0;
+        for (KubeFile file : files) {
+            if (file.problem() != null) {
+                problems.add(order, file.problem());
+            }
+            for (KubeDocument doc : file.documents()) {
+                order++;
+                Consumer<String> problem = problems.at(order);
+                if (file.configMapsOnly() && !ConfigData.CONFIG_MAP.equals(doc.kind())) {
+                    problem.accept(doc.locate("kind: --configmap " + file.name() + " must hold ConfigMaps only, not " + doc.kind()));
+                } else if (doc.kind() == null) {
+                    problem.accept(doc.locate("kind: a Kubernetes document needs a kind"));
+                } else if (valid(doc, problem)) {
+                    accept(new Placed(doc, order), objects, workloads, warnings, problem);
+                }
+            }
+        }
+        // ConfigMaps and Secrets are all known now: the pods can use them whatever the documents' order
+        List<PodSpec> pods = pods(workloads, EnvSources.of(objects.configs(), lenient), node, warnings, problems);
+        if (!objects.serviceModels().isEmpty()) {
+            ServicePorts.Result published = ServicePorts.apply(objects.serviceModels(), pods);
+            pods = published.pods();
+            warnings.addAll(published.warnings());
+        }
+        if (node.resourcesNotEnforced() != null
+                && pods.stream().anyMatch(p -> p.containers().stream().anyMatch(c -> c.resources().any()))) {
+            warnings.add("resources (limits and requests) are kept but not enforced: " + node.resourcesNotEnforced());
+        }
+        if (problems.isEmpty() && pods.isEmpty() && objects.isEmpty()) {
+            List<String> played = files.stream().filter(f -> !f.configMapsOnly()).map(KubeFile::name).toList();
+            problems.add(0, String.join(", ", played) + ": no Kubernetes objects to play");
+        }
+        return new Plan(pods, objects.configs(), objects.claims(), warnings, problems.inOrder(), objects.services());
+    }
+
+    /** A document with its place among all documents read (1-based). */
+    private record Placed(KubeDocument doc, int order) {
+    }
+
+    /**
+     * Checks a document against its kind's schema and Kubernetes' rules before anything acts on it;
+     * whether it has no problems (all of them reported).
+     */
+    private boolean valid(KubeDocument doc, Consumer<String> problem) {
+        List<String> found = validator.problems(doc);
+        found.forEach(problem);
+        return found.isEmpty();
+    }
+
+    /** A valid document, by its kind: an object kept, a workload to translate once all objects are known, or a warning. */
+    private static void accept(Placed placed, PlayObjects objects, List<Placed> workloads, List<String> warnings,
+            Consumer<String> problem) {
+        KubeDocument doc = placed.doc();
+        String kind = doc.kind();
+        switch (PlayedKind.of(kind)) {
+            case SERVICE -> objects.service(doc, problem);
+            case CONFIG -> objects.config(doc, warnings, problem);
+            case CLAIM -> objects.claim(doc, warnings, problem);
+            case WORKLOAD -> {
+                String api = PlayedKind.workloadApiVersion(kind);
+                if (api.equals(doc.apiVersion())) {
+                    workloads.add(placed);
+                } else {
+                    problem.accept(doc.locate("apiVersion: a " + kind + " is apiVersion " + api + ", not \"" + doc.apiVersion() + "\""));
+                }
+            }
+            case NOT_YET -> warnings.add(doc.where() + ": kind " + kind + " is not supported yet: " + kind + " " + doc.name()
+                    + " is ignored");
+            case UNKNOWN -> warnings.add(doc.where() + ": unknown kind \"" + kind + "\": " + doc.name() + " is ignored");
+        }
+    }
+
+    /** The pods of the Pods, Deployments, DaemonSets and Jobs, each name made once; a translator's problem placed at its field. */
+    private List<PodSpec> pods(List<Placed> workloads, EnvSources sources, NodeFacts node, List<String> warnings,
+            Problems problems) {
+        PodTranslator translator = new PodTranslator(mapper, node.cpuMillis(), node.memoryBytes());
+        WorkloadTranslator workloadTranslator = new WorkloadTranslator(translator);
+        List<PodSpec> pods = new ArrayList<>();
+        Map<String, String> madeBy = new LinkedHashMap<>();
+        for (Placed w : workloads) {
+            KubeDocument doc = w.doc();
+            try {
+                PodTranslator.Result r = doc.kind().equals(PlayedKind.POD) ? translator.translate(doc, sources)
+                        : workloadTranslator.translate(doc, sources);
+                warnings.addAll(r.warnings());
+                if (r.pod() == null) {
+                    continue;
+                }
+                String before = madeBy.putIfAbsent(r.pod().name(), doc.where());
+                if (before != null) {
+                    problems.add(w.order(), doc.locate("metadata.name: pod " + r.pod().name() + " is also made by " + before));
+                    continue;
+                }
+                pods.add(r.pod());
+            } catch (InvalidInputException e) {
+                problems.add(w.order(), doc.locate(e));
+            }
+        }
+        return pods;
+    }
+
+    /** Problems, each with the place of its document among all read, so that they are listed in the files' order. */
+    private static final class Problems {
+        private final List<Map.Entry<Integer, String>> found = new ArrayList<>();
+
+        void add(int order, String message) {
+            found.add(Map.entry(order, message));
+        }
+
+        Consumer<String> at(int order) {
+            return m -> add(order, m);
+        }
+
+        boolean isEmpty() {
+            return found.isEmpty();
+        }
+
+        List<String> inOrder() {
+            return found.stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+        }
+    }
+}
