@@ -1,5 +1,6 @@
 package io.jpod.cli;
 
+import io.jpod.engine.ImageService;
 import io.jpod.engine.KubeService;
 import io.jpod.kube.ConfigData;
 import io.jpod.error.InvalidInputException;
@@ -52,7 +53,7 @@ public final class KubePlayCommand extends EngineCommand {
             throw new InvalidInputException("--network", "unknown network mode \"" + network + "\": must be one of " + NetworkMode.labels());
         }
         KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps,
-                registry.options(), mode, publish);
+                ImageService.registryOptions(registry.access()), mode, publish);
         if (dryRun) {
             printPlan(engine().kube().dryRun(files, System.in, options));
             return 0;

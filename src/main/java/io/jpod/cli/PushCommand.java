@@ -1,6 +1,5 @@
 package io.jpod.cli;
 
-import io.jpod.image.ImagePusher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +32,7 @@ public final class PushCommand implements Runnable {
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
         StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
-        String digest = new ImagePusher(global.engine().images()).push(source, destination, registry.options(), events);
+        String digest = global.engine().images().push(source, destination, registry.access(), events);
         if (digestfile != null) {
             try {
                 java.nio.file.Files.writeString(java.nio.file.Path.of(digestfile), digest);

@@ -31,27 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
  * the same image ids and names.
  */
 public final class ImageSaver {
-    /** The archive formats {@code save} writes. */
-    public enum Format {
-        DOCKER_ARCHIVE("docker-archive"), OCI_ARCHIVE("oci-archive");
-
-        private final String flag;
-
-        Format(String flag) {
-            this.flag = flag;
-        }
-
-        /** The format a {@code --format} value names. */
-        public static Format parse(String value) {
-            for (Format f : values()) {
-                if (f.flag.equals(value)) {
-                    return f;
-                }
-            }
-            throw new InvalidInputException("--format", "unsupported format \"" + value + "\": use docker-archive or oci-archive");
-        }
-    }
-
     private static final String OCI_LAYOUT = "{\"imageLayoutVersion\":\"1.0.0\"}";
 
     private final ImageStore store;
@@ -68,7 +47,7 @@ public final class ImageSaver {
      * Writes the images {@code references} name (names or ids; one naming an image by a name
      * records that name, by id all its names) to {@code out} as one archive.
      */
-    public void save(List<String> references, Format format, OutputStream out, Events events) {
+    public void save(List<String> references, ArchiveFormat format, OutputStream out, Events events) {
         if (references.isEmpty()) {
             throw new InvalidInputException("save", "at least one image name or ID must be specified");
         }
@@ -77,7 +56,7 @@ public final class ImageSaver {
             TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8");
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            if (format == Format.DOCKER_ARCHIVE) {
+            if (format == ArchiveFormat.DOCKER_ARCHIVE) {
                 docker(entries, tar, events);
             } else {
                 oci(entries, tar, events);
