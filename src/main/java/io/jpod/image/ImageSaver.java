@@ -71,8 +71,9 @@ public final class ImageSaver {
     private List<Entry> entries(List<String> references) {
         Map<String, Entry> byId = new LinkedHashMap<>();
         for (String reference : references) {
-            Image image = store.resolve(reference);
-            String name = nameMatching(image, reference);
+            ImageReference ref = parsed(reference);
+            Image image = ref != null ? store.resolve(ref) : store.resolve(reference);
+            String name = ref == null || ref.digest() != null ? null : ref.nameAmong(image.names()).orElse(null);
             Entry seen = byId.get(image.id());
             LinkedHashSet<String> names = new LinkedHashSet<>(seen == null ? List.of() : seen.names());
             names.addAll(name != null ? List.of(name) : image.names());
@@ -81,23 +82,13 @@ public final class ImageSaver {
         return new ArrayList<>(byId.values());
     }
 
-    /** The name of {@code image} that {@code reference} gives, or null when it names the image by id. */
-    private static String nameMatching(Image image, String reference) {
-        ImageReference ref;
+    /** {@code reference} parsed, or null when it is no reference (it may still be an id prefix). */
+    private static ImageReference parsed(String reference) {
         try {
-            ref = ImageReference.parse(reference);
+            return ImageReference.parse(reference);
         } catch (InvalidInputException e) {
             return null;
         }
-        if (image.names().contains(ref.toString())) {
-            return ref.toString();
-        }
-        for (String name : image.names()) {
-            if (ref.digest() == null && ref.matches(ImageReference.parse(name))) {
-                return name;
-            }
-        }
-        return null;
     }
 
     private void docker(List<Entry> entries, TarArchiveOutputStream tar, Events events) throws IOException {
