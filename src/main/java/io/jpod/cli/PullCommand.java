@@ -1,5 +1,6 @@
 package io.jpod.cli;
 
+import io.jpod.engine.ImageService;
 import io.jpod.image.Image;
 import io.jpod.image.ImageReference;
 import io.jpod.image.Platform;
@@ -38,9 +39,8 @@ public final class PullCommand implements Runnable {
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
         io.jpod.events.Events events = StderrEvents.forTransfers(spec.commandLine().getErr(), global.logLevel(), quiet);
-        ImageReference reference = ImageReference.parse(image);
-        var access = registry.access().withChooser(TerminalChooser.ifTerminal(spec.commandLine().getErr()));
-        Image pulled = global.engine().images().pull(reference, access, new Platform(os, arch, variant), events);
+        var options = ImageService.registryOptions(registry.access().withChooser(TerminalChooser.ifTerminal(spec.commandLine().getErr())));
+        Image pulled = global.engine().images().pull(ImageReference.parse(image), options, new Platform(os, arch, variant), events);
         var out = spec.commandLine().getOut();
         out.println(pulled.id());
         out.flush();

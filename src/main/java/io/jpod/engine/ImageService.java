@@ -80,7 +80,11 @@ public final class ImageService {
 
     // ---- registries ---------------------------------------------------------------------------
 
-    /** The registry options of one operation: the user's registries.conf and auth file, {@code access}'s flags. */
+    /**
+     * The registry options of one operation ({@link #pull}, {@link #push}, {@code kube play}): the
+     * user's registries.conf and auth file, {@code access}'s flags. The CLI makes them before it
+     * asks the engine, so a bad flag or file is reported first.
+     */
     public static RegistryOptions registryOptions(RegistryAccess access) {
         return new RegistryOptions(access.tlsVerify(), access.creds() == null ? null : Credentials.parse(access.creds()),
                 authFile(access.authfile()), RegistriesConf.forUser(System.getenv(), SYSTEM_REGISTRIES_CONF)).withChooser(access.chooser());
@@ -90,19 +94,18 @@ public final class ImageService {
         return AuthFile.of(authfile, System.getenv(), !HostProbe.rootless());
     }
 
-    /** Pulls {@code reference} as {@code podman pull}: short names through registries.conf; {@code platform} picks from an index. */
-    public Image pull(ImageReference reference, RegistryAccess access, Platform platform, Events events) {
-        return pull(reference, registryOptions(access), platform, events);
-    }
-
-    /** The one pull path: {@code jpod pull} and the images {@code kube play} pulls. */
-    Image pull(ImageReference reference, RegistryOptions options, Platform platform, Events events) {
+    /**
+     * Pulls {@code reference} as {@code podman pull}: a short name through the options'
+     * registries.conf; {@code platform} picks from an index. The one pull path: {@code jpod pull}
+     * and the images {@code kube play} pulls.
+     */
+    public Image pull(ImageReference reference, RegistryOptions options, Platform platform, Events events) {
         return new ImagePuller(store).pull(reference, options.registriesConf(), options, platform, events);
     }
 
     /** Pushes local image {@code source} to {@code destination} (null: the name {@code source} gives); returns the manifest digest. */
-    public String push(String source, String destination, RegistryAccess access, Events events) {
-        return new ImagePusher(store).push(source, destination, registryOptions(access), events);
+    public String push(String source, String destination, RegistryOptions options, Events events) {
+        return new ImagePusher(store).push(source, destination, options, events);
     }
 
     /**
