@@ -15,7 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The package directions of ARCHITECTURE.md, checked on the sources: no package imports one above it. */
+/**
+ * The package directions of ARCHITECTURE.md, checked on the sources: no package imports one above
+ * it, and the CLI takes from the packages below the engine only values (records, enums,
+ * exceptions) and the callbacks it implements: everything it does goes through the engine.
+ */
 class ArchitectureTest {
     private static final Path SOURCES = Path.of("src/main/java/io/jpod");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?io\\.jpod\\.([a-z]+)\\.", Pattern.MULTILINE);
@@ -36,6 +40,12 @@ class ArchitectureTest {
             Map.entry("events", Set.of()),
             Map.entry("error", Set.of()));
     private static final Set<String> OPEN = Set.of("error", "events");
+    /** A type named in a source, imported or written in full: package path and (possibly nested) class name. */
+    private static final Pattern TYPE = Pattern.compile("\\bio\\.jpod\\.([a-z]+(?:\\.[a-z]+)*)\\.([A-Z]\\w*(?:\\.[A-Z]\\w*)*)");
+    /** What the CLI may use freely; from any other package only values and {@link #CLI_CALLBACKS}. */
+    private static final Set<String> CLI_FREE = Set.of("cli", "engine", "error", "events");
+    /** Interfaces below the engine that the CLI implements, for the engine to call back. */
+    private static final Set<String> CLI_CALLBACKS = Set.of("io.jpod.image.registry.ShortNameChooser");
 
     @Test
     void everyPackageImportsOnlyDownwards() throws IOException {
@@ -61,5 +71,39 @@ class ArchitectureTest {
         }
         assertTrue(files > 50, "the sources were found");
         assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void theCliTakesOnlyValuesFromBelowTheEngine() throws IOException, ClassNotFoundException {
+        List<String> violations = new ArrayList<>();
+        Path cli = SOURCES.resolve("cli");
+        try (Stream<Path> s = Files.walk(cli)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = TYPE.matcher(Files.readString(f));
+                while (m.find()) {
+                    String pkg = m.group(1);
+                    if (CLI_FREE.contains(pkg.split("\\.")[0])) {
+                        continue;
+                    }
+                    String name = "io.jpod." + pkg + "." + m.group(2);
+                    Class<?> type = Class.forName("io.jpod." + pkg + "." + m.group(2).replace('.', '$'), false, getClass().getClassLoader());
+                    if (!isValue(type) && !CLI_CALLBACKS.contains(name)) {
+                        violations.add(f.getFileName() + " uses " + name + ", which is no record, enum or exception: go through the engine");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    private static boolean isValue(Class<?> type) {
+        return type.isRecord() || type.isEnum() || Throwable.class.isAssignableFrom(type);
+    }
+
+    @Test
+    void valuesAreRecognised() {
+        assertTrue(isValue(io.jpod.image.ImageReference.class) && isValue(io.jpod.pod.PullPolicy.class)
+                && isValue(io.jpod.image.ImageInUseException.class));
+        assertTrue(!isValue(io.jpod.image.ImageStore.class) && !isValue(io.jpod.state.StateStore.class));
     }
 }

@@ -2,8 +2,7 @@ package io.jpod.cli;
 
 import io.jpod.cli.format.Output;
 import io.jpod.error.JpodException;
-import io.jpod.image.Image;
-import io.jpod.image.ImageStore;
+import io.jpod.engine.ImageService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +26,13 @@ public final class ImageInspectCommand implements Runnable {
 
     @Override
     public void run() {
-        ImageStore store = GlobalOptions.of(spec).engine().images();
+        ImageService store = GlobalOptions.of(spec).engine().images();
         List<Map<String, Object>> found = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (String name : images) {
             try {
-                Image image = store.resolve(name);
-                found.add(ImageRows.inspect(image, store.layers().layerDirs(image), store.manifestType(image.id())));
+                ImageService.Inspected i = store.inspect(name);
+                found.add(ImageRows.inspect(i.image(), i.layerDirs(), i.manifestType()));
             } catch (JpodException e) {
                 errors.add("inspecting object: " + e.getMessage());
             }

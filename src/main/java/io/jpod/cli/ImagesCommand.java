@@ -46,7 +46,7 @@ public class ImagesCommand implements Runnable {
         Engine engine = GlobalOptions.of(spec).engine();
         ImageReference wanted = filter == null ? null : ImageReference.parse(filter);
         List<Image> images = Filters.images().apply(filters, engine.images().list()).stream()
-                .filter(i -> wanted == null || named(i, wanted)).toList();
+                .filter(i -> wanted == null || wanted.lists(i.names(), i.digest())).toList();
         var out = spec.commandLine().getOut();
         if (quiet) {
             Set<String> ids = new LinkedHashSet<>();
@@ -64,18 +64,5 @@ public class ImagesCommand implements Runnable {
             Output.print(out, format, ImageRows.listRows(images, noTrunc, containers), ImageRows.TABLE);
         }
         out.flush();
-    }
-
-    /** Whether one of the image's names matches {@code wanted}, any tag when it has none. */
-    private static boolean named(Image image, ImageReference wanted) {
-        for (String name : image.names()) {
-            ImageReference stored = ImageReference.parse(name);
-            ImageReference query = wanted.tag() == null && wanted.digest() == null
-                    ? new ImageReference(wanted.registry(), wanted.repository(), stored.tag(), null) : wanted;
-            if (query.matches(stored) && (wanted.digest() == null || wanted.digest().equals(image.digest()))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,7 +1,7 @@
 package io.jpod.cli;
 
+import io.jpod.engine.ImageService;
 import io.jpod.image.Image;
-import io.jpod.image.ImageStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class ImportCommand implements Runnable {
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
         var err = spec.commandLine().getErr();
-        ImageStore images = global.engine().images();
+        ImageService images = global.engine().images();
         StderrEvents events = new StderrEvents(err, global.logLevel(), quiet);
         Image image = file.equals("-")
                 ? images.importRootfs(System.in, "stdin", changes, message, reference, events)

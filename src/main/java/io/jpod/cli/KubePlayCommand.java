@@ -1,10 +1,10 @@
 package io.jpod.cli;
 
+import io.jpod.engine.ImageService;
 import io.jpod.engine.KubeService;
 import io.jpod.error.InvalidInputException;
-import io.jpod.image.registry.RegistryOptions;
 import io.jpod.kube.ConfigData;
-import io.jpod.kube.KubePlanner;
+import io.jpod.kube.Plan;
 import io.jpod.kube.VolumeClaim;
 import io.jpod.network.PortMapping;
 import io.jpod.network.PublishOption;
@@ -54,10 +54,9 @@ public final class KubePlayCommand extends EngineCommand {
         if (mode == null) {
             throw new InvalidInputException("--network", "unknown network mode \"" + network + "\": must be one of " + NetworkMode.labels());
         }
-        RegistryOptions registries = registry.options();
         KubeService kube = engine().kube();
-        KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps, registries, mode,
-                publish.stream().map(PublishOption::parse).toList());
+        KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps,
+                ImageService.registryOptions(registry.access()), mode, publish.stream().map(PublishOption::parse).toList());
         if (dryRun) {
             printPlan(kube.dryRun(files, System.in, options));
             return 0;
@@ -87,7 +86,7 @@ public final class KubePlayCommand extends EngineCommand {
     }
 
     /** What a play would create: ConfigMaps and Secrets (names and keys, never values), pods and their containers. */
-    private void printPlan(KubePlanner.Plan plan) {
+    private void printPlan(Plan plan) {
         for (ConfigData c : plan.configs()) {
             out().println(c.kind() + " " + c.name() + " (keys: " + String.join(", ", c.data().keySet()) + ")");
         }

@@ -1,6 +1,6 @@
 package io.jpod.cli;
 
-import io.jpod.kube.KubePlanner;
+import io.jpod.kube.Plan;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +22,7 @@ public final class KubeValidateCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        KubePlanner.Plan plan = engine().kube().plan(files, configMaps, System.in, false);
+        Plan plan = engine().kube().plan(files, configMaps, System.in, false);
         plan.warnings().forEach(engine().events()::warning);
         plan.problems().forEach(err()::println);
         err().flush();

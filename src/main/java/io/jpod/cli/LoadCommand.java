@@ -1,7 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.error.InvalidInputException;
-import io.jpod.image.ImageStore;
+import io.jpod.engine.ImageService;
 import io.jpod.image.LoadedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class LoadCommand implements Runnable {
     @Override
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
-        ImageStore images = global.engine().images();
+        ImageService images = global.engine().images();
         StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
         List<LoadedImage> loaded;
         if (input == null || input.equals("-")) {

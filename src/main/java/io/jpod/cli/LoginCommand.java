@@ -1,9 +1,8 @@
 package io.jpod.cli;
 
 import io.jpod.error.InvalidInputException;
-import io.jpod.image.registry.AuthFile;
+import io.jpod.engine.ImageService;
 import io.jpod.image.registry.Credentials;
-import io.jpod.image.registry.RegistryClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -67,9 +66,7 @@ public final class LoginCommand implements Runnable {
             pass = new String(System.console().readPassword("Password: "));
         }
         Credentials credentials = new Credentials(user, pass);
-        new RegistryClient(host, host, tlsVerify, credentials).checkLogin();
-        AuthFile file = RegistryFlags.authFile(authfile);
-        file.store(host, credentials);
+        ImageService.login(host, credentials, tlsVerify, authfile);
         var out = spec.commandLine().getOut();
         out.println("Login Succeeded!");
         out.flush();

@@ -1,5 +1,6 @@
 package io.jpod.cli;
 
+import io.jpod.engine.ImageService;
 import io.jpod.error.NotFoundException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +23,7 @@ public final class LogoutCommand implements Runnable {
     @Override
     public void run() {
         String host = LoginCommand.registryHost(registry);
-        if (!RegistryFlags.authFile(authfile).remove(host)) {
+        if (!ImageService.logout(host, authfile)) {
             throw new NotFoundException("login", host, "not logged into " + host);
         }
         var out = spec.commandLine().getOut();

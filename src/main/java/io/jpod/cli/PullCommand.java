@@ -1,7 +1,9 @@
 package io.jpod.cli;
 
+import io.jpod.engine.ImageService;
 import io.jpod.image.Image;
-import io.jpod.image.ImagePuller;
+import io.jpod.image.ImageReference;
+import io.jpod.image.Platform;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +39,8 @@ public final class PullCommand implements Runnable {
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
         io.jpod.events.Events events = StderrEvents.forTransfers(spec.commandLine().getErr(), global.logLevel(), quiet);
-        var options = registry.options().withChooser(TerminalChooser.ifTerminal(spec.commandLine().getErr()));
-        Image pulled = new ImagePuller(global.engine().images()).pull(image, options.registriesConf(), options,
-                new ImagePuller.Platform(os, arch, variant), events);
+        var options = ImageService.registryOptions(registry.access().withChooser(TerminalChooser.ifTerminal(spec.commandLine().getErr())));
+        Image pulled = global.engine().images().pull(ImageReference.parse(image), options, new Platform(os, arch, variant), events);
         var out = spec.commandLine().getOut();
         out.println(pulled.id());
         out.flush();

@@ -1,6 +1,6 @@
 package io.jpod.cli;
 
-import io.jpod.image.ImagePusher;
+import io.jpod.engine.ImageService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +33,7 @@ public final class PushCommand implements Runnable {
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
         StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
-        String digest = new ImagePusher(global.engine().images()).push(source, destination, registry.options(), events);
+        String digest = global.engine().images().push(source, destination, ImageService.registryOptions(registry.access()), events);
         if (digestfile != null) {
             try {
                 java.nio.file.Files.writeString(java.nio.file.Path.of(digestfile), digest);

@@ -52,7 +52,7 @@ public class RmiCommand implements Runnable {
         int code = 0;
         for (String image : targets) {
             try {
-                RemoveReport r = engine.removeImage(image, force || all, force);
+                RemoveReport r = engine.images().remove(image, force || all, force);
                 untagged.addAll(r.untagged());
                 deleted.addAll(r.deleted());
             } catch (JpodException e) {

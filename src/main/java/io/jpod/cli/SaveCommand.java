@@ -1,7 +1,8 @@
 package io.jpod.cli;
 
 import io.jpod.error.InvalidInputException;
-import io.jpod.image.ImageSaver;
+import io.jpod.engine.ImageService;
+import io.jpod.image.ArchiveFormat;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,10 +51,10 @@ public final class SaveCommand implements Runnable {
 
     @Override
     public void run() {
-        ImageSaver.Format f = ImageSaver.Format.parse(format);
+        ArchiveFormat f = ArchiveFormat.parse(format);
         GlobalOptions global = GlobalOptions.of(spec);
         StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
-        ImageSaver saver = new ImageSaver(global.engine().images());
+        ImageService saver = global.engine().images();
         if (output == null || output.equals("-") || output.equals("/dev/stdout")) {
             if (stdoutIsTerminal()) {
                 throw new ExitCodeException(ErrorReporter.ENGINE_ERROR, "refusing to save to terminal. Use -o flag or redirect");

@@ -4,11 +4,10 @@ import io.jpod.events.Events;
 import io.jpod.host.HostFacts;
 import io.jpod.host.HostProbe;
 import io.jpod.host.Privileges;
-import io.jpod.image.ImageInUseException;
 import io.jpod.image.ImageStore;
-import io.jpod.image.RemoveReport;
 import io.jpod.network.PodNetwork;
 import io.jpod.state.Database;
+import io.jpod.state.ImageTable;
 import io.jpod.state.KubeObjectStore;
 import io.jpod.state.StateStore;
 import io.jpod.state.VolumeStore;
@@ -23,7 +22,7 @@ public final class Engine implements AutoCloseable {
     private final HostFacts host;
     private final Database db;
     private final Events events;
-    private final ImageStore images;
+    private final ImageService images;
     private final PodEngine pods;
     private final VolumeService volumes;
     private KubeService kube;
@@ -32,7 +31,8 @@ public final class Engine implements AutoCloseable {
         this.host = host;
         this.db = db;
         this.events = events;
-        this.images = new ImageStore(db, host.paths(), Privileges.current());
+        this.images = new ImageService(new ImageStore(new ImageTable(db), host.paths(), Privileges.current()),
+                imageId -> pods().removeContainersUsing(imageId));
         StateStore state = new StateStore(db);
         this.pods = new PodEngine(state, new LocalImages(images, events), new ContainerLifecycle(host, state, exitCommand(),
                 PodNetwork.discover()));
@@ -65,35 +65,13 @@ public final class Engine implements AutoCloseable {
         return host;
     }
 
-    public Database database() {
-        return db;
-    }
-
     public Events events() {
         return events;
     }
 
-    /** The local image store. */
-    public ImageStore images() {
+    /** Images and registries. */
+    public ImageService images() {
         return images;
-    }
-
-    /**
-     * Removes {@code image} as {@code podman rmi}: see {@link ImageStore#remove}; {@code byIdWithNames}
-     * lets an id remove an image of several names. An image in use is refused, naming its
-     * containers, unless {@code removeContainers} ({@code rmi --force}): then those containers
-     * (and the pod of an infra container) are removed first.
-     */
-    public RemoveReport removeImage(String image, boolean byIdWithNames, boolean removeContainers) {
-        try {
-            return images.remove(image, byIdWithNames, id -> false);
-        } catch (ImageInUseException e) {
-            if (!removeContainers) {
-                throw e;
-            }
-            pods.removeContainersUsing(e.imageId());
-            return images.remove(image, byIdWithNames, id -> false);
-        }
     }
 
     public PodEngine pods() {

@@ -8,7 +8,7 @@ import io.jpod.image.registry.RegistryOptions;
 import io.jpod.kube.KubeFile;
 import io.jpod.kube.KubeMapper;
 import io.jpod.kube.KubePlanner;
-import io.jpod.kube.KubePlanner.Plan;
+import io.jpod.kube.Plan;
 import io.jpod.kube.KubeReader;
 import io.jpod.kube.NodeFacts;
 import io.jpod.kube.PodGenerator;

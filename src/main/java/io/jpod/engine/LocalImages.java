@@ -4,70 +4,59 @@ import io.jpod.events.Events;
 import io.jpod.error.NotFoundException;
 import io.jpod.image.Image;
 import io.jpod.image.ImageConfig;
-import io.jpod.image.ImagePuller;
 import io.jpod.image.ImageReference;
-import io.jpod.image.ImageStore;
+import io.jpod.image.Platform;
 import io.jpod.image.registry.RegistryOptions;
 import io.jpod.pod.ImageDefaults;
 import io.jpod.pod.PullPolicy;
+import java.util.List;
 
 /**
- * The pod engine's view of the image store, pulling images as containers' pull policies say.
+ * The pod engine's view of the images, pulling them as containers' pull policies say, through
+ * {@link ImageService#pull} as {@code jpod pull} does. A container's image is parsed once, here.
  * Names on {@code localhost/} are local-only, as podman treats them: they are never pulled (nor
- * is a short name that names a local {@code localhost/} image). Short names are pulled as
- * {@code jpod pull} pulls them, through the registries.conf of the registry options.
+ * is a short name that names a local {@code localhost/} image). Short names are pulled through the
+ * registries.conf of the registry options.
  */
 final class LocalImages implements ImageSource {
-    private final ImageStore store;
+    private final ImageService images;
     private final Events events;
 
-    LocalImages(ImageStore store, Events events) {
-        this.store = store;
+    LocalImages(ImageService images, Events events) {
+        this.images = images;
         this.events = events;
     }
 
     @Override
     public ResolvedImage resolve(String reference) {
-        return resolved(store.resolve(reference), reference);
+        ImageReference ref = ImageReference.parse(reference);
+        return resolved(images.find(ref), ref, reference);
     }
 
     @Override
     public ResolvedImage resolve(String reference, PullPolicy policy, RegistryOptions registry) {
+        ImageReference ref = ImageReference.parse(reference);
         Image local = null;
         try {
-            local = store.resolve(reference);
+            local = images.find(ref);
         } catch (NotFoundException e) {
-            if (policy == PullPolicy.NEVER || localOnly(reference, null)) {
+            if (policy == PullPolicy.NEVER || ref.isLocalOnly(List.of())) {
                 throw e;
             }
         }
-        if (local != null && (policy != PullPolicy.ALWAYS || localOnly(reference, local))) {
-            return resolved(local, reference);
+        if (local != null && (policy != PullPolicy.ALWAYS || ref.isLocalOnly(local.names()))) {
+            return resolved(local, ref, reference);
         }
-        Image pulled = new ImagePuller(store).pull(reference, registry.registriesConf(), registry, ImagePuller.Platform.HOST, events);
-        return resolved(pulled, reference);
+        Image pulled = images.pull(ref, registry, Platform.HOST, events);
+        return resolved(pulled, ref, reference);
     }
 
-    /** True for a {@code localhost/} name, or a short name of a local {@code localhost/} image. */
-    static boolean localOnly(String reference, Image local) {
-        ImageReference ref;
-        try {
-            ref = ImageReference.parse(reference);
-        } catch (RuntimeException e) {
-            return true; // an id or id prefix
-        }
-        if (!ref.isShortName()) {
-            return ref.registry().equals(ImageReference.LOCAL_REGISTRY);
-        }
-        return local != null && local.names().stream().anyMatch(n -> n.startsWith(ImageReference.LOCAL_REGISTRY + "/"));
-    }
-
-    private ResolvedImage resolved(Image image, String reference) {
+    /** The image with the name {@code ref} gives it (else its first name; else the reference as written, for an image without names). */
+    private ResolvedImage resolved(Image image, ImageReference ref, String reference) {
         ImageConfig c = image.config();
-        String name = image.names().stream().filter(n -> n.equals(reference) || n.startsWith(reference)).findFirst()
-                .orElse(image.names().isEmpty() ? reference : image.names().get(0));
+        String name = ref.nameAmong(image.names()).orElse(image.names().isEmpty() ? reference : image.names().get(0));
         return new ResolvedImage(image.id(), name, new ImageDefaults(c.entrypoint(), c.cmd(), c.env(), c.workingDir(), c.user(),
                 c.stopSignal()),
-                store.layers().layerDirs(image));
+                images.layerDirs(image));
     }
 }

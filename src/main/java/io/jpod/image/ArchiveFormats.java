@@ -26,8 +26,8 @@ final class ArchiveFormats {
     private ArchiveFormats() {
     }
 
-    static List<ImageSource> read(ArchiveFiles files, String architecture, Events events) {
-        List<ImageSource> sources;
+    static List<ArchiveImage> read(ArchiveFiles files, String architecture, Events events) {
+        List<ArchiveImage> sources;
         if (files.has("manifest.json")) {
             sources = docker(files, events);
         } else if (files.has("index.json")) {
@@ -42,13 +42,13 @@ final class ArchiveFormats {
         return sources;
     }
 
-    private static List<ImageSource> docker(ArchiveFiles files, Events events) {
+    private static List<ArchiveImage> docker(ArchiveFiles files, Events events) {
         String archive = files.archive();
         JsonNode root = json(files.bytes("manifest.json"), archive, "manifest.json");
         if (!root.isArray()) {
             throw new ImageException(archive, archive + ": manifest.json is not a JSON array");
         }
-        List<ImageSource> out = new ArrayList<>();
+        List<ArchiveImage> out = new ArrayList<>();
         for (JsonNode item : root) {
             String configName = item.path("Config").asString("");
             if (configName.isEmpty()) {
@@ -66,28 +66,28 @@ final class ArchiveFormats {
                 throw new ImageException(archive, archive + ": " + configName + " lists " + diffIds.size()
                         + " layers (rootfs.diff_ids) but manifest.json lists " + layers.size());
             }
-            List<ImageSource.Blob> blobs = new ArrayList<>();
+            List<ArchiveImage.Blob> blobs = new ArrayList<>();
             for (int i = 0; i < diffIds.size(); i++) {
                 String name = layers.get(i).asString("");
                 Matcher lm = LAYER_NAME.matcher(name);
-                blobs.add(new ImageSource.Blob(name, files.file(name), lm.matches() ? Digests.PREFIX + lm.group(1) : null, diffIds.get(i)));
+                blobs.add(new ArchiveImage.Blob(name, files.file(name), lm.matches() ? Digests.PREFIX + lm.group(1) : null, diffIds.get(i)));
             }
             List<String> names = new ArrayList<>();
             for (JsonNode tag : item.path("RepoTags")) {
                 name(tag.asString(""), ImageReference.DOCKER_REGISTRY, archive, events, names);
             }
-            out.add(new ImageSource(config, null, blobs, names));
+            out.add(new ArchiveImage(config, null, blobs, names));
         }
         return out;
     }
 
-    private static List<ImageSource> oci(ArchiveFiles files, String architecture, Events events) {
+    private static List<ArchiveImage> oci(ArchiveFiles files, String architecture, Events events) {
         String archive = files.archive();
         if (!files.has("oci-layout")) {
             events.warning(archive + ": the archive has index.json but no oci-layout file; reading it as an oci-archive");
         }
         JsonNode index = json(files.bytes("index.json"), archive, "index.json");
-        List<ImageSource> out = new ArrayList<>();
+        List<ArchiveImage> out = new ArrayList<>();
         for (JsonNode d : index.path("manifests")) {
             JsonNode manifestDescriptor = platformManifest(files, d, architecture, 0);
             byte[] manifest = blob(files, manifestDescriptor);
@@ -100,18 +100,18 @@ final class ArchiveFormats {
                 throw new ImageException(archive, archive + ": config " + configDigest + " lists " + diffIds.size()
                         + " layers (rootfs.diff_ids) but its manifest lists " + layers.size());
             }
-            List<ImageSource.Blob> blobs = new ArrayList<>();
+            List<ArchiveImage.Blob> blobs = new ArrayList<>();
             for (int i = 0; i < diffIds.size(); i++) {
                 String digest = digest(layers.get(i), archive);
                 String entry = "blobs/sha256/" + Digests.hexPart(digest);
-                blobs.add(new ImageSource.Blob(entry, files.file(entry), digest, diffIds.get(i)));
+                blobs.add(new ArchiveImage.Blob(entry, files.file(entry), digest, diffIds.get(i)));
             }
             List<String> names = new ArrayList<>();
             String ref = d.path("annotations").path(REF_NAME).asString("");
             if (!ref.isEmpty()) {
                 name(ref, ImageReference.LOCAL_REGISTRY, archive, events, names);
             }
-            out.add(new ImageSource(config, manifest, blobs, names));
+            out.add(new ArchiveImage(config, manifest, blobs, names));
         }
         return out;
     }

@@ -31,29 +31,16 @@ public final class ImagePuller {
         this.store = store;
     }
 
-    /** Which image of an index to pull. Null fields mean this host's (linux, the JVM's architecture). */
-    public record Platform(String os, String architecture, String variant) {
-        public static final Platform HOST = new Platform(null, null, null);
-    }
-
     /**
-     * The fully qualified name a pull of {@code input} fetches: {@code nginx} is
-     * {@code docker.io/library/nginx:latest}.
-     */
-    public static ImageReference normalise(String input) {
-        return ImageReference.parse(input).qualified(ImageReference.DOCKER_REGISTRY);
-    }
-
-    /**
-     * Pulls {@code input}, resolving a short name through {@code conf} (see {@link ShortNames}):
+     * Pulls {@code reference}, resolving a short name through {@code conf} (see {@link ShortNames}):
      * the candidates are tried in order, and the last failure is reported when none can be pulled.
      */
-    public Image pull(String input, RegistriesConf conf, RegistryOptions options, Platform platform, Events events) {
-        List<ImageReference> candidates = ShortNames.candidates(input, conf, options.chooser());
+    public Image pull(ImageReference reference, RegistriesConf conf, RegistryOptions options, Platform platform, Events events) {
+        List<ImageReference> candidates = ShortNames.candidates(reference, conf, options.chooser());
         JpodException last = null;
         for (ImageReference c : candidates) {
             try {
-                return pull(c.toString(), options, platform, events);
+                return pull(c, options, platform, events);
             } catch (JpodException e) {
                 last = e;
                 if (candidates.size() > 1) {
@@ -64,12 +51,12 @@ public final class ImagePuller {
         throw last;
     }
 
-    /** Pulls {@code input} (a name, optionally with tag or {@code @sha256:} digest) and returns the stored image. */
-    public Image pull(String input, RegistryOptions options, Platform platform, Events events) {
-        ImageReference ref = normalise(input);
+    /** Pulls {@code wanted} (a name, optionally with tag or {@code @sha256:} digest; short: on docker.io) and returns the stored image. */
+    public Image pull(ImageReference wanted, RegistryOptions options, Platform platform, Events events) {
+        ImageReference ref = wanted.qualified(ImageReference.DOCKER_REGISTRY);
         String name = ref.name() + (ref.tag() != null ? ":" + ref.tag() : "") + (ref.digest() != null ? "@" + ref.digest() : "");
-        String os = platform.os() != null ? platform.os() : "linux";
-        String arch = platform.architecture() != null ? platform.architecture() : ImageStore.goArchitecture(System.getProperty("os.arch"));
+        String os = platform.osOrHost();
+        String arch = platform.architectureOrHost();
         events.progress(name + "...", "Trying to pull");
         RegistryClient client = options.client(ref.registry(), name);
         String repo = ref.repository();

@@ -1,6 +1,8 @@
 package io.jpod.image;
 
 import io.jpod.error.InvalidInputException;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -142,6 +144,46 @@ public record ImageReference(String registry, String repository, String tag, Str
             return qualified(LOCAL_REGISTRY).name().equals(storedName);
         }
         return storedName.endsWith("/" + repository);
+    }
+
+    /** The reference as it was written: {@code parse(r.asWritten())} gives {@code r} back. */
+    public String asWritten() {
+        return name() + (tag == null ? "" : ":" + tag) + (digest == null ? "" : "@" + digest);
+    }
+
+    /** True when this names a {@code localhost/} image: written with that registry, or a short name of such a stored name. */
+    public boolean isLocalOnly(List<String> storedNames) {
+        if (!isShortName()) {
+            return registry.equals(LOCAL_REGISTRY);
+        }
+        return storedNames.stream().anyMatch(n -> n.startsWith(LOCAL_REGISTRY + "/"));
+    }
+
+    /**
+     * The first of an image's {@code storedNames} (fully qualified) that this reference names
+     * locally (see {@link #matches}); empty when none does.
+     */
+    public Optional<String> nameAmong(List<String> storedNames) {
+        String exact = toString();
+        if (digest == null && storedNames.contains(exact)) {
+            return Optional.of(exact);
+        }
+        return storedNames.stream().filter(n -> matches(parse(n))).findFirst();
+    }
+
+    /**
+     * Whether {@code images REFERENCE} lists an image of {@code storedNames} and {@code imageDigest}:
+     * one of its names matches, with any tag when this reference has neither tag nor digest.
+     */
+    public boolean lists(List<String> storedNames, String imageDigest) {
+        for (String name : storedNames) {
+            ImageReference stored = parse(name);
+            ImageReference query = tag == null && digest == null ? new ImageReference(registry, repository, stored.tag, null) : this;
+            if (query.matches(stored) && (digest == null || digest.equals(imageDigest))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The full normalised name: {@code busybox} gives {@code localhost/busybox:latest}. */

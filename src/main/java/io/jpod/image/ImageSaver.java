@@ -31,27 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
  * the same image ids and names.
  */
 public final class ImageSaver {
-    /** The archive formats {@code save} writes. */
-    public enum Format {
-        DOCKER_ARCHIVE("docker-archive"), OCI_ARCHIVE("oci-archive");
-
-        private final String flag;
-
-        Format(String flag) {
-            this.flag = flag;
-        }
-
-        /** The format a {@code --format} value names. */
-        public static Format parse(String value) {
-            for (Format f : values()) {
-                if (f.flag.equals(value)) {
-                    return f;
-                }
-            }
-            throw new InvalidInputException("--format", "unsupported format \"" + value + "\": use docker-archive or oci-archive");
-        }
-    }
-
     private static final String OCI_LAYOUT = "{\"imageLayoutVersion\":\"1.0.0\"}";
 
     private final ImageStore store;
@@ -68,7 +47,7 @@ public final class ImageSaver {
      * Writes the images {@code references} name (names or ids; one naming an image by a name
      * records that name, by id all its names) to {@code out} as one archive.
      */
-    public void save(List<String> references, Format format, OutputStream out, Events events) {
+    public void save(List<String> references, ArchiveFormat format, OutputStream out, Events events) {
         if (references.isEmpty()) {
             throw new InvalidInputException("save", "at least one image name or ID must be specified");
         }
@@ -77,7 +56,7 @@ public final class ImageSaver {
             TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8");
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            if (format == Format.DOCKER_ARCHIVE) {
+            if (format == ArchiveFormat.DOCKER_ARCHIVE) {
                 docker(entries, tar, events);
             } else {
                 oci(entries, tar, events);
@@ -92,8 +71,9 @@ public final class ImageSaver {
     private List<Entry> entries(List<String> references) {
         Map<String, Entry> byId = new LinkedHashMap<>();
         for (String reference : references) {
-            Image image = store.resolve(reference);
-            String name = nameMatching(image, reference);
+            ImageReference ref = parsed(reference);
+            Image image = ref != null ? store.resolve(ref) : store.resolve(reference);
+            String name = ref == null || ref.digest() != null ? null : ref.nameAmong(image.names()).orElse(null);
             Entry seen = byId.get(image.id());
             LinkedHashSet<String> names = new LinkedHashSet<>(seen == null ? List.of() : seen.names());
             names.addAll(name != null ? List.of(name) : image.names());
@@ -102,23 +82,13 @@ public final class ImageSaver {
         return new ArrayList<>(byId.values());
     }
 
-    /** The name of {@code image} that {@code reference} gives, or null when it names the image by id. */
-    private static String nameMatching(Image image, String reference) {
-        ImageReference ref;
+    /** {@code reference} parsed, or null when it is no reference (it may still be an id prefix). */
+    private static ImageReference parsed(String reference) {
         try {
-            ref = ImageReference.parse(reference);
+            return ImageReference.parse(reference);
         } catch (InvalidInputException e) {
             return null;
         }
-        if (image.names().contains(ref.toString())) {
-            return ref.toString();
-        }
-        for (String name : image.names()) {
-            if (ref.digest() == null && ref.matches(ImageReference.parse(name))) {
-                return name;
-            }
-        }
-        return null;
     }
 
     private void docker(List<Entry> entries, TarArchiveOutputStream tar, Events events) throws IOException {

@@ -7,26 +7,18 @@ import io.jpod.error.InvalidInputException;
 import io.jpod.error.NotFoundException;
 import io.jpod.host.HostPaths;
 import io.jpod.host.Privileges;
-import io.jpod.state.Database;
+import io.jpod.state.ImageTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,37 +36,21 @@ public final class ImageStore {
     private static final Pattern HEX_PREFIX = Pattern.compile("[0-9a-f]{3,64}");
     private static final int MIN_PREFIX = 3;
 
-    private final Database db;
+    private final ImageTable table;
     private final HostPaths paths;
     private final LayerStore layers;
     private final String architecture;
 
-    public ImageStore(Database db, HostPaths paths, Privileges privileges) {
-        this.db = db;
+    public ImageStore(ImageTable table, HostPaths paths, Privileges privileges) {
+        this.table = table;
         this.paths = paths;
-        this.layers = new LayerStore(db, paths, privileges);
-        this.architecture = goArchitecture(System.getProperty("os.arch"));
+        this.layers = new LayerStore(table, paths, privileges);
+        this.architecture = Platform.goArchitecture(System.getProperty("os.arch"));
     }
 
     /** The layers of the stored images. */
     public LayerStore layers() {
         return layers;
-    }
-
-    /** The architecture name images use for this JVM's {@code os.arch} (amd64, arm64, ...). */
-    static String goArchitecture(String osArch) {
-        switch (osArch) {
-            case "x86_64":
-            case "amd64":
-                return "amd64";
-            case "aarch64":
-                return "arm64";
-            case "x86":
-            case "i386":
-                return "386";
-            default:
-                return osArch;
-        }
     }
 
     // ---- import -----------------------------------------------------------------------------
@@ -140,11 +116,11 @@ public final class ImageStore {
     public List<LoadedImage> load(InputStream in, String archive, Events events) {
         String holder = LayerStore.newHolder();
         try (ArchiveFiles files = ArchiveFiles.read(in, archive, paths.tmp())) {
-            List<ImageSource> sources = merge(ArchiveFormats.read(files, architecture, events));
-            List<ImageSource> complete = new ArrayList<>();
-            for (ImageSource s : sources) {
+            List<ArchiveImage> sources = ArchiveImage.merge(ArchiveFormats.read(files, architecture, events));
+            List<ArchiveImage> complete = new ArrayList<>();
+            for (ArchiveImage s : sources) {
                 List<LayerStore.Layer> stored = new ArrayList<>();
-                for (ImageSource.Blob b : s.layers()) {
+                for (ArchiveImage.Blob b : s.layers()) {
                     events.progress(b.digest() != null ? b.digest() : b.diffId(), "Copying blob");
                     try (InputStream blob = Files.newInputStream(b.file())) {
                         stored.add(layers.store(blob, archive + ": " + b.entry(), b.diffId(), b.digest(), holder, events));
@@ -154,16 +130,16 @@ public final class ImageStore {
                 }
                 events.progress(Digests.PREFIX + s.id(), "Copying config");
                 byte[] manifest = s.manifest() != null ? s.manifest() : manifestFor(s.config(), stored);
-                complete.add(new ImageSource(s.config(), manifest, s.layers(), s.names()));
+                complete.add(new ArchiveImage(s.config(), manifest, s.layers(), s.names()));
             }
-            return db.write(c -> {
+            return table.write(tx -> {
                 List<LoadedImage> out = new ArrayList<>();
-                for (ImageSource s : complete) {
+                for (ArchiveImage s : complete) {
                     ImageConfig config = ImageConfig.read(s.config(), archive);
-                    List<String> diffIds = s.layers().stream().map(ImageSource.Blob::diffId).toList();
-                    out.add(new LoadedImage(record(c, s.config(), s.manifest(), config, diffIds, s.names()), s.names()));
+                    List<String> diffIds = s.layers().stream().map(ArchiveImage.Blob::diffId).toList();
+                    out.add(new LoadedImage(record(tx, s.config(), s.manifest(), config, diffIds, s.names()), s.names()));
                 }
-                LayerStore.release(c, holder);
+                tx.release(holder);
                 return out;
             });
         } catch (RuntimeException e) {
@@ -179,40 +155,19 @@ public final class ImageStore {
      */
     Image commit(byte[] configJson, byte[] manifest, List<String> diffIds, List<String> names, String holder) {
         ImageConfig config = ImageConfig.read(configJson, Digests.hexOf(configJson));
-        return db.write(c -> {
-            Image image = record(c, configJson, manifest, config, diffIds, names);
-            LayerStore.release(c, holder);
+        return table.write(tx -> {
+            Image image = record(tx, configJson, manifest, config, diffIds, names);
+            tx.release(holder);
             return image;
         });
     }
 
     /** Replaces the manifest (and so the digest) of image {@code id}: after a push that had to compress its layers. */
     void rememberManifest(String id, byte[] manifest) {
-        db.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE images SET manifest = ?, digest = ? WHERE id = ?")) {
-                s.setString(1, new String(manifest, java.nio.charset.StandardCharsets.UTF_8));
-                s.setString(2, Digests.digestOf(manifest));
-                s.setString(3, id);
-                s.executeUpdate();
-            }
+        table.write(tx -> {
+            tx.setManifest(id, manifest, Digests.digestOf(manifest));
             return null;
         });
-    }
-
-    /** Sources with the same configuration are one image: their names are merged. */
-    private static List<ImageSource> merge(List<ImageSource> sources) {
-        Map<String, ImageSource> byId = new LinkedHashMap<>();
-        for (ImageSource s : sources) {
-            ImageSource seen = byId.get(s.id());
-            if (seen == null) {
-                byId.put(s.id(), s);
-            } else {
-                LinkedHashSet<String> names = new LinkedHashSet<>(seen.names());
-                names.addAll(s.names());
-                byId.put(s.id(), new ImageSource(seen.config(), seen.manifest(), seen.layers(), new ArrayList<>(names)));
-            }
-        }
-        return new ArrayList<>(byId.values());
     }
 
     /** An OCI manifest for an image whose layers are kept as uncompressed tars. */
@@ -235,85 +190,42 @@ public final class ImageStore {
     }
 
     /** Within a write transaction: records an image whose layers are stored, and gives it {@code names}. */
-    private Image record(Connection c, byte[] configJson, byte[] manifest, ImageConfig config, List<String> diffIds,
-            List<String> names) throws SQLException {
+    private Image record(ImageTable.Tx tx, byte[] configJson, byte[] manifest, ImageConfig config, List<String> diffIds,
+            List<String> names) {
         String id = Digests.hexOf(configJson);
-        if (!layers.allStored(c, diffIds)) {
+        if (!layers.allStored(tx, diffIds)) {
             throw new ImageException(id, "the layers of image " + id + " were removed while it was being stored; try again");
         }
         long size = 0;
         for (String d : diffIds) {
-            size += layers.size(c, d);
+            size += layers.size(tx, d);
         }
         Instant now = Instant.now();
-        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO images(id, digest, created, size, config, manifest, layers, added)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, id);
-            s.setString(2, Digests.digestOf(manifest));
-            s.setString(3, (config.created() != null ? config.created() : now).toString());
-            s.setLong(4, size);
-            s.setString(5, new String(configJson, java.nio.charset.StandardCharsets.UTF_8));
-            s.setString(6, new String(manifest, java.nio.charset.StandardCharsets.UTF_8));
-            s.setString(7, ImageConfig.JSON.writeValueAsString(diffIds));
-            s.setString(8, now.toString());
-            s.executeUpdate();
-        }
+        tx.insertImage(id, Digests.digestOf(manifest), config.created() != null ? config.created() : now, size, configJson, manifest,
+                diffIds, now);
         for (String name : names) {
-            assignName(c, id, name);
+            assignName(tx, id, name);
         }
-        return byId(c, id);
+        return byId(tx, id);
     }
 
     /** Gives {@code name} to image {@code id}, taking it from any other image. */
-    private static void assignName(Connection c, String id, String name) throws SQLException {
-        String current = null;
-        try (PreparedStatement s = c.prepareStatement("SELECT image_id FROM image_names WHERE name = ?")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    current = rs.getString(1);
-                }
-            }
+    private static void assignName(ImageTable.Tx tx, String id, String name) {
+        if (!id.equals(tx.imageNamed(name))) {
+            tx.removeName(name);
+            tx.insertName(name, id, Instant.now());
         }
-        if (!id.equals(current)) {
-            removeName(c, name);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO image_names(name, image_id, added) VALUES (?, ?, ?)")) {
-                s.setString(1, name);
-                s.setString(2, id);
-                s.setString(3, Instant.now().toString());
-                s.executeUpdate();
-            }
-        }
-        List<String> history = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT names_history FROM images WHERE id = ?")) {
-            s.setString(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    history.addAll(strings(rs.getString(1)));
-                }
-            }
-        }
+        List<String> history = tx.namesHistory(id);
         history.remove(name);
         history.add(0, name);
-        try (PreparedStatement s = c.prepareStatement("UPDATE images SET names_history = ? WHERE id = ?")) {
-            s.setString(1, ImageConfig.JSON.writeValueAsString(history));
-            s.setString(2, id);
-            s.executeUpdate();
-        }
-    }
-
-    private static void removeName(Connection c, String name) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM image_names WHERE name = ?")) {
-            s.setString(1, name);
-            s.executeUpdate();
-        }
+        tx.setNamesHistory(id, history);
     }
 
     // ---- queries ----------------------------------------------------------------------------
 
     /** All images, newest first. */
     public List<Image> list() {
-        return db.read(ImageStore::all);
+        return table.read(ImageStore::all);
     }
 
     /**
@@ -322,37 +234,32 @@ public final class ImageStore {
      * least 3 hex digits. NotFoundException when none matches, ConflictException when it is ambiguous.
      */
     public Image resolve(String nameOrId) {
-        return db.read(c -> resolveIn(c, nameOrId).image());
+        return table.read(tx -> resolveIn(tx, nameOrId, null).image());
+    }
+
+    /** As {@link #resolve(String)}, for a reference already parsed (it may still be an id, as its text). */
+    public Image resolve(ImageReference reference) {
+        return table.read(tx -> resolveIn(tx, reference.asWritten(), reference).image());
     }
 
     /** How many containers (in the state store) use each image, by image id. */
     public Map<String, Integer> containerCounts() {
-        return db.read(c -> {
-            Map<String, Integer> counts = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT image_id, COUNT(*) FROM containers WHERE image_id IS NOT NULL GROUP BY image_id");
-                    ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getInt(2));
-                }
-            }
-            return counts;
-        });
+        return table.read(ImageTable.Tx::containerCounts);
     }
 
     /** The size in bytes of stored layer {@code diffId}'s uncompressed tar stream. */
     long layerSize(String diffId) {
-        return db.read(c -> layers.size(c, diffId));
+        return table.read(tx -> layers.size(tx, diffId));
     }
 
     /** The configuration JSON of image {@code id}, byte for byte as stored (its sha256 is the id). */
     public byte[] configBlob(String id) {
-        return blob(id, "config");
+        return present(table.read(tx -> tx.config(id)), id);
     }
 
     /** The manifest JSON of image {@code id} (its sha256 is the image digest). */
     public byte[] manifestBlob(String id) {
-        return blob(id, "manifest");
+        return present(table.read(tx -> tx.manifest(id)), id);
     }
 
     /** The media type of image {@code id}'s manifest (OCI when the manifest does not say). */
@@ -361,18 +268,11 @@ public final class ImageStore {
         return type.isEmpty() ? OCI_MANIFEST : type;
     }
 
-    private byte[] blob(String id, String column) {
-        return db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM images WHERE id = ?")) {
-                s.setString(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (!rs.next() || rs.getString(1) == null) {
-                        throw notFound(id);
-                    }
-                    return rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                }
-            }
-        });
+    private static byte[] present(byte[] blob, String id) {
+        if (blob == null) {
+            throw notFound(id);
+        }
+        return blob;
     }
 
     private static NotFoundException notFound(String name) {
@@ -383,8 +283,9 @@ public final class ImageStore {
     private record Match(Image image, String name, boolean byId, boolean byDigest) {
     }
 
-    private static Match resolveIn(Connection c, String input) throws SQLException {
-        List<Image> images = all(c);
+    /** Finds what {@code input} names; {@code parsed} is its reference when the caller parsed it, else null (parsed here). */
+    private static Match resolveIn(ImageTable.Tx tx, String input, ImageReference parsed) {
+        List<Image> images = all(tx);
         String s = input.startsWith(Digests.PREFIX) && Digests.isHex64(input.substring(Digests.PREFIX.length()))
                 ? input.substring(Digests.PREFIX.length()) : input;
         if (Digests.isHex64(s)) {
@@ -394,12 +295,14 @@ public final class ImageStore {
                 }
             }
         }
-        ImageReference ref = null;
-        try {
-            ref = ImageReference.parse(input);
-        } catch (InvalidInputException e) {
-            if (!HEX_PREFIX.matcher(input).matches()) {
-                throw e;
+        ImageReference ref = parsed;
+        if (ref == null) {
+            try {
+                ref = ImageReference.parse(input);
+            } catch (InvalidInputException e) {
+                if (!HEX_PREFIX.matcher(input).matches()) {
+                    throw e;
+                }
             }
         }
         if (ref != null) {
@@ -446,37 +349,18 @@ public final class ImageStore {
         return matches.isEmpty() ? null : matches.get(0);
     }
 
-    private static List<Image> all(Connection c) throws SQLException {
-        Map<String, List<String>> names = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT name, image_id FROM image_names ORDER BY rowid"); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                names.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
-            }
-        }
+    private static List<Image> all(ImageTable.Tx tx) {
         List<Image> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id, digest, created, size, config, layers, names_history FROM images");
-                ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                out.add(new Image(id, names.getOrDefault(id, List.of()), rs.getString(2), Instant.parse(rs.getString(3)), rs.getLong(4),
-                        ImageConfig.read(rs.getString(5).getBytes(java.nio.charset.StandardCharsets.UTF_8), id),
-                        strings(rs.getString(6)), strings(rs.getString(7))));
-            }
+        for (ImageTable.ImageRow r : tx.images()) {
+            out.add(new Image(r.id(), r.names(), r.digest(), r.created(), r.size(), ImageConfig.read(r.config(), r.id()), r.layers(),
+                    r.namesHistory()));
         }
         out.sort(Comparator.comparing(Image::created).reversed().thenComparing(Image::id));
         return out;
     }
 
-    private static Image byId(Connection c, String id) throws SQLException {
-        return all(c).stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow(() -> notFound(id));
-    }
-
-    private static List<String> strings(String json) {
-        List<String> out = new ArrayList<>();
-        for (JsonNode n : ImageConfig.JSON.readTree(json)) {
-            out.add(n.stringValue());
-        }
-        return out;
+    private static Image byId(ImageTable.Tx tx, String id) {
+        return all(tx).stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow(() -> notFound(id));
     }
 
     // ---- names and removal ------------------------------------------------------------------
@@ -489,10 +373,10 @@ public final class ImageStore {
     /** Gives image {@code image} each of {@code newNames}; returns the normalised names. */
     public List<String> tag(String image, List<String> newNames) {
         List<String> full = newNames.stream().map(n -> ImageReference.forNewImage(n).toString()).toList();
-        db.write(c -> {
-            Image target = resolveIn(c, image).image();
+        table.write(tx -> {
+            Image target = resolveIn(tx, image, null).image();
             for (String name : full) {
-                assignName(c, target.id(), name);
+                assignName(tx, target.id(), name);
             }
             return null;
         });
@@ -506,8 +390,8 @@ public final class ImageStore {
      */
     public List<String> untag(String image, List<String> names) {
         List<ImageReference> refs = names.stream().map(ImageReference::parse).toList();
-        return db.write(c -> {
-            Image target = resolveIn(c, image).image();
+        return table.write(tx -> {
+            Image target = resolveIn(tx, image, null).image();
             List<String> removed = new ArrayList<>();
             if (refs.isEmpty()) {
                 removed.addAll(target.names());
@@ -516,7 +400,7 @@ public final class ImageStore {
                 removed.add(nameOf(target, ref));
             }
             for (String name : removed) {
-                removeName(c, name);
+                tx.removeName(name);
             }
             return removed;
         });
@@ -540,35 +424,28 @@ public final class ImageStore {
      * digest and has several names, unless {@code force}; refused (ImageInUseException) when a
      * container in the state store, or one {@code inUseByContainer} knows of (given the image id;
      * called inside the write transaction, so it must not use the state store), uses it: the
-     * caller removes such containers first for {@code rmi --force} (see {@code engine.Engine#removeImage}).
+     * caller removes such containers first for {@code rmi --force} (see {@code engine.ImageService#remove}).
      */
     public RemoveReport remove(String image, boolean force, Predicate<String> inUseByContainer) {
         List<Path> trash = new ArrayList<>();
-        RemoveReport report = db.write(c -> {
-            Match m = resolveIn(c, image);
+        RemoveReport report = table.write(tx -> {
+            Match m = resolveIn(tx, image, null);
             Image target = m.image();
             List<String> names = target.names();
             if (m.name() != null && names.size() > 1) {
-                removeName(c, m.name());
+                tx.removeName(m.name());
                 return new RemoveReport(List.of(m.name()), List.of());
             }
             if (!force && names.size() > 1) {
                 throw new ConflictException(target.id(), "unable to delete image \"" + target.id() + "\" by " + (m.byId() ? "ID" : "digest")
                         + " with more than one tag ([" + String.join(" ", names) + "]): please force removal");
             }
-            List<String> using = containersUsing(c, target.id());
+            List<String> using = tx.containersUsing(target.id());
             if (!using.isEmpty() || inUseByContainer.test(target.id())) {
                 throw new ImageInUseException(target.id(), using);
             }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM image_names WHERE image_id = ?")) {
-                s.setString(1, target.id());
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM images WHERE id = ?")) {
-                s.setString(1, target.id());
-                s.executeUpdate();
-            }
-            trash.addAll(layers.collect(c));
+            tx.deleteImage(target.id());
+            trash.addAll(layers.collect(tx));
             return new RemoveReport(names, List.of(target.id()));
         });
         layers.deleteAll(trash);
@@ -582,42 +459,20 @@ public final class ImageStore {
      */
     public List<String> prune(boolean all) {
         List<Path> trash = new ArrayList<>();
-        List<String> removed = db.write(c -> {
+        List<String> removed = table.write(tx -> {
             List<String> ids = new ArrayList<>();
-            for (Image i : all(c)) {
-                if ((all || i.dangling()) && containersUsing(c, i.id()).isEmpty()) {
+            for (Image i : all(tx)) {
+                if ((all || i.dangling()) && tx.containersUsing(i.id()).isEmpty()) {
                     ids.add(i.id());
                 }
             }
-            for (String id : ids) {
-                for (String sql : List.of("DELETE FROM image_names WHERE image_id = ?", "DELETE FROM images WHERE id = ?")) {
-                    try (PreparedStatement s = c.prepareStatement(sql)) {
-                        s.setString(1, id);
-                        s.executeUpdate();
-                    }
-                }
-            }
+            ids.forEach(tx::deleteImage);
             if (!ids.isEmpty()) {
-                trash.addAll(layers.collect(c));
+                trash.addAll(layers.collect(tx));
             }
             return ids;
         });
         layers.deleteAll(trash);
         return removed;
-    }
-
-    /** The containers that use image {@code imageId}, as {@code name (short id)}, by name. */
-    private static List<String> containersUsing(Connection c, String imageId) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT name, id FROM containers WHERE image_id = ? ORDER BY name")) {
-            s.setString(1, imageId);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString(2);
-                    out.add(rs.getString(1) + " (" + id.substring(0, Math.min(12, id.length())) + ")");
-                }
-            }
-        }
-        return out;
     }
 }

@@ -5,7 +5,7 @@ import io.jpod.error.ImageException;
 import io.jpod.error.StateException;
 import io.jpod.host.HostPaths;
 import io.jpod.host.Privileges;
-import io.jpod.state.Database;
+import io.jpod.state.ImageTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,14 +17,9 @@ import java.util.zip.GZIPOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -41,12 +36,12 @@ public final class LayerStore {
     private static final Duration LEASE = Duration.ofHours(24);
     private static final String BLOBS = "blobs";
 
-    private final Database db;
+    private final ImageTable table;
     private final HostPaths paths;
     private final Privileges privileges;
 
-    public LayerStore(Database db, HostPaths paths, Privileges privileges) {
-        this.db = db;
+    public LayerStore(ImageTable table, HostPaths paths, Privileges privileges) {
+        this.table = table;
         this.paths = paths;
         this.privileges = privileges;
     }
@@ -82,7 +77,7 @@ public final class LayerStore {
      */
     Layer store(InputStream blob, String source, String expectedDiffId, String expectedBlobDigest, String holder, Events events) {
         if (expectedDiffId != null) {
-            Long size = db.write(c -> leaseIfPresent(c, expectedDiffId, holder));
+            Long size = table.write(tx -> leaseIfPresent(tx, expectedDiffId, holder));
             if (size != null) {
                 verify(TarExtractor.digest(blob, source), source, expectedDiffId, expectedBlobDigest);
                 return new Layer(expectedDiffId, size);
@@ -102,7 +97,7 @@ public final class LayerStore {
             verify(r, source, expectedDiffId, expectedBlobDigest);
             keepBlob(scratch, raw, r);
             Path unpacked = scratch;
-            List<Path> trash = db.write(c -> install(c, r, unpacked, holder));
+            List<Path> trash = table.write(tx -> install(tx, r, unpacked, holder));
             deleteAll(trash);
             return new Layer(r.diffId(), r.size());
         } catch (IOException e) {
@@ -154,7 +149,7 @@ public final class LayerStore {
      * when it is not stored (a pull then fetches it).
      */
     Long leaseIfStored(String diffId, String holder) {
-        return db.write(c -> leaseIfPresent(c, diffId, holder));
+        return table.write(tx -> leaseIfPresent(tx, diffId, holder));
     }
 
     /** gzip at the fastest level: keeping a blob must not slow an import down much; the output is still deterministic. */
@@ -190,20 +185,20 @@ public final class LayerStore {
         }
     }
 
-    private Long leaseIfPresent(Connection c, String diffId, String holder) throws SQLException {
-        Long size = storedSize(c, diffId);
+    private Long leaseIfPresent(ImageTable.Tx tx, String diffId, String holder) {
+        Long size = tx.layerSize(diffId);
         if (size == null || !Files.isDirectory(diffDir(diffId))) {
             return null;
         }
-        lease(c, diffId, holder);
+        lease(tx, diffId, holder);
         return size;
     }
 
-    private List<Path> install(Connection c, TarExtractor.Result r, Path scratch, String holder) throws SQLException {
-        lease(c, r.diffId(), holder);
+    private List<Path> install(ImageTable.Tx tx, TarExtractor.Result r, Path scratch, String holder) {
+        lease(tx, r.diffId(), holder);
         Path target = diffDir(r.diffId()).getParent();
         List<Path> trash = new ArrayList<>();
-        if (storedSize(c, r.diffId()) != null && Files.isDirectory(target.resolve("diff"))) {
+        if (tx.layerSize(r.diffId()) != null && Files.isDirectory(target.resolve("diff"))) {
             return trash; // another process stored it meanwhile: ours is discarded
         }
         try {
@@ -215,37 +210,18 @@ public final class LayerStore {
         } catch (IOException e) {
             throw new StateException("cannot move layer " + r.diffId() + " into " + target + ": " + IoErrors.describe(e), e);
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO layers(diff_id, size, added) VALUES (?, ?, ?)")) {
-            s.setString(1, r.diffId());
-            s.setLong(2, r.size());
-            s.setString(3, Instant.now().toString());
-            s.executeUpdate();
-        }
+        tx.putLayer(r.diffId(), r.size(), Instant.now());
         return trash;
     }
 
-    private static Long storedSize(Connection c, String diffId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT size FROM layers WHERE diff_id = ?")) {
-            s.setString(1, diffId);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
-    }
-
-    private static void lease(Connection c, String diffId, String holder) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO layer_leases(diff_id, holder, expires) VALUES (?, ?, ?)")) {
-            s.setString(1, diffId);
-            s.setString(2, holder);
-            s.setString(3, Instant.now().plus(LEASE).toString());
-            s.executeUpdate();
-        }
+    private static void lease(ImageTable.Tx tx, String diffId, String holder) {
+        tx.lease(diffId, holder, Instant.now().plus(LEASE));
     }
 
     /** Within a write transaction: true when every layer in {@code diffIds} is stored. */
-    boolean allStored(Connection c, List<String> diffIds) throws SQLException {
+    boolean allStored(ImageTable.Tx tx, List<String> diffIds) {
         for (String id : diffIds) {
-            if (storedSize(c, id) == null) {
+            if (tx.layerSize(id) == null) {
                 return false;
             }
         }
@@ -253,27 +229,19 @@ public final class LayerStore {
     }
 
     /** Within a write transaction: the size of a stored layer. */
-    long size(Connection c, String diffId) throws SQLException {
-        Long size = storedSize(c, diffId);
+    long size(ImageTable.Tx tx, String diffId) {
+        Long size = tx.layerSize(diffId);
         if (size == null) {
             throw new StateException("layer " + diffId + " is not stored", null);
         }
         return size;
     }
 
-    /** Within a write transaction: drops the leases of {@code holder}. */
-    static void release(Connection c, String holder) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM layer_leases WHERE holder = ?")) {
-            s.setString(1, holder);
-            s.executeUpdate();
-        }
-    }
-
     /** Drops the leases of {@code holder} (after a failed operation) and deletes layers nothing uses any more. */
     void abandon(String holder) {
-        List<Path> trash = db.write(c -> {
-            release(c, holder);
-            return collect(c);
+        List<Path> trash = table.write(tx -> {
+            tx.release(holder);
+            return collect(tx);
         });
         deleteAll(trash);
     }
@@ -283,45 +251,30 @@ public final class LayerStore {
      * renaming their directories away. Returns those directories, to be deleted with
      * {@link #deleteAll} after the transaction commits.
      */
-    List<Path> collect(Connection c) throws SQLException {
-        Set<String> referenced = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT layers FROM images"); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                for (tools.jackson.databind.JsonNode id : ImageConfig.JSON.readTree(rs.getString(1))) {
-                    referenced.add(id.stringValue());
-                }
-            }
-        }
+    List<Path> collect(ImageTable.Tx tx) {
+        Set<String> referenced = tx.layersInUse();
         Instant now = Instant.now();
-        Set<String> leased = new HashSet<>();
+        Set<String> leased = new java.util.HashSet<>();
         List<String> expired = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT diff_id, holder, expires FROM layer_leases"); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                if (Instant.parse(rs.getString(3)).isBefore(now)) {
-                    expired.add(rs.getString(2));
-                } else {
-                    leased.add(rs.getString(1));
-                }
+        for (ImageTable.Lease l : tx.leases()) {
+            if (l.expires().isBefore(now)) {
+                expired.add(l.holder());
+            } else {
+                leased.add(l.diffId());
             }
         }
         for (String holder : expired) {
-            release(c, holder);
+            tx.release(holder);
         }
         List<String> unused = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT diff_id FROM layers"); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                if (!referenced.contains(id) && !leased.contains(id)) {
-                    unused.add(id);
-                }
+        for (String id : tx.layers()) {
+            if (!referenced.contains(id) && !leased.contains(id)) {
+                unused.add(id);
             }
         }
         List<Path> trash = new ArrayList<>();
         for (String id : unused) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM layers WHERE diff_id = ?")) {
-                s.setString(1, id);
-                s.executeUpdate();
-            }
+            tx.deleteLayer(id);
             Path dir = diffDir(id).getParent();
             if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 try {

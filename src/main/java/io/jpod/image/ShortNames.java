@@ -17,17 +17,17 @@ public final class ShortNames {
     private ShortNames() {
     }
 
-    /** The fully qualified references to try for {@code input}, in order. */
-    public static List<ImageReference> candidates(String input, RegistriesConf conf) {
-        return candidates(input, conf, ShortNameChooser.NONE);
+    /** The fully qualified references to try for {@code ref}, in order. */
+    public static List<ImageReference> candidates(ImageReference ref, RegistriesConf conf) {
+        return candidates(ref, conf, ShortNameChooser.NONE);
     }
 
     /**
      * As above; when the name is ambiguous in enforcing mode, {@code chooser} (podman's prompt on a
      * terminal) may pick one of the candidates, which is then the only one.
      */
-    public static List<ImageReference> candidates(String input, RegistriesConf conf, ShortNameChooser chooser) {
-        ImageReference ref = ImageReference.parse(input);
+    public static List<ImageReference> candidates(ImageReference ref, RegistriesConf conf, ShortNameChooser chooser) {
+        String input = ref.asWritten();
         if (!ref.isShortName()) {
             return List.of(ref.qualified(ImageReference.DOCKER_REGISTRY));
         }

@@ -11,7 +11,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,10 +32,6 @@ public final class StateStore {
 
     public StateStore(Database db) {
         this.db = db;
-    }
-
-    public Database database() {
-        return db;
     }
 
     /** Adds a pod and its containers at once; fails if a name is taken. */
@@ -210,6 +208,33 @@ public final class StateStore {
 
     private static Instant instant(String s) {
         return s == null ? null : Instant.parse(s);
+    }
+
+    /** Within a transaction: the containers that use image {@code imageId}, as {@code name (short id)}, by name. */
+    static List<String> containersUsing(Connection c, String imageId) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT name, id FROM containers WHERE image_id = ? ORDER BY name")) {
+            s.setString(1, imageId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(2);
+                    out.add(rs.getString(1) + " (" + id.substring(0, Math.min(12, id.length())) + ")");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Within a transaction: how many containers use each image, by image id. */
+    static Map<String, Integer> imageUseCounts(Connection c) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT image_id, COUNT(*) FROM containers WHERE image_id IS NOT NULL GROUP BY image_id");
+                ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return counts;
     }
 
     private static boolean exists(Connection c, String sql, String arg) throws SQLException {

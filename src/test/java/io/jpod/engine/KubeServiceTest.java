@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
-import io.jpod.kube.KubePlanner.Plan;
+import io.jpod.kube.Plan;
 import io.jpod.kube.NodeFacts;
 import io.jpod.pod.PodSpec;
 import io.jpod.state.Database;

@@ -17,6 +17,7 @@ import io.jpod.image.ImageStore;
 import io.jpod.image.registry.RegistryOptions;
 import io.jpod.pod.PullPolicy;
 import io.jpod.state.Database;
+import io.jpod.state.ImageTable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -34,9 +35,9 @@ class LocalImagesTest {
     void localhostNamesAreNeverPulled() throws Exception {
         HostPaths paths = new HostPaths(base.resolve("data"), base.resolve("run"));
         try (Database db = Database.open(paths.database())) {
-            ImageStore store = new ImageStore(db, paths, Privileges.current());
-            Image img = store.importRootfs(new ByteArrayInputStream(emptyTar()), "t", List.of(), null, "localhost/bb:latest", Events.NONE);
-            LocalImages images = new LocalImages(store, Events.NONE);
+            ImageService service = service(db, paths);
+            Image img = service.importRootfs(new ByteArrayInputStream(emptyTar()), "t", List.of(), null, "localhost/bb:latest", Events.NONE);
+            LocalImages images = new LocalImages(service, Events.NONE);
             // unreachable registry options: any pull attempt would fail
             RegistryOptions none = new RegistryOptions(true, null, null);
             assertEquals(img.id(), images.resolve("localhost/bb:latest", PullPolicy.ALWAYS, none).id());
@@ -53,7 +54,7 @@ class LocalImagesTest {
     void shortNamesArePulledThroughRegistriesConfAsPullDoes() throws Exception {
         HostPaths paths = new HostPaths(base.resolve("data"), base.resolve("run"));
         try (Database db = Database.open(paths.database())) {
-            LocalImages images = new LocalImages(new ImageStore(db, paths, Privileges.current()), Events.NONE);
+            LocalImages images = new LocalImages(service(db, paths), Events.NONE);
             RegistriesConf alias = RegistriesConf.parse("[aliases]\n\"app\" = \"127.0.0.1:1/team/app\"\n", "test.conf");
             RegistryOptions viaAlias = new RegistryOptions(false, null, null, alias);
             JpodException refused = assertThrows(JpodException.class, () -> images.resolve("app:v2", PullPolicy.ALWAYS, viaAlias));
@@ -67,10 +68,22 @@ class LocalImagesTest {
     }
 
     @Test
-    void localOnlyNames() {
-        assertTrue(LocalImages.localOnly("localhost/x:1", null));
-        assertFalse(LocalImages.localOnly("quay.io/x:1", null));
-        assertFalse(LocalImages.localOnly("busybox", null));
+    void theContainerGetsTheNameItsReferenceGives() throws Exception {
+        HostPaths paths = new HostPaths(base.resolve("data"), base.resolve("run"));
+        try (Database db = Database.open(paths.database())) {
+            ImageService service = service(db, paths);
+            Image img = service.importRootfs(new ByteArrayInputStream(emptyTar()), "t", List.of(), null, "localhost/bb:latest", Events.NONE);
+            service.tag(img.id(), List.of("quay.io/team/app:1"));
+            LocalImages images = new LocalImages(service, Events.NONE);
+            assertEquals("quay.io/team/app:1", images.resolve("quay.io/team/app:1").name());
+            assertEquals("quay.io/team/app:1", images.resolve("app:1").name());
+            assertEquals("localhost/bb:latest", images.resolve("bb").name());
+            assertEquals("localhost/bb:latest", images.resolve(img.id()).name(), "by id: its first name");
+        }
+    }
+
+    private static ImageService service(Database db, HostPaths paths) {
+        return new ImageService(new ImageStore(new ImageTable(db), paths, Privileges.current()), id -> { });
     }
 
     private static byte[] emptyTar() throws Exception {

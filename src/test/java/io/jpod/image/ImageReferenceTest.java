@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -107,5 +109,48 @@ class ImageReferenceTest {
     void digestQueryIgnoresTag() {
         assertTrue(ImageReference.parse("busybox@sha256:" + HEX).matches(ImageReference.parse("docker.io/library/busybox:1")));
         assertFalse(ImageReference.parse("other@sha256:" + HEX).matches(ImageReference.parse("docker.io/library/busybox:1")));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"busybox", "busybox:1.36", "docker.io/busybox", "localhost/app:v1", "127.0.0.1:5000/team/app@sha256:" + HEX,
+            "quay.io/a/b:c@sha256:" + HEX, "sha256:" + HEX, HEX})
+    void asWrittenGivesTheInputBack(String input) {
+        assertEquals(input, ImageReference.parse(input).asWritten());
+        assertEquals(ImageReference.parse(input), ImageReference.parse(ImageReference.parse(input).asWritten()));
+    }
+
+    @Test
+    void localOnlyReferences() {
+        assertTrue(ImageReference.parse("localhost/x:1").isLocalOnly(List.of()));
+        assertFalse(ImageReference.parse("quay.io/x:1").isLocalOnly(List.of("localhost/x:1")));
+        assertFalse(ImageReference.parse("busybox").isLocalOnly(List.of()));
+        assertFalse(ImageReference.parse("busybox").isLocalOnly(List.of("docker.io/library/busybox:latest")));
+        assertTrue(ImageReference.parse("bb").isLocalOnly(List.of("docker.io/library/bb:latest", "localhost/bb:latest")));
+    }
+
+    @Test
+    void theStoredNameAReferenceGives() {
+        List<String> names = List.of("localhost/first:latest", "docker.io/library/busybox:latest", "docker.io/library/busybox:1.36",
+                "quay.io/team/busybox:latest");
+        assertEquals(Optional.of("docker.io/library/busybox:latest"), ImageReference.parse("docker.io/library/busybox").nameAmong(names));
+        assertEquals(Optional.of("docker.io/library/busybox:1.36"), ImageReference.parse("busybox:1.36").nameAmong(names));
+        assertEquals(Optional.of("docker.io/library/busybox:latest"), ImageReference.parse("busybox").nameAmong(names));
+        assertEquals(Optional.of("quay.io/team/busybox:latest"), ImageReference.parse("quay.io/team/busybox").nameAmong(names));
+        assertEquals(Optional.of("localhost/first:latest"), ImageReference.parse("first").nameAmong(names));
+        assertEquals(Optional.empty(), ImageReference.parse("docker.io/library/busybox:1").nameAmong(names), "no prefix match of tags");
+        assertEquals(Optional.empty(), ImageReference.parse("box").nameAmong(names), "only at a path boundary");
+    }
+
+    @Test
+    void imagesListsEveryTagOfARepository() {
+        List<String> names = List.of("docker.io/library/busybox:1.36", "quay.io/team/app:v1");
+        String digest = "sha256:" + HEX;
+        assertTrue(ImageReference.parse("busybox").lists(names, digest), "any tag");
+        assertTrue(ImageReference.parse("busybox:1.36").lists(names, digest));
+        assertFalse(ImageReference.parse("busybox:latest").lists(names, digest));
+        assertTrue(ImageReference.parse("quay.io/team/app").lists(names, digest));
+        assertTrue(ImageReference.parse("app@" + digest).lists(names, digest));
+        assertFalse(ImageReference.parse("app@sha256:" + "f".repeat(64)).lists(names, digest));
+        assertFalse(ImageReference.parse("other").lists(names, digest));
     }
 }

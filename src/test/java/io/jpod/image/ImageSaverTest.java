@@ -47,7 +47,7 @@ class ImageSaverTest {
         HostPaths paths = new HostPaths(base.resolve(name).resolve("data"), base.resolve(name).resolve("run"));
         Database db = Database.open(paths.database());
         dbs.add(db);
-        return new ImageStore(db, paths, Privileges.current());
+        return new ImageStore(new io.jpod.state.ImageTable(db), paths, Privileges.current());
     }
 
     private Image importTar(String file, String name) {
@@ -55,7 +55,7 @@ class ImageSaverTest {
         return source.importRootfs(new ByteArrayInputStream(tar), "rootfs.tar", List.of("ENV=PATH=/bin"), null, name, events);
     }
 
-    private byte[] save(ImageSaver.Format format, String... images) {
+    private byte[] save(ArchiveFormat format, String... images) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ImageSaver(source).save(List.of(images), format, out, events);
         return out.toByteArray();
@@ -72,7 +72,7 @@ class ImageSaverTest {
         return out;
     }
 
-    private void roundTrip(ImageSaver.Format format) throws IOException {
+    private void roundTrip(ArchiveFormat format) throws IOException {
         Image one = importTar("one", "localhost/one:latest");
         source.tag("localhost/one:latest", "quay.io/x/one:v1");
         Image two = importTar("two", "localhost/two:latest");
@@ -91,18 +91,18 @@ class ImageSaverTest {
 
     @Test
     void dockerArchiveRoundTrips() throws IOException {
-        roundTrip(ImageSaver.Format.DOCKER_ARCHIVE);
+        roundTrip(ArchiveFormat.DOCKER_ARCHIVE);
     }
 
     @Test
     void ociArchiveRoundTrips() throws IOException {
-        roundTrip(ImageSaver.Format.OCI_ARCHIVE);
+        roundTrip(ArchiveFormat.OCI_ARCHIVE);
     }
 
     @Test
     void dockerArchiveHoldsUncompressedLayersNamedByDiffId() throws IOException {
         Image one = importTar("one", "localhost/one:latest");
-        Map<String, byte[]> files = entries(save(ImageSaver.Format.DOCKER_ARCHIVE, "localhost/one:latest"));
+        Map<String, byte[]> files = entries(save(ArchiveFormat.DOCKER_ARCHIVE, "localhost/one:latest"));
         String diffHex = one.layers().get(0).substring("sha256:".length());
         byte[] layer = files.get(diffHex + "/layer.tar");
         assertEquals(one.layers().get(0), Digests.digestOf(layer));
@@ -116,7 +116,7 @@ class ImageSaverTest {
     void ociArchiveNamesEachTagInTheIndex() throws IOException {
         importTar("one", "localhost/one:latest");
         source.tag("localhost/one:latest", "localhost/one:v2");
-        Map<String, byte[]> files = entries(save(ImageSaver.Format.OCI_ARCHIVE, "localhost/one:latest", "localhost/one:v2"));
+        Map<String, byte[]> files = entries(save(ArchiveFormat.OCI_ARCHIVE, "localhost/one:latest", "localhost/one:v2"));
         assertTrue(files.containsKey("oci-layout"));
         String index = new String(files.get("index.json"), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(index.contains("\"org.opencontainers.image.ref.name\":\"localhost/one:latest\""), index);
@@ -126,7 +126,7 @@ class ImageSaverTest {
     @Test
     void unknownImageOrFormatIsRefused() {
         importTar("one", "localhost/one:latest");
-        assertThrows(NotFoundException.class, () -> save(ImageSaver.Format.DOCKER_ARCHIVE, "localhost/nope:latest"));
-        assertThrows(InvalidInputException.class, () -> ImageSaver.Format.parse("dir"));
+        assertThrows(NotFoundException.class, () -> save(ArchiveFormat.DOCKER_ARCHIVE, "localhost/nope:latest"));
+        assertThrows(InvalidInputException.class, () -> ArchiveFormat.parse("dir"));
     }
 }

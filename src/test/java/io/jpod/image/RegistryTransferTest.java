@@ -14,6 +14,7 @@ import io.jpod.host.HostPaths;
 import io.jpod.host.Privileges;
 import io.jpod.image.registry.Credentials;
 import io.jpod.image.registry.Manifests;
+import io.jpod.image.registry.RegistriesConf;
 import io.jpod.image.registry.RegistryOptions;
 import io.jpod.state.Database;
 import java.io.ByteArrayInputStream;
@@ -59,7 +60,7 @@ class RegistryTransferTest {
     void open() {
         paths = new HostPaths(base.resolve("data"), base.resolve("run"));
         db = Database.open(paths.database());
-        store = new ImageStore(db, paths, Privileges.current());
+        store = new ImageStore(new io.jpod.state.ImageTable(db), paths, Privileges.current());
     }
 
     @AfterEach
@@ -98,7 +99,7 @@ class RegistryTransferTest {
 
             store.remove("localhost/bb:latest", false, id -> false);
             assertEquals(0, layerDirs());
-            Image pulled = new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events);
+            Image pulled = pull(store, name, INSECURE, Platform.HOST, events);
             assertEquals(img.id(), pulled.id());
             assertEquals(digest, pulled.digest());
             assertEquals(List.of(name), pulled.names());
@@ -106,11 +107,11 @@ class RegistryTransferTest {
             assertTrue(progress.contains("Writing manifest to image destination"), progress.toString());
 
             progress.clear();
-            new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events);
+            pull(store, name, INSECURE, Platform.HOST, events);
             assertEquals(1, reg.count("GET /storage/" + m.layers().get(0).digest()), "a re-pull fetches no layer");
             assertTrue(progress.contains("Copying blob " + m.layers().get(0).digest() + " skipped: already exists"), progress.toString());
 
-            Image byDigest = new ImagePuller(store).pull(reg.host() + "/test/bb@" + digest, INSECURE, ImagePuller.Platform.HOST, events);
+            Image byDigest = pull(store, reg.host() + "/test/bb@" + digest, INSECURE, Platform.HOST, events);
             assertEquals(img.id(), byDigest.id());
             assertEquals(img.id(), store.resolve(reg.host() + "/test/bb@" + digest).id());
 
@@ -131,11 +132,11 @@ class RegistryTransferTest {
                     "[aliases]\n\"bb\" = \"" + reg.host() + "/test/bb\"\n[[registry]]\nlocation = \"" + reg.host() + "\"\ninsecure = true\n",
                     "test.conf");
             RegistryOptions verifying = new RegistryOptions(true, null, null, conf.insecure());
-            Image pulled = new ImagePuller(store).pull("bb:v1", conf, verifying, ImagePuller.Platform.HOST, events);
+            Image pulled = pull(store, "bb:v1", conf, verifying, Platform.HOST, events);
             assertEquals(img.id(), pulled.id());
             assertEquals(List.of(reg.host() + "/test/bb:v1"), pulled.names());
-            assertThrows(io.jpod.error.JpodException.class, () -> new ImagePuller(store).pull(reg.host() + "/test/bb:v1",
-                    new RegistryOptions(true, null, null), ImagePuller.Platform.HOST, events), "plain HTTP needs insecure or --tls-verify=false");
+            assertThrows(io.jpod.error.JpodException.class, () -> pull(store, reg.host() + "/test/bb:v1",
+                    new RegistryOptions(true, null, null), Platform.HOST, events), "plain HTTP needs insecure or --tls-verify=false");
         }
     }
 
@@ -145,7 +146,7 @@ class RegistryTransferTest {
             imported();
             String digest = new ImagePusher(store).push("localhost/bb:latest", reg.host() + "/test/bb:v1", INSECURE, events);
             byte[] manifest = reg.manifests.get("test/bb:v1")[1].getBytes(StandardCharsets.UTF_8);
-            String arch = ImageStore.goArchitecture(System.getProperty("os.arch"));
+            String arch = Platform.goArchitecture(System.getProperty("os.arch"));
             String index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
                     + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:" + "e".repeat(64)
                     + "\",\"size\":1,\"platform\":{\"os\":\"linux\",\"architecture\":\"s390x\"}},"
@@ -153,10 +154,10 @@ class RegistryTransferTest {
                     + manifest.length + ",\"platform\":{\"os\":\"linux\",\"architecture\":\"" + arch + "\"}}]}";
             reg.putManifest("test/multi", "single", Manifests.OCI_MANIFEST, manifest);
             reg.putManifest("test/multi", "1", Manifests.OCI_INDEX, index.getBytes(StandardCharsets.UTF_8));
-            Image pulled = new ImagePuller(store).pull(reg.host() + "/test/multi:1", INSECURE, ImagePuller.Platform.HOST, events);
+            Image pulled = pull(store, reg.host() + "/test/multi:1", INSECURE, Platform.HOST, events);
             assertEquals(digest, pulled.digest());
-            ImageException e = assertThrows(ImageException.class, () -> new ImagePuller(store).pull(reg.host() + "/test/multi:1",
-                    INSECURE, new ImagePuller.Platform("linux", "riscv64", null), events));
+            ImageException e = assertThrows(ImageException.class, () -> pull(store, reg.host() + "/test/multi:1",
+                    INSECURE, new Platform("linux", "riscv64", null), events));
             assertTrue(e.getMessage().contains("riscv64"), e.getMessage());
         }
     }
@@ -177,7 +178,7 @@ class RegistryTransferTest {
             byte[] bad = other.toByteArray();
             reg.blobs.put(layer, java.util.Arrays.copyOf(bad, good.length));
             ImageException e = assertThrows(ImageException.class,
-                    () -> new ImagePuller(store).pull(reg.host() + "/test/bb:v1", INSECURE, ImagePuller.Platform.HOST, events));
+                    () -> pull(store, reg.host() + "/test/bb:v1", INSECURE, Platform.HOST, events));
             assertTrue(e.getMessage().contains(layer), e.getMessage());
             assertTrue(store.list().isEmpty());
             assertEquals(0, layerDirs());
@@ -198,7 +199,7 @@ class RegistryTransferTest {
             RegistryOptions creds = new RegistryOptions(false, new Credentials("user", "pw"), null);
             new ImagePusher(store).push("localhost/bb:latest", name, creds, events);
             store.remove("localhost/bb:latest", false, id -> false);
-            assertEquals(1, new ImagePuller(store).pull(name, creds, ImagePuller.Platform.HOST, events).layers().size());
+            assertEquals(1, pull(store, name, creds, Platform.HOST, events).layers().size());
             assertTrue(reg.count("GET /token") >= 1);
         }
     }
@@ -235,7 +236,7 @@ class RegistryTransferTest {
                 tars.add(new TestTar().file("f" + (i % 4), "layer " + (i % 4)).bytes()); // layers 0 and 4 are the same
             }
             RegistryImage made = RegistryImage.put(reg, "test/five:1", tars, Manifests.OCI_GZIP_LAYER, TestTar::gzip);
-            Image img = new ImagePuller(store).pull(reg.host() + "/test/five:1", INSECURE, ImagePuller.Platform.HOST, events);
+            Image img = pull(store, reg.host() + "/test/five:1", INSECURE, Platform.HOST, events);
             assertEquals(5, img.layers().size());
             assertEquals(4, layerDirs());
             assertEquals(1, reg.count("GET /storage/" + made.configDigest()));
@@ -251,7 +252,7 @@ class RegistryTransferTest {
                     new TestTar().file("etc/hostname", "zstd box").bytes());
             RegistryImage made = RegistryImage.put(reg, "test/zst:1", tars, Manifests.OCI_ZSTD_LAYER, TestTar::zstd);
             String name = reg.host() + "/test/zst:1";
-            Image img = new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events);
+            Image img = pull(store, name, INSECURE, Platform.HOST, events);
             assertEquals(List.of(Digests.digestOf(tars.get(0)), Digests.digestOf(tars.get(1))), img.layers());
             assertEquals("zstd box", Files.readString(store.layers().diffDir(img.layers().get(1)).resolve("etc/hostname")));
             assertEquals(Digests.digestOf(made.manifest()), img.digest());
@@ -262,9 +263,9 @@ class RegistryTransferTest {
             assertEquals(reg.manifests.get("test/zst:1")[1], reg.manifests.get("other/zst:2")[1]);
 
             ByteArrayOutputStream docker = new ByteArrayOutputStream();
-            new ImageSaver(store).save(List.of(name), ImageSaver.Format.DOCKER_ARCHIVE, docker, events);
+            new ImageSaver(store).save(List.of(name), ArchiveFormat.DOCKER_ARCHIVE, docker, events);
             ByteArrayOutputStream oci = new ByteArrayOutputStream();
-            new ImageSaver(store).save(List.of(name), ImageSaver.Format.OCI_ARCHIVE, oci, events);
+            new ImageSaver(store).save(List.of(name), ArchiveFormat.OCI_ARCHIVE, oci, events);
             store.remove(name, false, id -> false);
             assertEquals(img.id(), store.load(new ByteArrayInputStream(docker.toByteArray()), "docker.tar", events).get(0).image().id());
             store.remove(name, false, id -> false);
@@ -283,7 +284,7 @@ class RegistryTransferTest {
             byte[] other = TestTar.zstd(new TestTar().file("a", "c".repeat(5000)).bytes());
             reg.blobs.put(layer, other);
             ImageException e = assertThrows(ImageException.class,
-                    () -> new ImagePuller(store).pull(reg.host() + "/test/zst:1", INSECURE, ImagePuller.Platform.HOST, events));
+                    () -> pull(store, reg.host() + "/test/zst:1", INSECURE, Platform.HOST, events));
             assertTrue(e.getMessage().contains(layer), e.getMessage());
             assertTrue(store.list().isEmpty());
             assertEquals(0, layerDirs());
@@ -296,8 +297,8 @@ class RegistryTransferTest {
             byte[] tar = new TestTar().file("a", "the same layer").bytes();
             RegistryImage.put(reg, "test/gz:1", List.of(tar), Manifests.OCI_GZIP_LAYER, TestTar::gzip, "sh");
             RegistryImage zst = RegistryImage.put(reg, "test/zst:1", List.of(tar), Manifests.OCI_ZSTD_LAYER, TestTar::zstd, "ash");
-            new ImagePuller(store).pull(reg.host() + "/test/gz:1", INSECURE, ImagePuller.Platform.HOST, events);
-            Image z = new ImagePuller(store).pull(reg.host() + "/test/zst:1", INSECURE, ImagePuller.Platform.HOST, events);
+            pull(store, reg.host() + "/test/gz:1", INSECURE, Platform.HOST, events);
+            Image z = pull(store, reg.host() + "/test/zst:1", INSECURE, Platform.HOST, events);
             assertEquals(0, reg.count("GET /storage/" + zst.layerDigests().get(0)), "the layer is stored already: not fetched");
             assertEquals(Digests.digestOf(zst.manifest()), z.digest());
             String same = new ImagePusher(store).push(z.id(), reg.host() + "/copy/zst:1", INSECURE, events);
@@ -353,7 +354,7 @@ class RegistryTransferTest {
             long patches = reg.count("PATCH /v2/test/big/blobs/uploads/");
             assertTrue(patches >= 3, "a layer of about 300 kB goes in chunks of 100 kB: " + reg.requests);
             store.remove("localhost/big:1", false, id -> false);
-            Image pulled = new ImagePuller(store).pull(reg.host() + "/test/big:1", INSECURE, ImagePuller.Platform.HOST, events);
+            Image pulled = pull(store, reg.host() + "/test/big:1", INSECURE, Platform.HOST, events);
             assertEquals(img.id(), pulled.id());
             assertEquals(digest, pulled.digest());
 
@@ -386,11 +387,11 @@ class RegistryTransferTest {
             new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events);
             store.remove("localhost/bb:latest", false, id -> false);
             reg.failures.set(2);
-            assertEquals(img.id(), new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events).id());
+            assertEquals(img.id(), pull(store, name, INSECURE, Platform.HOST, events).id());
             store.remove(name, false, id -> false);
             reg.failures.set(3);
             ImageException e = assertThrows(ImageException.class,
-                    () -> new ImagePuller(store).pull(name, INSECURE, ImagePuller.Platform.HOST, events));
+                    () -> pull(store, name, INSECURE, Platform.HOST, events));
             assertTrue(e.getMessage().contains("HTTP 503"), e.getMessage());
             assertTrue(store.list().isEmpty());
         }
@@ -400,11 +401,11 @@ class RegistryTransferTest {
     void errorsNameTheRegistryAndImage() throws Exception {
         try (TestRegistry reg = new TestRegistry(false)) {
             JpodException unknown = assertThrows(JpodException.class,
-                    () -> new ImagePuller(store).pull(reg.host() + "/test/none:v9", INSECURE, ImagePuller.Platform.HOST, events));
+                    () -> pull(store, reg.host() + "/test/none:v9", INSECURE, Platform.HOST, events));
             assertTrue(unknown.getMessage().contains("manifest unknown"), unknown.getMessage());
             assertTrue(unknown.getMessage().contains(reg.host() + "/test/none"), unknown.getMessage());
-            JpodException https = assertThrows(JpodException.class, () -> new ImagePuller(store).pull(reg.host() + "/test/none:v9",
-                    new RegistryOptions(true, null, null), ImagePuller.Platform.HOST, events));
+            JpodException https = assertThrows(JpodException.class, () -> pull(store, reg.host() + "/test/none:v9",
+                    new RegistryOptions(true, null, null), Platform.HOST, events));
             assertTrue(https.getMessage().contains(reg.host()), https.getMessage());
             assertTrue(((io.jpod.error.HostException) https).hint().contains("--tls-verify=false"));
         }
@@ -413,12 +414,12 @@ class RegistryTransferTest {
 
     @Test
     void pullNamesNormaliseToDockerHub() {
-        assertEquals("docker.io/library/nginx:latest", ImagePuller.normalise("nginx").qualified("docker.io").toString());
-        assertEquals("docker.io/library/nginx", ImagePuller.normalise("nginx:1").name());
-        assertEquals("docker.io/bitnami/redis:7", ImagePuller.normalise("bitnami/redis:7").toString());
-        assertEquals("quay.io/a/b:latest", ImagePuller.normalise("quay.io/a/b").toString());
-        assertEquals("docker.io/library/nginx", ImagePuller.normalise("index.docker.io/nginx").name());
-        ImageReference d = ImagePuller.normalise("nginx@sha256:" + "a".repeat(64));
+        assertEquals("docker.io/library/nginx:latest", ImageReference.parse("nginx").qualified("docker.io").qualified("docker.io").toString());
+        assertEquals("docker.io/library/nginx", ImageReference.parse("nginx:1").qualified("docker.io").name());
+        assertEquals("docker.io/bitnami/redis:7", ImageReference.parse("bitnami/redis:7").qualified("docker.io").toString());
+        assertEquals("quay.io/a/b:latest", ImageReference.parse("quay.io/a/b").qualified("docker.io").toString());
+        assertEquals("docker.io/library/nginx", ImageReference.parse("index.docker.io/nginx").qualified("docker.io").name());
+        ImageReference d = ImageReference.parse("nginx@sha256:" + "a".repeat(64)).qualified("docker.io");
         assertEquals(null, d.tag());
         assertEquals("sha256:" + "a".repeat(64), d.digest());
     }
@@ -443,5 +444,14 @@ class RegistryTransferTest {
         try (Stream<Path> s = Files.list(paths.layers())) {
             return s.count();
         }
+    }
+
+    private static Image pull(ImageStore store, String reference, RegistryOptions options, Platform platform, Events events) {
+        return new ImagePuller(store).pull(ImageReference.parse(reference), options, platform, events);
+    }
+
+    private static Image pull(ImageStore store, String reference, RegistriesConf conf, RegistryOptions options, Platform platform,
+            Events events) {
+        return new ImagePuller(store).pull(ImageReference.parse(reference), conf, options, platform, events);
     }
 }

@@ -17,7 +17,7 @@ class ShortNamesTest {
     }
 
     private static List<String> candidates(String input, RegistriesConf conf) {
-        return ShortNames.candidates(input, conf).stream().map(ImageReference::toString).toList();
+        return ShortNames.candidates(ImageReference.parse(input), conf).stream().map(ImageReference::toString).toList();
     }
 
     @Test
@@ -52,14 +52,14 @@ class ShortNamesTest {
     void aChooserPicksOneOfSeveralCandidatesWhenEnforcing() {
         RegistriesConf c = conf(List.of("docker.io", "quay.io"), Map.of(), "enforcing");
         List<List<String>> asked = new java.util.ArrayList<>();
-        List<ImageReference> chosen = ShortNames.candidates("app:1", c, (input, candidates) -> {
+        List<ImageReference> chosen = ShortNames.candidates(ImageReference.parse("app:1"), c, (input, candidates) -> {
             asked.add(candidates);
             return java.util.Optional.of("quay.io/app:1");
         });
         assertEquals(List.of("quay.io/app:1"), chosen.stream().map(ImageReference::toString).toList());
         assertEquals(List.of(List.of("docker.io/library/app:1", "quay.io/app:1")), asked);
-        assertThrows(ImageException.class, () -> ShortNames.candidates("app", c, (input, candidates) -> java.util.Optional.empty()));
-        assertThrows(ImageException.class, () -> ShortNames.candidates("app", c, (input, candidates) -> java.util.Optional.of("evil.io/app")),
+        assertThrows(ImageException.class, () -> ShortNames.candidates(ImageReference.parse("app"), c, (input, candidates) -> java.util.Optional.empty()));
+        assertThrows(ImageException.class, () -> ShortNames.candidates(ImageReference.parse("app"), c, (input, candidates) -> java.util.Optional.of("evil.io/app")),
                 "only a candidate can be chosen");
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jpod.kube.KubePlanner.Plan;
+import io.jpod.kube.Plan;
 import io.jpod.pod.ContainerPort;
 import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;

@@ -290,4 +290,14 @@ class StateStoreTest {
         assertEquals(List.of(), old.containers().get(0).volumeMounts());
         assertEquals(io.jpod.pod.SecurityContext.NONE, old.containers().get(0).securityContext());
     }
+
+    @Test
+    void theImageTableAsksWhichContainersUseAnImage() {
+        String podId = id('a', "01");
+        addPod(podId, "web", T0, "server", "sidecar");
+        ImageTable images = new ImageTable(db);
+        assertEquals(List.of("web-server (1aaaaaaaaaaa)"), images.read(tx -> tx.containersUsing("img1aaa")));
+        assertEquals(List.of(), images.read(tx -> tx.containersUsing("other")));
+        assertEquals(Map.of("img1aaa", 1, "img2aaa", 1), images.read(ImageTable.Tx::containerCounts));
+    }
 }

@@ -1,0 +1,186 @@
+package io.jpod.engine;
+
+import io.jpod.events.Events;
+import io.jpod.host.HostProbe;
+import io.jpod.image.ArchiveFormat;
+import io.jpod.image.Image;
+import io.jpod.image.ImageInUseException;
+import io.jpod.image.ImagePuller;
+import io.jpod.image.ImagePusher;
+import io.jpod.image.ImageReference;
+import io.jpod.image.ImageSaver;
+import io.jpod.image.ImageStore;
+import io.jpod.image.LoadedImage;
+import io.jpod.image.Platform;
+import io.jpod.image.RemoveReport;
+import io.jpod.image.registry.AuthFile;
+import io.jpod.image.registry.Credentials;
+import io.jpod.image.registry.RegistriesConf;
+import io.jpod.image.registry.RegistryClient;
+import io.jpod.image.registry.RegistryOptions;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The local images and the registries: what the CLI does with images (pull, push, save, load,
+ * import, tag, remove, prune, inspect, login), as {@link VolumeService} for volumes. {@code kube
+ * play} pulls through {@link #pull} too. Never prints: returns records and tells the given
+ * {@link Events}.
+ */
+public final class ImageService {
+    private static final Path SYSTEM_REGISTRIES_CONF = Path.of("/etc/containers/registries.conf");
+
+    private final ImageStore store;
+    private final Consumer<String> removeContainersUsing;
+
+    /** {@code removeContainersUsing} removes the containers of an image id (and the pods of infra containers), for {@code rmi -f}. */
+    ImageService(ImageStore store, Consumer<String> removeContainersUsing) {
+        this.store = store;
+        this.removeContainersUsing = removeContainersUsing;
+    }
+
+    /** An image and what {@code image inspect} shows beside it. {@code layerDirs}: overlay lower directories, top layer first. */
+    public record Inspected(Image image, List<Path> layerDirs, String manifestType) {
+    }
+
+    /** All images, newest first. */
+    public List<Image> list() {
+        return store.list();
+    }
+
+    /** How many containers use each image, by image id. */
+    public Map<String, Integer> containerCounts() {
+        return store.containerCounts();
+    }
+
+    /** The image a name, id or unique id prefix names (see {@link ImageStore#resolve(String)}). */
+    public Image resolve(String nameOrId) {
+        return store.resolve(nameOrId);
+    }
+
+    /** The image {@code reference} names locally. */
+    Image find(ImageReference reference) {
+        return store.resolve(reference);
+    }
+
+    /** What {@code image inspect} shows of {@code nameOrId}. */
+    public Inspected inspect(String nameOrId) {
+        Image image = store.resolve(nameOrId);
+        return new Inspected(image, store.layers().layerDirs(image), store.manifestType(image.id()));
+    }
+
+    /** The overlay lower directories of {@code image}, top layer first. */
+    List<Path> layerDirs(Image image) {
+        return store.layers().layerDirs(image);
+    }
+
+    // ---- registries ---------------------------------------------------------------------------
+
+    /**
+     * The registry options of one operation ({@link #pull}, {@link #push}, {@code kube play}): the
+     * user's registries.conf and auth file, {@code access}'s flags. The CLI makes them before it
+     * asks the engine, so a bad flag or file is reported first.
+     */
+    public static RegistryOptions registryOptions(RegistryAccess access) {
+        return new RegistryOptions(access.tlsVerify(), access.creds() == null ? null : Credentials.parse(access.creds()),
+                authFile(access.authfile()), RegistriesConf.forUser(System.getenv(), SYSTEM_REGISTRIES_CONF)).withChooser(access.chooser());
+    }
+
+    private static AuthFile authFile(String authfile) {
+        return AuthFile.of(authfile, System.getenv(), !HostProbe.rootless());
+    }
+
+    /**
+     * Pulls {@code reference} as {@code podman pull}: a short name through the options'
+     * registries.conf; {@code platform} picks from an index. The one pull path: {@code jpod pull}
+     * and the images {@code kube play} pulls.
+     */
+    public Image pull(ImageReference reference, RegistryOptions options, Platform platform, Events events) {
+        return new ImagePuller(store).pull(reference, options.registriesConf(), options, platform, events);
+    }
+
+    /** Pushes local image {@code source} to {@code destination} (null: the name {@code source} gives); returns the manifest digest. */
+    public String push(String source, String destination, RegistryOptions options, Events events) {
+        return new ImagePusher(store).push(source, destination, options, events);
+    }
+
+    /**
+     * Checks {@code credentials} against {@code registry} (host[:port]) and stores them in the auth
+     * file ({@code authfile}, null: the default one). Needs no engine: no state store is opened.
+     */
+    public static void login(String registry, Credentials credentials, boolean tlsVerify, String authfile) {
+        new RegistryClient(registry, registry, tlsVerify, credentials).checkLogin();
+        authFile(authfile).store(registry, credentials);
+    }
+
+    /** Removes {@code registry}'s credentials from the auth file; false when it had none. Needs no engine. */
+    public static boolean logout(String registry, String authfile) {
+        return authFile(authfile).remove(registry);
+    }
+
+    // ---- archives -----------------------------------------------------------------------------
+
+    /** Writes the images {@code references} name (names or ids) to {@code out} as one archive. */
+    public void save(List<String> references, ArchiveFormat format, OutputStream out, Events events) {
+        new ImageSaver(store).save(references, format, out, events);
+    }
+
+    /** Loads the images of a docker-archive or oci-archive file. */
+    public List<LoadedImage> load(Path archive, Events events) {
+        return store.load(archive, events);
+    }
+
+    /** Loads the images of an archive read from {@code in}; {@code source} names it in messages. */
+    public List<LoadedImage> load(InputStream in, String source, Events events) {
+        return store.load(in, source, events);
+    }
+
+    /** Creates an image from a root filesystem tarball, as {@code podman import} (see {@link ImageStore#importRootfs}). */
+    public Image importRootfs(Path tarball, List<String> changes, String message, String reference, Events events) {
+        return store.importRootfs(tarball, changes, message, reference, events);
+    }
+
+    /** As above, the tarball read from {@code in}; {@code source} names it in messages. */
+    public Image importRootfs(InputStream in, String source, List<String> changes, String message, String reference, Events events) {
+        return store.importRootfs(in, source, changes, message, reference, events);
+    }
+
+    // ---- names and removal --------------------------------------------------------------------
+
+    /** Gives image {@code image} each of {@code names}; returns the normalised names. */
+    public List<String> tag(String image, List<String> names) {
+        return store.tag(image, names);
+    }
+
+    /** Removes {@code names} (all when empty) from image {@code image}; returns the names removed. */
+    public List<String> untag(String image, List<String> names) {
+        return store.untag(image, names);
+    }
+
+    /**
+     * Removes {@code image} as {@code podman rmi}: see {@link ImageStore#remove}; {@code byIdWithNames}
+     * lets an id remove an image of several names. An image in use is refused, naming its
+     * containers, unless {@code removeContainers} ({@code rmi --force}): then those containers
+     * (and the pod of an infra container) are removed first.
+     */
+    public RemoveReport remove(String image, boolean byIdWithNames, boolean removeContainers) {
+        try {
+            return store.remove(image, byIdWithNames, id -> false);
+        } catch (ImageInUseException e) {
+            if (!removeContainers) {
+                throw e;
+            }
+            removeContainersUsing.accept(e.imageId());
+            return store.remove(image, byIdWithNames, id -> false);
+        }
+    }
+
+    /** Removes the dangling images no container uses ({@code all}: every image no container uses); returns their ids. */
+    public List<String> prune(boolean all) {
+        return store.prune(all);
+    }
+}
