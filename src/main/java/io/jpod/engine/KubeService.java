@@ -186,8 +186,8 @@ public final class KubeService {
                 }
             }
         }
-        List<PodOutcome> out = new ArrayList<>();
-        for (PodSpec played : plan.pods()) {
+        // The pods of the files are created and started together, each reporting its own outcome.
+        List<PodOutcome> out = Parallel.map(plan.pods(), played -> {
             PodSpec spec = played;
             try {
                 spec = options.applyTo(played);
@@ -195,11 +195,11 @@ public final class KubeService {
                     events.warning("pod " + spec.name() + ": with --network " + spec.network().label() + " no port is published: "
                             + PortMapping.of(spec).stream().map(PortMapping::toString).collect(java.util.stream.Collectors.joining(", ")));
                 }
-                out.add(new PodOutcome(spec.name(), pods.create(spec, options.replace(), options.start(), options.registry()), null));
+                return new PodOutcome(spec.name(), pods.create(spec, options.replace(), options.start(), options.registry()), null);
             } catch (JpodException e) {
-                out.add(new PodOutcome(spec.name(), null, e));
+                return new PodOutcome(spec.name(), null, e);
             }
-        }
+        });
         return new PlayReport(made, out);
     }
 
@@ -230,14 +230,13 @@ public final class KubeService {
         if (!plan.valid()) {
             throw new InvalidInputException(null, String.join("\n", plan.problems()));
         }
-        List<DownOutcome> out = new ArrayList<>();
-        for (PodSpec spec : plan.pods()) {
+        List<DownOutcome> out = Parallel.map(plan.pods(), spec -> { // the pods stop together, their grace periods overlapping
             try {
-                out.add(new DownOutcome(spec.name(), pods.removePod(spec.name(), true).id(), null));
+                return new DownOutcome(spec.name(), pods.removePod(spec.name(), true).id(), null);
             } catch (JpodException e) {
-                out.add(new DownOutcome(spec.name(), null, e));
+                return new DownOutcome(spec.name(), null, e);
             }
-        }
+        });
         plan.configs().forEach(c -> objects.remove(c.kind(), c.name()));
         plan.services().forEach(v -> objects.remove(ServiceObject.KIND, v.name()));
         List<DownOutcome> removed = new ArrayList<>();

@@ -33,8 +33,9 @@ final class LocalImages implements ImageSource {
         return resolved(images.find(ref), ref, reference);
     }
 
+    /** One at a time: the pods of a file are created together, and two of them may pull the same image. */
     @Override
-    public ResolvedImage resolve(String reference, PullPolicy policy, RegistryOptions registry) {
+    public synchronized ResolvedImage resolve(String reference, PullPolicy policy, RegistryOptions registry) {
         ImageReference ref = ImageReference.parse(reference);
         Image local = null;
         try {

@@ -171,29 +171,12 @@ public final class PodEngine {
      * grace periods, starts their runtime calls. The first failure is rethrown once all are done.
      */
     private void eachAtOnce(List<ContainerRow> containers, java.util.function.Consumer<ContainerRow> action) {
-        List<Thread> threads = new ArrayList<>();
-        List<RuntimeException> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (ContainerRow c : containers) {
-            Thread t = new Thread(() -> {
-                try (Locks.Held l = life.lock(c.id())) {
-                    action.accept(c);
-                } catch (RuntimeException e) {
-                    failures.add(e);
-                }
-            });
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        Parallel.map(containers, c -> {
+            try (Locks.Held l = life.lock(c.id())) {
+                action.accept(c);
             }
-        }
-        if (!failures.isEmpty()) {
-            throw failures.get(0);
-        }
+            return c;
+        });
     }
 
     public PodInfo restartPod(String nameOrId, Integer timeoutSeconds) {

@@ -1,0 +1,68 @@
+package io.jpod.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Work on several objects at once, one thread each: the containers of a pod stop together (their
+ * grace periods overlap), the pods of a file are created and removed together. Results come back
+ * in the objects' order; the callers make each object's failure part of its own result.
+ */
+final class Parallel {
+    private Parallel() {
+    }
+
+    /**
+     * {@code work} applied to every item at once; returns the results in the items' order. A
+     * {@link RuntimeException} of one item is rethrown (the first in the items' order) once all
+     * are done. A single item runs on the calling thread.
+     */
+    static <T, R> List<R> map(List<T> items, Function<T, R> work) {
+        if (items.size() == 1) {
+            return List.of(work.apply(items.get(0)));
+        }
+        List<Object> results = new ArrayList<>(items.size());
+        List<Thread> threads = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            results.add(null);
+            int index = i;
+            Thread t = new Thread(() -> {
+                try {
+                    results.set(index, work.apply(items.get(index)));
+                } catch (RuntimeException e) {
+                    results.set(index, new Failure(e));
+                }
+            }, "jpod-" + i);
+            t.start();
+            threads.add(t);
+        }
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        List<R> out = new ArrayList<>(items.size());
+        for (Object r : results) {
+            if (r instanceof Failure f) {
+                throw f.error();
+            }
+            @SuppressWarnings("unchecked")
+            R value = (R) r;
+            out.add(value);
+        }
+        return out;
+    }
+
+    private record Failure(RuntimeException error) {
+    }
+}
