@@ -1,17 +1,12 @@
 package io.jpod.cli;
 
-import io.jpod.cli.format.Output;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -88,36 +83,20 @@ public final class SystemWarmUpCommand extends EngineCommand {
 
     @Override
     public Integer call() throws IOException {
-        var engine = engine();
-        if (kube) {
-            engine.kube().read(List.of("-"), new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)));
-        }
-        Instant now = Instant.now();
         PrintWriter sink = new PrintWriter(new StringWriter());
-        var containers = engine.pods().containers();
-        Output.print(sink, null, containers.stream().map(c -> Views.containerRow(c, now, false)).toList(), List.of());
-        Output.printJson(sink, engine.pods().pods().stream().map(Views::podJson).toList());
-        Output.print(sink, "{{.Names}} {{.Status}}", List.of(Map.of("Names", "x", "Status", "Up")), List.of());
-        List<List<String>> lines = new ArrayList<>(COMMANDS);
-        if (kube) {
-            Path file = Files.createTempFile("jpod-warm-up", ".yaml");
-            try {
-                Files.writeString(file, SAMPLE);
+        Path file = Files.createTempFile("jpod-warm-up", ".yaml");
+        try {
+            Files.writeString(file, SAMPLE);
+            List<List<String>> lines = new ArrayList<>(COMMANDS);
+            if (kube) {
                 KUBE_COMMANDS.forEach(c -> lines.add(c.stream().map(a -> a.equals("FILE") ? file.toString() : a).toList()));
-                runAll(lines, sink);
-            } finally {
-                Files.deleteIfExists(file);
             }
-        } else {
-            runAll(lines, sink);
+            for (List<String> line : lines) { // their outcomes (mostly "no such pod") do not matter
+                Main.run(line.toArray(String[]::new), sink, sink);
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
         return 0;
-    }
-
-    /** Runs each command line through {@link Main#run}; their outcomes (mostly "no such pod") do not matter. */
-    private static void runAll(List<List<String>> lines, PrintWriter sink) {
-        for (List<String> line : lines) {
-            Main.run(line.toArray(String[]::new), sink, sink);
-        }
     }
 }
