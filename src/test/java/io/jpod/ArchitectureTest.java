@@ -27,9 +27,10 @@ class ArchitectureTest {
     /** What each package may import besides itself (error and events are open to all). */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("cli", Set.of("engine", "kube", "image", "network", "state", "pod", "host")),
-            Map.entry("engine", Set.of("kube", "image", "oci", "runtime", "storage", "network", "state", "host", "pod")),
+            Map.entry("engine", Set.of("kubelet", "kube", "image", "oci", "runtime", "storage", "network", "state", "host", "pod")),
             Map.entry("network", Set.of("runtime", "host", "pod")),
             Map.entry("kube", Set.of("pod")),
+            Map.entry("kubelet", Set.of("pod")),
             Map.entry("image", Set.of("state", "host")),
             Map.entry("storage", Set.of("runtime", "host")),
             Map.entry("state", Set.of("pod")),
