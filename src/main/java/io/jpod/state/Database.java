@@ -106,6 +106,16 @@ public final class Database implements AutoCloseable {
               annotations TEXT NOT NULL,
               source TEXT NOT NULL
             );
+            """,
+            // the crash-loop back-off of containers: the step reached, and when a container waiting in
+            // back-off is to be started again (epoch milliseconds; NULL when it is not waiting)
+            """
+            CREATE TABLE back_off (
+              container_id TEXT PRIMARY KEY REFERENCES containers(id) ON DELETE CASCADE,
+              step INTEGER NOT NULL,
+              restart_at INTEGER
+            );
+            CREATE INDEX back_off_by_restart ON back_off(restart_at);
             """);
 
     private final Connection connection;
