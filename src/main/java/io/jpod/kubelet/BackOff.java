@@ -1,7 +1,9 @@
 package io.jpod.kubelet;
 
+import io.jpod.error.InvalidInputException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * The kubelet's crash-loop back-off: a container that keeps exiting is started again at once the
@@ -14,6 +16,11 @@ import java.time.Instant;
 public record BackOff(Duration initial, Duration max) {
     /** The kubelet's defaults. */
     public static final BackOff KUBELET = new BackOff(Duration.ofSeconds(10), Duration.ofMinutes(5));
+
+    /** The pod annotation that sets the first delay (jpod's own; the kubelet's is node-wide). */
+    public static final String INITIAL_ANNOTATION = "io.jpod.crashloop/initial";
+    /** The pod annotation that sets the longest delay. */
+    public static final String MAX_ANNOTATION = "io.jpod.crashloop/max";
 
     public BackOff {
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
@@ -31,6 +38,34 @@ public record BackOff(Duration initial, Duration max) {
         public Instant at(Instant finishedAt) {
             return finishedAt.plus(delay);
         }
+    }
+
+    /**
+     * The back-off a pod asks for with its annotations ({@value #INITIAL_ANNOTATION},
+     * {@value #MAX_ANNOTATION}: Go durations such as "1s"), else the kubelet's.
+     */
+    public static BackOff of(Map<String, String> annotations) {
+        Duration initial = annotation(annotations, INITIAL_ANNOTATION, KUBELET.initial);
+        Duration max = annotation(annotations, MAX_ANNOTATION, annotations.containsKey(INITIAL_ANNOTATION)
+                ? initial.compareTo(KUBELET.max) > 0 ? initial : KUBELET.max : KUBELET.max);
+        if (max.compareTo(initial) < 0) {
+            throw new InvalidInputException("metadata.annotations." + MAX_ANNOTATION,
+                    "the longest back-off (" + annotations.get(MAX_ANNOTATION) + ") is shorter than the first (" + initial.toMillis() + "ms)");
+        }
+        return new BackOff(initial, max);
+    }
+
+    private static Duration annotation(Map<String, String> annotations, String key, Duration otherwise) {
+        String value = annotations.get(key);
+        if (value == null) {
+            return otherwise;
+        }
+        Duration d = GoDuration.parse(value);
+        if (d == null || d.isZero()) {
+            throw new InvalidInputException("metadata.annotations." + key,
+                    "\"" + value + "\" is not a positive duration (such as 500ms, 10s, 5m)");
+        }
+        return d;
     }
 
     /** The delay before the restart of back-off step {@code step}: 0 for step 0, then initial × 2^(step-1), at most max. */

@@ -61,4 +61,32 @@ class BackOffTest {
     void aMaximumBelowTheStartIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new BackOff(Duration.ofSeconds(10), Duration.ofSeconds(1)));
     }
+
+    @Test
+    void aPodMayAskForShorterTimingsWithAnnotations() {
+        BackOff b = BackOff.of(java.util.Map.of(BackOff.INITIAL_ANNOTATION, "500ms", BackOff.MAX_ANNOTATION, "4s"));
+        assertEquals(new BackOff(Duration.ofMillis(500), Duration.ofSeconds(4)), b);
+        assertEquals(BackOff.KUBELET, BackOff.of(java.util.Map.of()));
+        assertEquals(Duration.ofMinutes(5), BackOff.of(java.util.Map.of(BackOff.INITIAL_ANNOTATION, "1s")).max());
+        assertEquals(Duration.ofMinutes(10), BackOff.of(java.util.Map.of(BackOff.INITIAL_ANNOTATION, "10m")).max());
+    }
+
+    @Test
+    void badAnnotationsAreRefusedNamingTheAnnotation() {
+        io.jpod.error.InvalidInputException e = assertThrows(io.jpod.error.InvalidInputException.class,
+                () -> BackOff.of(java.util.Map.of(BackOff.INITIAL_ANNOTATION, "soon")));
+        assertEquals("metadata.annotations.io.jpod.crashloop/initial", e.where());
+        assertThrows(io.jpod.error.InvalidInputException.class,
+                () -> BackOff.of(java.util.Map.of(BackOff.INITIAL_ANNOTATION, "10s", BackOff.MAX_ANNOTATION, "1s")));
+    }
+
+    @Test
+    void goDurationsParseAsKubernetesWritesThem() {
+        assertEquals(Duration.ofSeconds(90), GoDuration.parse("1m30s"));
+        assertEquals(Duration.ofMillis(1500), GoDuration.parse("1.5s"));
+        assertEquals(Duration.ofHours(2), GoDuration.parse("2h"));
+        assertEquals(null, GoDuration.parse("10"));
+        assertEquals(null, GoDuration.parse("s10"));
+        assertEquals(null, GoDuration.parse("1s "+"x"));
+    }
 }
