@@ -87,14 +87,9 @@ final class ContainerLifecycle {
         return ContainerPaths.of(host.paths(), id);
     }
 
-    /** The pod's shared /etc files live with its infra container. */
-    Path podFiles(PodRow pod) {
-        return paths(pod.infraId()).userdata();
-    }
-
-    /** The pod's volumes on the host, kept with its infra container. */
+    /** The pod's volumes on the host, kept with its infra container (as its shared /etc files are). */
     PodVolumes volumes(PodRow pod) {
-        return new PodVolumes(podFiles(pod), host.paths().volumes());
+        return new PodVolumes(paths(pod.infraId()).userdata(), host.paths().volumes());
     }
 
     Locks.Held lock(String id) {
@@ -103,12 +98,12 @@ final class ContainerLifecycle {
 
     /** Writes the pod's /etc/hosts, /etc/hostname and /etc/resolv.conf ({@link PodEtcFiles}). */
     void writePodFiles(PodRow pod) {
-        Path dir = podFiles(pod);
+        ContainerPaths infra = paths(pod.infraId());
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("hosts"), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts"))));
-            Files.writeString(dir.resolve("hostname"), PodEtcFiles.hostname(pod.spec(), hostHostname()) + "\n");
-            Files.writeString(dir.resolve("resolv.conf"), PodEtcFiles.resolvConf(pod.spec(),
+            Files.createDirectories(infra.userdata());
+            Files.writeString(infra.etcHosts(), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts"))));
+            Files.writeString(infra.etcHostname(), PodEtcFiles.hostname(pod.spec(), hostHostname()) + "\n");
+            Files.writeString(infra.resolvConf(), PodEtcFiles.resolvConf(pod.spec(),
                     ResolvConf.forPod(FileOps.readIfReadable(Path.of("/etc/resolv.conf")), pod.spec().network())));
         } catch (IOException e) {
             throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
@@ -216,7 +211,7 @@ final class ContainerLifecycle {
         ContainerTuning tuning = tuning();
         String seccomp = tuning.seccomp(ContainerPlanner.securityContext(c, pod).seccomp(), c.name());
         return new ContainerPlanner(host.catatonit(), tuning).app(c, pod, new ContainerPlanner.AppFacts(rootfs, passwd, group,
-                infraPid, hostname, podFiles(pod), volumeMounts, seccomp));
+                infraPid, hostname, paths(pod.infraId()), volumeMounts, seccomp));
     }
 
     /** Unmounts an app container's rootfs (an infra container has none). */

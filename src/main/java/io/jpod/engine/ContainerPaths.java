@@ -55,6 +55,21 @@ record ContainerPaths(String id, Path data, Path run, Path exit, Path netSocket)
         return data.resolve("userdata");
     }
 
+    /** An infra container's: the pod's /etc/hosts. */
+    Path etcHosts() {
+        return userdata().resolve("hosts");
+    }
+
+    /** An infra container's: the pod's /etc/hostname. */
+    Path etcHostname() {
+        return userdata().resolve("hostname");
+    }
+
+    /** An infra container's: the pod's /etc/resolv.conf. */
+    Path resolvConf() {
+        return userdata().resolve("resolv.conf");
+    }
+
     /** What conmon is told of this container's files (its pid files are in the run directory). */
     Conmon.ContainerFiles conmonFiles(Path socketDir, List<String> exitCommand) {
         return new Conmon.ContainerFiles(bundle(), run, log(), exit.getParent(), socketDir, exitCommand);

@@ -36,11 +36,11 @@ record ContainerPlanner(Path catatonit, ContainerTuning tuning) {
      * @param group          the lines of its /etc/group (none when missing)
      * @param infraPid       the pid of the pod's running infra container, whose namespaces it joins
      * @param hostHostname   the host's hostname (with hostNetwork, the container's HOSTNAME), or null
-     * @param podFiles       the directory of the pod's hosts, hostname and resolv.conf
+     * @param infra          the files of the pod's infra container, which hold the pod's hosts, hostname and resolv.conf
      * @param volumeMounts   the bind mounts of its volumeMounts
      * @param seccompProfile its seccomp profile's JSON, or null for none
      */
-    record AppFacts(Path rootfs, List<String> passwd, List<String> group, long infraPid, String hostHostname, Path podFiles,
+    record AppFacts(Path rootfs, List<String> passwd, List<String> group, long infraPid, String hostHostname, ContainerPaths infra,
             List<RuntimeSpec.Mount> volumeMounts, String seccompProfile) {
         AppFacts {
             passwd = List.copyOf(passwd);
@@ -84,11 +84,11 @@ record ContainerPlanner(Path catatonit, ContainerTuning tuning) {
         for (String type : ContainerTuning.infraNamespaces(pod.spec())) {
             joined.put(type, "/proc/" + facts.infraPid() + "/ns/" + (type.equals("network") ? "net" : type));
         }
-        Path files = facts.podFiles();
+        ContainerPaths infra = facts.infra();
         List<RuntimeSpec.Mount> mounts = new ArrayList<>(List.of(
-                RuntimeSpec.Mount.bind(files.resolve("hosts").toString(), "/etc/hosts", false),
-                RuntimeSpec.Mount.bind(files.resolve("hostname").toString(), "/etc/hostname", false),
-                RuntimeSpec.Mount.bind(files.resolve("resolv.conf").toString(), "/etc/resolv.conf", false)));
+                RuntimeSpec.Mount.bind(infra.etcHosts().toString(), "/etc/hosts", false),
+                RuntimeSpec.Mount.bind(infra.etcHostname().toString(), "/etc/hostname", false),
+                RuntimeSpec.Mount.bind(infra.resolvConf().toString(), "/etc/resolv.conf", false)));
         mounts.addAll(facts.volumeMounts());
         return ContainerPlan.builder(c.id())
                 .process(p.args(), env, p.workingDir())

@@ -31,6 +31,8 @@ class ContainerPlannerTest {
     private static final String APP_ID = "2".repeat(64);
     private static final Path CATATONIT = Path.of("/usr/libexec/podman/catatonit");
     private static final Path POD_FILES = Path.of("/data/containers/" + INFRA_ID + "/userdata");
+    private static final ContainerPaths INFRA_PATHS = new ContainerPaths(INFRA_ID, Path.of("/data/containers/" + INFRA_ID),
+            Path.of("/run/containers/" + INFRA_ID), Path.of("/run/exits/" + INFRA_ID), Path.of("/run/net/111111111111.sock"));
     private static final List<String> PASSWD = List.of("root:x:0:0:root:/root:/bin/sh",
             "nginx:x:101:101:nginx:/var/cache/nginx:/sbin/nologin");
     private static final List<String> GROUP = List.of("root:x:0:", "nginx:x:101:", "www:x:33:");
@@ -62,7 +64,7 @@ class ContainerPlannerTest {
     }
 
     private static ContainerPlanner.AppFacts facts(String hostHostname, List<RuntimeSpec.Mount> volumes, String seccomp) {
-        return new ContainerPlanner.AppFacts(Path.of("/data/overlay/merged"), PASSWD, GROUP, 42, hostHostname, POD_FILES, volumes,
+        return new ContainerPlanner.AppFacts(Path.of("/data/overlay/merged"), PASSWD, GROUP, 42, hostHostname, INFRA_PATHS, volumes,
                 seccomp);
     }
 
