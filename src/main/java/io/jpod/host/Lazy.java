@@ -18,13 +18,6 @@ public final class Lazy<T> implements Supplier<T> {
         return new Lazy<>(discover);
     }
 
-    /** A fact already known. */
-    public static <T> Lazy<T> known(T value) {
-        Lazy<T> l = new Lazy<>(() -> value);
-        l.value = value;
-        return l;
-    }
-
     @Override
     public T get() {
         T v = value;
