@@ -4,17 +4,14 @@ import io.jpod.error.JpodException;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.error.StateException;
 import io.jpod.host.HostFacts;
+import io.jpod.host.Processes;
 import io.jpod.network.PodNetwork;
 import io.jpod.network.PortMapping;
 import io.jpod.network.ResolvConf;
 import io.jpod.oci.ContainerPlan;
 import io.jpod.oci.RuntimeSpec;
 import io.jpod.oci.SpecGenerator;
-import io.jpod.oci.Users;
 import io.jpod.pod.ContainerSpec;
-import io.jpod.pod.NetworkMode;
-import io.jpod.pod.ProcessPlan;
-import io.jpod.pod.SecurityContext;
 import io.jpod.runtime.Conmon;
 import io.jpod.runtime.OciRuntimeCli;
 import io.jpod.state.ContainerRow;
@@ -27,18 +24,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Starts, stops, cleans up and removes one container: rootfs mount, OCI spec, conmon, runtime.
- * Every change of one container happens under its lock, so jpod commands and conmon's exit
- * command never trip over each other.
+ * Starts, stops, cleans up and removes one container, as a sequence of steps: gather the facts
+ * (mount the rootfs, read its /etc/passwd, prepare the pod's volumes), plan ({@link ContainerPlanner},
+ * pure), write the OCI spec, conmon create, runtime start; stop with the container's signal. Where
+ * its files are is {@link ContainerPaths}. Every change of one container happens under its lock, so
+ * jpod commands and conmon's exit command never trip over each other.
  */
 final class ContainerLifecycle {
     private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -63,7 +59,7 @@ final class ContainerLifecycle {
 
     /** Why resource limits are not enforced here, or null (root creates each container's cgroup). */
     String resourcesNotEnforced() {
-        return host.rootless() ? io.jpod.host.Cgroups.probe(true, host.hostUid()).whyNotEnforced(true) : null;
+        return host.resourcesNotEnforced();
     }
 
     HostFacts.StorageDriver storageDriver() {
@@ -86,31 +82,14 @@ final class ContainerLifecycle {
         return host.runtime().path().toString();
     }
 
-    Path dataDir(String id) {
-        return host.paths().containers().resolve(id);
+    /** Where container {@code id}'s files are. */
+    ContainerPaths paths(String id) {
+        return ContainerPaths.of(host.paths(), id);
     }
 
-    Path runDir(String id) {
-        return host.paths().runDir().resolve("containers").resolve(id);
-    }
-
-    /** slirp4netns's API socket of an infra container: a short path, as a socket's path is at most 107 bytes. */
-    Path netSocket(String id) {
-        return host.paths().runDir().resolve("net").resolve(id.substring(0, 12) + ".sock");
-    }
-
-    Path logFile(String id) {
-        return dataDir(id).resolve("ctr.log");
-    }
-
-    /** The pod's shared /etc files live with its infra container. */
-    Path podFiles(PodRow pod) {
-        return dataDir(pod.infraId()).resolve("userdata");
-    }
-
-    /** The pod's volumes on the host, kept with its infra container. */
+    /** The pod's volumes on the host, kept with its infra container (as its shared /etc files are). */
     PodVolumes volumes(PodRow pod) {
-        return new PodVolumes(podFiles(pod), host.paths().volumes());
+        return new PodVolumes(paths(pod.infraId()).userdata(), host.paths().volumes());
     }
 
     Locks.Held lock(String id) {
@@ -119,70 +98,59 @@ final class ContainerLifecycle {
 
     /** Writes the pod's /etc/hosts, /etc/hostname and /etc/resolv.conf ({@link PodEtcFiles}). */
     void writePodFiles(PodRow pod) {
-        Path dir = podFiles(pod);
+        ContainerPaths infra = paths(pod.infraId());
         try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("hosts"), PodEtcFiles.hosts(pod.spec(), readHostFile("/etc/hosts")));
-            Files.writeString(dir.resolve("hostname"), PodEtcFiles.hostname(pod.spec(), hostHostname()) + "\n");
-            Files.writeString(dir.resolve("resolv.conf"), PodEtcFiles.resolvConf(pod.spec(),
-                    ResolvConf.forPod(readHostFile("/etc/resolv.conf"), pod.spec().network())));
+            Files.createDirectories(infra.userdata());
+            Files.writeString(infra.etcHosts(), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts"))));
+            Files.writeString(infra.etcHostname(), PodEtcFiles.hostname(pod.spec(), hostHostname()) + "\n");
+            Files.writeString(infra.resolvConf(), PodEtcFiles.resolvConf(pod.spec(),
+                    ResolvConf.forPod(FileOps.readIfReadable(Path.of("/etc/resolv.conf")), pod.spec().network())));
         } catch (IOException e) {
             throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
         }
     }
 
-    private static String readHostFile(String path) throws IOException {
-        Path p = Path.of(path);
-        return Files.isReadable(p) ? Files.readString(p) : "";
-    }
-
     /** The host's hostname (jpod shares the host's UTS namespace). */
     private static String hostHostname() throws IOException {
-        return readHostFile("/proc/sys/kernel/hostname").trim();
+        return FileOps.readIfReadable(Path.of("/proc/sys/kernel/hostname")).trim();
     }
 
     private ContainerTuning tuning() {
-        return new ContainerTuning(host.paths().dataDir().resolve("seccomp"), ContainerTuning.ownLimits(), host.rootless());
+        return new ContainerTuning(host.paths().dataDir().resolve("seccomp"), host.hardLimits().get(), host.rootless());
     }
 
     /** Creates and starts {@code c} (already under its lock); returns the updated row. */
     ContainerRow startLocked(ContainerRow c, PodRow pod, Long infraPid) {
         ContainerRow current = state.container(c.id()).orElse(c);
-        if (current.state() == ContainerState.RUNNING && isAlive(current.pid())) {
+        if (current.state() == ContainerState.RUNNING && Processes.running(current.pid())) {
             return current;
         }
+        ContainerPaths files = paths(c.id());
         runtime(c).delete(c.name(), c.id(), true);
-        markStopping(c.id(), false);
-        Path data = dataDir(c.id());
-        Path bundle = data.resolve("bundle");
+        markStopping(files, false);
         try {
-            Files.createDirectories(bundle);
-            Files.createDirectories(runDir(c.id()));
-            ContainerPlan plan = c.infra() ? infraPlan(c, pod, data) : appPlan(c, pod, data, infraPid);
-            RuntimeSpec spec = SpecGenerator.generate(plan, host.rootless());
-            writeOwnerOnly(bundle.resolve("config.json"), JSON.writeValueAsString(spec));
+            Files.createDirectories(files.bundle());
+            Files.createDirectories(files.run());
+            ContainerPlan plan = c.infra() ? infraPlan(c, pod, files) : appPlan(c, pod, files, infraPid);
+            FileOps.writeOwnerOnly(files.config(), JSON.writeValueAsString(SpecGenerator.generate(plan, host.rootless())));
         } catch (JpodException e) {
-            if (!c.infra()) {
-                mounter(c).unmount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")));
-            }
+            unmountRootfs(c, files);
             throw e;
         } catch (IOException e) {
             throw new RuntimeFailureException(c.name(), "cannot prepare container " + c.name() + ": " + e.getMessage(), e);
         }
-        Conmon.ContainerFiles files = new Conmon.ContainerFiles(bundle, runDir(c.id()), logFile(c.id()), host.paths().exits(),
-                host.paths().sockets(), exitCommand.isEmpty() ? List.of() : withArgs(exitCommand, c.id()));
+        Conmon.ContainerFiles conmonFiles = files.conmonFiles(host.paths().sockets(),
+                exitCommand.isEmpty() ? List.of() : withArgs(exitCommand, c.id()));
         long pid;
         try {
-            pid = new Conmon(host.conmon(), runtime(c)).create(c.id(), c.name(), files, Map.of());
+            pid = new Conmon(host.conmon(), runtime(c)).create(c.id(), c.name(), conmonFiles, Map.of());
             runtime(c).start(c.name(), c.id());
         } catch (JpodException e) {
             runtime(c).delete(c.name(), c.id(), true);
-            if (!c.infra()) {
-                mounter(c).unmount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")));
-            }
+            unmountRootfs(c, files);
             throw e;
         }
-        long conmonPid = readPid(runDir(c.id()).resolve("conmon.pid"));
+        long conmonPid = FileOps.readPid(conmonFiles.conmonPidFile());
         ContainerRow started = new ContainerRow(current.id(), current.name(), current.podId(), current.infra(), current.imageId(),
                 current.imageName(), current.created(), current.config(), ContainerState.RUNNING, pid, conmonPid, null,
                 Instant.now(), current.finishedAt(), current.restartCount(), false);
@@ -195,12 +163,13 @@ final class ContainerLifecycle {
 
     /** Connects the pod's network namespace (held by its infra container, just started); on failure the infra is stopped. */
     private void attachNetwork(ContainerRow infra, PodRow pod) {
+        ContainerPaths files = paths(infra.id());
         try {
-            network.attach(pod.spec().network(), infra.pid(), runDir(infra.id()), netSocket(infra.id()), PortMapping.of(pod.spec()));
+            network.attach(pod.spec().network(), infra.pid(), files.run(), files.netSocket(), PortMapping.of(pod.spec()));
         } catch (JpodException e) {
-            markStopping(infra.id(), true);
+            markStopping(files, true);
             runtime(infra).kill(infra.name(), infra.id(), "KILL", false);
-            waitExit(infra.pid(), 10_000);
+            Processes.waitExit(infra.pid(), 10_000);
             finish(infra, true);
             throw e;
         }
@@ -212,97 +181,49 @@ final class ContainerLifecycle {
         return l;
     }
 
-    private ContainerPlan infraPlan(ContainerRow c, PodRow pod, Path data) throws IOException {
-        Path rootfs = data.resolve("rootfs");
-        Files.createDirectories(rootfs);
-        List<String> created = ContainerTuning.infraNamespaces(pod.spec());
+    /** The infra container: its empty root made and the pod's volumes prepared, then planned. */
+    private ContainerPlan infraPlan(ContainerRow c, PodRow pod, ContainerPaths files) throws IOException {
+        Files.createDirectories(files.infraRootfs());
         volumes(pod).prepare(pod.spec(), c.name());
-        List<RuntimeSpec.Mount> mounts = List.of(RuntimeSpec.Mount.bind(host.catatonit().toString(), "/catatonit", true));
-        return new ContainerPlan(c.id(), List.of("/catatonit", "-P"), List.of("PATH=" + ProcessPlan.DEFAULT_PATH), "/", 0, 0,
-                List.of(), rootfs.toString(), created.contains("uts") ? pod.spec().hostname() : null, Map.of(), created, mounts,
-                annotations(c, pod), ContainerPlan.Security.DEFAULT, tuning().infra(pod.spec()));
+        return new ContainerPlanner(host.catatonit(), tuning()).infra(c, pod, files.infraRootfs());
     }
 
-    private ContainerPlan appPlan(ContainerRow c, PodRow pod, Path data, Long infraPid) throws IOException {
+    /**
+     * An app container: its rootfs mounted and its users read, its user's empty claims given to it,
+     * its volumes' mounts and seccomp profile read; then planned.
+     */
+    private ContainerPlan appPlan(ContainerRow c, PodRow pod, ContainerPaths files, Long infraPid) throws IOException {
         if (infraPid == null) {
             throw new RuntimeFailureException(c.name(), "the infra container of pod " + pod.name() + " is not running");
         }
         List<Path> lower = c.config().layerDirs().stream().map(Path::of).toList();
-        Path rootfs = mounter(c).mount(c.name(), new RootfsMounter.Layout(data.resolve("overlay")), lower);
-        ProcessPlan p = c.config().process();
-        ContainerSpec spec = pod.spec().container(c.config().kubeName());
-        SecurityContext sc = spec == null ? SecurityContext.NONE : spec.securityContext();
-        Users.Resolved user = Users.resolve(sc.runAsUser() != null ? sc.runAsUser().toString() : p.user(),
-                readLines(rootfs.resolve("etc/passwd")), readLines(rootfs.resolve("etc/group")));
-        long uid = user.uid();
-        long gid = sc.runAsGroup() != null ? sc.runAsGroup() : user.gid();
-        if (sc.runAsNonRoot() && uid == 0) {
-            throw new RuntimeFailureException(c.name(), "container " + c.config().kubeName() + " of pod " + pod.name()
-                    + ": runAsNonRoot is set but the image runs as root (uid 0): set securityContext.runAsUser");
-        }
-        List<String> env = new ArrayList<>(p.env());
-        if (env.stream().noneMatch(e -> e.startsWith("HOME="))) {
-            env.add("HOME=" + user.home());
-        }
-        Map<String, String> joined = new LinkedHashMap<>();
-        for (String type : ContainerTuning.infraNamespaces(pod.spec())) {
-            joined.put(type, "/proc/" + infraPid + "/ns/" + (type.equals("network") ? "net" : type));
-        }
-        if (pod.spec().hostNetwork()) {
-            String hostname = hostHostname();
-            env.replaceAll(e -> e.startsWith("HOSTNAME=") ? "HOSTNAME=" + hostname : e);
-        }
-        Path files = podFiles(pod);
-        List<RuntimeSpec.Mount> mounts = new ArrayList<>(List.of(
-                RuntimeSpec.Mount.bind(files.resolve("hosts").toString(), "/etc/hosts", false),
-                RuntimeSpec.Mount.bind(files.resolve("hostname").toString(), "/etc/hostname", false),
-                RuntimeSpec.Mount.bind(files.resolve("resolv.conf").toString(), "/etc/resolv.conf", false)));
+        Path rootfs = mounter(c).mount(c.name(), files.overlay(), lower);
+        List<String> passwd = FileOps.readLines(rootfs.resolve("etc/passwd"));
+        List<String> group = FileOps.readLines(rootfs.resolve("etc/group"));
+        ContainerPlanner.RunAs user = ContainerPlanner.user(c, pod, passwd, group);
+        String hostname = pod.spec().hostNetwork() ? hostHostname() : null;
+        ContainerSpec spec = ContainerPlanner.spec(c, pod);
+        List<RuntimeSpec.Mount> volumeMounts = List.of();
         if (spec != null) {
-            volumes(pod).chownEmptyClaims(pod.spec(), spec, uid, gid, c.name());
-            mounts.addAll(volumes(pod).mounts(pod.spec(), spec, c.name()));
+            volumes(pod).chownEmptyClaims(pod.spec(), spec, user.uid(), user.gid(), c.name());
+            volumeMounts = volumes(pod).mounts(pod.spec(), spec, c.name());
         }
         ContainerTuning tuning = tuning();
-        return new ContainerPlan(c.id(), p.args(), env, p.workingDir(), uid, gid, sc.supplementalGroups(), rootfs.toString(), null,
-                joined, List.of(), mounts, annotations(c, pod), tuning.security(sc, c.name()),
-                spec == null ? ContainerPlan.Tuning.NONE : tuning.app(pod.spec(), spec, c.name()));
+        String seccomp = tuning.seccomp(ContainerPlanner.securityContext(c, pod).seccomp(), c.name());
+        return new ContainerPlanner(host.catatonit(), tuning).app(c, pod, new ContainerPlanner.AppFacts(rootfs, passwd, group,
+                infraPid, hostname, paths(pod.infraId()), volumeMounts, seccomp));
     }
 
-    private static Map<String, String> annotations(ContainerRow c, PodRow pod) {
-        Map<String, String> a = new LinkedHashMap<>();
-        a.put("io.jpod.pod.name", pod.name());
-        a.put("io.jpod.container.name", c.name());
-        a.put("io.kubernetes.cri-o.ContainerType", c.infra() ? "sandbox" : "container");
-        return a;
-    }
-
-    private static List<String> readLines(Path p) {
-        try {
-            return Files.isRegularFile(p) ? Files.readAllLines(p) : List.of();
-        } catch (IOException e) {
-            return List.of();
+    /** Unmounts an app container's rootfs (an infra container has none). */
+    private void unmountRootfs(ContainerRow c, ContainerPaths files) {
+        if (!c.infra()) {
+            mounter(c).unmount(c.name(), files.overlay());
         }
-    }
-
-    static long readPid(Path p) {
-        try {
-            return Long.parseLong(Files.readString(p).trim());
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    static boolean isAlive(long pid) {
-        return io.jpod.host.Processes.running(pid);
     }
 
     /** The exit code conmon recorded, if the container has exited. */
     Integer exitCode(String id) {
-        Path f = host.paths().exits().resolve(id);
-        try {
-            return Files.exists(f) ? Integer.valueOf(Files.readString(f).trim()) : null;
-        } catch (IOException | NumberFormatException e) {
-            return null;
-        }
+        return FileOps.readInt(paths(id).exit());
     }
 
     /**
@@ -313,12 +234,12 @@ final class ContainerLifecycle {
     ContainerRow stopLocked(ContainerRow c, int timeoutSeconds) {
         ContainerRow current = state.container(c.id()).orElse(c);
         markStopRequested(current);
-        markStopping(c.id(), true);
-        if (isAlive(current.pid())) {
+        markStopping(paths(c.id()), true);
+        if (Processes.running(current.pid())) {
             runtime(c).kill(c.name(), c.id(), c.infra() ? "KILL" : stopSignal(c), false);
-            if (!waitExit(current.pid(), timeoutSeconds * 1000L)) {
+            if (!Processes.waitExit(current.pid(), timeoutSeconds * 1000L)) {
                 runtime(c).kill(c.name(), c.id(), "KILL", true);
-                waitExit(current.pid(), 10_000);
+                Processes.waitExit(current.pid(), 10_000);
             }
         }
         waitExitFile(current);
@@ -335,14 +256,13 @@ final class ContainerLifecycle {
      * A file that tells bin/jpod that jpod itself is stopping this container, so that conmon's
      * exit command (a JVM start per container) can be skipped: the stopping command cleans up.
      */
-    private void markStopping(String id, boolean stopping) {
-        Path marker = runDir(id).resolve("stopping");
+    private static void markStopping(ContainerPaths files, boolean stopping) {
         try {
             if (stopping) {
-                Files.createDirectories(runDir(id));
-                Files.writeString(marker, "");
+                Files.createDirectories(files.run());
+                Files.writeString(files.stopping(), "");
             } else {
-                Files.deleteIfExists(marker);
+                Files.deleteIfExists(files.stopping());
             }
         } catch (IOException e) {
             // without the marker, conmon's exit command runs and finds nothing to do
@@ -357,9 +277,9 @@ final class ContainerLifecycle {
     /** conmon writes the exit file just after the process dies; give it a moment. */
     private void waitExitFile(ContainerRow c) {
         long deadline = System.currentTimeMillis() + 2000;
-        while (c.state() == ContainerState.RUNNING && exitCode(c.id()) == null && isAlive(c.conmonPid())
+        while (c.state() == ContainerState.RUNNING && exitCode(c.id()) == null && Processes.running(c.conmonPid())
                 && System.currentTimeMillis() < deadline) {
-            sleep(10);
+            Processes.sleep(10);
         }
     }
 
@@ -373,72 +293,34 @@ final class ContainerLifecycle {
                     c.stopRequested() || stopped);
             state.updateContainer(done);
         }
-        runtime(c).delete(c.name(), c.id(), true);
-        if (!c.infra()) {
-            mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
-        } else {
-            PodNetwork.detach(runDir(c.id()));
-        }
+        release(c);
         return done;
+    }
+
+    /** Releases a container's runtime state and mounts; an infra container's network goes with it. */
+    private void release(ContainerRow c) {
+        ContainerPaths files = paths(c.id());
+        runtime(c).delete(c.name(), c.id(), true);
+        unmountRootfs(c, files);
+        if (c.infra()) {
+            PodNetwork.detach(files.run());
+        }
     }
 
     /** Removes everything of a stopped container: runtime state, mounts, files, lock. The row is removed by the caller. */
     void destroyFiles(ContainerRow c) {
-        runtime(c).delete(c.name(), c.id(), true);
-        if (!c.infra()) {
-            mounter(c).unmount(c.name(), new RootfsMounter.Layout(dataDir(c.id()).resolve("overlay")));
-        } else {
-            PodNetwork.detach(runDir(c.id()));
-            new PodVolumes(dataDir(c.id()).resolve("userdata"), host.paths().volumes()).unmount(c.name()); // Memory volumes' tmpfs
+        ContainerPaths files = paths(c.id());
+        release(c);
+        if (c.infra()) {
+            new PodVolumes(files.userdata(), host.paths().volumes()).unmount(c.name()); // Memory volumes' tmpfs
         }
-        deleteTree(dataDir(c.id()));
-        deleteTree(runDir(c.id()));
+        FileOps.deleteTree(files.data());
+        FileOps.deleteTree(files.run());
         try {
-            Files.deleteIfExists(host.paths().exits().resolve(c.id()));
+            Files.deleteIfExists(files.exit());
         } catch (IOException e) {
             // nothing left to do
         }
         locks.forget(c.id());
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new StateException("cannot remove " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean waitExit(long pid, long millis) {
-        long deadline = System.currentTimeMillis() + millis;
-        while (isAlive(pid)) {
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            sleep(20);
-        }
-        return true;
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Writes a file only its owner can read: a runtime spec holds the environment, Secrets' values included. */
-    private static void writeOwnerOnly(Path file, String text) throws IOException {
-        var mode = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
-        Files.deleteIfExists(file);
-        Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(mode));
-        Files.setPosixFilePermissions(file, mode); // whatever the umask
-        Files.writeString(file, text);
     }
 }

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,13 +74,16 @@ record ContainerTuning(Path seccompDir, Map<String, Long> ownHardLimits, boolean
                 resources(c.resources()));
     }
 
-    /** The security part of a container's plan, with its seccomp profile read. */
-    ContainerPlan.Security security(SecurityContext sc, String container) {
+    /** The security part of a container's plan; {@code seccompProfile} is the profile {@link #seccomp} read, or null. */
+    static ContainerPlan.Security security(SecurityContext sc, String seccompProfile) {
         return new ContainerPlan.Security(sc.readOnlyRootFilesystem(), sc.noNewPrivileges(), sc.capAdd(), sc.capDrop(),
-                sc.privileged(), seccomp(sc.seccomp(), container), sc.unmaskedProc());
+                sc.privileged(), seccompProfile, sc.unmaskedProc());
     }
 
-    /** The profile's JSON, or null for none. A Localhost profile must exist and be a valid profile. */
+    /**
+     * The profile's JSON, or null for none: read from the seccomp directory (the one part of the
+     * tuning that does I/O, done before planning). A Localhost profile must exist and be a valid profile.
+     */
     String seccomp(SecurityContext.Seccomp s, String container) {
         if (SecurityContext.Seccomp.RUNTIME_DEFAULT.equals(s.type())) {
             return SeccompProfiles.runtimeDefault();
@@ -141,37 +143,5 @@ record ContainerTuning(Path seccompDir, Map<String, Long> ownHardLimits, boolean
         RuntimeSpec.Cpu cpu = shares == null && quota == null ? null
                 : new RuntimeSpec.Cpu(shares, quota, quota == null ? null : CPU_PERIOD);
         return memory == null && cpu == null ? null : new RuntimeSpec.Resources(memory, cpu);
-    }
-
-    /** /proc/self/limits → hard limits by podman's short name (-1: unlimited). */
-    static Map<String, Long> parseLimits(String procLimits) {
-        Map<String, String> names = Map.ofEntries(Map.entry("Max cpu time", "cpu"), Map.entry("Max file size", "fsize"),
-                Map.entry("Max data size", "data"), Map.entry("Max stack size", "stack"), Map.entry("Max core file size", "core"),
-                Map.entry("Max resident set", "rss"), Map.entry("Max processes", "nproc"), Map.entry("Max open files", "nofile"),
-                Map.entry("Max locked memory", "memlock"), Map.entry("Max address space", "as"),
-                Map.entry("Max file locks", "locks"), Map.entry("Max pending signals", "sigpending"),
-                Map.entry("Max msgqueue size", "msgqueue"), Map.entry("Max nice priority", "nice"),
-                Map.entry("Max realtime priority", "rtprio"), Map.entry("Max realtime timeout", "rttime"));
-        Map<String, Long> out = new HashMap<>();
-        for (String line : procLimits.split("\n")) {
-            for (var e : names.entrySet()) {
-                if (line.startsWith(e.getKey() + " ")) {
-                    String[] f = line.substring(e.getKey().length()).trim().split("\\s+");
-                    if (f.length >= 2) {
-                        out.put(e.getValue(), f[1].equals("unlimited") ? -1L : Long.parseLong(f[1]));
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** jpod's own hard limits, read from /proc/self/limits (empty when it cannot be read). */
-    static Map<String, Long> ownLimits() {
-        try {
-            return parseLimits(Files.readString(Path.of("/proc/self/limits")));
-        } catch (IOException | NumberFormatException e) {
-            return Map.of();
-        }
     }
 }

@@ -31,11 +31,11 @@ public final class Engine implements AutoCloseable {
         this.host = host;
         this.db = db;
         this.events = events;
-        this.images = new ImageService(new ImageStore(new ImageTable(db), host.paths(), Privileges.current()),
+        this.images = new ImageService(new ImageStore(new ImageTable(db), host.paths(), Privileges.current(), host.architecture()),
                 imageId -> pods().removeContainersUsing(imageId));
         StateStore state = new StateStore(db);
         this.pods = new PodEngine(state, new LocalImages(images, events), new ContainerLifecycle(host, state, exitCommand(),
-                PodNetwork.discover()));
+                PodNetwork.of(host.slirp4netns())));
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes());
     }
 

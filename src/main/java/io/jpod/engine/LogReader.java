@@ -1,6 +1,7 @@
 package io.jpod.engine;
 
 import io.jpod.error.StateException;
+import io.jpod.host.Processes;
 import io.jpod.state.ContainerState;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -39,7 +40,7 @@ public final class LogReader {
                     return;
                 }
                 while (!Files.exists(log) && running(container)) {
-                    ContainerLifecycle.sleep(100);
+                    Processes.sleep(100);
                 }
                 if (!Files.exists(log)) {
                     return;
@@ -76,7 +77,7 @@ public final class LogReader {
                         return;
                     }
                     alive = running(container);
-                    ContainerLifecycle.sleep(alive ? 100 : 0);
+                    Processes.sleep(alive ? 100 : 0);
                 }
             }
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.jpod.error.ConflictException;
 import io.jpod.error.HostException;
 import io.jpod.error.JpodException;
 import io.jpod.error.RuntimeFailureException;
+import io.jpod.host.Processes;
 import io.jpod.image.registry.RegistryOptions;
 import io.jpod.network.PodNetwork;
 import io.jpod.network.PortMapping;
@@ -104,7 +105,7 @@ public final class PodEngine {
         PodRow pod = new PodRow(podId, spec.name(), now, spec, infraId);
         List<ContainerRow> rows = new ArrayList<>();
         rows.add(new ContainerRow(infraId, PodSpec.infraName(podId), podId, true, null, null, now,
-                new ContainerConfig(null, new ProcessPlan(List.of("/catatonit", "-P"), List.of(), "/", null), List.of(), null,
+                new ContainerConfig(null, new ProcessPlan(ContainerPlanner.INFRA_ARGS, List.of(), "/", null), List.of(), null,
                         life.runtimePath()),
                 ContainerState.CREATED, 0, 0, null, null, null, 0, false));
         for (int i = 0; i < spec.containers().size(); i++) {
@@ -276,7 +277,7 @@ public final class PodEngine {
                 return;
             }
             ContainerRow c = row.get();
-            if (c.state() == ContainerState.RUNNING && ContainerLifecycle.isAlive(c.pid())) {
+            if (c.state() == ContainerState.RUNNING && Processes.running(c.pid())) {
                 return;
             }
             exited = life.finish(c, false);
@@ -286,9 +287,9 @@ public final class PodEngine {
                 || !pod.spec().restartPolicy().restarts(exited.exitCode())) {
             return;
         }
-        ContainerLifecycle.sleep(backoffMillis(exited.restartCount()));
+        Processes.sleep(backoffMillis(exited.restartCount()));
         ContainerRow infra = state.container(pod.infraId()).orElse(null);
-        if (infra == null || !ContainerLifecycle.isAlive(infra.pid())) {
+        if (infra == null || !Processes.running(infra.pid())) {
             return;
         }
         try (Locks.Held l = life.lock(id)) {
@@ -340,7 +341,7 @@ public final class PodEngine {
 
     private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods) {
         PodRow pod = pods.stream().filter(p -> p.id().equals(c.podId())).findFirst().orElse(null);
-        ContainerState now = c.state() == ContainerState.RUNNING && !ContainerLifecycle.isAlive(c.pid())
+        ContainerState now = c.state() == ContainerState.RUNNING && !Processes.running(c.pid())
                 ? ContainerState.EXITED : c.state();
         Map<String, String> labels = c.infra() || pod == null ? Map.of() : pod.spec().labels();
         // the pod's ports are every container's: they share the infra container's network namespace
@@ -386,7 +387,7 @@ public final class PodEngine {
 
     /** Log file of a container. */
     public Path logFile(ContainerRow c) {
-        return life.logFile(c.id());
+        return life.paths(c.id()).log();
     }
 
     ContainerLifecycle lifecycle() {

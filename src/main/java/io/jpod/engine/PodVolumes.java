@@ -87,7 +87,7 @@ record PodVolumes(Path root, Path volumes) {
             Files.createDirectories(dir.getParent());
             Files.setPosixFilePermissions(dir.getParent(), OWNER_ONLY);
         }
-        ContainerLifecycle.deleteTree(dir);
+        FileOps.deleteTree(dir);
         Files.createDirectories(dir);
         for (Volume.File f : v.files().files()) {
             Path file = dir.resolve(f.path()).normalize();

@@ -33,7 +33,7 @@ public final class SystemService {
                 firstLine(Exec.run(List.of(host.conmon().toString(), "--version")).out()),
                 System.getProperty("os.version"), pods.pods().size(), cs.size(),
                 (int) cs.stream().filter(c -> c.current() == io.jpod.state.ContainerState.RUNNING).count(),
-                io.jpod.host.Cgroups.probe(host.rootless(), host.hostUid()), pods.lifecycle().network().backend());
+                host.cgroups().get(), pods.lifecycle().network().backend());
     }
 
     private static String firstLine(String s) {
@@ -63,7 +63,7 @@ public final class SystemService {
         unmountAllUnder(host.paths().dataDir());
         for (Path dir : List.of(host.paths().dataDir(), host.paths().runDir())) {
             try {
-                ContainerLifecycle.deleteTree(dir);
+                FileOps.deleteTree(dir);
             } catch (JpodException e) {
                 errors.add(e.getMessage());
             }

@@ -187,7 +187,7 @@ public final class VolumeService {
                 pods.removePod(p.id(), true);
             }
         }
-        ContainerLifecycle.deleteTree(dir.resolve(name));
+        FileOps.deleteTree(dir.resolve(name));
         store.remove(name);
         return name;
     }
@@ -197,7 +197,7 @@ public final class VolumeService {
         List<String> removed = new ArrayList<>();
         for (VolumeRow v : store.list()) {
             if (holders(v.name()).isEmpty()) {
-                ContainerLifecycle.deleteTree(dir.resolve(v.name()));
+                FileOps.deleteTree(dir.resolve(v.name()));
                 store.remove(v.name());
                 removed.add(v.name());
             }

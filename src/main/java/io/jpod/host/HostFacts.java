@@ -1,6 +1,8 @@
 package io.jpod.host;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Facts about this host and user, discovered once (by {@link HostProbe}) and passed to everything
@@ -14,9 +16,20 @@ import java.nio.file.Path;
  * @param conmon     path of conmon
  * @param catatonit  path of the static pause binary used by infra containers
  * @param storage    how container root filesystems are assembled
+ * @param architecture this machine's architecture as images name it (amd64, arm64…)
+ * @param cgroups    the cgroup version and the controllers jpod can use (read when first asked for)
+ * @param hardLimits jpod's own hard rlimits by podman's short name (nofile…; -1: unlimited), the most a
+ *                   rootless container can get (read from /proc/self/limits when first asked for)
+ * @param slirp4netns the slirp4netns binary, if installed (looked for when first asked for)
  */
 public record HostFacts(boolean rootless, long hostUid, long hostGid, HostPaths paths, OciRuntime runtime,
-        Path conmon, Path catatonit, StorageDriver storage) {
+        Path conmon, Path catatonit, StorageDriver storage, String architecture, Lazy<Cgroups> cgroups,
+        Lazy<Map<String, Long>> hardLimits, Lazy<Optional<Path>> slirp4netns) {
+
+    /** Why containers' resource limits are not enforced on this host, or null when they are. */
+    public String resourcesNotEnforced() {
+        return rootless ? cgroups.get().whyNotEnforced(true) : null;
+    }
 
     /** An OCI runtime binary. */
     public record OciRuntime(String name, Path path) {

@@ -4,9 +4,12 @@ import io.jpod.error.HostException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.File;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Discovers {@link HostFacts} for the current process, once per command. Probes that cost
@@ -42,7 +45,9 @@ public final class HostProbe {
                 : cache.get("runtime", () -> detectRuntime(paths, catatonit), HostProbe::runtimeFromCache, r -> r.name() + " " + r.path());
         HostFacts.StorageDriver storage = storageChoice != null ? HostFacts.StorageDriver.parse(storageChoice) : cache.get("storage", () -> StorageProbe.detect(paths),
                 s -> HostFacts.StorageDriver.valueOf(s.trim()), HostFacts.StorageDriver::name);
-        return new HostFacts(rootless, uid, gid, paths, runtime, conmon, catatonit, storage);
+        return new HostFacts(rootless, uid, gid, paths, runtime, conmon, catatonit, storage,
+                architecture(System.getProperty("os.arch")), Lazy.of(() -> Cgroups.probe(rootless, uid)), Lazy.of(HostProbe::hardLimits),
+                Lazy.of(() -> slirp4netns(System.getenv("PATH"))));
     }
 
     static HostFacts.OciRuntime chosenRuntime(String choice) {
@@ -97,6 +102,68 @@ public final class HostProbe {
             throw new HostException(name + " is not installed", "as root: apt-get install " + pkg + " (or run scripts/setup.sh)");
         }
         return p;
+    }
+
+    /** The architecture name images use for this JVM's {@code os.arch} (amd64, arm64, ...). */
+    public static String architecture(String osArch) {
+        switch (osArch) {
+            case "x86_64":
+            case "amd64":
+                return "amd64";
+            case "aarch64":
+                return "arm64";
+            case "x86":
+            case "i386":
+                return "386";
+            default:
+                return osArch;
+        }
+    }
+
+    /** The slirp4netns binary on {@code path} (or the usual places), if installed. */
+    static Optional<Path> slirp4netns(String path) {
+        String dirs = (path == null ? "" : path + File.pathSeparator) + "/usr/bin:/usr/local/bin:/bin";
+        for (String dir : dirs.split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path p = Path.of(dir, "slirp4netns");
+                if (Files.isExecutable(p)) {
+                    return Optional.of(p);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** jpod's own hard limits, read from /proc/self/limits (empty when it cannot be read). */
+    static Map<String, Long> hardLimits() {
+        try {
+            return parseLimits(Files.readString(Path.of("/proc/self/limits")));
+        } catch (IOException | NumberFormatException e) {
+            return Map.of();
+        }
+    }
+
+    /** /proc/self/limits → hard limits by podman's short name (-1: unlimited). */
+    static Map<String, Long> parseLimits(String procLimits) {
+        Map<String, String> names = Map.ofEntries(Map.entry("Max cpu time", "cpu"), Map.entry("Max file size", "fsize"),
+                Map.entry("Max data size", "data"), Map.entry("Max stack size", "stack"), Map.entry("Max core file size", "core"),
+                Map.entry("Max resident set", "rss"), Map.entry("Max processes", "nproc"), Map.entry("Max open files", "nofile"),
+                Map.entry("Max locked memory", "memlock"), Map.entry("Max address space", "as"),
+                Map.entry("Max file locks", "locks"), Map.entry("Max pending signals", "sigpending"),
+                Map.entry("Max msgqueue size", "msgqueue"), Map.entry("Max nice priority", "nice"),
+                Map.entry("Max realtime priority", "rtprio"), Map.entry("Max realtime timeout", "rttime"));
+        Map<String, Long> out = new HashMap<>();
+        for (String line : procLimits.split("\n")) {
+            for (var e : names.entrySet()) {
+                if (line.startsWith(e.getKey() + " ")) {
+                    String[] f = line.substring(e.getKey().length()).trim().split("\\s+");
+                    if (f.length >= 2) {
+                        out.put(e.getValue(), f[1].equals("unlimited") ? -1L : Long.parseLong(f[1]));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** A /proc/PID/uid_map or gid_map. */

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What /proc says of a process, for processes jpod did not start in this JVM (conmon, containers, slirp4netns). */
+/** What /proc says of a process (and waiting for one to end), for processes jpod did not start in this JVM (conmon, containers, slirp4netns). */
 public final class Processes {
     private Processes() {
     }
@@ -33,5 +33,26 @@ public final class Processes {
         }
         char state = stat.charAt(end + 2);
         return state != 'Z' && state != 'X' && state != 'x';
+    }
+
+    /** Waits up to {@code millis} for {@code pid} to finish; true when it has. */
+    public static boolean waitExit(long pid, long millis) {
+        long deadline = System.currentTimeMillis() + millis;
+        while (running(pid)) {
+            if (System.currentTimeMillis() > deadline) {
+                return false;
+            }
+            sleep(20);
+        }
+        return true;
+    }
+
+    /** Sleeps, keeping an interruption for the caller to see. */
+    public static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

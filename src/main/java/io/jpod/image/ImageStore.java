@@ -41,11 +41,12 @@ public final class ImageStore {
     private final LayerStore layers;
     private final String architecture;
 
-    public ImageStore(ImageTable table, HostPaths paths, Privileges privileges) {
+    /** {@code architecture}: this host's, as images name it ({@code HostFacts.architecture}), for imported images. */
+    public ImageStore(ImageTable table, HostPaths paths, Privileges privileges, String architecture) {
         this.table = table;
         this.paths = paths;
         this.layers = new LayerStore(table, paths, privileges);
-        this.architecture = Platform.goArchitecture(System.getProperty("os.arch"));
+        this.architecture = architecture;
     }
 
     /** The layers of the stored images. */

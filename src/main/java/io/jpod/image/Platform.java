@@ -19,17 +19,6 @@ public record Platform(String os, String architecture, String variant) {
 
     /** The architecture name images use for this JVM's {@code os.arch} (amd64, arm64, ...). */
     static String goArchitecture(String osArch) {
-        switch (osArch) {
-            case "x86_64":
-            case "amd64":
-                return "amd64";
-            case "aarch64":
-                return "arm64";
-            case "x86":
-            case "i386":
-                return "386";
-            default:
-                return osArch;
-        }
+        return io.jpod.host.HostProbe.architecture(osArch);
     }
 }

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Connects a pod's network namespace to the outside, as podman's rootless default does: slirp4netns
@@ -17,15 +18,19 @@ import java.util.Optional;
  * {@code port_handler=slirp4netns}). The same in root mode (no bridge, no firewall rules).
  */
 public final class PodNetwork {
-    private final Optional<Slirp4netns> slirp;
+    private final Supplier<Optional<Path>> slirpBinary;
 
-    private PodNetwork(Optional<Slirp4netns> slirp) {
-        this.slirp = slirp;
+    private PodNetwork(Supplier<Optional<Path>> slirpBinary) {
+        this.slirpBinary = slirpBinary;
     }
 
-    /** The network of this host: slirp4netns where installed. */
-    public static PodNetwork discover() {
-        return new PodNetwork(Slirp4netns.locate().map(Slirp4netns::new));
+    /** The network of this host: slirp4netns where installed ({@code HostFacts.slirp4netns}, looked for when first needed). */
+    public static PodNetwork of(Supplier<Optional<Path>> slirp4netns) {
+        return new PodNetwork(slirp4netns);
+    }
+
+    private Optional<Slirp4netns> slirp() {
+        return slirpBinary.get().map(Slirp4netns::new);
     }
 
     /** What {@code jpod info} shows of the network backend. */
@@ -33,7 +38,7 @@ public final class PodNetwork {
     }
 
     public Backend backend() {
-        return slirp.map(s -> new Backend("slirp4netns", s.binary().toString(), s.version()))
+        return slirp().map(s -> new Backend("slirp4netns", s.binary().toString(), s.version()))
                 .orElse(new Backend("none", "", "slirp4netns is not installed"));
     }
 
@@ -81,7 +86,7 @@ public final class PodNetwork {
         if (mode != NetworkMode.SLIRP4NETNS) {
             return;
         }
-        Slirp4netns s = slirp.orElseThrow(() -> new HostException("slirp4netns is not installed: the pod cannot reach the network",
+        Slirp4netns s = slirp().orElseThrow(() -> new HostException("slirp4netns is not installed: the pod cannot reach the network",
                 "install slirp4netns (apt-get install slirp4netns), or play with --network none"));
         SlirpApi api = s.start(infraPid, runDir, socket);
         try {

@@ -34,21 +34,6 @@ final class Slirp4netns {
         return binary;
     }
 
-    /** The binary on the PATH (or the usual places), if installed. */
-    static Optional<Path> locate() {
-        String path = System.getenv("PATH");
-        String dirs = (path == null ? "" : path + File.pathSeparator) + "/usr/bin:/usr/local/bin:/bin";
-        for (String dir : dirs.split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                Path p = Path.of(dir, "slirp4netns");
-                if (Files.isExecutable(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     /** {@code slirp4netns --version}'s first line. */
     String version() {
         String out = Exec.run(List.of(binary.toString(), "--version")).out();
@@ -101,7 +86,7 @@ final class Slirp4netns {
                 throw new HostException("slirp4netns did not set up the pod's network: " + lastLine(errors),
                         "slirp4netns needs /dev/net/tun readable and writable by the user (mode 0666)");
             }
-            sleep(5);
+            Processes.sleep(5);
         }
         return new SlirpApi(socket);
     }
@@ -140,7 +125,7 @@ final class Slirp4netns {
             h.get().destroy();
             long deadline = System.currentTimeMillis() + 2000;
             while (Processes.running(pid) && System.currentTimeMillis() < deadline) {
-                sleep(5);
+                Processes.sleep(5);
             }
             if (Processes.running(pid)) {
                 h.get().destroyForcibly();
@@ -164,14 +149,6 @@ final class Slirp4netns {
             return Files.readString(Path.of("/proc", Long.toString(h.pid()), "comm")).trim().equals("slirp4netns");
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -37,18 +37,96 @@ public record ContainerPlan(String id, List<String> args, List<String> env, Stri
         tuning = tuning == null ? Tuning.NONE : tuning;
     }
 
-    /** A plan without tuning. */
-    public ContainerPlan(String id, List<String> args, List<String> env, String cwd, long uid, long gid, List<Long> groups,
-            String rootfs, String hostname, Map<String, String> joined, List<String> created, List<RuntimeSpec.Mount> mounts,
-            Map<String, String> annotations, Security security) {
-        this(id, args, env, cwd, uid, gid, groups, rootfs, hostname, joined, created, mounts, annotations, security, Tuning.NONE);
+    /** A plan for container {@code id}: every part not set is empty (no args, uid 0, no mounts, defaults). */
+    public static Builder builder(String id) {
+        return new Builder(id);
     }
 
-    /** A plan with the default security settings. */
-    public ContainerPlan(String id, List<String> args, List<String> env, String cwd, long uid, long gid, List<Long> groups,
-            String rootfs, String hostname, Map<String, String> joined, List<String> created, List<RuntimeSpec.Mount> mounts,
-            Map<String, String> annotations) {
-        this(id, args, env, cwd, uid, gid, groups, rootfs, hostname, joined, created, mounts, annotations, Security.DEFAULT);
+    /** Builds a {@link ContainerPlan} part by part, so that no caller lists fifteen arguments in order. */
+    public static final class Builder {
+        private final String id;
+        private List<String> args = List.of();
+        private List<String> env = List.of();
+        private String cwd = "/";
+        private long uid;
+        private long gid;
+        private List<Long> groups = List.of();
+        private String rootfs;
+        private String hostname;
+        private Map<String, String> joined = Map.of();
+        private List<String> created = List.of();
+        private List<RuntimeSpec.Mount> mounts = List.of();
+        private Map<String, String> annotations = Map.of();
+        private Security security = Security.DEFAULT;
+        private Tuning tuning = Tuning.NONE;
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        /** argv, environment (NAME=value) and working directory. */
+        public Builder process(List<String> args, List<String> env, String cwd) {
+            this.args = args;
+            this.env = env;
+            this.cwd = cwd;
+            return this;
+        }
+
+        /** The user and groups inside the container. */
+        public Builder user(long uid, long gid, List<Long> groups) {
+            this.uid = uid;
+            this.gid = gid;
+            this.groups = groups;
+            return this;
+        }
+
+        public Builder rootfs(String rootfs) {
+            this.rootfs = rootfs;
+            return this;
+        }
+
+        /** Set only for a container that creates the UTS namespace. */
+        public Builder hostname(String hostname) {
+            this.hostname = hostname;
+            return this;
+        }
+
+        /** Namespaces joined from another process: type → path. */
+        public Builder joined(Map<String, String> joined) {
+            this.joined = joined;
+            return this;
+        }
+
+        /** Namespaces this container creates, besides "mount". */
+        public Builder created(List<String> created) {
+            this.created = created;
+            return this;
+        }
+
+        public Builder mounts(List<RuntimeSpec.Mount> mounts) {
+            this.mounts = mounts;
+            return this;
+        }
+
+        public Builder annotations(Map<String, String> annotations) {
+            this.annotations = annotations;
+            return this;
+        }
+
+        public Builder security(Security security) {
+            this.security = security;
+            return this;
+        }
+
+        public Builder tuning(Tuning tuning) {
+            this.tuning = tuning;
+            return this;
+        }
+
+        public ContainerPlan build() {
+            return new ContainerPlan(id, args, env, cwd, uid, gid, groups, rootfs, hostname, joined, created, mounts, annotations,
+                    security, tuning);
+        }
     }
 
     /**

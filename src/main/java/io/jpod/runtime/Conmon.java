@@ -48,6 +48,15 @@ public final class Conmon {
      * @param exitCommand argv run when the container exits
      */
     public record ContainerFiles(Path bundle, Path runDir, Path log, Path exitDir, Path socketDir, List<String> exitCommand) {
+        /** The container's pid, as the runtime writes it. */
+        public Path pidFile() {
+            return runDir.resolve("pidfile");
+        }
+
+        /** conmon's own pid. */
+        public Path conmonPidFile() {
+            return runDir.resolve("conmon.pid");
+        }
     }
 
     /** Creates container {@code id} (runtime state "created"); returns its pid. */
@@ -63,7 +72,7 @@ public final class Conmon {
             List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "exec 3<>\"$0\"; exec \"$@\"", fifo.toString(),
                     conmon.toString(), "--api-version", "1", "-c", id, "-u", id, "-n", name,
                     "-r", runtime.binary().toString(), "-b", f.bundle().toString(),
-                    "-p", f.runDir().resolve("pidfile").toString(), "-P", f.runDir().resolve("conmon.pid").toString(),
+                    "-p", f.pidFile().toString(), "-P", f.conmonPidFile().toString(),
                     "-l", "k8s-file:" + f.log(), "--exit-dir", f.exitDir().toString(),
                     "--socket-dir-path", f.socketDir().toString(), "--log-level", "error", "--syslog=false",
                     "--runtime-arg", "--root", "--runtime-arg", runtime.root().toString()));

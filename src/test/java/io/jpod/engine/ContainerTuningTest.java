@@ -65,17 +65,6 @@ class ContainerTuningTest {
     }
 
     @Test
-    void procLimitsAreParsed() {
-        String limits = """
-                Limit                     Soft Limit           Hard Limit           Units
-                Max core file size        0                    unlimited            bytes
-                Max processes             63535                63535                processes
-                Max open files            1024                 524288               files
-                """;
-        assertEquals(Map.of("core", -1L, "nproc", 63535L, "nofile", 524288L), ContainerTuning.parseLimits(limits));
-    }
-
-    @Test
     void seccompProfiles(@TempDir Path dir) throws IOException {
         ContainerTuning t = new ContainerTuning(dir, OWN, true);
         assertNull(t.seccomp(SecurityContext.Seccomp.UNSET, "c"));

@@ -83,7 +83,7 @@ class LocalImagesTest {
     }
 
     private static ImageService service(Database db, HostPaths paths) {
-        return new ImageService(new ImageStore(new ImageTable(db), paths, Privileges.current()), id -> { });
+        return new ImageService(new ImageStore(new ImageTable(db), paths, Privileges.current(), io.jpod.host.HostProbe.architecture(System.getProperty("os.arch"))), id -> { });
     }
 
     private static byte[] emptyTar() throws Exception {

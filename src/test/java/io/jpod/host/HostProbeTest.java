@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jpod.error.HostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +56,23 @@ class HostProbeTest {
     void missingFileIsAHostProblem() {
         HostException e = assertThrows(HostException.class, () -> HostProbe.UidMap.read(dir.resolve("nope")));
         assertTrue(e.getMessage().startsWith("cannot read " + dir.resolve("nope")), e.getMessage());
+    }
+
+    @Test
+    void procLimitsAreParsed() {
+        String limits = """
+                Limit                     Soft Limit           Hard Limit           Units
+                Max core file size        0                    unlimited            bytes
+                Max processes             63535                63535                processes
+                Max open files            1024                 524288               files
+                """;
+        assertEquals(Map.of("core", -1L, "nproc", 63535L, "nofile", 524288L), HostProbe.parseLimits(limits));
+    }
+
+    @Test
+    void architectureIsNamedAsImagesNameIt() {
+        assertEquals("amd64", HostProbe.architecture("x86_64"));
+        assertEquals("arm64", HostProbe.architecture("aarch64"));
+        assertEquals("riscv64", HostProbe.architecture("riscv64"));
     }
 }

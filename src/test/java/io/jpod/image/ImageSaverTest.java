@@ -47,7 +47,7 @@ class ImageSaverTest {
         HostPaths paths = new HostPaths(base.resolve(name).resolve("data"), base.resolve(name).resolve("run"));
         Database db = Database.open(paths.database());
         dbs.add(db);
-        return new ImageStore(new io.jpod.state.ImageTable(db), paths, Privileges.current());
+        return new ImageStore(new io.jpod.state.ImageTable(db), paths, Privileges.current(), Platform.goArchitecture(System.getProperty("os.arch")));
     }
 
     private Image importTar(String file, String name) {

@@ -51,7 +51,7 @@ class ImageStoreTest {
     void open() {
         paths = new HostPaths(base.resolve("data"), base.resolve("run"));
         db = Database.open(paths.database());
-        store = new ImageStore(new io.jpod.state.ImageTable(db), paths, Privileges.current());
+        store = new ImageStore(new io.jpod.state.ImageTable(db), paths, Privileges.current(), Platform.goArchitecture(System.getProperty("os.arch")));
     }
 
     @AfterEach
@@ -462,7 +462,7 @@ class ImageStoreTest {
             for (int i = 0; i < 2; i++) {
                 Database own = Database.open(paths.database());
                 dbs.add(own);
-                ImageStore s = new ImageStore(new io.jpod.state.ImageTable(own), paths, Privileges.current());
+                ImageStore s = new ImageStore(new io.jpod.state.ImageTable(own), paths, Privileges.current(), Platform.goArchitecture(System.getProperty("os.arch")));
                 Callable<Image> work = () -> {
                     start.await();
                     return s.importRootfs(new ByteArrayInputStream(big), "big.tar", List.of(), null, "same", Events.NONE);

@@ -60,7 +60,7 @@ class RegistryTransferTest {
     void open() {
         paths = new HostPaths(base.resolve("data"), base.resolve("run"));
         db = Database.open(paths.database());
-        store = new ImageStore(new io.jpod.state.ImageTable(db), paths, Privileges.current());
+        store = new ImageStore(new io.jpod.state.ImageTable(db), paths, Privileges.current(), Platform.goArchitecture(System.getProperty("os.arch")));
     }
 
     @AfterEach

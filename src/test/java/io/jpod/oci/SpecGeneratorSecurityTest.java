@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 /** What a securityContext changes in the generated spec. */
 class SpecGeneratorSecurityTest {
     private static RuntimeSpec spec(ContainerPlan.Security security) {
-        return SpecGenerator.generate(new ContainerPlan("ab".repeat(32), List.of("sh"), List.of(), "/", 1000, 1000, List.of(5L),
-                "/rootfs", null, Map.of("network", "/proc/1/ns/net"), List.of(), List.of(), Map.of(), security), true);
+        return SpecGenerator.generate(ContainerPlan.builder("ab".repeat(32)).process(List.of("sh"), List.of(), "/")
+                .user(1000, 1000, List.of(5L)).rootfs("/rootfs").joined(Map.of("network", "/proc/1/ns/net")).security(security).build(),
+                true);
     }
 
     private static List<String> caps(ContainerPlan.Security s) {

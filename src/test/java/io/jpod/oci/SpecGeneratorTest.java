@@ -25,9 +25,10 @@ class SpecGeneratorTest {
         if (sharePid) {
             created.add("pid");
         }
-        return new ContainerPlan(ID, List.of("/catatonit", "-P"), List.of("PATH=/usr/bin"), "/", 0, 0, List.of(), "/data/rootfs",
-                "webhost", Map.of(), created, List.of(Mount.bind("/usr/libexec/catatonit", "/catatonit", true)),
-                Map.of("io.kubernetes.cri-o.ContainerType", "sandbox"));
+        return ContainerPlan.builder(ID).process(List.of("/catatonit", "-P"), List.of("PATH=/usr/bin"), "/")
+                .rootfs("/data/rootfs").hostname("webhost").created(created)
+                .mounts(List.of(Mount.bind("/usr/libexec/catatonit", "/catatonit", true)))
+                .annotations(Map.of("io.kubernetes.cri-o.ContainerType", "sandbox")).build();
     }
 
     /** An app container's plan: joins the infra's namespaces by path. */
@@ -39,9 +40,9 @@ class SpecGeneratorTest {
         if (sharePid) {
             joined.put("pid", "/proc/42/ns/pid");
         }
-        return new ContainerPlan(ID, List.of("nginx", "-g", "daemon off;"), List.of("PATH=/usr/bin", "HOME=/root"), "/srv", 101, 102,
-                List.of(5L), "/data/merged", null, joined, List.of(),
-                List.of(Mount.bind("/data/hosts", "/etc/hosts", false)), Map.of("io.jpod.pod.name", "web"));
+        return ContainerPlan.builder(ID).process(List.of("nginx", "-g", "daemon off;"), List.of("PATH=/usr/bin", "HOME=/root"), "/srv")
+                .user(101, 102, List.of(5L)).rootfs("/data/merged").joined(joined)
+                .mounts(List.of(Mount.bind("/data/hosts", "/etc/hosts", false))).annotations(Map.of("io.jpod.pod.name", "web")).build();
     }
 
     private static Namespace ns(RuntimeSpec s, String type) {
@@ -174,8 +175,8 @@ class SpecGeneratorTest {
 
     @Test
     void rootlessContainerWithoutANetworkNamespaceBindsTheHostSys() {
-        ContainerPlan hostNet = new ContainerPlan(ID, List.of("sh"), List.of(), "/", 0, 0, List.of(), "/r", null, Map.of(),
-                List.of("ipc"), List.of(), Map.of());
+        ContainerPlan hostNet = ContainerPlan.builder(ID).process(List.of("sh"), List.of(), "/").rootfs("/r")
+                .created(List.of("ipc")).build();
         RuntimeSpec s = SpecGenerator.generate(hostNet, true);
         assertEquals(new Mount("/sys", "bind", "/sys", List.of("rbind", "nosuid", "noexec", "nodev", "ro")), mount(s, "/sys"));
         assertNull(mount(s, "/sys/fs/cgroup"));
@@ -222,8 +223,8 @@ class SpecGeneratorTest {
 
     @Test
     void serializationLeavesOutWhatIsAbsent() {
-        ContainerPlan root = new ContainerPlan(ID, List.of("sh"), List.of(), "/", 0, 0, List.of(), "/r", "h", Map.of(),
-                List.of("network"), List.of(), Map.of());
+        ContainerPlan root = ContainerPlan.builder(ID).process(List.of("sh"), List.of(), "/").rootfs("/r").hostname("h")
+                .created(List.of("network")).build();
         JsonNode n = JSON.readTree(JSON.writeValueAsString(SpecGenerator.generate(root, true)));
         assertFalse(n.at("/linux").has("cgroupsPath"), "rootless: no cgroupsPath");
         assertTrue(n.at("/process/user").has("uid"), "uid 0 is written, OCI requires it");

@@ -16,8 +16,8 @@ class SpecGeneratorTuningTest {
 
     private static RuntimeSpec spec(Map<String, String> joined, ContainerPlan.Security security, ContainerPlan.Tuning tuning,
             boolean rootless) {
-        return SpecGenerator.generate(new ContainerPlan("ab".repeat(32), List.of("sh"), List.of(), "/", 0, 0, List.of(), "/rootfs",
-                null, joined, List.of(), List.of(), Map.of(), security, tuning), rootless);
+        return SpecGenerator.generate(ContainerPlan.builder("ab".repeat(32)).process(List.of("sh"), List.of(), "/")
+                .rootfs("/rootfs").joined(joined).security(security).tuning(tuning).build(), rootless);
     }
 
     private static RuntimeSpec.Mount mount(RuntimeSpec s, String destination) {
