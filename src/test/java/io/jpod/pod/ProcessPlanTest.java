@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProcessPlanTest {
@@ -16,11 +15,11 @@ class ProcessPlanTest {
             List.of("PATH=/opt/bin:/usr/bin", "LANG=C.UTF-8"), "/app", null);
 
     private static PodSpec pod(ContainerSpec c) {
-        return new PodSpec("web", Map.of(), Map.of(), "webhost", RestartPolicy.ALWAYS, false, List.of(c), 10);
+        return PodSpec.builder("web").hostname("webhost").containers(c).build();
     }
 
     private static ContainerSpec container(List<String> command, List<String> args, List<EnvVar> env, String workingDir) {
-        return new ContainerSpec("app", "example/app:1", command, args, env, workingDir);
+        return ContainerSpec.builder("app", "example/app:1").command(command).args(args).env(env).workingDir(workingDir).build();
     }
 
     private static ProcessPlan plan(ContainerSpec c, ImageDefaults image) {
