@@ -2,6 +2,7 @@ package io.jpod.cli;
 
 import io.jpod.engine.PodEngine.ContainerInfo;
 import io.jpod.state.ContainerRow;
+import io.jpod.state.ContainerStatus;
 import io.jpod.state.ContainerState;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class InspectCommand extends EngineCommand {
 
     private Map<String, Object> inspect(ContainerInfo c) {
         ContainerRow r = c.row();
+        ContainerStatus s = r.status();
         boolean running = c.current() == ContainerState.RUNNING;
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("OciVersion", "1.0.2");
@@ -39,12 +41,12 @@ public final class InspectCommand extends EngineCommand {
         state.put("Restarting", false);
         state.put("OOMKilled", false);
         state.put("Dead", false);
-        state.put("Pid", running ? r.pid() : 0);
-        state.put("ConmonPid", running ? r.conmonPid() : 0);
-        state.put("ExitCode", r.exitCode() == null ? 0 : r.exitCode());
+        state.put("Pid", running ? s.pid() : 0);
+        state.put("ConmonPid", running ? s.conmonPid() : 0);
+        state.put("ExitCode", s.exitCode() == null ? 0 : s.exitCode());
         state.put("Error", "");
-        state.put("StartedAt", iso(r.startedAt()));
-        state.put("FinishedAt", iso(r.finishedAt()));
+        state.put("StartedAt", iso(s.startedAt()));
+        state.put("FinishedAt", iso(s.finishedAt()));
         var p = r.config().process();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", engine().pods().podOfContainer(r).spec().hostname());
@@ -65,7 +67,7 @@ public final class InspectCommand extends EngineCommand {
         m.put("Pod", r.podId());
         m.put("PodName", c.podName());
         m.put("Name", r.name());
-        m.put("RestartCount", r.restartCount());
+        m.put("RestartCount", s.restartCount());
         m.put("Driver", "overlay");
         m.put("OCIRuntime", engine().host().runtime().name());
         m.put("LogPath", engine().pods().logFile(r).toString());

@@ -5,6 +5,7 @@ import io.jpod.engine.PodEngine.ContainerInfo;
 import io.jpod.engine.PodEngine.PodInfo;
 import io.jpod.network.PortMapping;
 import io.jpod.state.ContainerRow;
+import io.jpod.state.ContainerStatus;
 import io.jpod.state.ContainerState;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +35,13 @@ final class Views {
     /** podman's STATUS column: "Up 5 seconds", "Exited (0) 3 seconds ago", "Created". */
     static String status(ContainerInfo c, Instant now) {
         ContainerRow r = c.row();
+        ContainerStatus s = r.status();
         return switch (c.current()) {
-            case RUNNING -> "Up " + Output.humanDuration(Duration.between(r.startedAt() == null ? r.created() : r.startedAt(), now));
+            case RUNNING -> "Up " + Output.humanDuration(
+                    Duration.between(s.startedAt() == null ? r.created() : s.startedAt(), now));
             case CREATED -> "Created";
-            case EXITED, STOPPED -> "Exited (" + (r.exitCode() == null ? 0 : r.exitCode()) + ") "
-                    + Output.ago(Duration.between(r.finishedAt() == null ? now : r.finishedAt(), now));
+            case EXITED, STOPPED -> "Exited (" + (s.exitCode() == null ? 0 : s.exitCode()) + ") "
+                    + Output.ago(Duration.between(s.finishedAt() == null ? now : s.finishedAt(), now));
         };
     }
 
@@ -49,14 +52,15 @@ final class Views {
     /** {@code ps --format json}: podman's ListContainer. */
     static Map<String, Object> containerJson(ContainerInfo c, Instant now) {
         ContainerRow r = c.row();
+        ContainerStatus s = r.status();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("AutoRemove", false);
         m.put("Command", r.config().process().argsShown());
         m.put("Created", unix(r.created()));
         m.put("CreatedAt", Output.ago(Duration.between(r.created(), now)));
         m.put("Exited", c.current() == ContainerState.EXITED);
-        m.put("ExitedAt", unix(r.finishedAt()));
-        m.put("ExitCode", r.exitCode() == null ? 0 : r.exitCode());
+        m.put("ExitedAt", unix(s.finishedAt()));
+        m.put("ExitCode", s.exitCode() == null ? 0 : s.exitCode());
         m.put("Id", r.id());
         m.put("Image", r.infra() ? "" : r.imageName());
         m.put("ImageID", r.infra() ? "" : r.imageId());
@@ -66,12 +70,12 @@ final class Views {
         m.put("Names", List.of(r.name()));
         m.put("Namespaces", Map.of());
         m.put("Networks", List.of());
-        m.put("Pid", c.current() == ContainerState.RUNNING ? r.pid() : 0);
+        m.put("Pid", c.current() == ContainerState.RUNNING ? s.pid() : 0);
         m.put("Pod", r.podId());
         m.put("PodName", c.podName());
         m.put("Ports", c.ports().isEmpty() ? null : c.ports().stream().map(Views::portJson).toList());
-        m.put("Restarts", r.restartCount());
-        m.put("StartedAt", unix(r.startedAt()));
+        m.put("Restarts", s.restartCount());
+        m.put("StartedAt", unix(s.startedAt()));
         m.put("State", c.current().label());
         m.put("Status", status(c, now));
         m.put("Created", unix(r.created()));
@@ -118,7 +122,7 @@ final class Views {
             cm.put("Id", c.row().id());
             cm.put("Names", c.row().name());
             cm.put("Status", c.current().label());
-            cm.put("RestartCount", c.row().restartCount());
+            cm.put("RestartCount", c.row().status().restartCount());
             cs.add(cm);
         }
         m.put("Containers", cs);

@@ -122,7 +122,7 @@ final class ContainerLifecycle {
     /** Creates and starts {@code c} (already under its lock); returns the updated row. */
     ContainerRow startLocked(ContainerRow c, PodRow pod, Long infraPid) {
         ContainerRow current = state.container(c.id()).orElse(c);
-        if (current.state() == ContainerState.RUNNING && Processes.running(current.pid())) {
+        if (current.status().state() == ContainerState.RUNNING && Processes.running(current.status().pid())) {
             return current;
         }
         ContainerPaths files = paths(c.id());
@@ -151,9 +151,7 @@ final class ContainerLifecycle {
             throw e;
         }
         long conmonPid = FileOps.readPid(conmonFiles.conmonPidFile());
-        ContainerRow started = new ContainerRow(current.id(), current.name(), current.podId(), current.infra(), current.imageId(),
-                current.imageName(), current.created(), current.config(), ContainerState.RUNNING, pid, conmonPid, null,
-                Instant.now(), current.finishedAt(), current.restartCount(), false);
+        ContainerRow started = current.withStatus(current.status().started(pid, conmonPid, Instant.now()));
         state.updateContainer(started);
         if (c.infra()) {
             attachNetwork(started, pod);
@@ -165,11 +163,11 @@ final class ContainerLifecycle {
     private void attachNetwork(ContainerRow infra, PodRow pod) {
         ContainerPaths files = paths(infra.id());
         try {
-            network.attach(pod.spec().network(), infra.pid(), files.run(), files.netSocket(), PortMapping.of(pod.spec()));
+            network.attach(pod.spec().network(), infra.status().pid(), files.run(), files.netSocket(), PortMapping.of(pod.spec()));
         } catch (JpodException e) {
             markStopping(files, true);
             runtime(infra).kill(infra.name(), infra.id(), "KILL", false);
-            Processes.waitExit(infra.pid(), 10_000);
+            Processes.waitExit(infra.status().pid(), 10_000);
             finish(infra, true);
             throw e;
         }
@@ -235,11 +233,11 @@ final class ContainerLifecycle {
         ContainerRow current = state.container(c.id()).orElse(c);
         markStopRequested(current);
         markStopping(paths(c.id()), true);
-        if (Processes.running(current.pid())) {
+        if (Processes.running(current.status().pid())) {
             runtime(c).kill(c.name(), c.id(), c.infra() ? "KILL" : stopSignal(c), false);
-            if (!Processes.waitExit(current.pid(), timeoutSeconds * 1000L)) {
+            if (!Processes.waitExit(current.status().pid(), timeoutSeconds * 1000L)) {
                 runtime(c).kill(c.name(), c.id(), "KILL", true);
-                Processes.waitExit(current.pid(), 10_000);
+                Processes.waitExit(current.status().pid(), 10_000);
             }
         }
         waitExitFile(current);
@@ -270,14 +268,13 @@ final class ContainerLifecycle {
     }
 
     private void markStopRequested(ContainerRow c) {
-        state.updateContainer(new ContainerRow(c.id(), c.name(), c.podId(), c.infra(), c.imageId(), c.imageName(), c.created(),
-                c.config(), c.state(), c.pid(), c.conmonPid(), c.exitCode(), c.startedAt(), c.finishedAt(), c.restartCount(), true));
+        state.updateContainer(c.withStatus(c.status().withStopRequested()));
     }
 
     /** conmon writes the exit file just after the process dies; give it a moment. */
     private void waitExitFile(ContainerRow c) {
         long deadline = System.currentTimeMillis() + 2000;
-        while (c.state() == ContainerState.RUNNING && exitCode(c.id()) == null && Processes.running(c.conmonPid())
+        while (c.status().state() == ContainerState.RUNNING && exitCode(c.id()) == null && Processes.running(c.status().conmonPid())
                 && System.currentTimeMillis() < deadline) {
             Processes.sleep(10);
         }
@@ -286,11 +283,9 @@ final class ContainerLifecycle {
     /** Records the exit of {@code c} and releases its runtime state and mounts. Idempotent. */
     ContainerRow finish(ContainerRow c, boolean stopped) {
         ContainerRow done = c;
-        if (c.state() == ContainerState.RUNNING) {
+        if (c.status().state() == ContainerState.RUNNING) {
             Integer code = exitCode(c.id());
-            done = new ContainerRow(c.id(), c.name(), c.podId(), c.infra(), c.imageId(), c.imageName(), c.created(), c.config(),
-                    ContainerState.EXITED, 0, 0, code == null ? 137 : code, c.startedAt(), Instant.now(), c.restartCount(),
-                    c.stopRequested() || stopped);
+            done = c.withStatus(c.status().exited(code == null ? 137 : code, Instant.now(), stopped));
             state.updateContainer(done);
         }
         release(c);

@@ -42,7 +42,7 @@ public final class Filters {
         });
         k.put("exited", (v, all) -> {
             int code = ListFilter.number("exited", v);
-            return c -> c.current().label().equals("exited") && c.row().exitCode() != null && c.row().exitCode() == code;
+            return c -> c.current().label().equals("exited") && Integer.valueOf(code).equals(c.row().status().exitCode());
         });
         k.put("status", (v, all) -> {
             String s = ListFilter.oneOf("status", v, CONTAINER_STATES);

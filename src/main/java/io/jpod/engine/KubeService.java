@@ -89,7 +89,7 @@ public final class KubeService {
 
         /** {@code pod} with the network and the published ports of these options. */
         PodSpec applyTo(PodSpec pod) {
-            PodSpec p = pod.withNetwork(network);
+            PodSpec p = pod.toBuilder().network(network).build();
             for (PublishOption port : publish) {
                 p = port.applyTo(p);
             }
@@ -356,6 +356,6 @@ public final class KubeService {
         if (kept.size() == spec.containers().size()) {
             return spec;
         }
-        return spec.withContainers(kept);
+        return spec.toBuilder().containers(kept).build();
     }
 }

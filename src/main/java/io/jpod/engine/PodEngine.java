@@ -15,6 +15,7 @@ import io.jpod.pod.ProcessPlan;
 import io.jpod.state.ContainerConfig;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
+import io.jpod.state.ContainerStatus;
 import io.jpod.state.PodRow;
 import io.jpod.state.StateStore;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ public final class PodEngine {
         rows.add(new ContainerRow(infraId, PodSpec.infraName(podId), podId, true, null, null, now,
                 new ContainerConfig(null, new ProcessPlan(ContainerPlanner.INFRA_ARGS, List.of(), "/", null), List.of(), null,
                         life.runtimePath()),
-                ContainerState.CREATED, 0, 0, null, null, null, 0, false));
+                ContainerStatus.CREATED));
         for (int i = 0; i < spec.containers().size(); i++) {
             ContainerSpec c = spec.containers().get(i);
             ImageSource.ResolvedImage img = resolved.get(i);
@@ -115,7 +116,7 @@ public final class PodEngine {
                     new ContainerConfig(c.name(), plans.get(i), img.layerDirs().stream().map(Path::toString).toList(),
                             life.storageDriver().label(), life.runtimePath(),
                             c.stopSignal() != null ? c.stopSignal() : img.defaults().stopSignal()),
-                    ContainerState.CREATED, 0, 0, null, null, null, 0, false));
+                    ContainerStatus.CREATED));
         }
         state.addPod(pod, rows);
         try {
@@ -148,7 +149,7 @@ public final class PodEngine {
         ContainerRow infra = state.container(pod.infraId()).orElseThrow(
                 () -> new RuntimeFailureException(pod.name(), "pod " + pod.name() + " has lost its infra container"));
         try (Locks.Held l = life.lock(infra.id())) {
-            return life.startLocked(infra, pod, null).pid();
+            return life.startLocked(infra, pod, null).status().pid();
         }
     }
 
@@ -184,15 +185,14 @@ public final class PodEngine {
         PodRow pod = state.findPod(nameOrId);
         stopPod(pod, timeoutSeconds);
         for (ContainerRow c : state.containersOf(pod.id())) {
-            state.updateContainer(restartCounted(c, c.restartCount()));
+            state.updateContainer(restartCounted(c, c.status().restartCount()));
         }
         startPod(pod);
         return info(pod);
     }
 
     private static ContainerRow restartCounted(ContainerRow c, int count) {
-        return new ContainerRow(c.id(), c.name(), c.podId(), c.infra(), c.imageId(), c.imageName(), c.created(), c.config(),
-                c.state(), c.pid(), c.conmonPid(), c.exitCode(), c.startedAt(), c.finishedAt(), count, false);
+        return c.withStatus(c.status().restarting(count));
     }
 
     /** Removes a pod: running containers are refused unless {@code force}, which stops them first. */
@@ -277,29 +277,29 @@ public final class PodEngine {
                 return;
             }
             ContainerRow c = row.get();
-            if (c.state() == ContainerState.RUNNING && Processes.running(c.pid())) {
+            if (c.status().state() == ContainerState.RUNNING && Processes.running(c.status().pid())) {
                 return;
             }
             exited = life.finish(c, false);
         }
         PodRow pod = podOf(exited);
-        if (exited.infra() || exited.stopRequested() || exited.exitCode() == null
-                || !pod.spec().restartPolicy().restarts(exited.exitCode())) {
+        if (exited.infra() || exited.status().stopRequested() || exited.status().exitCode() == null
+                || !pod.spec().restartPolicy().restarts(exited.status().exitCode())) {
             return;
         }
-        Processes.sleep(backoffMillis(exited.restartCount()));
+        Processes.sleep(backoffMillis(exited.status().restartCount()));
         ContainerRow infra = state.container(pod.infraId()).orElse(null);
-        if (infra == null || !Processes.running(infra.pid())) {
+        if (infra == null || !Processes.running(infra.status().pid())) {
             return;
         }
         try (Locks.Held l = life.lock(id)) {
             Optional<ContainerRow> row = state.container(id);
-            if (row.isEmpty() || row.get().stopRequested() || row.get().state() == ContainerState.RUNNING) {
+            if (row.isEmpty() || row.get().status().stopRequested() || row.get().status().state() == ContainerState.RUNNING) {
                 return;
             }
-            ContainerRow again = restartCounted(row.get(), row.get().restartCount() + 1);
+            ContainerRow again = restartCounted(row.get(), row.get().status().restartCount() + 1);
             state.updateContainer(again);
-            life.startLocked(again, pod, infra.pid());
+            life.startLocked(again, pod, infra.status().pid());
         }
     }
 
@@ -341,8 +341,8 @@ public final class PodEngine {
 
     private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods) {
         PodRow pod = pods.stream().filter(p -> p.id().equals(c.podId())).findFirst().orElse(null);
-        ContainerState now = c.state() == ContainerState.RUNNING && !Processes.running(c.pid())
-                ? ContainerState.EXITED : c.state();
+        ContainerState now = c.status().state() == ContainerState.RUNNING && !Processes.running(c.status().pid())
+                ? ContainerState.EXITED : c.status().state();
         Map<String, String> labels = c.infra() || pod == null ? Map.of() : pod.spec().labels();
         // the pod's ports are every container's: they share the infra container's network namespace
         List<PortMapping> ports = pod == null || pod.spec().network() != NetworkMode.SLIRP4NETNS ? List.of() : PortMapping.of(pod.spec());

@@ -161,10 +161,19 @@ public final class PodTranslator {
                             + "\" is not a pull policy (Always, IfNotPresent or Never)");
                 }
             }
-            containers.add(new ContainerSpec(c.getName(), c.getImage(), orEmpty(c.getCommand()), orEmpty(c.getArgs()),
-                    envs.env(c, path), emptyToNull(c.getWorkingDir()), pull, vols.mounts(c, path, volumes),
-                    podFields.security(vols.security(c, spec.getSecurityContext(), path), c, spec.getSecurityContext(), path),
-                    podFields.stopSignal(c, path), resources.get(c.getName()), ports.ports(c, path)));
+            containers.add(ContainerSpec.builder(c.getName(), c.getImage())
+                    .command(orEmpty(c.getCommand()))
+                    .args(orEmpty(c.getArgs()))
+                    .env(envs.env(c, path))
+                    .workingDir(emptyToNull(c.getWorkingDir()))
+                    .pullPolicy(pull)
+                    .volumeMounts(vols.mounts(c, path, volumes))
+                    .securityContext(podFields.security(vols.security(c, spec.getSecurityContext(), path), c,
+                            spec.getSecurityContext(), path))
+                    .stopSignal(podFields.stopSignal(c, path))
+                    .resources(resources.get(c.getName()))
+                    .ports(ports.ports(c, path))
+                    .build());
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
         if (hostname.length() > 63 || !DNS1123_LABEL.matcher(hostname).matches()) {
@@ -175,9 +184,18 @@ public final class PodTranslator {
             hostname = (hostname.length() > 63 ? hostname.substring(0, 63) : hostname).replaceAll("[-.]+$", "");
         }
         RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where() + ": " + prefix + "spec.restartPolicy");
-        return new Result(new PodSpec(name, ordered(meta.getLabels()), ordered(meta.getAnnotations()), hostname, restart,
-                Boolean.TRUE.equals(spec.getShareProcessNamespace()), containers,
-                grace(spec.getTerminationGracePeriodSeconds(), doc, prefix), volumes, options), warnings);
+        PodSpec translated = PodSpec.builder(name)
+                .labels(ordered(meta.getLabels()))
+                .annotations(ordered(meta.getAnnotations()))
+                .hostname(hostname)
+                .restartPolicy(restart)
+                .shareProcessNamespace(Boolean.TRUE.equals(spec.getShareProcessNamespace()))
+                .containers(containers)
+                .stopTimeoutSeconds(grace(spec.getTerminationGracePeriodSeconds(), doc, prefix))
+                .volumes(volumes)
+                .options(options)
+                .build();
+        return new Result(translated, warnings);
     }
 
     private static long grace(Long seconds, KubeDocument doc, String prefix) {

@@ -65,10 +65,10 @@ public final class ServicePorts {
                 ContainerSpec first = containers.get(0);
                 List<ContainerPort> ports = new ArrayList<>(first.ports());
                 ports.add(new ContainerPort(null, target, sp.getNodePort(), protocol, null));
-                containers.set(0, first.withPorts(ports));
+                containers.set(0, first.toBuilder().ports(ports).build());
             }
         }
-        return pod.withContainers(containers);
+        return pod.toBuilder().containers(containers).build();
     }
 
     /** The pod's port a Service port reaches: its targetPort (number or name), else its port. */
@@ -93,7 +93,7 @@ public final class ServicePorts {
                 ContainerPort p = ports.get(j);
                 if (p.containerPort() == target && p.protocol().equals(protocol) && !p.published()) {
                     ports.set(j, p.publishedOn(hostPort, null));
-                    containers.set(i, c.withPorts(ports));
+                    containers.set(i, c.toBuilder().ports(ports).build());
                     return true;
                 }
                 if (p.containerPort() == target && p.protocol().equals(protocol) && p.hostPort() == hostPort) {

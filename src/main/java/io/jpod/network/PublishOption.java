@@ -48,15 +48,15 @@ public record PublishOption(String hostIp, int hostPort, int containerPort, Stri
                 ContainerPort p = ports.get(j);
                 if (p.containerPort() == containerPort && p.protocol().equals(protocol)) {
                     ports.set(j, new ContainerPort(p.name(), containerPort, hostPort, protocol, hostIp));
-                    containers.set(i, containers.get(i).withPorts(ports));
-                    return pod.withContainers(containers);
+                    containers.set(i, containers.get(i).toBuilder().ports(ports).build());
+                    return pod.toBuilder().containers(containers).build();
                 }
             }
         }
         ContainerSpec first = containers.get(0);
         List<ContainerPort> ports = new ArrayList<>(first.ports());
         ports.add(new ContainerPort(null, containerPort, hostPort, protocol, hostIp));
-        containers.set(0, first.withPorts(ports));
-        return pod.withContainers(containers);
+        containers.set(0, first.toBuilder().ports(ports).build());
+        return pod.toBuilder().containers(containers).build();
     }
 }

@@ -31,44 +31,140 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
         resources = resources == null ? Resources.NONE : resources;
     }
 
-    /** A container without stop signal, resources or ports. */
-    public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
-            String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext) {
-        this(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, null, Resources.NONE, List.of());
+    /**
+     * A container named {@code name} running {@code image}, to be built: until set, it has no command, args, environment,
+     * volume mounts or ports, the image's working directory and stop signal, the default pull policy, no security context
+     * and no resources.
+     */
+    public static Builder builder(String name, String image) {
+        return new Builder(name, image);
     }
 
-    /** A container without ports. */
-    public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
-            String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext,
-            String stopSignal, Resources resources) {
-        this(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, stopSignal, resources, List.of());
-    }
-
-    /** A container without stop signal or resources. */
-    public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env, String workingDir,
-            PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext, List<ContainerPort> ports) {
-        this(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, null, Resources.NONE, ports);
-    }
-
-    /** This container with {@code newPorts} instead of its ports. */
-    public ContainerSpec withPorts(List<ContainerPort> newPorts) {
-        return new ContainerSpec(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext, stopSignal,
-                resources, newPorts);
-    }
-
-    /** A container without volumes or security context. */
-    public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env, String workingDir,
-            PullPolicy pullPolicy) {
-        this(name, image, command, args, env, workingDir, pullPolicy, List.of(), SecurityContext.NONE);
-    }
-
-    /** A container with the default pull policy. */
-    public ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env, String workingDir) {
-        this(name, image, command, args, env, workingDir, null);
+    /** A builder holding this container, to change some of it. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The pull policy that applies: the one written, else Kubernetes' default for the image. */
     public PullPolicy effectivePullPolicy() {
         return pullPolicy != null ? pullPolicy : PullPolicy.defaultFor(image);
+    }
+
+    /**
+     * Builds a {@link ContainerSpec} from the defaults ({@link #builder(String, String)}) or from a container
+     * ({@link #toBuilder()}): a new field of the record is added here, its default with it, and callers that do not set it
+     * stay as they are.
+     */
+    public static final class Builder {
+        private final String name;
+        private final String image;
+        private List<String> command = List.of();
+        private List<String> args = List.of();
+        private List<EnvVar> env = List.of();
+        private String workingDir;
+        private PullPolicy pullPolicy;
+        private List<VolumeMount> volumeMounts = List.of();
+        private SecurityContext securityContext = SecurityContext.NONE;
+        private String stopSignal;
+        private Resources resources = Resources.NONE;
+        private List<ContainerPort> ports = List.of();
+
+        private Builder(String name, String image) {
+            this.name = name;
+            this.image = image;
+        }
+
+        private Builder(ContainerSpec c) {
+            name = c.name;
+            image = c.image;
+            command = c.command;
+            args = c.args;
+            env = c.env;
+            workingDir = c.workingDir;
+            pullPolicy = c.pullPolicy;
+            volumeMounts = c.volumeMounts;
+            securityContext = c.securityContext;
+            stopSignal = c.stopSignal;
+            resources = c.resources;
+            ports = c.ports;
+        }
+
+        public Builder command(List<String> value) {
+            command = value;
+            return this;
+        }
+
+        public Builder command(String... value) {
+            return command(List.of(value));
+        }
+
+        public Builder args(List<String> value) {
+            args = value;
+            return this;
+        }
+
+        public Builder args(String... value) {
+            return args(List.of(value));
+        }
+
+        public Builder env(List<EnvVar> value) {
+            env = value;
+            return this;
+        }
+
+        public Builder env(EnvVar... value) {
+            return env(List.of(value));
+        }
+
+        /** The working directory; null for the image's. */
+        public Builder workingDir(String value) {
+            workingDir = value;
+            return this;
+        }
+
+        /** The imagePullPolicy; null for Kubernetes' default. */
+        public Builder pullPolicy(PullPolicy value) {
+            pullPolicy = value;
+            return this;
+        }
+
+        public Builder volumeMounts(List<VolumeMount> value) {
+            volumeMounts = value;
+            return this;
+        }
+
+        public Builder volumeMounts(VolumeMount... value) {
+            return volumeMounts(List.of(value));
+        }
+
+        public Builder securityContext(SecurityContext value) {
+            securityContext = value;
+            return this;
+        }
+
+        /** lifecycle.stopSignal; null for the image's STOPSIGNAL, else SIGTERM. */
+        public Builder stopSignal(String value) {
+            stopSignal = value;
+            return this;
+        }
+
+        public Builder resources(Resources value) {
+            resources = value;
+            return this;
+        }
+
+        public Builder ports(List<ContainerPort> value) {
+            ports = value;
+            return this;
+        }
+
+        public Builder ports(ContainerPort... value) {
+            return ports(List.of(value));
+        }
+
+        public ContainerSpec build() {
+            return new ContainerSpec(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext,
+                    stopSignal, resources, ports);
+        }
     }
 }

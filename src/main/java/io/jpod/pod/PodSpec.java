@@ -40,46 +40,17 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         return network == NetworkMode.HOST;
     }
 
-    /** A pod without host options, on the default network. */
-    public PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
-            RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
-            List<Volume> volumes) {
-        this(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds, volumes,
-                PodOptions.NONE, null);
+    /**
+     * A pod named {@code name}, to be built: until set, its hostname is its name, it has no labels, annotations, containers,
+     * volumes or host options, restart policy Always, no shared PID namespace, the default stop timeout and network.
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
     }
 
-    /** A pod on the default network. */
-    public PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
-            RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
-            List<Volume> volumes, PodOptions options) {
-        this(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds, volumes,
-                options, null);
-    }
-
-    /** A pod without host options. */
-    public PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
-            RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
-            List<Volume> volumes, NetworkMode network) {
-        this(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds, volumes,
-                PodOptions.NONE, network);
-    }
-
-    /** This pod with {@code newContainers} instead of its containers. */
-    public PodSpec withContainers(List<ContainerSpec> newContainers) {
-        return new PodSpec(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, newContainers, stopTimeoutSeconds,
-                volumes, options, network);
-    }
-
-    /** This pod on {@code mode}. */
-    public PodSpec withNetwork(NetworkMode mode) {
-        return new PodSpec(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds,
-                volumes, options, mode);
-    }
-
-    /** A pod without volumes. */
-    public PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
-            RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds) {
-        this(name, labels, annotations, hostname, restartPolicy, shareProcessNamespace, containers, stopTimeoutSeconds, List.of());
+    /** A builder holding this pod, to change some of it. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The volume named {@code name}, or null. */
@@ -100,5 +71,102 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
     /** The infra container's name, as podman names it: the first 12 hex digits of the pod id, then "-infra". */
     public static String infraName(String podId) {
         return podId.substring(0, 12) + "-infra";
+    }
+
+    /**
+     * Builds a {@link PodSpec} from the defaults ({@link #builder(String)}) or from a pod ({@link #toBuilder()}): a new field
+     * of the record is added here, its default with it, and callers that do not set it stay as they are.
+     */
+    public static final class Builder {
+        private final String name;
+        private Map<String, String> labels = Map.of();
+        private Map<String, String> annotations = Map.of();
+        private String hostname;
+        private RestartPolicy restartPolicy = RestartPolicy.ALWAYS;
+        private boolean shareProcessNamespace;
+        private List<ContainerSpec> containers = List.of();
+        private long stopTimeoutSeconds = DEFAULT_STOP_TIMEOUT;
+        private List<Volume> volumes = List.of();
+        private PodOptions options = PodOptions.NONE;
+        private NetworkMode network;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        private Builder(PodSpec p) {
+            name = p.name;
+            labels = p.labels;
+            annotations = p.annotations;
+            hostname = p.hostname;
+            restartPolicy = p.restartPolicy;
+            shareProcessNamespace = p.shareProcessNamespace;
+            containers = p.containers;
+            stopTimeoutSeconds = p.stopTimeoutSeconds;
+            volumes = p.volumes;
+            options = p.options;
+            network = p.network;
+        }
+
+        public Builder labels(Map<String, String> value) {
+            labels = value;
+            return this;
+        }
+
+        public Builder annotations(Map<String, String> value) {
+            annotations = value;
+            return this;
+        }
+
+        /** The hostname its containers see; null for the pod's name. */
+        public Builder hostname(String value) {
+            hostname = value;
+            return this;
+        }
+
+        public Builder restartPolicy(RestartPolicy value) {
+            restartPolicy = value;
+            return this;
+        }
+
+        public Builder shareProcessNamespace(boolean value) {
+            shareProcessNamespace = value;
+            return this;
+        }
+
+        public Builder containers(List<ContainerSpec> value) {
+            containers = value;
+            return this;
+        }
+
+        public Builder containers(ContainerSpec... value) {
+            return containers(List.of(value));
+        }
+
+        public Builder stopTimeoutSeconds(long value) {
+            stopTimeoutSeconds = value;
+            return this;
+        }
+
+        public Builder volumes(List<Volume> value) {
+            volumes = value;
+            return this;
+        }
+
+        public Builder options(PodOptions value) {
+            options = value;
+            return this;
+        }
+
+        /** The network; null for slirp4netns. Host options with hostNetwork make it {@link NetworkMode#HOST} whatever is set. */
+        public Builder network(NetworkMode value) {
+            network = value;
+            return this;
+        }
+
+        public PodSpec build() {
+            return new PodSpec(name, labels, annotations, hostname != null ? hostname : name, restartPolicy,
+                    shareProcessNamespace, containers, stopTimeoutSeconds, volumes, options, network);
+        }
     }
 }

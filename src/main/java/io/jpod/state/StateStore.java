@@ -75,18 +75,19 @@ public final class StateStore {
         s.setString(6, r.imageName());
         s.setString(7, r.created().toString());
         s.setString(8, JSON.writeValueAsString(r.config()));
-        s.setString(9, r.state().label());
-        s.setLong(10, r.pid());
-        s.setLong(11, r.conmonPid());
-        if (r.exitCode() == null) {
+        ContainerStatus st = r.status();
+        s.setString(9, st.state().label());
+        s.setLong(10, st.pid());
+        s.setLong(11, st.conmonPid());
+        if (st.exitCode() == null) {
             s.setNull(12, Types.INTEGER);
         } else {
-            s.setInt(12, r.exitCode());
+            s.setInt(12, st.exitCode());
         }
-        s.setString(13, r.startedAt() == null ? null : r.startedAt().toString());
-        s.setString(14, r.finishedAt() == null ? null : r.finishedAt().toString());
-        s.setInt(15, r.restartCount());
-        s.setInt(16, r.stopRequested() ? 1 : 0);
+        s.setString(13, st.startedAt() == null ? null : st.startedAt().toString());
+        s.setString(14, st.finishedAt() == null ? null : st.finishedAt().toString());
+        s.setInt(15, st.restartCount());
+        s.setInt(16, st.stopRequested() ? 1 : 0);
     }
 
     /** Replaces a container's row (matched by id). */
@@ -202,8 +203,8 @@ public final class StateStore {
         Integer exitCode = rs.wasNull() ? null : exit;
         return new ContainerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1, rs.getString(5),
                 rs.getString(6), Instant.parse(rs.getString(7)), JSON.readValue(rs.getString(8), ContainerConfig.class),
-                ContainerState.of(rs.getString(9)), rs.getLong(10), rs.getLong(11), exitCode, instant(rs.getString(13)),
-                instant(rs.getString(14)), rs.getInt(15), rs.getInt(16) == 1);
+                new ContainerStatus(ContainerState.of(rs.getString(9)), rs.getLong(10), rs.getLong(11), exitCode,
+                        instant(rs.getString(13)), instant(rs.getString(14)), rs.getInt(15), rs.getInt(16) == 1));
     }
 
     private static Instant instant(String s) {

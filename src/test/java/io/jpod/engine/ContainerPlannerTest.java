@@ -16,7 +16,7 @@ import io.jpod.pod.RestartPolicy;
 import io.jpod.pod.SecurityContext;
 import io.jpod.state.ContainerConfig;
 import io.jpod.state.ContainerRow;
-import io.jpod.state.ContainerState;
+import io.jpod.state.ContainerStatus;
 import io.jpod.state.PodRow;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -41,9 +41,10 @@ class ContainerPlannerTest {
 
     private static PodSpec pod(SecurityContext sc, boolean share, boolean hostNetwork, Map<String, String> sysctls,
             List<PodOptions.Ulimit> ulimits) {
-        ContainerSpec web = new ContainerSpec("web", "nginx", List.of(), List.of(), List.of(), null, null, List.of(), sc);
-        return new PodSpec("shop", Map.of(), Map.of(), "shop-host", RestartPolicy.ALWAYS, share, List.of(web), 10, List.of(),
-                new PodOptions(List.of(), null, hostNetwork, false, false, sysctls, ulimits));
+        ContainerSpec web = ContainerSpec.builder("web", "nginx").securityContext(sc).build();
+        return PodSpec.builder("shop").hostname("shop-host").restartPolicy(RestartPolicy.ALWAYS).shareProcessNamespace(share)
+                .containers(web).stopTimeoutSeconds(10)
+                .options(new PodOptions(List.of(), null, hostNetwork, false, false, sysctls, ulimits)).build();
     }
 
     private static PodRow row(PodSpec spec) {
@@ -53,14 +54,14 @@ class ContainerPlannerTest {
     private static ContainerRow infra() {
         return new ContainerRow(INFRA_ID, "1111111111111-infra", "p".repeat(64), true, null, null, Instant.EPOCH,
                 new ContainerConfig(null, new ProcessPlan(ContainerPlanner.INFRA_ARGS, List.of(), "/", null), List.of(), null, "/usr/bin/runc"),
-                ContainerState.CREATED, 0, 0, null, null, null, 0, false);
+                ContainerStatus.CREATED);
     }
 
     private static ContainerRow app(String imageUser, List<String> env) {
         return new ContainerRow(APP_ID, "shop-web", "p".repeat(64), false, "i".repeat(64), "nginx", Instant.EPOCH,
                 new ContainerConfig("web", new ProcessPlan(List.of("nginx", "-g", "daemon off;"), env, "/srv", imageUser),
                         List.of("/layers/a/diff"), "overlay", "/usr/bin/runc"),
-                ContainerState.CREATED, 0, 0, null, null, null, 0, false);
+                ContainerStatus.CREATED);
     }
 
     private static ContainerPlanner.AppFacts facts(String hostHostname, List<RuntimeSpec.Mount> volumes, String seccomp) {

@@ -11,7 +11,6 @@ import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.PodOptions;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.Resources;
-import io.jpod.pod.RestartPolicy;
 import io.jpod.pod.SecurityContext;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -26,9 +25,8 @@ class ContainerTuningTest {
     private static final Map<String, Long> OWN = Map.of("nofile", 4096L, "core", -1L);
 
     private static PodSpec pod(boolean share, boolean hostNetwork, boolean hostPid, boolean hostIpc) {
-        return new PodSpec("p", Map.of(), Map.of(), "p", RestartPolicy.ALWAYS, share,
-                List.of(new ContainerSpec("a", "busybox", List.of(), List.of(), List.of(), null)), 10, List.of(),
-                new PodOptions(List.of(), null, hostNetwork, hostPid, hostIpc, Map.of(), List.of()));
+        return PodSpec.builder("p").shareProcessNamespace(share).containers(ContainerSpec.builder("a", "busybox").build())
+                .options(new PodOptions(List.of(), null, hostNetwork, hostPid, hostIpc, Map.of(), List.of())).build();
     }
 
     @Test

@@ -9,10 +9,10 @@ import io.jpod.engine.PodEngine.PodInfo;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.ProcessPlan;
-import io.jpod.pod.RestartPolicy;
 import io.jpod.state.ContainerConfig;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
+import io.jpod.state.ContainerStatus;
 import io.jpod.state.PodRow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class FiltersTest {
         ContainerRow row = new ContainerRow(name + "0123456789abcdef".repeat(4), name, pod + "-id", infra, infra ? null : "12250f8bfa45",
                 infra ? null : "localhost/busybox:latest", Instant.EPOCH.plusSeconds(clock++),
                 new ContainerConfig(null, new ProcessPlan(List.of("sh"), List.of(), "/", null), List.of(), null, null),
-                state, 0, 0, exit, null, null, 0, false);
+                new ContainerStatus(state, 0, 0, exit, null, null, 0, false));
         return new ContainerInfo(row, pod, state, labels);
     }
 
@@ -89,9 +89,9 @@ class FiltersTest {
 
     @Test
     void podsFilterOnTheirContainersToo() {
-        PodSpec spec = new PodSpec("web", Map.of("app", "web"), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(), 5);
+        PodSpec spec = PodSpec.builder("web").labels(Map.of("app", "web")).build();
         PodInfo web = new PodInfo(new PodRow("web-id", "web", Instant.EPOCH, spec, null), ALL.subList(0, 3), "Degraded");
-        PodSpec dbSpec = new PodSpec("db", Map.of(), Map.of(), "db", RestartPolicy.ALWAYS, false, List.of(), 5);
+        PodSpec dbSpec = PodSpec.builder("db").build();
         PodInfo db = new PodInfo(new PodRow("db-id", "db", Instant.EPOCH.plusSeconds(9), dbSpec, null), ALL.subList(3, 4), "Exited");
         List<PodInfo> pods = new ArrayList<>(List.of(web, db));
         assertEquals(List.of(web), Filters.pods().apply(List.of("status=degraded"), pods));

@@ -15,11 +15,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class KubeServiceGenerateTest {
-    private static final PodSpec POD = new PodSpec("web", Map.of("app", "web"), Map.of(), "web", RestartPolicy.NEVER, true,
-            List.of(container("server"), container("client")), 5);
+    private static final PodSpec POD = PodSpec.builder("web").labels(Map.of("app", "web")).restartPolicy(RestartPolicy.NEVER)
+            .shareProcessNamespace(true).containers(container("server"), container("client")).stopTimeoutSeconds(5).build();
 
     private static ContainerSpec container(String name) {
-        return new ContainerSpec(name, "busybox", List.of("sh"), List.of(), List.of(), null);
+        return ContainerSpec.builder(name, "busybox").command("sh").build();
     }
 
     @Test
@@ -34,7 +34,7 @@ class KubeServiceGenerateTest {
         List<String> warnings = new ArrayList<>();
         PodSpec out = KubeService.withContainers(POD, Set.of("client"), warnings::add);
         assertEquals(List.of(container("client")), out.containers());
-        assertEquals(new PodSpec("web", Map.of("app", "web"), Map.of(), "web", RestartPolicy.NEVER, true, List.of(container("client")), 5), out);
+        assertEquals(POD.toBuilder().containers(container("client")).build(), out);
         assertEquals(List.of("pod web: container web-server was removed: it is left out"), warnings);
     }
 

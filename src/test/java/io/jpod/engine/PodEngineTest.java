@@ -6,6 +6,7 @@ import io.jpod.pod.ProcessPlan;
 import io.jpod.state.ContainerConfig;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
+import io.jpod.state.ContainerStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class PodEngineTest {
     private static PodEngine.ContainerInfo info(boolean infra, ContainerState now) {
         ContainerRow row = new ContainerRow("id", infra ? "x-infra" : "p-c", "pod", infra, null, null, Instant.EPOCH,
-                new ContainerConfig(null, new ProcessPlan(List.of("x"), List.of(), "/", null), List.of(), null, null), ContainerState.CREATED,
-                0, 0, null, null, null, 0, false);
+                new ContainerConfig(null, new ProcessPlan(List.of("x"), List.of(), "/", null), List.of(), null, null),
+                ContainerStatus.CREATED);
         return new PodEngine.ContainerInfo(row, "p", now, java.util.Map.of());
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.PodOptions;
 import io.jpod.pod.PodSpec;
-import io.jpod.pod.RestartPolicy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,8 +13,8 @@ class PodEtcFilesTest {
     private static final String HOST_RESOLV = "# written by hand\nnameserver 10.0.0.1\nsearch corp.test\noptions ndots:1 rotate\n";
 
     private static PodSpec pod(PodOptions options) {
-        return new PodSpec("web", Map.of(), Map.of(), "web-host", RestartPolicy.ALWAYS, false,
-                List.of(new ContainerSpec("a", "busybox", List.of(), List.of(), List.of(), null)), 10, List.of(), options);
+        return PodSpec.builder("web").hostname("web-host").containers(ContainerSpec.builder("a", "busybox").build())
+                .options(options).build();
     }
 
     private static PodOptions options(List<PodOptions.HostAlias> aliases, PodOptions.Dns dns, boolean hostNetwork) {

@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.oci.RuntimeSpec;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
-import io.jpod.pod.RestartPolicy;
-import io.jpod.pod.SecurityContext;
 import io.jpod.pod.Volume;
 import io.jpod.pod.VolumeMount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,9 +23,8 @@ class PodVolumesTest {
     Path tmp;
 
     private static PodSpec pod(List<Volume> volumes, List<VolumeMount> mounts) {
-        ContainerSpec c = new ContainerSpec("app", "busybox", List.of("sh"), List.of(), List.of(), null, null, mounts,
-                SecurityContext.NONE);
-        return new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(c), 10, volumes);
+        ContainerSpec c = ContainerSpec.builder("app", "busybox").command("sh").volumeMounts(mounts).build();
+        return PodSpec.builder("web").containers(c).volumes(volumes).build();
     }
 
     private static String perms(Path p) throws Exception {
@@ -145,8 +142,7 @@ class PodVolumesTest {
 
     @Test
     void subPathExprTakesTheContainersVariables() {
-        ContainerSpec c = new ContainerSpec("app", "busybox", List.of(), List.of(),
-                List.of(new io.jpod.pod.EnvVar("POD", "web"), new io.jpod.pod.EnvVar("UP", "..")), null);
+        ContainerSpec c = ContainerSpec.builder("app", "busybox").env(new EnvVar("POD", "web"), new EnvVar("UP", "..")).build();
         assertEquals("logs/web", PodVolumes.subPath(new VolumeMount("d", "/d", false, null, "logs/$(POD)"), c, "x"));
         assertEquals("$(NONE)/a", PodVolumes.subPath(new VolumeMount("d", "/d", false, null, "$(NONE)/a"), c, "x"),
                 "a reference to no variable stays");

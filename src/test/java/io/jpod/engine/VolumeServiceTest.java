@@ -11,13 +11,11 @@ import io.jpod.error.NotFoundException;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.ProcessPlan;
-import io.jpod.pod.RestartPolicy;
-import io.jpod.pod.SecurityContext;
 import io.jpod.pod.Volume;
 import io.jpod.pod.VolumeMount;
 import io.jpod.state.ContainerConfig;
 import io.jpod.state.ContainerRow;
-import io.jpod.state.ContainerState;
+import io.jpod.state.ContainerStatus;
 import io.jpod.state.Database;
 import io.jpod.state.PodRow;
 import io.jpod.state.StateStore;
@@ -54,21 +52,17 @@ class VolumeServiceTest {
 
     /** Stores a pod "web" whose container "app" mounts the named volume {@code claim}. */
     private void podUsing(String claim) {
-        ContainerSpec app = new ContainerSpec("app", "busybox", List.of(), List.of(), List.of(), null, null,
-                List.of(new VolumeMount("data", "/data", false, null)), SecurityContext.NONE);
-        ContainerSpec other = new ContainerSpec("other", "busybox", List.of(), List.of(), List.of(), null);
-        PodSpec spec = new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(app, other), 10,
-                List.of(Volume.claim("data", claim, false)));
+        ContainerSpec app = ContainerSpec.builder("app", "busybox").volumeMounts(new VolumeMount("data", "/data", false, null)).build();
+        ContainerSpec other = ContainerSpec.builder("other", "busybox").build();
+        PodSpec spec = PodSpec.builder("web").containers(app, other).volumes(List.of(Volume.claim("data", claim, false))).build();
         String podId = "a".repeat(64);
         Instant now = Instant.now();
         ContainerConfig config = new ContainerConfig("app", new ProcessPlan(List.of("sh"), List.of(), "/", null), List.of(), null, null);
         ContainerConfig otherConfig = new ContainerConfig("other", new ProcessPlan(List.of("sh"), List.of(), "/", null), List.of(),
                 null, null);
         state.addPod(new PodRow(podId, "web", now, spec, null), List.of(
-                new ContainerRow("b".repeat(64), "web-app", podId, false, null, null, now, config, ContainerState.CREATED, 0, 0,
-                        null, null, null, 0, false),
-                new ContainerRow("c".repeat(64), "web-other", podId, false, null, null, now, otherConfig, ContainerState.CREATED,
-                        0, 0, null, null, null, 0, false)));
+                new ContainerRow("b".repeat(64), "web-app", podId, false, null, null, now, config, ContainerStatus.CREATED),
+                new ContainerRow("c".repeat(64), "web-other", podId, false, null, null, now, otherConfig, ContainerStatus.CREATED)));
     }
 
     @Test

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
-import io.jpod.pod.RestartPolicy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Variables from ConfigMaps and Secrets are generated as references again, never as values. */
@@ -19,9 +17,8 @@ class PodGeneratorEnvTest {
     private static final EnvVar PLAIN = new EnvVar("MODE", "fast");
     private static final EnvVar FROM_CONFIG = new EnvVar("LEVEL", "debug", false, new EnvVar.Source(false, "settings", "level"));
     private static final EnvVar FROM_SECRET = new EnvVar("TOKEN", "s3cr3t", true, new EnvVar.Source(true, "creds", "token"));
-    private static final ContainerSpec C = new ContainerSpec("app", "busybox", List.of("sh"), List.of(),
-            List.of(PLAIN, FROM_CONFIG, FROM_SECRET), null);
-    private static final PodSpec POD = new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(C), 10);
+    private static final ContainerSpec C = ContainerSpec.builder("app", "busybox").command("sh").env(PLAIN, FROM_CONFIG, FROM_SECRET).build();
+    private static final PodSpec POD = PodSpec.builder("web").containers(C).build();
 
     @Test
     void plainValuesStayValues() {
@@ -54,10 +51,10 @@ class PodGeneratorEnvTest {
 
     @Test
     void volumesAndMountsAreGeneratedWithoutWarnings() {
-        PodSpec withVolume = new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false,
-                List.of(new ContainerSpec("app", "busybox", List.of("sh"), List.of(), List.of(), null, null,
-                        List.of(new io.jpod.pod.VolumeMount("data", "/data", false, null)), io.jpod.pod.SecurityContext.NONE)),
-                10, List.of(io.jpod.pod.Volume.emptyDir("data", false, null)));
+        PodSpec withVolume = PodSpec.builder("web")
+                .containers(ContainerSpec.builder("app", "busybox").command("sh")
+                        .volumeMounts(new io.jpod.pod.VolumeMount("data", "/data", false, null)).build())
+                .volumes(List.of(io.jpod.pod.Volume.emptyDir("data", false, null))).build();
         PodGenerator.Result r = new PodGenerator(KubeMapper.yaml()).generate(List.of(withVolume), PodGenerator.Options.of("pod", false, null));
         assertEquals(List.of(), r.warnings());
     }

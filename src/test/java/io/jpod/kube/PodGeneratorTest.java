@@ -34,16 +34,11 @@ class PodGeneratorTest {
     private static final PodGenerator.Options POD = PodGenerator.Options.of("pod", false, null);
 
     private static ContainerSpec container(String name) {
-        return new ContainerSpec(name, "localhost/busybox:latest", List.of(), List.of(), List.of(), null);
-    }
-
-    private static PodSpec pod(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
-            RestartPolicy restart, boolean share, long grace, ContainerSpec... containers) {
-        return new PodSpec(name, labels, annotations, hostname, restart, share, List.of(containers), grace);
+        return ContainerSpec.builder(name, "localhost/busybox:latest").build();
     }
 
     private static PodSpec simple(String name) {
-        return pod(name, Map.of(), Map.of(), name, RestartPolicy.ALWAYS, false, PodSpec.DEFAULT_STOP_TIMEOUT, container("app"));
+        return PodSpec.builder(name).containers(container("app")).build();
     }
 
     private static Map<String, String> ordered(String... kv) {
@@ -93,8 +88,8 @@ class PodGeneratorTest {
 
     @Test
     void podMetadataKeepsNameLabelsAndAnnotationsInOrder() {
-        PodSpec p = pod("web", ordered("zeta", "1", "app", "web", "alpha", "2"), ordered("z.example.com/last", "yes", "a/b", "x: y"),
-                "web", RestartPolicy.ALWAYS, false, 10, container("app"));
+        PodSpec p = PodSpec.builder("web").labels(ordered("zeta", "1", "app", "web", "alpha", "2"))
+                .annotations(ordered("z.example.com/last", "yes", "a/b", "x: y")).containers(container("app")).build();
         Pod out = onlyPod(generate(p, POD));
         assertEquals("v1", out.getApiVersion());
         assertEquals("Pod", out.getKind());
@@ -108,9 +103,10 @@ class PodGeneratorTest {
 
     @Test
     void containersAreWrittenAsTheUserGaveThem() {
-        ContainerSpec c = new ContainerSpec("server", "docker.io/library/nginx:1.25", List.of("/entry.sh"), List.of("nginx", "-g", "daemon off;"),
-                List.of(new EnvVar("MODE", "production"), new EnvVar("EMPTY", ""), new EnvVar("REF", "$(MODE)")), "/srv");
-        Pod out = onlyPod(generate(pod("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, 10, c, container("sidecar")), POD));
+        ContainerSpec c = ContainerSpec.builder("server", "docker.io/library/nginx:1.25").command("/entry.sh")
+                .args("nginx", "-g", "daemon off;")
+                .env(new EnvVar("MODE", "production"), new EnvVar("EMPTY", ""), new EnvVar("REF", "$(MODE)")).workingDir("/srv").build();
+        Pod out = onlyPod(generate(PodSpec.builder("web").containers(c, container("sidecar")).build(), POD));
         List<Container> cs = out.getSpec().getContainers();
         assertEquals(List.of("server", "sidecar"), cs.stream().map(Container::getName).toList(), "YAML names, not <pod>-<container>");
         Container server = cs.get(0);
@@ -135,12 +131,14 @@ class PodGeneratorTest {
         assertNull(defaults.getSpec().getShareProcessNamespace());
         assertNull(defaults.getSpec().getTerminationGracePeriodSeconds(), "10 s is the default");
 
-        Pod set = onlyPod(generate(pod("web", Map.of(), Map.of(), "webhost", RestartPolicy.NEVER, true, 30, container("app")), POD));
+        Pod set = onlyPod(generate(PodSpec.builder("web").hostname("webhost").restartPolicy(RestartPolicy.NEVER)
+                .shareProcessNamespace(true).containers(container("app")).stopTimeoutSeconds(30).build(), POD));
         assertEquals("Never", set.getSpec().getRestartPolicy());
         assertEquals("webhost", set.getSpec().getHostname());
         assertEquals(Boolean.TRUE, set.getSpec().getShareProcessNamespace());
         assertEquals(30L, set.getSpec().getTerminationGracePeriodSeconds());
-        Pod zero = onlyPod(generate(pod("web", Map.of(), Map.of(), "web", RestartPolicy.ON_FAILURE, false, 0, container("app")), POD));
+        Pod zero = onlyPod(generate(PodSpec.builder("web").restartPolicy(RestartPolicy.ON_FAILURE).containers(container("app"))
+                .stopTimeoutSeconds(0).build(), POD));
         assertEquals(0L, zero.getSpec().getTerminationGracePeriodSeconds());
         assertEquals("OnFailure", zero.getSpec().getRestartPolicy());
     }
@@ -156,7 +154,8 @@ class PodGeneratorTest {
 
     @Test
     void stringsThatLookLikeOtherTypesStayQuoted() {
-        PodSpec p = pod("web", ordered("n", "1", "b", "true", "y", "yes"), Map.of(), "web", RestartPolicy.ALWAYS, false, 10, container("app"));
+        PodSpec p = PodSpec.builder("web").labels(ordered("n", "1", "b", "true", "y", "yes")).containers(container("app"))
+                .build();
         String yaml = generator.yaml(generate(p, POD).objects(), List.of());
         assertTrue(yaml.contains("\"n\": \"1\""), yaml);
         assertTrue(yaml.contains("b: \"true\""), yaml);
@@ -166,8 +165,8 @@ class PodGeneratorTest {
 
     @Test
     void multiLineScriptsAreLiteralBlocks() {
-        ContainerSpec c = new ContainerSpec("app", "busybox", List.of("sh", "-c", "echo one\necho two\n"), List.of(), List.of(), null);
-        String yaml = generator.yaml(generate(pod("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, 10, c), POD).objects(), List.of());
+        ContainerSpec c = ContainerSpec.builder("app", "busybox").command("sh", "-c", "echo one\necho two\n").build();
+        String yaml = generator.yaml(generate(PodSpec.builder("web").containers(c).build(), POD).objects(), List.of());
         assertTrue(yaml.contains("- |\n      echo one\n      echo two\n"), yaml);
     }
 
@@ -175,8 +174,9 @@ class PodGeneratorTest {
 
     @Test
     void invalidNamesAndLabelsAreConvertedWithAWarning() {
-        PodSpec p = pod("My_Pod", ordered("my key", "a b", "ok", "fine", "!!", "gone"), ordered("Example.COM/note", "any value at all"),
-                "host", RestartPolicy.ALWAYS, false, 10, container("app"));
+        PodSpec p = PodSpec.builder("My_Pod").labels(ordered("my key", "a b", "ok", "fine", "!!", "gone"))
+                .annotations(ordered("Example.COM/note", "any value at all")).hostname("host").containers(container("app"))
+                .build();
         PodGenerator.Result r = generate(p, POD);
         Pod out = onlyPod(r);
         assertEquals("my-pod", out.getMetadata().getName());
@@ -193,7 +193,7 @@ class PodGeneratorTest {
 
     @Test
     void keysThatConvertToOneAlreadyThereAreLeftOut() {
-        PodSpec p = pod("web", ordered("a-b", "1", "a b", "2"), Map.of(), "web", RestartPolicy.ALWAYS, false, 10, container("app"));
+        PodSpec p = PodSpec.builder("web").labels(ordered("a-b", "1", "a b", "2")).containers(container("app")).build();
         PodGenerator.Result r = generate(p, POD);
         assertEquals(Map.of("a-b", "1"), onlyPod(r).getMetadata().getLabels());
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("which is already there")), r.warnings()::toString);
@@ -201,8 +201,8 @@ class PodGeneratorTest {
 
     @Test
     void validNamesGiveNoWarning() {
-        PodSpec p = pod("web.example.com", ordered("app.kubernetes.io/name", "web", "tier", ""), Map.of(), "web",
-                RestartPolicy.ALWAYS, false, 10, container("app"));
+        PodSpec p = PodSpec.builder("web.example.com").labels(ordered("app.kubernetes.io/name", "web", "tier", ""))
+                .hostname("web").containers(container("app")).build();
         assertEquals(List.of(), generate(p, POD).warnings());
     }
 
@@ -210,8 +210,8 @@ class PodGeneratorTest {
 
     @Test
     void deploymentWrapsThePodTemplate() {
-        PodSpec p = pod("web", ordered("app", "web", "tier", "front"), ordered("note", "n"), "web", RestartPolicy.ALWAYS, false, 10,
-                container("app"));
+        PodSpec p = PodSpec.builder("web").labels(ordered("app", "web", "tier", "front")).annotations(ordered("note", "n"))
+                .containers(container("app")).build();
         PodGenerator.Result r = generate(p, PodGenerator.Options.of("deployment", false, 3));
         assertEquals(List.of(), r.warnings());
         Deployment d = (Deployment) r.objects().get(0);
@@ -232,7 +232,7 @@ class PodGeneratorTest {
 
     @Test
     void aPodWithoutLabelsGetsAnAppLabelInItsWorkload() {
-        PodSpec p = pod("web", Map.of(), Map.of(), "web", RestartPolicy.ON_FAILURE, false, 10, container("app"));
+        PodSpec p = PodSpec.builder("web").restartPolicy(RestartPolicy.ON_FAILURE).containers(container("app")).build();
         PodGenerator.Result r = generate(p, PodGenerator.Options.of("daemonset", false, null));
         DaemonSet ds = (DaemonSet) r.objects().get(0);
         assertEquals("apps/v1", ds.getApiVersion());
@@ -255,7 +255,8 @@ class PodGeneratorTest {
         assertEquals(Map.of("app", "batch"), j.getSpec().getTemplate().getMetadata().getLabels());
         assertEquals(List.of("pod batch: restartPolicy Always is not allowed in a Job: written as OnFailure"), always.warnings());
 
-        PodGenerator.Result never = generate(pod("batch", Map.of(), Map.of(), "batch", RestartPolicy.NEVER, false, 10, container("a")), job);
+        PodGenerator.Result never = generate(PodSpec.builder("batch").restartPolicy(RestartPolicy.NEVER)
+                .containers(container("a")).build(), job);
         assertEquals("Never", ((Job) never.objects().get(0)).getSpec().getTemplate().getSpec().getRestartPolicy());
         assertEquals(List.of(), never.warnings());
     }
@@ -357,12 +358,15 @@ class PodGeneratorTest {
 
     @Test
     void roundTripOfAwkwardStrings() {
-        ContainerSpec c = new ContainerSpec("app", "busybox", List.of("sh", "-c", "echo 'a: b' # not a comment\n  indented\ntrailing  \n"),
-                List.of("", " leading", "null", "~", "- dash", "{x}", "[y]", "*star", "&amp", "!tag", "%p", "@at", "`tick`", "12", "0x1F", "1e3", "no"),
-                List.of(new EnvVar("QUOTES", "\"double\" 'single'"), new EnvVar("UNICODE", "grüße ✓"), new EnvVar("TAB", "a\tb"),
-                        new EnvVar("NL", "line1\nline2")), "/path with space");
-        PodSpec p = pod("odd", ordered("z", "", "a", "on"), ordered("json", "{\"k\": [1, 2]}", "multi", "one\ntwo\n", "colon", "key: value"),
-                "odd", RestartPolicy.NEVER, true, 0, c);
+        ContainerSpec c = ContainerSpec.builder("app", "busybox")
+                .command("sh", "-c", "echo 'a: b' # not a comment\n  indented\ntrailing  \n")
+                .args("", " leading", "null", "~", "- dash", "{x}", "[y]", "*star", "&amp", "!tag", "%p", "@at", "`tick`", "12", "0x1F", "1e3", "no")
+                .env(new EnvVar("QUOTES", "\"double\" 'single'"), new EnvVar("UNICODE", "grüße ✓"), new EnvVar("TAB", "a\tb"),
+                        new EnvVar("NL", "line1\nline2"))
+                .workingDir("/path with space").build();
+        PodSpec p = PodSpec.builder("odd").labels(ordered("z", "", "a", "on"))
+                .annotations(ordered("json", "{\"k\": [1, 2]}", "multi", "one\ntwo\n", "colon", "key: value"))
+                .restartPolicy(RestartPolicy.NEVER).shareProcessNamespace(true).containers(c).stopTimeoutSeconds(0).build();
         assertSamePod(p, roundTrip(p));
     }
 
@@ -386,8 +390,9 @@ class PodGeneratorTest {
 
     @Test
     void everyGeneratedDocumentValidatesAgainstTheSchemas() {
-        PodSpec p = pod("web", ordered("app", "web"), ordered("example.com/note", "n"), "web", RestartPolicy.ON_FAILURE, true, 5,
-                container("app"), container("sidecar"));
+        PodSpec p = PodSpec.builder("web").labels(ordered("app", "web")).annotations(ordered("example.com/note", "n"))
+                .restartPolicy(RestartPolicy.ON_FAILURE).shareProcessNamespace(true)
+                .containers(container("app"), container("sidecar")).stopTimeoutSeconds(5).build();
         DocumentValidator validator = new DocumentValidator();
         for (String type : List.of("pod", "deployment", "daemonset", "job")) {
             PodGenerator.Result r = generate(p, PodGenerator.Options.of(type, true, null));

@@ -9,21 +9,18 @@ import io.jpod.pod.ContainerPort;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
-import io.jpod.pod.RestartPolicy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The pure parts of pod networking: published ports, --publish, the pod's resolv.conf, the port check. */
 class NetworkTest {
     private static PodSpec pod(ContainerPort... ports) {
-        ContainerSpec c = new ContainerSpec("app", "busybox", List.of(), List.of(), List.of(), null).withPorts(List.of(ports));
-        ContainerSpec d = new ContainerSpec("db", "busybox", List.of(), List.of(), List.of(), null)
-                .withPorts(List.of(new ContainerPort(null, 5432, 0, "TCP", null)));
-        return new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(c, d), 10);
+        ContainerSpec c = ContainerSpec.builder("app", "busybox").ports(ports).build();
+        ContainerSpec d = ContainerSpec.builder("db", "busybox").ports(new ContainerPort(null, 5432, 0, "TCP", null)).build();
+        return PodSpec.builder("web").containers(c, d).build();
     }
 
     @Test

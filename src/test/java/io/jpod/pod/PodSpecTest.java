@@ -10,12 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PodSpecTest {
-    private static final ContainerSpec APP = new ContainerSpec("app", "busybox", List.of(), List.of(), List.of(), null);
+    private static final ContainerSpec APP = ContainerSpec.builder("app", "busybox").build();
 
     @Test
     void containerNameIsPodDashContainer() {
-        PodSpec p = new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(APP), 10);
-        assertEquals("web-app", p.containerName(APP));
+        assertEquals("web-app", PodSpec.builder("web").containers(APP).build().containerName(APP));
     }
 
     @Test
@@ -30,12 +29,40 @@ class PodSpecTest {
         labels.put("z", "1");
         labels.put("a", "2");
         List<ContainerSpec> cs = new ArrayList<>(List.of(APP));
-        PodSpec p = new PodSpec("web", labels, Map.of(), "web", RestartPolicy.NEVER, true, cs, 3);
+        PodSpec p = PodSpec.builder("web").labels(labels).containers(cs).build();
         labels.put("m", "3");
         cs.clear();
         assertEquals(List.of("z", "a"), List.copyOf(p.labels().keySet()));
         assertEquals(1, p.containers().size());
         assertThrows(UnsupportedOperationException.class, () -> p.annotations().put("k", "v"));
+    }
+
+    @Test
+    void aBuiltPodHasTheDefaultsOfAPodWithoutThoseFields() {
+        assertEquals(new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(), PodSpec.DEFAULT_STOP_TIMEOUT,
+                List.of(), PodOptions.NONE, NetworkMode.SLIRP4NETNS), PodSpec.builder("web").build());
+        assertEquals("host", PodSpec.builder("web").hostname("host").build().hostname());
+    }
+
+    @Test
+    void aBuiltContainerHasTheDefaultsOfAContainerWithoutThoseFields() {
+        assertEquals(new ContainerSpec("app", "busybox", List.of(), List.of(), List.of(), null, null, List.of(), SecurityContext.NONE,
+                null, Resources.NONE, List.of()), ContainerSpec.builder("app", "busybox").build());
+    }
+
+    @Test
+    void toBuilderKeepsEveryField() {
+        ContainerSpec c = new ContainerSpec("app", "busybox", List.of("sh"), List.of("-c"), List.of(new EnvVar("A", "b")), "/w",
+                PullPolicy.NEVER, List.of(new VolumeMount("v", "/v", true, null)),
+                new SecurityContext(1000L, null, true, List.of(), false, null, List.of(), List.of(), false),
+                "SIGINT", new Resources(100L, 200L, null, null), List.of(new ContainerPort("http", 80, 8080, "TCP", null)));
+        assertEquals(c, c.toBuilder().build());
+        PodSpec p = new PodSpec("web", Map.of("a", "1"), Map.of("n", "x"), "host", RestartPolicy.NEVER, true, List.of(c), 3,
+                List.of(Volume.emptyDir("v", false, null)),
+                new PodOptions(List.of(), null, false, true, false, Map.of(), List.of()), NetworkMode.NONE);
+        assertEquals(p, p.toBuilder().build());
+        assertEquals(List.of(APP), p.toBuilder().containers(APP).build().containers());
+        assertEquals("host", p.toBuilder().containers(APP).build().hostname());
     }
 
     @Test

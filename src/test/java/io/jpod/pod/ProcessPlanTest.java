@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProcessPlanTest {
@@ -16,11 +15,11 @@ class ProcessPlanTest {
             List.of("PATH=/opt/bin:/usr/bin", "LANG=C.UTF-8"), "/app", null);
 
     private static PodSpec pod(ContainerSpec c) {
-        return new PodSpec("web", Map.of(), Map.of(), "webhost", RestartPolicy.ALWAYS, false, List.of(c), 10);
+        return PodSpec.builder("web").hostname("webhost").containers(c).build();
     }
 
-    private static ContainerSpec container(List<String> command, List<String> args, List<EnvVar> env, String workingDir) {
-        return new ContainerSpec("app", "example/app:1", command, args, env, workingDir);
+    private static ContainerSpec.Builder app() {
+        return ContainerSpec.builder("app", "example/app:1");
     }
 
     private static ProcessPlan plan(ContainerSpec c, ImageDefaults image) {
@@ -34,38 +33,38 @@ class ProcessPlanTest {
 
     @Test
     void neitherCommandNorArgsRunsEntrypointAndCmd() {
-        ProcessPlan p = plan(container(List.of(), List.of(), List.of(), null), IMAGE);
+        ProcessPlan p = plan(app().build(), IMAGE);
         assertEquals(List.of("/entrypoint.sh", "serve", "--port=80"), p.args());
     }
 
     @Test
     void commandReplacesEntrypointAndDropsCmd() {
-        ProcessPlan p = plan(container(List.of("/bin/sh", "-c"), List.of(), List.of(), null), IMAGE);
+        ProcessPlan p = plan(app().command("/bin/sh", "-c").build(), IMAGE);
         assertEquals(List.of("/bin/sh", "-c"), p.args());
     }
 
     @Test
     void commandAndArgsReplaceBoth() {
-        ProcessPlan p = plan(container(List.of("/bin/sh", "-c"), List.of("echo hi"), List.of(), null), IMAGE);
+        ProcessPlan p = plan(app().command("/bin/sh", "-c").args("echo hi").build(), IMAGE);
         assertEquals(List.of("/bin/sh", "-c", "echo hi"), p.args());
     }
 
     @Test
     void argsAloneReplaceCmdAndKeepEntrypoint() {
-        ProcessPlan p = plan(container(List.of(), List.of("worker", "-v"), List.of(), null), IMAGE);
+        ProcessPlan p = plan(app().args("worker", "-v").build(), IMAGE);
         assertEquals(List.of("/entrypoint.sh", "worker", "-v"), p.args());
     }
 
     @Test
     void argsAloneWithoutEntrypointAreTheCommand() {
         ImageDefaults cmdOnly = new ImageDefaults(List.of(), List.of("sh"), List.of(), null, null);
-        assertEquals(List.of("echo", "x"), plan(container(List.of(), List.of("echo", "x"), List.of(), null), cmdOnly).args());
-        assertEquals(List.of("sh"), plan(container(List.of(), List.of(), List.of(), null), cmdOnly).args());
+        assertEquals(List.of("echo", "x"), plan(app().args("echo", "x").build(), cmdOnly).args());
+        assertEquals(List.of("sh"), plan(app().build(), cmdOnly).args());
     }
 
     @Test
     void nothingToRunIsAnError() {
-        ContainerSpec c = container(List.of(), List.of(), List.of(), null);
+        ContainerSpec c = app().build();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> plan(c, ImageDefaults.NONE));
         assertEquals("container app: no command: the pod gives no command or args and image example/app:1 has no ENTRYPOINT or CMD",
                 e.getMessage());
@@ -73,8 +72,7 @@ class ProcessPlanTest {
 
     @Test
     void envMergesImageThenContainerWithPathFirst() {
-        ContainerSpec c = container(List.of("x"), List.of(), List.of(new EnvVar("LANG", "en_US.UTF-8"), new EnvVar("MODE", "prod")),
-                null);
+        ContainerSpec c = app().command("x").env(new EnvVar("LANG", "en_US.UTF-8"), new EnvVar("MODE", "prod")).build();
         ProcessPlan p = plan(c, IMAGE);
         assertEquals(List.of("PATH=/opt/bin:/usr/bin", "LANG=en_US.UTF-8", "HOSTNAME=webhost", "container=jpod", "MODE=prod"),
                 p.env());
@@ -82,14 +80,14 @@ class ProcessPlanTest {
 
     @Test
     void pathDefaultsWhenTheImageHasNone() {
-        ProcessPlan p = plan(container(List.of("x"), List.of(), List.of(), null), ImageDefaults.NONE);
+        ProcessPlan p = plan(app().command("x").build(), ImageDefaults.NONE);
         assertEquals(ProcessPlan.DEFAULT_PATH, env(p, "PATH"));
         assertEquals("/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", env(p, "PATH"));
     }
 
     @Test
     void containerEnvOverridesPath() {
-        ProcessPlan p = plan(container(List.of("x"), List.of(), List.of(new EnvVar("PATH", "/only")), null), IMAGE);
+        ProcessPlan p = plan(app().command("x").env(new EnvVar("PATH", "/only")).build(), IMAGE);
         assertEquals("/only", env(p, "PATH"));
         assertEquals(1, p.env().stream().filter(e -> e.startsWith("PATH=")).count());
     }
@@ -97,42 +95,42 @@ class ProcessPlanTest {
     @Test
     void hostnameIsThePodsEvenIfTheImageSetsOne() {
         ImageDefaults img = new ImageDefaults(List.of("x"), List.of(), List.of("HOSTNAME=fromimage"), null, null);
-        assertEquals("webhost", env(plan(container(List.of(), List.of(), List.of(), null), img), "HOSTNAME"));
-        ContainerSpec own = container(List.of(), List.of(), List.of(new EnvVar("HOSTNAME", "mine")), null);
+        assertEquals("webhost", env(plan(app().build(), img), "HOSTNAME"));
+        ContainerSpec own = app().env(new EnvVar("HOSTNAME", "mine")).build();
         assertEquals("mine", env(plan(own, img), "HOSTNAME"), "the container's env has the last word");
     }
 
     @Test
     void imageEnvWithoutEqualsIsEmpty() {
         ImageDefaults img = new ImageDefaults(List.of("x"), List.of(), List.of("BARE", "EQ=a=b"), null, null);
-        ProcessPlan p = plan(container(List.of(), List.of(), List.of(), null), img);
+        ProcessPlan p = plan(app().build(), img);
         assertEquals("", env(p, "BARE"));
         assertEquals("a=b", env(p, "EQ"));
     }
 
     @Test
     void commandAndArgsExpandVariables() {
-        ContainerSpec c = container(List.of("/bin/echo", "$(MODE)"), List.of("$(NOPE)", "$$(MODE)", "at $(HOSTNAME)", "$(LANG)"),
-                List.of(new EnvVar("MODE", "prod")), null);
+        ContainerSpec c = app().command("/bin/echo", "$(MODE)").args("$(NOPE)", "$$(MODE)", "at $(HOSTNAME)", "$(LANG)")
+                .env(new EnvVar("MODE", "prod")).build();
         assertEquals(List.of("/bin/echo", "prod", "$(NOPE)", "$(MODE)", "at webhost", "C.UTF-8"), plan(c, IMAGE).args());
     }
 
     @Test
     void imageArgvIsExpandedToo() {
         ImageDefaults img = new ImageDefaults(List.of("run"), List.of("$(MODE)"), List.of(), null, null);
-        ContainerSpec c = container(List.of(), List.of(), List.of(new EnvVar("MODE", "m")), null);
+        ContainerSpec c = app().env(new EnvVar("MODE", "m")).build();
         assertEquals(List.of("run", "m"), plan(c, img).args());
     }
 
     @Test
     void envValuesExpandEarlierVariablesOnly() {
-        ContainerSpec c = container(List.of("x"), List.of(), List.of(
+        ContainerSpec c = app().command("x").env(
                 new EnvVar("A", "1"),
                 new EnvVar("B", "$(A)-two"),
                 new EnvVar("C", "$(D)"),
                 new EnvVar("D", "4"),
                 new EnvVar("E", "$$(A) $(B)"),
-                new EnvVar("F", "$(LANG)")), null);
+                new EnvVar("F", "$(LANG)")).build();
         ProcessPlan p = plan(c, IMAGE);
         assertEquals("1-two", env(p, "B"));
         assertEquals("$(D)", env(p, "C"));
@@ -142,38 +140,38 @@ class ProcessPlanTest {
 
     @Test
     void workingDirPrecedence() {
-        assertEquals("/work", plan(container(List.of("x"), List.of(), List.of(), "/work"), IMAGE).workingDir());
-        assertEquals("/app", plan(container(List.of("x"), List.of(), List.of(), null), IMAGE).workingDir());
-        assertEquals("/", plan(container(List.of("x"), List.of(), List.of(), null), ImageDefaults.NONE).workingDir());
+        assertEquals("/work", plan(app().command("x").workingDir("/work").build(), IMAGE).workingDir());
+        assertEquals("/app", plan(app().command("x").build(), IMAGE).workingDir());
+        assertEquals("/", plan(app().command("x").build(), ImageDefaults.NONE).workingDir());
         ImageDefaults emptyWd = new ImageDefaults(List.of("x"), List.of(), List.of(), "", null);
-        assertEquals("/", plan(container(List.of(), List.of(), List.of(), null), emptyWd).workingDir());
+        assertEquals("/", plan(app().build(), emptyWd).workingDir());
     }
 
     @Test
     void userIsTheImages() {
         ImageDefaults img = new ImageDefaults(List.of("x"), List.of(), List.of(), null, "1000:1000");
-        assertEquals("1000:1000", plan(container(List.of(), List.of(), List.of(), null), img).user());
+        assertEquals("1000:1000", plan(app().build(), img).user());
         ImageDefaults named = new ImageDefaults(List.of("x"), List.of(), List.of(), null, "nginx");
-        assertEquals("nginx", plan(container(List.of(), List.of(), List.of(), null), named).user());
+        assertEquals("nginx", plan(app().build(), named).user());
         ImageDefaults empty = new ImageDefaults(List.of("x"), List.of(), List.of(), null, "");
-        assertNull(plan(container(List.of(), List.of(), List.of(), null), empty).user());
-        assertNull(plan(container(List.of(), List.of(), List.of(), null), IMAGE).user());
+        assertNull(plan(app().build(), empty).user());
+        assertNull(plan(app().build(), IMAGE).user());
     }
 
     @Test
     void planIsImmutable() {
-        ProcessPlan p = plan(container(List.of("x"), List.of(), List.of(), null), IMAGE);
+        ProcessPlan p = plan(app().command("x").build(), IMAGE);
         assertThrows(UnsupportedOperationException.class, () -> p.args().add("y"));
         assertThrows(UnsupportedOperationException.class, () -> p.env().add("Y=1"));
     }
 
     @Test
     void secretValuesReachTheProcessButAreHiddenWhenShown() {
-        ContainerSpec c = container(List.of("x"), List.of(), List.of(
+        ContainerSpec c = app().command("x").env(
                 new EnvVar("USER_NAME", "admin"),
                 new EnvVar("PASSWORD", "hunter2", true),
                 new EnvVar("DSN", "db://$(USER_NAME):$(PASSWORD)@db"),
-                new EnvVar("PLAIN", "$(USER_NAME)")), null);
+                new EnvVar("PLAIN", "$(USER_NAME)")).build();
         ProcessPlan p = plan(c, IMAGE);
         assertEquals("hunter2", env(p, "PASSWORD"), "the container gets the value");
         assertEquals("db://admin:hunter2@db", env(p, "DSN"));
@@ -186,8 +184,7 @@ class ProcessPlanTest {
 
     @Test
     void aPlainValueOverridingASecretOneIsNoLongerHidden() {
-        ContainerSpec c = container(List.of("x"), List.of(), List.of(
-                new EnvVar("TOKEN", "s3cr3t", true), new EnvVar("TOKEN", "public")), null);
+        ContainerSpec c = app().command("x").env(new EnvVar("TOKEN", "s3cr3t", true), new EnvVar("TOKEN", "public")).build();
         ProcessPlan p = plan(c, IMAGE);
         assertEquals(List.of(), p.secretEnv());
         assertTrue(p.shownEnv().contains("TOKEN=public"));
@@ -203,13 +200,12 @@ class ProcessPlanTest {
 
     @Test
     void aSecretExpandedIntoTheCommandIsHiddenWhenShown() {
-        ContainerSpec c = container(List.of("login", "--user=$(USER_NAME)", "--password=$(PASSWORD)"), List.of(),
-                List.of(new EnvVar("USER_NAME", "admin"), new EnvVar("PASSWORD", "hunter2", true)), null);
+        ContainerSpec c = app().command("login", "--user=$(USER_NAME)", "--password=$(PASSWORD)")
+                .env(new EnvVar("USER_NAME", "admin"), new EnvVar("PASSWORD", "hunter2", true)).build();
         ProcessPlan p = plan(c, IMAGE);
         assertEquals(List.of("login", "--user=admin", "--password=hunter2"), p.args(), "the process gets the value");
         assertEquals(List.of("login", "--user=admin", "--password=<secret>"), p.argsShown());
-        ProcessPlan plain = plan(container(List.of("login", "--user=$(USER_NAME)"), List.of(),
-                List.of(new EnvVar("USER_NAME", "admin")), null), IMAGE);
+        ProcessPlan plain = plan(app().command("login", "--user=$(USER_NAME)").env(new EnvVar("USER_NAME", "admin")).build(), IMAGE);
         assertNull(plain.shownArgs(), "nothing kept twice when nothing is hidden");
         assertEquals(plain.args(), plain.argsShown());
     }

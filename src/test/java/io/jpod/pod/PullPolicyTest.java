@@ -3,7 +3,6 @@ package io.jpod.pod;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PullPolicyTest {
@@ -26,8 +25,8 @@ class PullPolicyTest {
 
     @Test
     void containerUsesItsOwnPolicyElseTheDefault() {
-        ContainerSpec c = new ContainerSpec("a", "x:1", List.of(), List.of(), List.of(), null);
+        ContainerSpec c = ContainerSpec.builder("a", "x:1").build();
         assertEquals(PullPolicy.IF_NOT_PRESENT, c.effectivePullPolicy());
-        assertEquals(PullPolicy.NEVER, new ContainerSpec("a", "x", List.of(), List.of(), List.of(), null, PullPolicy.NEVER).effectivePullPolicy());
+        assertEquals(PullPolicy.NEVER, ContainerSpec.builder("a", "x").pullPolicy(PullPolicy.NEVER).build().effectivePullPolicy());
     }
 }

@@ -52,10 +52,11 @@ class StateStoreTest {
         labels.put("z", "1");
         labels.put("app", name);
         List<ContainerSpec> cs = java.util.Arrays.stream(containers)
-                .map(c -> new ContainerSpec(c, "busybox", List.of("sh", "-c"), List.of("sleep 1"),
-                        List.of(new EnvVar("A", "b"), new EnvVar("S", "hidden", true)), "/w"))
+                .map(c -> ContainerSpec.builder(c, "busybox").command("sh", "-c").args("sleep 1")
+                        .env(new EnvVar("A", "b"), new EnvVar("S", "hidden", true)).workingDir("/w").build())
                 .toList();
-        return new PodSpec(name, labels, Map.of("note", "x"), name, RestartPolicy.ON_FAILURE, true, cs, 5);
+        return PodSpec.builder(name).labels(labels).annotations(Map.of("note", "x")).restartPolicy(RestartPolicy.ON_FAILURE)
+                .shareProcessNamespace(true).containers(cs).stopTimeoutSeconds(5).build();
     }
 
     private static ContainerRow row(String id, String name, String podId, boolean infra, Instant created) {
@@ -65,7 +66,7 @@ class StateStoreTest {
                         List.of("S"), List.of("sh", "-c", "sleep <secret>")),
                         List.of("/layers/top", "/layers/base"), "overlay", "/usr/bin/runc");
         return new ContainerRow(id, name, podId, infra, infra ? null : "img" + id.substring(0, 4), infra ? null : "busybox:latest",
-                created, config, ContainerState.CREATED, 0, 0, null, null, null, 0, false);
+                created, config, ContainerStatus.CREATED);
     }
 
     /**
@@ -172,23 +173,21 @@ class StateStoreTest {
         ContainerRow c = rows.get(1);
         Instant started = T0.plusSeconds(5);
         Instant finished = T0.plusSeconds(9);
-        ContainerRow updated = new ContainerRow(c.id(), c.name(), c.podId(), c.infra(), c.imageId(), c.imageName(), c.created(),
-                c.config(), ContainerState.EXITED, 4242, 4241, 3, started, finished, 2, true);
+        ContainerRow updated = c.withStatus(new ContainerStatus(ContainerState.EXITED, 4242, 4241, 3, started, finished, 2, true));
         store.updateContainer(updated);
         assertEquals(updated, store.container(c.id()).orElseThrow());
         assertEquals(rows.get(0), store.container(rows.get(0).id()).orElseThrow(), "other rows are untouched");
 
-        store.updateContainer(updated.withState(ContainerState.RUNNING));
-        assertEquals(ContainerState.RUNNING, store.container(c.id()).orElseThrow().state());
-        assertEquals(Integer.valueOf(3), store.container(c.id()).orElseThrow().exitCode());
+        store.updateContainer(updated.withStatus(updated.status().withState(ContainerState.RUNNING)));
+        assertEquals(ContainerState.RUNNING, store.container(c.id()).orElseThrow().status().state());
+        assertEquals(Integer.valueOf(3), store.container(c.id()).orElseThrow().status().exitCode());
     }
 
     @Test
     void exitCodeZeroIsNotNull() {
         ContainerRow c = addPod(id('a', "01"), "web", T0, "server").get(1);
-        store.updateContainer(new ContainerRow(c.id(), c.name(), c.podId(), c.infra(), c.imageId(), c.imageName(), c.created(),
-                c.config(), ContainerState.EXITED, 0, 0, 0, null, null, 0, false));
-        assertEquals(Integer.valueOf(0), store.container(c.id()).orElseThrow().exitCode());
+        store.updateContainer(c.withStatus(ContainerStatus.CREATED.exited(0, null, false)));
+        assertEquals(Integer.valueOf(0), store.container(c.id()).orElseThrow().status().exitCode());
     }
 
     @Test
@@ -272,9 +271,9 @@ class StateStoreTest {
                         List.of(new io.jpod.pod.Volume.File("password", "hunter2", 0400)))));
         var security = new io.jpod.pod.SecurityContext(1000L, null, true, List.of(5L), true, false, List.of("CAP_NET_ADMIN"),
                 List.of("ALL"), false);
-        ContainerSpec c = new ContainerSpec("app", "busybox", List.of("sh"), List.of(), List.of(), null, null,
-                List.of(new io.jpod.pod.VolumeMount("cache", "/cache", true, "sub")), security);
-        PodSpec spec = new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(c), 10, volumes);
+        ContainerSpec c = ContainerSpec.builder("app", "busybox").command("sh")
+                .volumeMounts(new io.jpod.pod.VolumeMount("cache", "/cache", true, "sub")).securityContext(security).build();
+        PodSpec spec = PodSpec.builder("web").containers(c).volumes(volumes).build();
         String infraId = id('f', "01");
         store.addPod(new PodRow(podId, "web", T0, spec, infraId), List.of(row(infraId, "infra", podId, true, T0)));
         assertEquals(spec, store.pods().get(0).spec());
