@@ -27,7 +27,7 @@ final class CommandTree {
             "container", List.of("ps", "start", "stop", "rm", "inspect", "logs", "exec", "cleanup"),
             "image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect"),
             "volume", List.of("create", "ls", "inspect", "rm", "prune", "exists"),
-            "system", List.of("reset", "info", "warm-up"));
+            "system", List.of("reset", "info", "warm-up", "supervise"));
 
     /** Other names of commands (picocli's aliases, from the commands' annotations), by path. */
     static final Map<String, String> ALIASES = Map.of(
@@ -95,6 +95,7 @@ final class CommandTree {
             case "system" -> new SystemCommand();
             case "system reset" -> new SystemResetCommand();
             case "system warm-up" -> new SystemWarmUpCommand();
+            case "system supervise" -> new SystemSuperviseCommand();
             case "version" -> new VersionCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> null;

@@ -6,6 +6,7 @@ import io.jpod.host.HostProbe;
 import io.jpod.host.Privileges;
 import io.jpod.image.ImageStore;
 import io.jpod.network.PodNetwork;
+import io.jpod.state.BackOffTable;
 import io.jpod.state.Database;
 import io.jpod.state.ImageTable;
 import io.jpod.state.KubeObjectStore;
@@ -34,8 +35,9 @@ public final class Engine implements AutoCloseable {
         this.images = new ImageService(new ImageStore(new ImageTable(db), host.paths(), Privileges.current(), host.architecture()),
                 imageId -> pods().removeContainersUsing(imageId));
         StateStore state = new StateStore(db);
-        this.pods = new PodEngine(state, new LocalImages(images, events), new ContainerLifecycle(host, state, exitCommand(),
-                PodNetwork.of(host.slirp4netns())));
+        ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns()));
+        Kubelet kubelet = new Kubelet(state, new BackOffTable(db), life, launcher(), host.paths().runDir(), events);
+        this.pods = new PodEngine(state, new LocalImages(images, events), life, kubelet);
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes());
     }
 
@@ -52,13 +54,21 @@ public final class Engine implements AutoCloseable {
         return engine;
     }
 
+    /** The argv that runs jpod (bin/jpod, which says where it is), or empty when jpod runs without its launcher. */
+    private static List<String> launcher() {
+        String launcher = System.getenv("JPOD_LAUNCHER");
+        return launcher == null || launcher.isEmpty() ? List.of() : List.of(launcher);
+    }
+
     /** conmon runs this when a container exits: {@code jpod container cleanup ID}. */
     private static List<String> exitCommand() {
-        String launcher = System.getenv("JPOD_LAUNCHER");
-        if (launcher == null || launcher.isEmpty()) {
+        List<String> launcher = launcher();
+        if (launcher.isEmpty()) {
             return List.of();
         }
-        return new ArrayList<>(List.of(launcher, "container", "cleanup"));
+        List<String> argv = new ArrayList<>(launcher);
+        argv.addAll(List.of("container", "cleanup"));
+        return argv;
     }
 
     public HostFacts host() {

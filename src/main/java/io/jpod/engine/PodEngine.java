@@ -6,6 +6,7 @@ import io.jpod.error.JpodException;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.host.Processes;
 import io.jpod.image.registry.RegistryOptions;
+import io.jpod.kubelet.PodStatus;
 import io.jpod.network.PodNetwork;
 import io.jpod.network.PortMapping;
 import io.jpod.pod.ContainerSpec;
@@ -31,37 +32,52 @@ public final class PodEngine {
     private final StateStore state;
     private final ImageSource images;
     private final ContainerLifecycle life;
+    private final Kubelet kubelet;
 
     /** Why containers' resources are not enforced on this host, or null when they are. */
     String resourcesNotEnforced() {
         return life.resourcesNotEnforced();
     }
 
-    PodEngine(StateStore state, ImageSource images, ContainerLifecycle life) {
+    PodEngine(StateStore state, ImageSource images, ContainerLifecycle life, Kubelet kubelet) {
         this.state = state;
         this.images = images;
         this.life = life;
+        this.kubelet = kubelet;
     }
 
     /**
      * A container as listed: its row, its pod's name, its state now, its labels (an app container
-     * carries its pod's, as in podman) and its pod's published ports.
+     * carries its pod's, as in podman), its pod's published ports, and when it starts again if it
+     * waits in its crash-loop back-off (else null).
      */
     public record ContainerInfo(ContainerRow row, String podName, ContainerState current, Map<String, String> labels,
-            List<PortMapping> ports) {
+            List<PortMapping> ports, Instant restartAt) {
         public ContainerInfo {
             labels = Map.copyOf(labels);
             ports = ports == null ? List.of() : List.copyOf(ports);
         }
 
-        /** A container whose pod publishes no ports. */
+        /** A container whose pod publishes no ports, not waiting to restart. */
         public ContainerInfo(ContainerRow row, String podName, ContainerState current, Map<String, String> labels) {
-            this(row, podName, current, labels, List.of());
+            this(row, podName, current, labels, List.of(), null);
+        }
+
+        /** The kubelet's reason for a container waiting to start: CrashLoopBackOff, or null. */
+        public String waitingReason() {
+            return restartAt != null ? "CrashLoopBackOff" : null;
         }
     }
 
-    /** A pod with its containers (infra first) and podman's status word. */
-    public record PodInfo(PodRow pod, List<ContainerInfo> containers, String status) {
+    /**
+     * A pod with its containers (infra first, then init containers, then app containers), podman's status
+     * word, and its status as the kubelet computes it (phase, READY, restarts, kubectl's STATUS).
+     */
+    public record PodInfo(PodRow pod, List<ContainerInfo> containers, String status, PodStatus kube) {
+        /** A pod whose kubelet status is computed from its containers. */
+        public PodInfo(PodRow pod, List<ContainerInfo> containers, String status) {
+            this(pod, containers, status, Kubelet.status(pod, containers));
+        }
     }
 
     /** What one created pod is. */
@@ -80,7 +96,7 @@ public final class PodEngine {
     public CreatedPod create(PodSpec spec, boolean replace, boolean start, RegistryOptions registry) {
         List<ImageSource.ResolvedImage> resolved = new ArrayList<>();
         List<ProcessPlan> plans = new ArrayList<>();
-        for (ContainerSpec c : spec.containers()) {
+        for (ContainerSpec c : spec.allContainers()) {
             ImageSource.ResolvedImage img;
             try {
                 img = images.resolve(c.image(), c.effectivePullPolicy(), registry);
@@ -109,8 +125,8 @@ public final class PodEngine {
                 new ContainerConfig(null, new ProcessPlan(ContainerPlanner.INFRA_ARGS, List.of(), "/", null), List.of(), null,
                         life.runtimePath()),
                 ContainerStatus.CREATED));
-        for (int i = 0; i < spec.containers().size(); i++) {
-            ContainerSpec c = spec.containers().get(i);
+        for (int i = 0; i < spec.allContainers().size(); i++) {
+            ContainerSpec c = spec.allContainers().get(i);
             ImageSource.ResolvedImage img = resolved.get(i);
             rows.add(new ContainerRow(Ids.next(), spec.containerName(c), podId, false, img.id(), img.name(), now.plusNanos(i + 1),
                     new ContainerConfig(c.name(), plans.get(i), img.layerDirs().stream().map(Path::toString).toList(),
@@ -128,21 +144,38 @@ public final class PodEngine {
             remove(podId, true);
             throw e;
         }
+        if (start) {
+            awaitInit(pod);
+        }
         return new CreatedPod(podId, spec.name(), rows.stream().filter(r -> !r.infra()).map(ContainerRow::id).toList());
     }
 
-    /** Starts the infra container, then every app container not running. */
+    /** Starts the infra container, then (init containers first, each to completion) every container not running. */
     public PodInfo startPod(String nameOrId) {
         PodRow pod = state.findPod(nameOrId);
         startPod(pod);
+        awaitInit(pod);
         return info(pod);
     }
 
-    /** Starts the infra container, then the app containers together. */
+    /** Starts the infra container, then what the kubelet's order says: the first init container, else the app containers together. */
     private void startPod(PodRow pod) {
         long infraPid = startInfra(pod);
-        List<ContainerRow> apps = state.containersOf(pod.id()).stream().filter(c -> !c.infra()).toList();
-        eachAtOnce(apps, c -> life.startLocked(c, pod, infraPid));
+        kubelet.resetForStart(pod);
+        kubelet.startNext(pod, infraPid);
+    }
+
+    /**
+     * Waits while the pod's init containers run (each exit's cleanup starts the next, then the app containers).
+     * An init container that failed for good fails the pod; one waiting in back-off is reported, and left to the supervisor.
+     */
+    private void awaitInit(PodRow pod) {
+        kubelet.awaitInit(pod, this::cleanup).ifPresent(held -> {
+            if (held.failed()) {
+                throw new RuntimeFailureException(held.container().name(), "pod " + pod.name() + " failed: init container "
+                        + held.kubeName() + " exited with code " + held.container().status().exitCode());
+            }
+        });
     }
 
     private long startInfra(PodRow pod) {
@@ -164,6 +197,7 @@ public final class PodEngine {
         int timeout = timeoutSeconds != null ? timeoutSeconds : (int) pod.spec().stopTimeoutSeconds();
         List<ContainerRow> all = state.containersOf(pod.id());
         List<ContainerRow> apps = all.stream().filter(c -> !c.infra()).toList();
+        apps.forEach(c -> kubelet.cancelRestart(c.id()));
         eachAtOnce(apps, c -> life.stopLocked(c, timeout));
         eachAtOnce(all.stream().filter(ContainerRow::infra).toList(), c -> life.stopLocked(c, 0));
     }
@@ -185,14 +219,11 @@ public final class PodEngine {
         PodRow pod = state.findPod(nameOrId);
         stopPod(pod, timeoutSeconds);
         for (ContainerRow c : state.containersOf(pod.id())) {
-            state.updateContainer(restartCounted(c, c.status().restartCount()));
+            state.updateContainer(c.withStatus(c.status().restarting(c.status().restartCount())));
         }
         startPod(pod);
+        awaitInit(pod);
         return info(pod);
-    }
-
-    private static ContainerRow restartCounted(ContainerRow c, int count) {
-        return c.withStatus(c.status().restarting(count));
     }
 
     /** Removes a pod: running containers are refused unless {@code force}, which stops them first. */
@@ -240,6 +271,7 @@ public final class PodEngine {
         ContainerRow c = state.findContainer(nameOrId);
         PodRow pod = podOf(c);
         int timeout = timeoutSeconds != null ? timeoutSeconds : (int) pod.spec().stopTimeoutSeconds();
+        kubelet.cancelRestart(c.id());
         try (Locks.Held l = life.lock(c.id())) {
             return containerInfo(life.stopLocked(c, timeout));
         }
@@ -267,7 +299,9 @@ public final class PodEngine {
 
     /**
      * conmon's exit command: records the exit, releases the container's runtime state and mounts,
-     * and starts it again when the pod's restartPolicy says so (with a growing delay, as a kubelet's back-off).
+     * then lets the kubelet go on: the next init container or the app containers start, or this one
+     * starts again now or after its back-off, as the restartPolicy says. Only the first cleanup of an
+     * exit goes on (conmon's, or a command that found the exit unrecorded).
      */
     public void cleanup(String id) {
         ContainerRow exited;
@@ -277,35 +311,16 @@ public final class PodEngine {
                 return;
             }
             ContainerRow c = row.get();
-            if (c.status().state() == ContainerState.RUNNING && Processes.running(c.status().pid())) {
+            boolean running = c.status().state() == ContainerState.RUNNING;
+            if (running && Processes.running(c.status().pid())) {
                 return;
             }
             exited = life.finish(c, false);
-        }
-        PodRow pod = podOf(exited);
-        if (exited.infra() || exited.status().stopRequested() || exited.status().exitCode() == null
-                || !pod.spec().restartPolicy().restarts(exited.status().exitCode())) {
-            return;
-        }
-        Processes.sleep(backoffMillis(exited.status().restartCount()));
-        ContainerRow infra = state.container(pod.infraId()).orElse(null);
-        if (infra == null || !Processes.running(infra.status().pid())) {
-            return;
-        }
-        try (Locks.Held l = life.lock(id)) {
-            Optional<ContainerRow> row = state.container(id);
-            if (row.isEmpty() || row.get().status().stopRequested() || row.get().status().state() == ContainerState.RUNNING) {
+            if (!running) {
                 return;
             }
-            ContainerRow again = restartCounted(row.get(), row.get().status().restartCount() + 1);
-            state.updateContainer(again);
-            life.startLocked(again, pod, infra.status().pid());
         }
-    }
-
-    /** 0.1 s, 0.2 s, 0.4 s … up to 10 s between restarts of a container that keeps exiting. */
-    static long backoffMillis(int restarts) {
-        return Math.min(10_000L, 100L << Math.min(restarts, 7));
+        kubelet.afterExit(exited, podOf(exited));
     }
 
     /** The pod a container belongs to. */
@@ -319,7 +334,8 @@ public final class PodEngine {
     }
 
     public List<PodInfo> pods() {
-        return state.pods().stream().map(this::info).toList();
+        Map<String, Instant> waiting = kubelet.waitingRestarts();
+        return state.pods().stream().map(p -> info(p, waiting)).toList();
     }
 
     public PodInfo pod(String nameOrId) {
@@ -328,7 +344,8 @@ public final class PodEngine {
 
     public List<ContainerInfo> containers() {
         List<PodRow> pods = state.pods();
-        return state.containers().stream().map(c -> containerInfo(c, pods)).toList();
+        Map<String, Instant> waiting = kubelet.waitingRestarts();
+        return state.containers().stream().map(c -> containerInfo(c, pods, waiting)).toList();
     }
 
     public ContainerInfo container(String nameOrId) {
@@ -336,22 +353,26 @@ public final class PodEngine {
     }
 
     private ContainerInfo containerInfo(ContainerRow c) {
-        return containerInfo(c, state.pods());
+        return containerInfo(c, state.pods(), kubelet.waitingRestarts());
     }
 
-    private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods) {
+    private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods, Map<String, Instant> waiting) {
         PodRow pod = pods.stream().filter(p -> p.id().equals(c.podId())).findFirst().orElse(null);
         ContainerState now = c.status().state() == ContainerState.RUNNING && !Processes.running(c.status().pid())
                 ? ContainerState.EXITED : c.status().state();
         Map<String, String> labels = c.infra() || pod == null ? Map.of() : pod.spec().labels();
         // the pod's ports are every container's: they share the infra container's network namespace
         List<PortMapping> ports = pod == null || pod.spec().network() != NetworkMode.SLIRP4NETNS ? List.of() : PortMapping.of(pod.spec());
-        return new ContainerInfo(c, pod == null ? "" : pod.name(), now, labels, ports);
+        return new ContainerInfo(c, pod == null ? "" : pod.name(), now, labels, ports, waiting.get(c.id()));
     }
 
     private PodInfo info(PodRow pod) {
+        return info(pod, kubelet.waitingRestarts());
+    }
+
+    private PodInfo info(PodRow pod, Map<String, Instant> waiting) {
         List<PodRow> pods = List.of(pod);
-        List<ContainerInfo> cs = state.containersOf(pod.id()).stream().map(c -> containerInfo(c, pods))
+        List<ContainerInfo> cs = state.containersOf(pod.id()).stream().map(c -> containerInfo(c, pods, waiting))
                 .sorted(Comparator.comparing((ContainerInfo c) -> !c.row().infra()).thenComparing(c -> c.row().created()))
                 .toList();
         return new PodInfo(pod, cs, status(cs));
@@ -392,6 +413,10 @@ public final class PodEngine {
 
     ContainerLifecycle lifecycle() {
         return life;
+    }
+
+    Kubelet kubelet() {
+        return kubelet;
     }
 
     StateStore state() {

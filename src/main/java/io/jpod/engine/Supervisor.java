@@ -58,6 +58,7 @@ public final class Supervisor {
             if (lock == null) {
                 return Outcome.ANOTHER_RUNS;
             }
+            writePid(channel);
             Instant idleSince = null;
             while (true) {
                 Instant now = Instant.now();
@@ -92,6 +93,29 @@ public final class Supervisor {
             }
         } catch (IOException e) {
             throw new HostException("the supervisor cannot lock " + lockFile + ": " + e.getMessage(), null);
+        }
+    }
+
+    private static void writePid(FileChannel channel) throws IOException {
+        channel.truncate(0);
+        channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0);
+    }
+
+    /** Ends the supervisor holding {@code lockFile}, if one runs (as SIGKILL would: it keeps nothing to lose). */
+    public static void stop(Path lockFile) {
+        if (!running(lockFile)) {
+            return;
+        }
+        try {
+            String pid = Files.readString(lockFile).strip();
+            if (pid.matches("\\d+")) {
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> {
+                    p.destroyForcibly();
+                    p.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> p).join();
+                });
+            }
+        } catch (IOException e) {
+            // gone meanwhile
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 
 /** {@code jpod info} and {@code jpod system reset}. */
 public final class SystemService {
+    /** How long the supervisor waits for new work once nothing is left, before it exits. */
+    private static final java.time.Duration SUPERVISOR_LINGER = java.time.Duration.ofSeconds(3);
+
     private final HostFacts host;
     private final PodEngine pods;
 
@@ -41,6 +44,11 @@ public final class SystemService {
         return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
+    /** Runs the supervisor until nothing is left to do (returns at once if another runs). */
+    public Supervisor.Outcome supervise() {
+        return new Supervisor(pods.kubelet().supervisorLock(), pods.kubelet(), SUPERVISOR_LINGER).run();
+    }
+
     /** What reset removed, and what it could not. */
     public record ResetReport(List<String> removedPods, List<String> errors) {
     }
@@ -52,6 +60,7 @@ public final class SystemService {
     public ResetReport reset() {
         List<String> removed = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        Supervisor.stop(pods.kubelet().supervisorLock());
         for (PodRow p : pods.state().pods()) {
             try {
                 pods.removePod(p.id(), true);

@@ -1,7 +1,7 @@
 package io.jpod.kubelet;
 
-import io.jpod.kubelet.ContainerStatus.Role;
-import io.jpod.kubelet.ContainerStatus.State;
+import io.jpod.kubelet.KubeContainerStatus.Role;
+import io.jpod.kubelet.KubeContainerStatus.State;
 import io.jpod.pod.RestartPolicy;
 import java.util.List;
 
@@ -39,21 +39,21 @@ public record PodStatus(Phase phase, String shown, int ready, int total, int res
     }
 
     /** The status of a pod whose containers are {@code containers} (in the pod's order: init containers first). */
-    public static PodStatus of(List<ContainerStatus> containers, RestartPolicy policy) {
-        List<ContainerStatus> inits = containers.stream().filter(c -> c.role() != Role.APP).toList();
-        List<ContainerStatus> apps = containers.stream().filter(c -> c.role() == Role.APP).toList();
+    public static PodStatus of(List<KubeContainerStatus> containers, RestartPolicy policy) {
+        List<KubeContainerStatus> inits = containers.stream().filter(c -> c.role() != Role.APP).toList();
+        List<KubeContainerStatus> apps = containers.stream().filter(c -> c.role() == Role.APP).toList();
         int total = (int) containers.stream().filter(c -> c.role() != Role.INIT).count();
         String initShown = null;
         boolean initFailed = false;
         int initRestarts = 0;
         for (int i = 0; i < inits.size(); i++) {
-            ContainerStatus c = inits.get(i);
+            KubeContainerStatus c = inits.get(i);
             initRestarts += c.restartCount();
             if (c.succeeded() || (c.role() == Role.SIDECAR && c.state() == State.RUNNING)) {
                 continue;
             }
             if (c.state() == State.TERMINATED) {
-                initShown = "Init:" + (c.reason() != null ? c.reason() : ContainerStatus.terminatedReason(c.exitCode() == null ? 1 : c.exitCode()));
+                initShown = "Init:" + (c.reason() != null ? c.reason() : KubeContainerStatus.terminatedReason(c.exitCode() == null ? 1 : c.exitCode()));
                 initFailed = policy == RestartPolicy.NEVER && c.role() == Role.INIT;
             } else if (c.state() == State.WAITING && c.reason() != null && !c.reason().equals("PodInitializing")
                     && !c.reason().equals("ContainerCreating")) {
@@ -71,12 +71,12 @@ public record PodStatus(Phase phase, String shown, int ready, int total, int res
         boolean hasRunning = false;
         int restarts = 0;
         for (int i = apps.size() - 1; i >= 0; i--) {
-            ContainerStatus c = apps.get(i);
+            KubeContainerStatus c = apps.get(i);
             restarts += c.restartCount();
             if (c.state() == State.WAITING && c.reason() != null) {
                 shown = c.reason();
             } else if (c.state() == State.TERMINATED) {
-                shown = c.reason() != null ? c.reason() : ContainerStatus.terminatedReason(c.exitCode() == null ? 0 : c.exitCode());
+                shown = c.reason() != null ? c.reason() : KubeContainerStatus.terminatedReason(c.exitCode() == null ? 0 : c.exitCode());
             } else if (c.state() == State.RUNNING) {
                 hasRunning = true;
             }
@@ -91,12 +91,12 @@ public record PodStatus(Phase phase, String shown, int ready, int total, int res
     }
 
     /** The kubelet's getPhase for initialized pods. */
-    private static Phase phase(List<ContainerStatus> apps, RestartPolicy policy) {
+    private static Phase phase(List<KubeContainerStatus> apps, RestartPolicy policy) {
         int running = 0;
         int waiting = 0;
         int stopped = 0;
         int succeeded = 0;
-        for (ContainerStatus c : apps) {
+        for (KubeContainerStatus c : apps) {
             if (c.state() == State.RUNNING) {
                 running++;
             } else if (c.state() == State.TERMINATED) {

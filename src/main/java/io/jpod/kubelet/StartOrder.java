@@ -1,6 +1,6 @@
 package io.jpod.kubelet;
 
-import io.jpod.kubelet.ContainerStatus.Role;
+import io.jpod.kubelet.KubeContainerStatus.Role;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -17,10 +17,11 @@ import java.util.List;
  * @param stopSignal      lifecycle.stopSignal (SIGTERM, SIGINT, …), or null for the image's STOPSIGNAL, else SIGTERM
  * @param resources       resources.requests and limits ({@link Resources#NONE} when none)
  * @param ports           the container's ports, in order (empty in rows stored before ports existed)
+ * @param restartPolicy   an init container's own restartPolicy: Always makes it a sidecar; null otherwise
  */
 public record ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
         String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext,
-        String stopSignal, Resources resources, List<ContainerPort> ports) {
+        String stopSignal, Resources resources, List<ContainerPort> ports, RestartPolicy restartPolicy) {
     public ContainerSpec {
         ports = ports == null ? List.of() : List.copyOf(ports);
         command = List.copyOf(command);
@@ -43,6 +44,11 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
     /** A builder holding this container, to change some of it. */
     public Builder toBuilder() {
         return new Builder(this);
+    }
+
+    /** Whether this init container is a sidecar: started in order, then kept running beside the app containers. */
+    public boolean sidecar() {
+        return restartPolicy == RestartPolicy.ALWAYS;
     }
 
     /** The pull policy that applies: the one written, else Kubernetes' default for the image. */
@@ -68,6 +74,7 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
         private String stopSignal;
         private Resources resources = Resources.NONE;
         private List<ContainerPort> ports = List.of();
+        private RestartPolicy restartPolicy;
 
         private Builder(String name, String image) {
             this.name = name;
@@ -87,6 +94,7 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
             stopSignal = c.stopSignal;
             resources = c.resources;
             ports = c.ports;
+            restartPolicy = c.restartPolicy;
         }
 
         public Builder command(List<String> value) {
@@ -158,13 +166,19 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
             return this;
         }
 
+        /** An init container's restartPolicy (Always: a sidecar). */
+        public Builder restartPolicy(RestartPolicy value) {
+            restartPolicy = value;
+            return this;
+        }
+
         public Builder ports(ContainerPort... value) {
             return ports(List.of(value));
         }
 
         public ContainerSpec build() {
             return new ContainerSpec(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext,
-                    stopSignal, resources, ports);
+                    stopSignal, resources, ports, restartPolicy);
         }
     }
 }

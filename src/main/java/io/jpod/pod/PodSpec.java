@@ -19,10 +19,12 @@ import java.util.Map;
  * @param volumes               the pod's volumes, in order (empty in rows stored before volumes existed)
  * @param options               host aliases, DNS, host namespaces, sysctls, ulimits ({@link PodOptions#NONE} when none)
  * @param network               how its network namespace reaches the outside (slirp4netns when not given)
+ * @param initContainers        the init containers, run in order before the app containers (a sidecar, restartPolicy
+ *                              Always, keeps running beside them); empty in rows stored before they existed
  */
 public record PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
         RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
-        List<Volume> volumes, PodOptions options, NetworkMode network) {
+        List<Volume> volumes, PodOptions options, NetworkMode network, List<ContainerSpec> initContainers) {
     /** podman's default stop timeout, used when the YAML gives no terminationGracePeriodSeconds. */
     public static final long DEFAULT_STOP_TIMEOUT = 10;
 
@@ -30,6 +32,7 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         containers = List.copyOf(containers);
+        initContainers = initContainers == null ? List.of() : List.copyOf(initContainers);
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
         options = options == null ? PodOptions.NONE : options;
         network = options.hostNetwork() ? NetworkMode.HOST : network == null ? NetworkMode.SLIRP4NETNS : network;
@@ -58,9 +61,19 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         return volumes.stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
     }
 
-    /** The container named {@code kubeName} in the YAML, or null. */
+    /** The container named {@code kubeName} in the YAML (an app or an init container), or null. */
     public ContainerSpec container(String kubeName) {
-        return containers.stream().filter(c -> c.name().equals(kubeName)).findFirst().orElse(null);
+        return allContainers().stream().filter(c -> c.name().equals(kubeName)).findFirst().orElse(null);
+    }
+
+    /** The init containers, then the app containers. */
+    public List<ContainerSpec> allContainers() {
+        if (initContainers.isEmpty()) {
+            return containers;
+        }
+        List<ContainerSpec> all = new java.util.ArrayList<>(initContainers);
+        all.addAll(containers);
+        return List.copyOf(all);
     }
 
     /** The runtime name of a container of this pod, as podman names it. */
@@ -89,6 +102,7 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         private List<Volume> volumes = List.of();
         private PodOptions options = PodOptions.NONE;
         private NetworkMode network;
+        private List<ContainerSpec> initContainers = List.of();
 
         private Builder(String name) {
             this.name = name;
@@ -106,6 +120,16 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
             volumes = p.volumes;
             options = p.options;
             network = p.network;
+            initContainers = p.initContainers;
+        }
+
+        public Builder initContainers(List<ContainerSpec> value) {
+            initContainers = value;
+            return this;
+        }
+
+        public Builder initContainers(ContainerSpec... value) {
+            return initContainers(List.of(value));
         }
 
         public Builder labels(Map<String, String> value) {
@@ -166,7 +190,7 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
 
         public PodSpec build() {
             return new PodSpec(name, labels, annotations, hostname != null ? hostname : name, restartPolicy,
-                    shareProcessNamespace, containers, stopTimeoutSeconds, volumes, options, network);
+                    shareProcessNamespace, containers, stopTimeoutSeconds, volumes, options, network, initContainers);
         }
     }
 }

@@ -57,14 +57,4 @@ class PodEngineTest {
         assertEquals("Created", PodEngine.status(List.of()));
     }
 
-    @Test
-    void backoffDoublesFromATenthOfASecondUpToTenSeconds() {
-        assertEquals(100, PodEngine.backoffMillis(0));
-        assertEquals(200, PodEngine.backoffMillis(1));
-        assertEquals(400, PodEngine.backoffMillis(2));
-        assertEquals(6400, PodEngine.backoffMillis(6));
-        assertEquals(10_000, PodEngine.backoffMillis(7));
-        assertEquals(10_000, PodEngine.backoffMillis(8));
-        assertEquals(10_000, PodEngine.backoffMillis(1000));
-    }
 }

@@ -2,24 +2,24 @@ package io.jpod.kubelet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jpod.kubelet.ContainerStatus.Role;
-import io.jpod.kubelet.ContainerStatus.State;
+import io.jpod.kubelet.KubeContainerStatus.Role;
+import io.jpod.kubelet.KubeContainerStatus.State;
 import io.jpod.kubelet.PodStatus.Phase;
 import io.jpod.pod.RestartPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PodStatusTest {
-    private static ContainerStatus running(String name, Role role) {
-        return new ContainerStatus(name, role, State.RUNNING, null, null, 0, true);
+    private static KubeContainerStatus running(String name, Role role) {
+        return new KubeContainerStatus(name, role, State.RUNNING, null, null, 0, true);
     }
 
-    private static ContainerStatus exited(String name, Role role, int code, int restarts) {
-        return new ContainerStatus(name, role, State.TERMINATED, null, code, restarts, false);
+    private static KubeContainerStatus exited(String name, Role role, int code, int restarts) {
+        return new KubeContainerStatus(name, role, State.TERMINATED, null, code, restarts, false);
     }
 
-    private static ContainerStatus waiting(String name, Role role, String reason) {
-        return new ContainerStatus(name, role, State.WAITING, reason, null, 0, false);
+    private static KubeContainerStatus waiting(String name, Role role, String reason) {
+        return new KubeContainerStatus(name, role, State.WAITING, reason, null, 0, false);
     }
 
     @Test
@@ -42,7 +42,7 @@ class PodStatusTest {
 
     @Test
     void aFailedInitContainerBlocksThePodAndWithNeverFailsIt() {
-        List<ContainerStatus> cs = List.of(exited("i1", Role.INIT, 3, 0), waiting("app", Role.APP, "PodInitializing"));
+        List<KubeContainerStatus> cs = List.of(exited("i1", Role.INIT, 3, 0), waiting("app", Role.APP, "PodInitializing"));
         PodStatus never = PodStatus.of(cs, RestartPolicy.NEVER);
         assertEquals(Phase.FAILED, never.phase());
         assertEquals("Init:Error", never.shown());
@@ -52,7 +52,7 @@ class PodStatusTest {
 
     @Test
     void anInitContainerInBackOffShowsInitCrashLoopBackOff() {
-        ContainerStatus backingOff = new ContainerStatus("i1", Role.INIT, State.WAITING, "CrashLoopBackOff", 1, 2, false);
+        KubeContainerStatus backingOff = new KubeContainerStatus("i1", Role.INIT, State.WAITING, "CrashLoopBackOff", 1, 2, false);
         PodStatus s = PodStatus.of(List.of(backingOff, waiting("app", Role.APP, "PodInitializing")), RestartPolicy.ALWAYS);
         assertEquals("Init:CrashLoopBackOff", s.shown());
         assertEquals(2, s.restarts());
@@ -68,7 +68,7 @@ class PodStatusTest {
 
     @Test
     void aCrashLoopingContainerShowsItsWaitingReasonAndThePodStaysRunning() {
-        ContainerStatus crashing = new ContainerStatus("app", Role.APP, State.WAITING, "CrashLoopBackOff", 1, 4, false);
+        KubeContainerStatus crashing = new KubeContainerStatus("app", Role.APP, State.WAITING, "CrashLoopBackOff", 1, 4, false);
         PodStatus s = PodStatus.of(List.of(crashing, running("side", Role.APP)), RestartPolicy.ALWAYS);
         assertEquals(Phase.RUNNING, s.phase());
         assertEquals("CrashLoopBackOff", s.shown());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jpod.kubelet.ContainerStatus.Role;
+import io.jpod.kubelet.KubeContainerStatus.Role;
 import io.jpod.kubelet.StartOrder.Progress;
 import io.jpod.kubelet.StartOrder.Slot;
 import java.util.List;

@@ -40,14 +40,14 @@ class PodSpecTest {
     @Test
     void aBuiltPodHasTheDefaultsOfAPodWithoutThoseFields() {
         assertEquals(new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(), PodSpec.DEFAULT_STOP_TIMEOUT,
-                List.of(), PodOptions.NONE, NetworkMode.SLIRP4NETNS), PodSpec.builder("web").build());
+                List.of(), PodOptions.NONE, NetworkMode.SLIRP4NETNS, List.of()), PodSpec.builder("web").build());
         assertEquals("host", PodSpec.builder("web").hostname("host").build().hostname());
     }
 
     @Test
     void aBuiltContainerHasTheDefaultsOfAContainerWithoutThoseFields() {
         assertEquals(new ContainerSpec("app", "busybox", List.of(), List.of(), List.of(), null, null, List.of(), SecurityContext.NONE,
-                null, Resources.NONE, List.of()), ContainerSpec.builder("app", "busybox").build());
+                null, Resources.NONE, List.of(), null), ContainerSpec.builder("app", "busybox").build());
     }
 
     @Test
@@ -55,11 +55,12 @@ class PodSpecTest {
         ContainerSpec c = new ContainerSpec("app", "busybox", List.of("sh"), List.of("-c"), List.of(new EnvVar("A", "b")), "/w",
                 PullPolicy.NEVER, List.of(new VolumeMount("v", "/v", true, null)),
                 new SecurityContext(1000L, null, true, List.of(), false, null, List.of(), List.of(), false),
-                "SIGINT", new Resources(100L, 200L, null, null), List.of(new ContainerPort("http", 80, 8080, "TCP", null)));
+                "SIGINT", new Resources(100L, 200L, null, null), List.of(new ContainerPort("http", 80, 8080, "TCP", null)),
+                RestartPolicy.ALWAYS);
         assertEquals(c, c.toBuilder().build());
         PodSpec p = new PodSpec("web", Map.of("a", "1"), Map.of("n", "x"), "host", RestartPolicy.NEVER, true, List.of(c), 3,
                 List.of(Volume.emptyDir("v", false, null)),
-                new PodOptions(List.of(), null, false, true, false, Map.of(), List.of()), NetworkMode.NONE);
+                new PodOptions(List.of(), null, false, true, false, Map.of(), List.of()), NetworkMode.NONE, List.of(c));
         assertEquals(p, p.toBuilder().build());
         assertEquals(List.of(APP), p.toBuilder().containers(APP).build().containers());
         assertEquals("host", p.toBuilder().containers(APP).build().hostname());

@@ -1,7 +1,7 @@
 package io.jpod.kubelet;
 
 /**
- * A container's status as the kubelet reports it (Kubernetes' ContainerStatus, reduced to what
+ * A container's status as the kubelet reports it (Kubernetes' KubeContainerStatus, reduced to what
  * jpod knows).
  *
  * @param name          the container's name in the pod
@@ -13,7 +13,7 @@ package io.jpod.kubelet;
  * @param restartCount  how many times it was started again
  * @param ready         whether it is ready (running, and its readiness probe, if any, passes)
  */
-public record ContainerStatus(String name, Role role, State state, String reason, Integer exitCode, int restartCount,
+public record KubeContainerStatus(String name, Role role, State state, String reason, Integer exitCode, int restartCount,
         boolean ready) {
 
     /** What a container is to its pod. */

@@ -1,0 +1,345 @@
+package io.jpod.engine;
+
+import io.jpod.events.Events;
+import io.jpod.host.Processes;
+import io.jpod.kubelet.BackOff;
+import io.jpod.kubelet.KubeContainerStatus;
+import io.jpod.kubelet.KubeContainerStatus.Role;
+import io.jpod.kubelet.PodStatus;
+import io.jpod.kubelet.StartOrder;
+import io.jpod.kubelet.StartOrder.Progress;
+import io.jpod.kubelet.StartOrder.Slot;
+import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.PodSpec;
+import io.jpod.pod.RestartPolicy;
+import io.jpod.state.BackOffTable;
+import io.jpod.state.ContainerRow;
+import io.jpod.state.ContainerState;
+import io.jpod.state.PodRow;
+import io.jpod.state.StateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a kubelet does for the pods it keeps, over the state store: starts a pod's containers in
+ * the kubelet's order (init containers one at a time, then the app containers), decides after each
+ * exit whether and when a container starts again (restartPolicy, the crash-loop back-off), and
+ * does the restarts that are due later as the {@link Supervisor}'s work. Reads everything from the
+ * store each time, so any process (a command, conmon's exit command, the supervisor) can go on
+ * where another stopped.
+ */
+final class Kubelet implements Supervisor.Work {
+    private final StateStore state;
+    private final BackOffTable backOff;
+    private final ContainerLifecycle life;
+    private final java.nio.file.Path supervisorLock;
+    private final Runnable supervisorNeeded;
+    private final Events events;
+
+    /**
+     * {@code launcher}: the argv that runs jpod (empty when there is none: no supervisor is started);
+     * {@code runDir}: where the supervisor's lock and log are.
+     */
+    Kubelet(StateStore state, BackOffTable backOff, ContainerLifecycle life, List<String> launcher, java.nio.file.Path runDir,
+            Events events) {
+        this.state = state;
+        this.backOff = backOff;
+        this.life = life;
+        this.supervisorLock = runDir.resolve("supervisor.lock");
+        this.supervisorNeeded = () -> Supervisor.ensureRunning(supervisorLock, launcher, runDir.resolve("supervisor.log"));
+        this.events = events;
+    }
+
+    /** The role of a pod's container (by its name in the pod) in the pod. */
+    static Role role(PodSpec spec, String kubeName) {
+        for (ContainerSpec c : spec.initContainers()) {
+            if (c.name().equals(kubeName)) {
+                return c.sidecar() ? Role.SIDECAR : Role.INIT;
+            }
+        }
+        return Role.APP;
+    }
+
+    private static String kubeName(PodRow pod, ContainerRow c) {
+        return c.name().startsWith(pod.name() + "-") ? c.name().substring(pod.name().length() + 1) : c.name();
+    }
+
+    /** The pod's containers other than the infra, in the pod's order: init containers first. */
+    private List<ContainerRow> ordered(PodRow pod) {
+        List<ContainerRow> rows = state.containersOf(pod.id()).stream().filter(c -> !c.infra()).toList();
+        List<ContainerRow> out = new ArrayList<>();
+        for (ContainerSpec spec : pod.spec().initContainers()) {
+            rows.stream().filter(r -> r.name().equals(pod.spec().containerName(spec))).findFirst().ifPresent(out::add);
+        }
+        rows.stream().filter(r -> !out.contains(r)).forEach(out::add);
+        return out;
+    }
+
+    private Progress progress(ContainerRow c, Map<String, Instant> waiting) {
+        if (waiting.containsKey(c.id())) {
+            return Progress.BACKING_OFF;
+        }
+        return switch (c.status().state()) {
+            case CREATED -> Progress.NOT_STARTED;
+            case RUNNING -> Processes.running(c.status().pid()) ? Progress.RUNNING
+                    : c.status().exitCode() != null && c.status().exitCode() == 0 ? Progress.SUCCEEDED : Progress.FAILED;
+            case EXITED, STOPPED -> c.status().exitCode() != null && c.status().exitCode() == 0 ? Progress.SUCCEEDED : Progress.FAILED;
+        };
+    }
+
+    private List<Slot> slots(PodRow pod, List<ContainerRow> rows) {
+        Map<String, Instant> waiting = backOff.waiting();
+        return rows.stream().map(c -> new Slot(c.id(), role(pod.spec(), kubeName(pod, c)), progress(c, waiting))).toList();
+    }
+
+    /**
+     * A new run of the pod: every container not running starts again from the beginning (init
+     * containers run again, the back-off starts again).
+     */
+    void resetForStart(PodRow pod) {
+        List<ContainerRow> rows = ordered(pod);
+        backOff.forget(rows.stream().map(ContainerRow::id).toList());
+        for (ContainerRow c : rows) {
+            try (Locks.Held l = life.lock(c.id())) {
+                state.container(c.id()).filter(r -> r.status().state() != ContainerState.CREATED
+                        && !(r.status().state() == ContainerState.RUNNING && Processes.running(r.status().pid())))
+                        .ifPresent(r -> state.updateContainer(r.withStatus(r.status().restarting(r.status().restartCount()).withState(ContainerState.CREATED))));
+            }
+        }
+    }
+
+    /** Starts what the kubelet's order says may start now, until nothing more may (an init container runs). */
+    void startNext(PodRow pod, long infraPid) {
+        while (true) {
+            List<String> next = StartOrder.next(slots(pod, ordered(pod)));
+            List<ContainerRow> started = Parallel.map(next, id -> {
+                try (Locks.Held l = life.lock(id)) {
+                    Optional<ContainerRow> row = state.container(id);
+                    // another process may have started it meanwhile
+                    if (row.isEmpty() || row.get().status().state() != ContainerState.CREATED) {
+                        return null;
+                    }
+                    return life.startLocked(row.get(), pod, infraPid);
+                }
+            });
+            if (started.stream().allMatch(c -> c == null)) {
+                return;
+            }
+        }
+    }
+
+    /** Whether the pod has init containers that have not all completed (a sidecar: started). */
+    boolean initializing(PodRow pod) {
+        return !pod.spec().initContainers().isEmpty() && !StartOrder.initialized(slots(pod, ordered(pod)));
+    }
+
+    /** An init container of the pod that failed and holds it (not started again), or empty. */
+    Optional<ContainerRow> failedInit(PodRow pod) {
+        List<ContainerRow> rows = ordered(pod);
+        List<Slot> slots = slots(pod, rows);
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).role() == Role.INIT && slots.get(i).progress() == Progress.FAILED) {
+                return Optional.of(rows.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An init container of the pod waiting in back-off, or empty. */
+    Optional<ContainerRow> backingOffInit(PodRow pod) {
+        List<ContainerRow> rows = ordered(pod);
+        List<Slot> slots = slots(pod, rows);
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).role() != Role.APP && slots.get(i).progress() == Progress.BACKING_OFF) {
+                return Optional.of(rows.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * After container {@code exited} of {@code pod} ended (its exit recorded): the next init
+     * container or the app containers start, or it starts again now or after its back-off, or
+     * nothing happens, as the restartPolicy says.
+     */
+    void afterExit(ContainerRow exited, PodRow pod) {
+        if (exited.infra() || exited.status().stopRequested() || exited.status().exitCode() == null) {
+            return;
+        }
+        Role role = role(pod.spec(), kubeName(pod, exited));
+        RestartPolicy policy = pod.spec().restartPolicy();
+        boolean again = switch (role) {
+            case SIDECAR -> true;
+            case INIT -> exited.status().exitCode() != 0 && policy != RestartPolicy.NEVER;
+            case APP -> policy.restarts(exited.status().exitCode());
+        };
+        Optional<ContainerRow> infra = state.container(pod.infraId()).filter(i -> Processes.running(i.status().pid()));
+        if (infra.isEmpty()) {
+            return;
+        }
+        if (role == Role.INIT && exited.status().exitCode() == 0) {
+            startNext(pod, infra.get().status().pid());
+            return;
+        }
+        if (!again) {
+            return;
+        }
+        BackOff.Restart r = BackOff.of(pod.spec().annotations()).next(backOff.step(exited.id()), exited.status().startedAt(),
+                exited.status().finishedAt() != null ? exited.status().finishedAt() : Instant.now());
+        if (r.delay().isZero()) {
+            backOff.record(exited.id(), r.nextStep(), null);
+            restartNow(exited.id(), pod, infra.get().status().pid());
+        } else {
+            backOff.record(exited.id(), r.nextStep(), r.at(exited.status().finishedAt() != null ? exited.status().finishedAt() : Instant.now()));
+            supervisorNeeded.run();
+        }
+    }
+
+    private void restartNow(String id, PodRow pod, long infraPid) {
+        try (Locks.Held l = life.lock(id)) {
+            Optional<ContainerRow> row = state.container(id);
+            if (row.isEmpty() || row.get().status().stopRequested() || row.get().status().state() == ContainerState.RUNNING) {
+                return;
+            }
+            ContainerRow again = row.get().withStatus(row.get().status().restarting(row.get().status().restartCount() + 1));
+            state.updateContainer(again);
+            life.startLocked(again, pod, infraPid);
+        }
+    }
+
+    /** A container stopped or removed by the user waits for no restart. */
+    void cancelRestart(String id) {
+        backOff.clearRestart(id);
+    }
+
+    /**
+     * The containers waiting in back-off, with when each starts again. Some waiting and no supervisor
+     * (killed, or its host rebooted) starts one: any listing notices work left without an owner.
+     */
+    Map<String, Instant> waitingRestarts() {
+        Map<String, Instant> waiting = backOff.waiting();
+        if (!waiting.isEmpty()) {
+            supervisorNeeded.run();
+        }
+        return waiting;
+    }
+
+    /** What holds a pod's start: an init container that failed for good, or one waiting in its back-off. */
+    record InitHold(ContainerRow container, String kubeName, boolean failed) {
+    }
+
+    /**
+     * Waits while the pod's init containers run: each exit's cleanup (conmon's exit command) starts
+     * the next, then the app containers. When an init container's process has ended and no cleanup
+     * has recorded it for a while (no launcher, or a lost exit command), {@code cleanup} is run here.
+     * Returns what holds the pod, if anything does.
+     */
+    Optional<InitHold> awaitInit(PodRow pod, java.util.function.Consumer<String> cleanup) {
+        Instant deadIdSince = null;
+        String deadId = null;
+        while (initializing(pod)) {
+            List<ContainerRow> rows = ordered(pod);
+            List<Slot> slots = slots(pod, rows);
+            for (int i = 0; i < slots.size(); i++) {
+                Slot s = slots.get(i);
+                if (s.role() == Role.APP) {
+                    continue;
+                }
+                if (s.progress() == Progress.FAILED && s.role() == Role.INIT && !rows.get(i).status().stopRequested()) {
+                    if (rows.get(i).status().state() == ContainerState.RUNNING) {
+                        break; // ended, not yet recorded: see below
+                    }
+                    return Optional.of(new InitHold(rows.get(i), kubeName(pod, rows.get(i)), true));
+                }
+                if (s.progress() == Progress.BACKING_OFF) {
+                    return Optional.of(new InitHold(rows.get(i), kubeName(pod, rows.get(i)), false));
+                }
+            }
+            Optional<ContainerRow> unrecorded = rows.stream().filter(r -> r.status().state() == ContainerState.RUNNING
+                    && !Processes.running(r.status().pid())).findFirst();
+            if (unrecorded.isEmpty()) {
+                deadId = null;
+            } else if (!unrecorded.get().id().equals(deadId)) {
+                deadId = unrecorded.get().id();
+                deadIdSince = Instant.now();
+            } else if (Instant.now().isAfter(deadIdSince.plusSeconds(2))) {
+                cleanup.accept(deadId);
+                deadId = null;
+            }
+            if (rows.stream().anyMatch(r -> r.status().stopRequested())) {
+                return Optional.empty(); // stopped meanwhile
+            }
+            Processes.sleep(50);
+        }
+        return Optional.empty();
+    }
+
+    /** The lock file the supervisor holds while it runs. */
+    java.nio.file.Path supervisorLock() {
+        return supervisorLock;
+    }
+
+    @Override
+    public Optional<Instant> nextDue() {
+        return backOff.nextRestart();
+    }
+
+    @Override
+    public void runDue(Instant now) {
+        for (Map.Entry<String, Instant> w : backOff.waiting().entrySet()) {
+            if (w.getValue().isAfter(now)) {
+                break;
+            }
+            String id = w.getKey();
+            if (!backOff.clearRestart(id)) {
+                continue; // stopped or taken meanwhile
+            }
+            try {
+                Optional<ContainerRow> c = state.container(id);
+                Optional<PodRow> pod = c.flatMap(row -> state.podById(row.podId()));
+                if (pod.isEmpty()) {
+                    continue;
+                }
+                Optional<ContainerRow> infra = state.container(pod.get().infraId()).filter(i -> Processes.running(i.status().pid()));
+                if (infra.isPresent()) {
+                    restartNow(id, pod.get(), infra.get().status().pid());
+                    events.progress(c.get().name(), "started again after its back-off");
+                }
+            } catch (RuntimeException e) {
+                events.warning("cannot restart container " + id + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The status of {@code pod} as the kubelet reports it, its containers as listed ({@code infos}). */
+    static PodStatus status(PodRow pod, List<PodEngine.ContainerInfo> infos) {
+        List<PodEngine.ContainerInfo> order = new ArrayList<>();
+        for (ContainerSpec spec : pod.spec().initContainers()) {
+            infos.stream().filter(i -> i.row().name().equals(pod.spec().containerName(spec))).findFirst().ifPresent(order::add);
+        }
+        infos.stream().filter(i -> !i.row().infra() && !order.contains(i)).forEach(order::add);
+        return PodStatus.of(order.stream().map(i -> containerStatus(pod, i)).toList(), pod.spec().restartPolicy());
+    }
+
+    /** A container's status as the kubelet reports it. */
+    static KubeContainerStatus containerStatus(PodRow pod, PodEngine.ContainerInfo info) {
+        ContainerRow r = info.row();
+        ContainerState now = info.current();
+        Role role = role(pod.spec(), kubeName(pod, r));
+        if (info.restartAt() != null) {
+            return new KubeContainerStatus(kubeName(pod, r), role, KubeContainerStatus.State.WAITING, "CrashLoopBackOff", r.status().exitCode(),
+                    r.status().restartCount(), false);
+        }
+        return switch (now) {
+            case RUNNING -> new KubeContainerStatus(kubeName(pod, r), role, KubeContainerStatus.State.RUNNING, null, null, r.status().restartCount(), true);
+            case CREATED -> new KubeContainerStatus(kubeName(pod, r), role, KubeContainerStatus.State.WAITING,
+                    role == Role.APP && !pod.spec().initContainers().isEmpty() ? "PodInitializing" : "ContainerCreating", null,
+                    r.status().restartCount(), false);
+            case EXITED, STOPPED -> new KubeContainerStatus(kubeName(pod, r), role, KubeContainerStatus.State.TERMINATED,
+                    KubeContainerStatus.terminatedReason(r.status().exitCode() == null ? 0 : r.status().exitCode()), r.status().exitCode(), r.status().restartCount(), false);
+        };
+    }
+}
