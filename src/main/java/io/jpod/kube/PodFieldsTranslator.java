@@ -88,7 +88,7 @@ final class PodFieldsTranslator {
             return null;
         }
         if (!KubeNames.isDns1123Label(subdomain)) {
-            throw problem("spec.subdomain", "\"" + subdomain + "\" is not a DNS-1123 label (lower case letters, digits and '-')");
+            throw problem("spec.subdomain", "\"" + subdomain + "\" is not a DNS-1123 label: " + KubeNames.LABEL_RULE);
         }
         return subdomain + "." + namespace + ".svc.cluster.local";
     }
@@ -107,7 +107,7 @@ final class PodFieldsTranslator {
             List<String> names = a.getHostnames() == null ? List.of() : a.getHostnames();
             for (int j = 0; j < names.size(); j++) {
                 String n = names.get(j);
-                if (n == null || n.length() > 253 || !PodTranslator.DNS1123_SUBDOMAIN.matcher(n).matches()) {
+                if (!KubeNames.isDns1123Subdomain(n)) {
                     throw problem(at + ".hostnames[" + j + "]", "\"" + n + "\" is not a valid host name");
                 }
             }
@@ -136,7 +136,7 @@ final class PodFieldsTranslator {
         List<String> searches = config == null || config.getSearches() == null ? List.of() : config.getSearches();
         for (int i = 0; i < searches.size(); i++) {
             String s = searches.get(i) == null ? "" : searches.get(i).replaceFirst("\\.$", "");
-            if (s.length() > 253 || !PodTranslator.DNS1123_SUBDOMAIN.matcher(s).matches()) {
+            if (!KubeNames.isDns1123Subdomain(s)) {
                 throw problem("spec.dnsConfig.searches[" + i + "]", "\"" + searches.get(i) + "\" is not a valid domain");
             }
         }

@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
  * published once per pod, on an IPv4 address.
  */
 final class PortTranslator {
-    /** Kubernetes' IANA_SVC_NAME: at most 15 lower case letters, digits and '-', with a letter. */
-    static final Pattern PORT_NAME = Pattern.compile("(?=.*[a-z])[a-z0-9]([a-z0-9]|-(?!-))*[a-z0-9]|[a-z]");
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
     private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
 
@@ -55,9 +53,8 @@ final class PortTranslator {
                 throw problem(at + ".protocol", "\"" + protocol + "\" is not a protocol: must be one of TCP, UDP, SCTP");
             }
             String name = p.getName() == null || p.getName().isEmpty() ? null : p.getName();
-            if (name != null && (name.length() > 15 || !PORT_NAME.matcher(name).matches())) {
-                throw problem(at + ".name", "\"" + name + "\" is not a valid port name: at most 15 lower case letters, digits and '-',"
-                        + " with at least one letter, not starting or ending with '-'");
+            if (name != null && !KubeNames.isPortName(name)) {
+                throw problem(at + ".name", "\"" + name + "\" is not a valid port name: " + KubeNames.PORT_NAME_RULE);
             }
             if (name != null && !names.add(name)) {
                 throw problem(at + ".name", "duplicate port name \"" + name + "\"");

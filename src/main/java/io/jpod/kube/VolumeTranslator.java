@@ -86,8 +86,8 @@ final class VolumeTranslator {
             if (name == null || name.isEmpty()) {
                 throw problem(at + ".name", "a volume needs a name");
             }
-            if (name.length() > 63 || !PodTranslator.DNS1123_LABEL.matcher(name).matches()) {
-                throw problem(at + ".name", "\"" + name + "\" is not a valid volume name: lower case letters, digits and '-'");
+            if (!KubeNames.isDns1123Label(name)) {
+                throw problem(at + ".name", "\"" + name + "\" is not a valid volume name: " + KubeNames.LABEL_RULE);
             }
             if (!seen.add(name)) {
                 throw problem(at + ".name", "duplicate volume name \"" + name + "\"");
@@ -127,8 +127,8 @@ final class VolumeTranslator {
             if (claim == null || claim.isEmpty()) {
                 throw problem(at + ".persistentVolumeClaim.claimName", "a persistentVolumeClaim volume needs a claimName");
             }
-            if (!PodTranslator.DNS1123_SUBDOMAIN.matcher(claim).matches()) {
-                throw problem(at + ".persistentVolumeClaim.claimName", "\"" + claim + "\" is not a valid claim name");
+            if (!KubeNames.isObjectName(claim)) {
+                throw problem(at + ".persistentVolumeClaim.claimName", "\"" + claim + "\" is not a valid claim name: " + KubeNames.SUBDOMAIN_RULE);
             }
             return Volume.claim(name, claim, Boolean.TRUE.equals(v.getPersistentVolumeClaim().getReadOnly()));
         }
