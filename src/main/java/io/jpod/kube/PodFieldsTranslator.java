@@ -1,5 +1,6 @@
 package io.jpod.kube;
 
+import io.jpod.error.Choices;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -122,7 +123,7 @@ final class PodFieldsTranslator {
     private PodOptions.Dns dns(String policy, io.fabric8.kubernetes.api.model.PodDNSConfig config) {
         String p = policy == null || policy.isEmpty() ? PodOptions.Dns.CLUSTER_FIRST : policy;
         if (!PodOptions.Dns.POLICIES.contains(p)) {
-            throw problem("spec.dnsPolicy", "\"" + p + "\" is not a DNS policy (" + String.join(", ", PodOptions.Dns.POLICIES) + ")");
+            throw problem("spec.dnsPolicy", Choices.unsupported(p, "dnsPolicy", PodOptions.Dns.POLICIES));
         }
         List<String> servers = config == null || config.getNameservers() == null ? List.of() : config.getNameservers();
         for (int i = 0; i < servers.size(); i++) {
@@ -241,8 +242,8 @@ final class PodFieldsTranslator {
         SecurityContext.Seccomp seccomp = seccomp(profile, profileAt);
         String procMount = s == null || s.getProcMount() == null ? "Default" : s.getProcMount();
         if (!procMount.equals("Default") && !procMount.equals("Unmasked")) {
-            throw new InvalidInputException(doc.where(), path + ".securityContext.procMount: \"" + procMount
-                    + "\" is not a procMount (Default or Unmasked)");
+            throw new InvalidInputException(doc.where(), path + ".securityContext.procMount: "
+                    + Choices.unsupported(procMount, "procMount", List.of("Default", "Unmasked")));
         }
         notHonoured(s == null ? null : s.getSeLinuxOptions(), path + ".securityContext.seLinuxOptions");
         notHonoured(s == null ? null : s.getAppArmorProfile(), path + ".securityContext.appArmorProfile");
@@ -268,8 +269,8 @@ final class PodFieldsTranslator {
         }
         String type = p.getType();
         if (!SecurityContext.Seccomp.TYPES.contains(type)) {
-            throw new InvalidInputException(doc.where(), at + ".type: \"" + type + "\" is not a seccomp profile type ("
-                    + String.join(", ", SecurityContext.Seccomp.TYPES) + ")");
+            throw new InvalidInputException(doc.where(), at + ".type: "
+                    + Choices.unsupported(type, "seccomp profile type", SecurityContext.Seccomp.TYPES));
         }
         String local = p.getLocalhostProfile();
         boolean localhost = type.equals(SecurityContext.Seccomp.LOCALHOST);

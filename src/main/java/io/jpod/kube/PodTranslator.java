@@ -151,11 +151,7 @@ public final class PodTranslator {
             }
             PullPolicy pull = null;
             if (c.getImagePullPolicy() != null && !c.getImagePullPolicy().isEmpty()) {
-                pull = PullPolicy.parse(c.getImagePullPolicy());
-                if (pull == null) {
-                    throw new InvalidInputException(doc.where(), path + ".imagePullPolicy: \"" + c.getImagePullPolicy()
-                            + "\" is not a pull policy (Always, IfNotPresent or Never)");
-                }
+                pull = PullPolicy.parse(c.getImagePullPolicy(), doc.where(), path + ".imagePullPolicy");
             }
             containers.add(new ContainerSpec(c.getName(), c.getImage(), orEmpty(c.getCommand()), orEmpty(c.getArgs()),
                     envs.env(c, path), emptyToNull(c.getWorkingDir()), pull, vols.mounts(c, path, volumes),
@@ -170,7 +166,7 @@ public final class PodTranslator {
             // as the kubelet does: cut to 63 characters, then drop trailing '-' and '.' so that it stays a valid label
             hostname = (hostname.length() > 63 ? hostname.substring(0, 63) : hostname).replaceAll("[-.]+$", "");
         }
-        RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where() + ": " + prefix + "spec.restartPolicy");
+        RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where(), prefix + "spec.restartPolicy");
         return new Result(new PodSpec(name, ordered(meta.getLabels()), ordered(meta.getAnnotations()), hostname, restart,
                 Boolean.TRUE.equals(spec.getShareProcessNamespace()), containers,
                 grace(spec.getTerminationGracePeriodSeconds(), doc, prefix), volumes, options), warnings);

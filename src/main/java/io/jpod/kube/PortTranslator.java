@@ -1,5 +1,6 @@
 package io.jpod.kube;
 
+import io.jpod.error.Choices;
 import io.fabric8.kubernetes.api.model.Container;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.ContainerPort;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class PortTranslator {
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
-    private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
+    private static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
 
     static final Set<String> FIELDS = Set.of("spec.containers[].ports", "spec.containers[].ports[]",
             "spec.containers[].ports[].name", "spec.containers[].ports[].containerPort", "spec.containers[].ports[].hostPort",
@@ -50,7 +51,7 @@ final class PortTranslator {
             }
             String protocol = p.getProtocol() == null || p.getProtocol().isEmpty() ? "TCP" : p.getProtocol();
             if (!PROTOCOLS.contains(protocol)) {
-                throw problem(at + ".protocol", "\"" + protocol + "\" is not a protocol: must be one of TCP, UDP, SCTP");
+                throw problem(at + ".protocol", Choices.unsupported(protocol, "protocol", PROTOCOLS));
             }
             String name = p.getName() == null || p.getName().isEmpty() ? null : p.getName();
             if (name != null && !KubeNames.isPortName(name)) {
