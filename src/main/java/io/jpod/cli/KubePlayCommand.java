@@ -67,7 +67,7 @@ public final class KubePlayCommand extends EngineCommand {
         for (KubeService.PodOutcome o : report.pods()) {
             if (o.error() != null) {
                 failed = true;
-                err().println("Error: " + o.error().getMessage());
+                err().println("Error: " + ErrorReporter.message(o.error()));
                 continue;
             }
             out().println("Pod:");

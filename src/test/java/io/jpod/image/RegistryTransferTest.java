@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.events.Events;
+import io.jpod.error.AuthenticationException;
 import io.jpod.error.ImageException;
 import io.jpod.error.JpodException;
 import io.jpod.error.NotFoundException;
@@ -191,9 +192,9 @@ class RegistryTransferTest {
         try (TestRegistry reg = new TestRegistry(true)) {
             imported();
             String name = reg.host() + "/test/bb:v1";
-            ImageException anonymous = assertThrows(ImageException.class,
+            AuthenticationException anonymous = assertThrows(AuthenticationException.class,
                     () -> new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events));
-            assertTrue(anonymous.getMessage().contains("jpod login " + reg.host()), anonymous.getMessage());
+            assertTrue(anonymous.anonymous() && anonymous.registry().equals(reg.host()), anonymous.getMessage());
             RegistryOptions wrong = new RegistryOptions(false, new Credentials("user", "nope"), null);
             assertThrows(ImageException.class, () -> new ImagePusher(store).push("localhost/bb:latest", name, wrong, events));
             RegistryOptions creds = new RegistryOptions(false, new Credentials("user", "pw"), null);
