@@ -1,5 +1,6 @@
 package io.jpod.cli;
 
+import io.jpod.engine.MissingVolumeException;
 import io.jpod.error.AuthenticationException;
 import io.jpod.error.ConflictException;
 import io.jpod.error.HostException;
@@ -77,8 +78,25 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         return ex.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
-    /** What to do about {@code ex}, in the words of jpod's flags and commands: "" when there is nothing to say. */
+    /**
+     * What to do about {@code ex}, in the words of jpod's flags and commands: "" when there is
+     * nothing to say. A jpod error that wraps another (a pod's container whose image could not be
+     * pulled) gets the advice of what it wraps.
+     */
     static String advice(Throwable ex) {
+        for (Throwable t = ex; t instanceof JpodException; t = t.getCause()) {
+            String a = adviceFor(t);
+            if (!a.isEmpty()) {
+                return a;
+            }
+        }
+        return "";
+    }
+
+    private static String adviceFor(Throwable ex) {
+        if (ex instanceof MissingVolumeException m) {
+            return " (jpod volume create " + m.volume() + ")";
+        }
         if (ex instanceof ImageInUseException u) {
             return ": remove the container" + (u.containers().size() > 1 ? "s" : "") + " first, or force-remove the image with them (rmi -f)";
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.jpod.error.AuthenticationException;
 import io.jpod.error.ConflictException;
 import io.jpod.error.NotFoundException;
+import io.jpod.error.RuntimeFailureException;
 import io.jpod.image.ImageInUseException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,13 @@ class ErrorReporterTest {
                 ErrorReporter.message(new AuthenticationException("r:5000/x", "r:5000", true, "checking blob sha256:a in r:5000/x: authentication required")));
         assertEquals("x: authentication required (the credentials were refused)",
                 ErrorReporter.message(new AuthenticationException("x", "r:5000", false, "x: authentication required (the credentials were refused)")));
+    }
+
+    @Test
+    void aWrappedErrorGetsTheAdviceOfWhatItWraps() {
+        var auth = new AuthenticationException("r:5000/x", "r:5000", true, "reading manifest 1 in r:5000/x: authentication required");
+        assertEquals("container app of pod web: reading manifest 1 in r:5000/x: authentication required (log in with: jpod login r:5000)",
+                ErrorReporter.message(new RuntimeFailureException("web-app", "container app of pod web: " + auth.getMessage(), auth)));
     }
 
     @Test
