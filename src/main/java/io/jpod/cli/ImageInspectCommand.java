@@ -34,7 +34,7 @@ public final class ImageInspectCommand implements Runnable {
                 ImageService.Inspected i = store.inspect(name);
                 found.add(ImageRows.inspect(i.image(), i.layerDirs(), i.manifestType()));
             } catch (JpodException e) {
-                errors.add("inspecting object: " + e.getMessage());
+                errors.add("inspecting object: " + ErrorReporter.message(e));
             }
         }
         var out = spec.commandLine().getOut();

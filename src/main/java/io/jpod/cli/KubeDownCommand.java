@@ -36,7 +36,7 @@ public final class KubeDownCommand extends EngineCommand {
         for (KubeService.DownOutcome o : outcomes) {
             if (o.error() != null) {
                 failed = true;
-                err().println("Error: " + o.error().getMessage());
+                err().println("Error: " + ErrorReporter.message(o.error()));
             }
         }
         out().flush();

@@ -2,7 +2,6 @@ package io.jpod.cli;
 
 import io.jpod.engine.ImageService;
 import io.jpod.engine.KubeService;
-import io.jpod.error.InvalidInputException;
 import io.jpod.kube.ConfigData;
 import io.jpod.kube.Plan;
 import io.jpod.kube.VolumeClaim;
@@ -50,10 +49,7 @@ public final class KubePlayCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        NetworkMode mode = NetworkMode.parse(network);
-        if (mode == null) {
-            throw new InvalidInputException("--network", "unknown network mode \"" + network + "\": must be one of " + NetworkMode.labels());
-        }
+        NetworkMode mode = NetworkMode.parse(network, "--network");
         KubeService kube = engine().kube();
         KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps,
                 ImageService.registryOptions(registry.access()), mode, publish.stream().map(PublishOption::parse).toList());
@@ -71,7 +67,7 @@ public final class KubePlayCommand extends EngineCommand {
         for (KubeService.PodOutcome o : report.pods()) {
             if (o.error() != null) {
                 failed = true;
-                err().println("Error: " + o.error().getMessage());
+                err().println("Error: " + ErrorReporter.message(o.error()));
                 continue;
             }
             out().println("Pod:");

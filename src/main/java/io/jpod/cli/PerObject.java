@@ -25,7 +25,7 @@ final class PerObject {
                 found.add(inspect.apply(name));
             } catch (JpodException e) {
                 failed = true;
-                cmd.err().println("Error: " + e.getMessage());
+                cmd.err().println("Error: " + ErrorReporter.message(e));
             }
         }
         if (format == null || format.equals("json")) {
@@ -45,7 +45,7 @@ final class PerObject {
                 cmd.out().println(action.apply(name));
             } catch (JpodException e) {
                 failed = true;
-                cmd.err().println("Error: " + e.getMessage());
+                cmd.err().println("Error: " + ErrorReporter.message(e));
             }
         }
         cmd.out().flush();

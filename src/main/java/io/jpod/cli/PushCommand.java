@@ -1,6 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.engine.ImageService;
+import io.jpod.image.ImageReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +34,8 @@ public final class PushCommand implements Runnable {
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
         StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
-        String digest = global.engine().images().push(source, destination, ImageService.registryOptions(registry.access()), events);
+        String digest = global.engine().images().push(source,
+                destination == null ? null : ImageReference.parse(destination), ImageService.registryOptions(registry.access()), events);
         if (digestfile != null) {
             try {
                 java.nio.file.Files.writeString(java.nio.file.Path.of(digestfile), digest);

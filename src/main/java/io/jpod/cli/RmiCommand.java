@@ -2,9 +2,7 @@ package io.jpod.cli;
 
 import io.jpod.engine.Engine;
 import io.jpod.error.JpodException;
-import io.jpod.error.NotFoundException;
 import io.jpod.image.Image;
-import io.jpod.image.ImageInUseException;
 import io.jpod.image.RemoveReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +14,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code jpod rmi IMAGE...}: removes images as {@code podman rmi}: prints what was untagged and
- * deleted, then the failures; exit status 1 when an image was not found, 2 when one is in use,
- * 125 for other failures (the last failure decides).
+ * deleted, then the failures; exit status as {@link ErrorReporter#exitCode} says for {@code rmi}
+ * (1 when an image was not found, 2 when one is in use, 125 for other failures; the last failure decides).
  */
 @Command(name = "rmi", description = "Remove one or more images from local storage.")
 public class RmiCommand implements Runnable {
-    static final int NO_SUCH_IMAGE = 1;
-    static final int IN_USE = 2;
-
     @Spec
     CommandSpec spec;
 
@@ -56,8 +51,8 @@ public class RmiCommand implements Runnable {
                 untagged.addAll(r.untagged());
                 deleted.addAll(r.deleted());
             } catch (JpodException e) {
-                errors.add(e.getMessage());
-                code = e instanceof NotFoundException ? NO_SUCH_IMAGE : e instanceof ImageInUseException ? IN_USE : ErrorReporter.ENGINE_ERROR;
+                errors.add(ErrorReporter.message(e));
+                code = ErrorReporter.exitCode(e, "rmi");
             }
         }
         var out = spec.commandLine().getOut();

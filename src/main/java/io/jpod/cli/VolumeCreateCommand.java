@@ -1,5 +1,6 @@
 package io.jpod.cli;
 
+import io.jpod.error.Choices;
 import io.jpod.engine.VolumeService;
 import io.jpod.error.InvalidInputException;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public final class VolumeCreateCommand extends EngineCommand {
     @Override
     public Integer call() {
         if (!VolumeService.LOCAL.equals(driver)) {
-            throw new InvalidInputException("--driver", "\"" + driver + "\" is not a volume driver jpod has (local)");
+            throw new InvalidInputException("--driver", Choices.unsupported(driver, "volume driver", List.of(VolumeService.LOCAL)));
         }
         Map<String, String> l = pairs(labels, "--label");
         Map<String, String> o = pairs(options, "--opt");

@@ -2,6 +2,7 @@ package io.jpod.engine;
 
 import io.jpod.engine.PodEngine.ContainerInfo;
 import io.jpod.engine.PodEngine.PodInfo;
+import io.jpod.error.Choices;
 import io.jpod.error.InvalidInputException;
 import io.jpod.image.Image;
 import io.jpod.image.ImageReference;
@@ -97,8 +98,11 @@ public final class Filters {
         k.put("id", (v, all) -> i -> i.id().startsWith(v.startsWith("sha256:") ? v.substring(7) : v));
         k.put("reference", (v, all) -> {
             Pattern glob = glob(v);
-            return i -> i.names().stream().anyMatch(n -> glob.matcher(n).matches() || glob.matcher(withoutRegistry(n)).matches()
-                    || glob.matcher(repository(withoutRegistry(n))).matches() || glob.matcher(repository(n)).matches());
+            return i -> i.names().stream().anyMatch(n -> {
+                String bare = withoutRegistry(n);
+                return glob.matcher(n).matches() || glob.matcher(bare).matches()
+                        || glob.matcher(repository(bare)).matches() || glob.matcher(repository(n)).matches();
+            });
         });
         k.put("label", (v, all) -> {
             Predicate<Map<String, String>> l = ListFilter.label(v);
@@ -108,7 +112,7 @@ public final class Filters {
             boolean dangling = switch (v) {
                 case "true" -> true;
                 case "false" -> false;
-                default -> throw new InvalidInputException("--filter dangling=" + v, "dangling is true or false");
+                default -> throw new InvalidInputException("--filter dangling=" + v, Choices.unsupported(v, "dangling", List.of("true", "false")));
             };
             return i -> i.names().isEmpty() == dangling;
         });
@@ -156,12 +160,15 @@ public final class Filters {
             return false;
         }
         String tagged = v.contains(":") && v.lastIndexOf(':') > v.lastIndexOf('/') ? v : v + ":latest";
-        return name.equals(v) || name.equals(tagged) || withoutRegistry(name).equals(tagged)
-                || repository(withoutRegistry(name)).equals(v) && !v.contains(":")
+        if (name.equals(v) || name.equals(tagged)) {
+            return true;
+        }
+        String bare = withoutRegistry(name);
+        return bare.equals(tagged) || repository(bare).equals(v) && !v.contains(":")
                 || (v.length() >= 3 && id != null && id.startsWith(v.startsWith("sha256:") ? v.substring(7) : v));
     }
 
-    /** docker.io/library/busybox:latest → library/busybox:latest (and localhost/x → x, docker.io/library/x → x). */
+    /** docker.io/library/busybox:latest → library/busybox:latest (and localhost/x → x, docker.io/library/x → x); parses {@code name} once. */
     private static String withoutRegistry(String name) {
         ImageReference ref = ImageReference.parse(name);
         String repo = ref.repository().startsWith("library/") ? ref.repository().substring(8) : ref.repository();

@@ -104,7 +104,7 @@ public final class ImageService {
     }
 
     /** Pushes local image {@code source} to {@code destination} (null: the name {@code source} gives); returns the manifest digest. */
-    public String push(String source, String destination, RegistryOptions options, Events events) {
+    public String push(String source, ImageReference destination, RegistryOptions options, Events events) {
         return new ImagePusher(store).push(source, destination, options, events);
     }
 

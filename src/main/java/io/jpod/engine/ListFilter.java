@@ -1,5 +1,6 @@
 package io.jpod.engine;
 
+import io.jpod.error.Choices;
 import io.jpod.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,8 +79,7 @@ public record ListFilter<T>(String what, Map<String, Compiler<T>> keys, Set<Stri
     /** One of {@code valid} (a status word). */
     static String oneOf(String key, String value, List<String> valid) {
         if (!valid.contains(value)) {
-            throw new InvalidInputException("--filter " + key + "=" + value, "unknown status \"" + value + "\" (valid: "
-                    + String.join(", ", valid) + ")");
+            throw new InvalidInputException("--filter " + key + "=" + value, Choices.unsupported(value, key, valid));
         }
         return value;
     }

@@ -111,7 +111,7 @@ public final class PodEngine {
         if (replace) {
             state.pods().stream().filter(p -> p.name().equals(spec.name())).findFirst().ifPresent(p -> remove(p.id(), true));
         } else if (state.pods().stream().anyMatch(p -> p.name().equals(spec.name()))) {
-            throw new ConflictException(spec.name(), "pod " + spec.name() + " already exists (use --replace to replace it)");
+            throw new ConflictException("pod", spec.name(), ConflictException.Reason.EXISTS, "pod " + spec.name() + " already exists");
         }
         if (spec.network() == NetworkMode.SLIRP4NETNS && start) {
             PodNetwork.checkFree(PortMapping.of(spec));
@@ -230,7 +230,7 @@ public final class PodEngine {
     public PodRow removePod(String nameOrId, boolean force) {
         PodRow pod = state.findPod(nameOrId);
         if (!force && info(pod).containers().stream().anyMatch(c -> !c.row().infra() && c.current() == ContainerState.RUNNING)) {
-            throw new ConflictException(pod.name(), "pod " + pod.name() + " has running containers: stop it first or use -f");
+            throw new ConflictException("pod", pod.name(), ConflictException.Reason.RUNNING, "pod " + pod.name() + " has running containers");
         }
         remove(pod.id(), true);
         return pod;

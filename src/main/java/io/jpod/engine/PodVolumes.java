@@ -58,8 +58,7 @@ record PodVolumes(Path root, Path volumes) {
                     checkHostPath(v, what);
                 } else if (v.claim() != null) {
                     if (!Files.isDirectory(source(v))) {
-                        throw new RuntimeFailureException(what, "volume " + v.name() + ": named volume " + v.claim().claimName()
-                                + " does not exist (jpod volume create " + v.claim().claimName() + ")");
+                        throw new MissingVolumeException(what, v.name(), v.claim().claimName());
                     }
                 } else if (v.files() != null) {
                     writeFiles(v);

@@ -49,14 +49,9 @@ public record HostFacts(boolean rootless, long hostUid, long hostGid, HostPaths 
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
+        /** The driver named {@code label} ({@code --storage-driver}). */
         public static StorageDriver parse(String label) {
-            for (StorageDriver d : values()) {
-                if (d.label().equals(label)) {
-                    return d;
-                }
-            }
-            throw new io.jpod.error.InvalidInputException("--storage-driver", "unknown storage driver \"" + label
-                    + "\": must be one of overlay, fuse-overlay, copy");
+            return io.jpod.error.Choices.parse(StorageDriver.class, label, "storage driver", "--storage-driver", StorageDriver::label);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.jpod.image;
 
-import io.jpod.error.InvalidInputException;
+import io.jpod.error.Choices;
 
 /** The archive formats {@code save} writes. */
 public enum ArchiveFormat {
@@ -14,11 +14,6 @@ public enum ArchiveFormat {
 
     /** The format a {@code --format} value names. */
     public static ArchiveFormat parse(String value) {
-        for (ArchiveFormat f : values()) {
-            if (f.flag.equals(value)) {
-                return f;
-            }
-        }
-        throw new InvalidInputException("--format", "unsupported format \"" + value + "\": use docker-archive or oci-archive");
+        return Choices.parse(ArchiveFormat.class, value, "format", "--format", f -> f.flag);
     }
 }

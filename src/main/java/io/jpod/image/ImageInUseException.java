@@ -3,17 +3,16 @@ package io.jpod.image;
 import io.jpod.error.ConflictException;
 import java.util.List;
 
-/** An image cannot be removed because containers use it; names them ({@code name (short id)}). */
+/** An image cannot be removed because containers use it; names them ({@code name (short id)}). The CLI says what to do. */
 public final class ImageInUseException extends ConflictException {
     private static final long serialVersionUID = 1L;
     private final String imageId;
     private final List<String> containers;
 
     public ImageInUseException(String imageId, List<String> containers) {
-        super(imageId, (containers.isEmpty() ? "image " + imageId + " is used by a container"
+        super("image", imageId, Reason.IN_USE, (containers.isEmpty() ? "image " + imageId + " is used by a container"
                 : "image used by container" + (containers.size() > 1 ? "s " : " ") + String.join(", ", containers))
-                + ": image is in use by a container: remove the container" + (containers.size() > 1 ? "s" : "")
-                + " first, or force-remove the image with them (rmi -f)");
+                + ": image is in use by a container");
         this.imageId = imageId;
         this.containers = List.copyOf(containers);
     }

@@ -27,11 +27,14 @@ public final class ImagePusher {
         this.store = store;
     }
 
-    /** Pushes local image {@code source} to {@code destination} (null: the name {@code source} gives); returns the manifest digest. */
-    public String push(String source, String destination, RegistryOptions options, Events events) {
+    /**
+     * Pushes local image {@code source} to {@code destination} (parsed by the caller; null: the name
+     * {@code source} gives); returns the manifest digest.
+     */
+    public String push(String source, ImageReference destination, RegistryOptions options, Events events) {
         Image image = store.resolve(source);
-        String dest = destination != null ? destination : source;
-        ImageReference ref = ImageReference.parse(dest);
+        ImageReference ref = destination != null ? destination : ImageReference.parse(source);
+        String dest = ref.asWritten();
         if (ref.digest() != null) {
             throw new InvalidInputException(dest, "cannot push to a digest reference; give a tag");
         }

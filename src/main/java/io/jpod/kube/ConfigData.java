@@ -60,8 +60,8 @@ public record ConfigData(String kind, String name, Map<String, String> data, Str
         if (name == null || name.isEmpty()) {
             throw new InvalidInputException(doc.where(), "metadata.name: a " + kind + " needs a name");
         }
-        if (name.length() > 253 || !PodTranslator.DNS1123_SUBDOMAIN.matcher(name).matches()) {
-            throw new InvalidInputException(doc.where(), "metadata.name: \"" + name + "\" is not a valid " + kind + " name");
+        if (!KubeNames.isObjectName(name)) {
+            throw new InvalidInputException(doc.where(), "metadata.name: \"" + name + "\" is not a valid " + kind + " name: " + KubeNames.SUBDOMAIN_RULE);
         }
         List<String> warnings = new ArrayList<>();
         for (String field : (secret ? SECRET_FIELDS : CONFIG_MAP_FIELDS).unsupported(doc.node())) {

@@ -6,10 +6,26 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Kubernetes' rules for names, label keys and label values, and a deterministic conversion of a
- * string that breaks them into one that keeps them (used when jpod writes YAML a cluster must accept).
+ * Kubernetes' rules for names, label keys and label values (the one home of them: translators,
+ * {@link KubeRules} and generators all ask here), what each rule says in words, and a deterministic
+ * conversion of a string that breaks them into one that keeps them (used when jpod writes YAML a
+ * cluster must accept).
  */
 final class KubeNames {
+    /** DNS-1123 label: container, volume and port names of a Service, hostnames, namespaces. */
+    private static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    /** DNS-1123 subdomain: object names, host names of hostAliases, DNS search domains, key prefixes. */
+    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    /** Kubernetes' IANA_SVC_NAME: lower case letters, digits and '-', with a letter, alphanumeric at both ends, no "--". */
+    private static final Pattern PORT_NAME = Pattern.compile("(?=.*[a-z])[a-z0-9]([a-z0-9]|-(?!-))*[a-z0-9]|[a-z]");
+    static final int PORT_NAME_MAX = 15;
+
+    static final String SUBDOMAIN_RULE = "lower case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253";
+    static final String LABEL_RULE = "lower case letters, digits and '-', starting and ending with a letter or digit, at most 63";
+    static final String DNS1035_RULE = "lower case letters, digits and '-', starting with a letter and ending with a letter or digit, at most 63";
+    static final String PORT_NAME_RULE = "at most 15 lower case letters, digits and '-', "
+            + "with at least one letter, not starting or ending with '-' and without \"--\"";
+
     /** A label value, or the name part of a label or annotation key (without the length limit). */
     static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
     /** DNS-1035 label: what a Service's name must be. */
@@ -22,14 +38,24 @@ final class KubeNames {
     private KubeNames() {
     }
 
-    /** Whether {@code s} is a valid object name (DNS-1123 subdomain: Pods, Deployments, DaemonSets, Jobs). */
+    /** Whether {@code s} is a valid object name (DNS-1123 subdomain: Pods, Deployments, DaemonSets, Jobs, ConfigMaps…). */
     static boolean isObjectName(String s) {
-        return s.length() <= SUBDOMAIN_MAX && PodTranslator.DNS1123_SUBDOMAIN.matcher(s).matches();
+        return isDns1123Subdomain(s);
+    }
+
+    /** Whether {@code s} is a DNS-1123 subdomain of at most 253 characters. */
+    static boolean isDns1123Subdomain(String s) {
+        return s != null && s.length() <= SUBDOMAIN_MAX && DNS1123_SUBDOMAIN.matcher(s).matches();
     }
 
     /** Whether {@code s} is a valid DNS-1123 label (container names, hostnames). */
     static boolean isDns1123Label(String s) {
-        return s.length() <= LABEL_MAX && PodTranslator.DNS1123_LABEL.matcher(s).matches();
+        return s != null && s.length() <= LABEL_MAX && DNS1123_LABEL.matcher(s).matches();
+    }
+
+    /** Whether {@code s} is a valid port name (IANA_SVC_NAME): {@link #PORT_NAME_RULE}. */
+    static boolean isPortName(String s) {
+        return s != null && s.length() <= PORT_NAME_MAX && PORT_NAME.matcher(s).matches();
     }
 
     /** Whether {@code s} is a valid Service name (DNS-1035 label). */
@@ -43,7 +69,7 @@ final class KubeNames {
         String name = slash < 0 ? s : s.substring(slash + 1);
         if (slash >= 0) {
             String prefix = s.substring(0, slash);
-            if (prefix.length() > SUBDOMAIN_MAX || !PodTranslator.DNS1123_SUBDOMAIN.matcher(prefix).matches()) {
+            if (!isDns1123Subdomain(prefix)) {
                 return false;
             }
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,12 +12,9 @@ import tools.jackson.databind.JsonNode;
  * Every rule reports a {@link Violation}; values of the wrong type are left to the schema.
  */
 public final class KubeRules {
-    private static final Pattern IANA_SVC_NAME = Pattern.compile("[-a-z0-9]+");
-    private static final Pattern HAS_LETTER = Pattern.compile(".*[a-z].*");
-
-    static final String SUBDOMAIN_RULE = "lower case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253";
-    static final String LABEL_RULE = "lower case letters, digits and '-', starting and ending with a letter or digit, at most 63";
-    static final String DNS1035_RULE = "lower case letters, digits and '-', starting with a letter and ending with a letter or digit, at most 63";
+    static final String SUBDOMAIN_RULE = KubeNames.SUBDOMAIN_RULE;
+    static final String LABEL_RULE = KubeNames.LABEL_RULE;
+    static final String DNS1035_RULE = KubeNames.DNS1035_RULE;
 
     private final List<Violation> out = new ArrayList<>();
 
@@ -188,11 +184,9 @@ public final class KubeRules {
 
     /** IANA_SVC_NAME: at most 15 lower case letters, digits and '-', with a letter, no '-' at either end nor "--". */
     private boolean portName(String name, FieldPath at) {
-        boolean ok = name.length() <= 15 && IANA_SVC_NAME.matcher(name).matches() && HAS_LETTER.matcher(name).matches()
-                && !name.startsWith("-") && !name.endsWith("-") && !name.contains("--");
+        boolean ok = KubeNames.isPortName(name);
         if (!ok) {
-            out.add(new Violation(at, "\"" + name + "\" is not a valid port name: at most 15 lower case letters, digits and '-', "
-                    + "with at least one letter, not starting or ending with '-' and without \"--\""));
+            out.add(new Violation(at, "\"" + name + "\" is not a valid port name: " + KubeNames.PORT_NAME_RULE));
         }
         return ok;
     }

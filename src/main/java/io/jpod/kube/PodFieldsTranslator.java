@@ -1,5 +1,6 @@
 package io.jpod.kube;
 
+import io.jpod.error.Choices;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -88,7 +89,7 @@ final class PodFieldsTranslator {
             return null;
         }
         if (!KubeNames.isDns1123Label(subdomain)) {
-            throw problem("spec.subdomain", "\"" + subdomain + "\" is not a DNS-1123 label (lower case letters, digits and '-')");
+            throw problem("spec.subdomain", "\"" + subdomain + "\" is not a DNS-1123 label: " + KubeNames.LABEL_RULE);
         }
         return subdomain + "." + namespace + ".svc.cluster.local";
     }
@@ -107,7 +108,7 @@ final class PodFieldsTranslator {
             List<String> names = a.getHostnames() == null ? List.of() : a.getHostnames();
             for (int j = 0; j < names.size(); j++) {
                 String n = names.get(j);
-                if (n == null || n.length() > 253 || !PodTranslator.DNS1123_SUBDOMAIN.matcher(n).matches()) {
+                if (!KubeNames.isDns1123Subdomain(n)) {
                     throw problem(at + ".hostnames[" + j + "]", "\"" + n + "\" is not a valid host name");
                 }
             }
@@ -122,7 +123,7 @@ final class PodFieldsTranslator {
     private PodOptions.Dns dns(String policy, io.fabric8.kubernetes.api.model.PodDNSConfig config) {
         String p = policy == null || policy.isEmpty() ? PodOptions.Dns.CLUSTER_FIRST : policy;
         if (!PodOptions.Dns.POLICIES.contains(p)) {
-            throw problem("spec.dnsPolicy", "\"" + p + "\" is not a DNS policy (" + String.join(", ", PodOptions.Dns.POLICIES) + ")");
+            throw problem("spec.dnsPolicy", Choices.unsupported(p, "dnsPolicy", PodOptions.Dns.POLICIES));
         }
         List<String> servers = config == null || config.getNameservers() == null ? List.of() : config.getNameservers();
         for (int i = 0; i < servers.size(); i++) {
@@ -136,7 +137,7 @@ final class PodFieldsTranslator {
         List<String> searches = config == null || config.getSearches() == null ? List.of() : config.getSearches();
         for (int i = 0; i < searches.size(); i++) {
             String s = searches.get(i) == null ? "" : searches.get(i).replaceFirst("\\.$", "");
-            if (s.length() > 253 || !PodTranslator.DNS1123_SUBDOMAIN.matcher(s).matches()) {
+            if (!KubeNames.isDns1123Subdomain(s)) {
                 throw problem("spec.dnsConfig.searches[" + i + "]", "\"" + searches.get(i) + "\" is not a valid domain");
             }
         }
@@ -241,8 +242,8 @@ final class PodFieldsTranslator {
         SecurityContext.Seccomp seccomp = seccomp(profile, profileAt);
         String procMount = s == null || s.getProcMount() == null ? "Default" : s.getProcMount();
         if (!procMount.equals("Default") && !procMount.equals("Unmasked")) {
-            throw new InvalidInputException(doc.where(), path + ".securityContext.procMount: \"" + procMount
-                    + "\" is not a procMount (Default or Unmasked)");
+            throw new InvalidInputException(doc.where(), path + ".securityContext.procMount: "
+                    + Choices.unsupported(procMount, "procMount", List.of("Default", "Unmasked")));
         }
         notHonoured(s == null ? null : s.getSeLinuxOptions(), path + ".securityContext.seLinuxOptions");
         notHonoured(s == null ? null : s.getAppArmorProfile(), path + ".securityContext.appArmorProfile");
@@ -268,8 +269,8 @@ final class PodFieldsTranslator {
         }
         String type = p.getType();
         if (!SecurityContext.Seccomp.TYPES.contains(type)) {
-            throw new InvalidInputException(doc.where(), at + ".type: \"" + type + "\" is not a seccomp profile type ("
-                    + String.join(", ", SecurityContext.Seccomp.TYPES) + ")");
+            throw new InvalidInputException(doc.where(), at + ".type: "
+                    + Choices.unsupported(type, "seccomp profile type", SecurityContext.Seccomp.TYPES));
         }
         String local = p.getLocalhostProfile();
         boolean localhost = type.equals(SecurityContext.Seccomp.LOCALHOST);

@@ -17,19 +17,18 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.jpod.error.Choices;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.RestartPolicy;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -52,13 +51,7 @@ public final class PodGenerator {
         }
 
         public static Type parse(String value) {
-            for (Type t : values()) {
-                if (t.flagName().equals(value)) {
-                    return t;
-                }
-            }
-            throw new InvalidInputException("--type", "invalid generate type \"" + value + "\": must be one of "
-                    + Arrays.stream(values()).map(Type::flagName).collect(Collectors.joining(", ")));
+            return Choices.parse(Type.class, value, "generate type", "--type", Type::flagName);
         }
     }
 
@@ -88,8 +81,8 @@ public final class PodGenerator {
                 return o;
             }
             if (!serviceType.equalsIgnoreCase("nodeport")) {
-                throw new InvalidInputException("--service-type", "invalid service type \"" + serviceType
-                        + "\": must be one of clusterip, nodeport");
+                throw new InvalidInputException("--service-type", Choices.unsupported(serviceType, "service type",
+                        List.of("clusterip", "nodeport")));
             }
             if (!service) {
                 throw new InvalidInputException("--service-type", "can only be used with --service");

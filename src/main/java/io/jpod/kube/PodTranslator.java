@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
@@ -22,8 +21,6 @@ import tools.jackson.databind.ObjectMapper;
 
 /** Kubernetes Pod (fabric8 model) → jpod's pod model. A pure function of the document. */
 public final class PodTranslator {
-    static final Pattern DNS1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-    static final Pattern DNS1123_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     /** Fields honoured so far; everything else is reported. */
     static final FieldCheck FIELDS = new FieldCheck(Set.of(
@@ -78,9 +75,8 @@ public final class PodTranslator {
     }
 
     static void checkName(KubeDocument doc, String path, String name) {
-        if (name.length() > 253 || !DNS1123_SUBDOMAIN.matcher(name).matches()) {
-            throw new InvalidInputException(doc.where(), path + ": \"" + name
-                    + "\" is not a valid name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit");
+        if (!KubeNames.isObjectName(name)) {
+            throw new InvalidInputException(doc.where(), path + ": \"" + name + "\" is not a valid name: " + KubeNames.SUBDOMAIN_RULE);
         }
     }
 
@@ -143,9 +139,9 @@ public final class PodTranslator {
             if (c.getName() == null || c.getName().isEmpty()) {
                 throw new InvalidInputException(doc.where(), path + ".name: a container needs a name");
             }
-            if (c.getName().length() > 63 || !DNS1123_LABEL.matcher(c.getName()).matches()) {
+            if (!KubeNames.isDns1123Label(c.getName())) {
                 throw new InvalidInputException(doc.where(), path + ".name: \"" + c.getName()
-                        + "\" is not a valid container name: lower case letters, digits and '-', at most 63");
+                        + "\" is not a valid container name: " + KubeNames.LABEL_RULE);
             }
             if (!seen.add(c.getName())) {
                 throw new InvalidInputException(doc.where(), path + ".name: duplicate container name \"" + c.getName() + "\"");
@@ -155,11 +151,7 @@ public final class PodTranslator {
             }
             PullPolicy pull = null;
             if (c.getImagePullPolicy() != null && !c.getImagePullPolicy().isEmpty()) {
-                pull = PullPolicy.parse(c.getImagePullPolicy());
-                if (pull == null) {
-                    throw new InvalidInputException(doc.where(), path + ".imagePullPolicy: \"" + c.getImagePullPolicy()
-                            + "\" is not a pull policy (Always, IfNotPresent or Never)");
-                }
+                pull = PullPolicy.parse(c.getImagePullPolicy(), doc.where(), path + ".imagePullPolicy");
             }
             containers.add(ContainerSpec.builder(c.getName(), c.getImage())
                     .command(orEmpty(c.getCommand()))
@@ -176,14 +168,14 @@ public final class PodTranslator {
                     .build());
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
-        if (hostname.length() > 63 || !DNS1123_LABEL.matcher(hostname).matches()) {
+        if (!KubeNames.isDns1123Label(hostname)) {
             if (spec.getHostname() != null && !spec.getHostname().isEmpty()) {
                 throw new InvalidInputException(doc.where(), prefix + "spec.hostname: \"" + hostname + "\" is not a valid DNS-1123 label");
             }
             // as the kubelet does: cut to 63 characters, then drop trailing '-' and '.' so that it stays a valid label
             hostname = (hostname.length() > 63 ? hostname.substring(0, 63) : hostname).replaceAll("[-.]+$", "");
         }
-        RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where() + ": " + prefix + "spec.restartPolicy");
+        RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where(), prefix + "spec.restartPolicy");
         PodSpec translated = PodSpec.builder(name)
                 .labels(ordered(meta.getLabels()))
                 .annotations(ordered(meta.getAnnotations()))

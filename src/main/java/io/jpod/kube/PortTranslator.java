@@ -1,5 +1,6 @@
 package io.jpod.kube;
 
+import io.jpod.error.Choices;
 import io.fabric8.kubernetes.api.model.Container;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.ContainerPort;
@@ -16,10 +17,8 @@ import java.util.regex.Pattern;
  * published once per pod, on an IPv4 address.
  */
 final class PortTranslator {
-    /** Kubernetes' IANA_SVC_NAME: at most 15 lower case letters, digits and '-', with a letter. */
-    static final Pattern PORT_NAME = Pattern.compile("(?=.*[a-z])[a-z0-9]([a-z0-9]|-(?!-))*[a-z0-9]|[a-z]");
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
-    private static final Set<String> PROTOCOLS = Set.of("TCP", "UDP", "SCTP");
+    private static final List<String> PROTOCOLS = List.of("TCP", "UDP", "SCTP");
 
     static final Set<String> FIELDS = Set.of("spec.containers[].ports", "spec.containers[].ports[]",
             "spec.containers[].ports[].name", "spec.containers[].ports[].containerPort", "spec.containers[].ports[].hostPort",
@@ -52,12 +51,11 @@ final class PortTranslator {
             }
             String protocol = p.getProtocol() == null || p.getProtocol().isEmpty() ? "TCP" : p.getProtocol();
             if (!PROTOCOLS.contains(protocol)) {
-                throw problem(at + ".protocol", "\"" + protocol + "\" is not a protocol: must be one of TCP, UDP, SCTP");
+                throw problem(at + ".protocol", Choices.unsupported(protocol, "protocol", PROTOCOLS));
             }
             String name = p.getName() == null || p.getName().isEmpty() ? null : p.getName();
-            if (name != null && (name.length() > 15 || !PORT_NAME.matcher(name).matches())) {
-                throw problem(at + ".name", "\"" + name + "\" is not a valid port name: at most 15 lower case letters, digits and '-',"
-                        + " with at least one letter, not starting or ending with '-'");
+            if (name != null && !KubeNames.isPortName(name)) {
+                throw problem(at + ".name", "\"" + name + "\" is not a valid port name: " + KubeNames.PORT_NAME_RULE);
             }
             if (name != null && !names.add(name)) {
                 throw problem(at + ".name", "duplicate port name \"" + name + "\"");

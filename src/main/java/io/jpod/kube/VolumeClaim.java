@@ -47,8 +47,8 @@ public record VolumeClaim(String name, Map<String, String> labels, Map<String, S
         if (name == null || name.isEmpty()) {
             throw new InvalidInputException(doc.where(), "metadata.name: a " + KIND + " needs a name");
         }
-        if (name.length() > 253 || !PodTranslator.DNS1123_SUBDOMAIN.matcher(name).matches()) {
-            throw new InvalidInputException(doc.where(), "metadata.name: \"" + name + "\" is not a valid " + KIND + " name");
+        if (!KubeNames.isObjectName(name)) {
+            throw new InvalidInputException(doc.where(), "metadata.name: \"" + name + "\" is not a valid " + KIND + " name: " + KubeNames.SUBDOMAIN_RULE);
         }
         List<String> warnings = new ArrayList<>();
         for (String field : FIELDS.unsupported(doc.node())) {

@@ -1,5 +1,6 @@
 package io.jpod.kube;
 
+import io.jpod.error.Choices;
 import io.fabric8.kubernetes.api.model.Capabilities;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -11,6 +12,7 @@ import io.jpod.pod.VolumeMount;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +88,8 @@ final class VolumeTranslator {
             if (name == null || name.isEmpty()) {
                 throw problem(at + ".name", "a volume needs a name");
             }
-            if (name.length() > 63 || !PodTranslator.DNS1123_LABEL.matcher(name).matches()) {
-                throw problem(at + ".name", "\"" + name + "\" is not a valid volume name: lower case letters, digits and '-'");
+            if (!KubeNames.isDns1123Label(name)) {
+                throw problem(at + ".name", "\"" + name + "\" is not a valid volume name: " + KubeNames.LABEL_RULE);
             }
             if (!seen.add(name)) {
                 throw problem(at + ".name", "duplicate volume name \"" + name + "\"");
@@ -103,11 +105,10 @@ final class VolumeTranslator {
             if (path == null || path.isEmpty()) {
                 throw problem(at + ".hostPath.path", "a hostPath volume needs a path");
             }
-            Volume.HostPath.Type type = Volume.HostPath.Type.parse(v.getHostPath().getType());
-            if (type == null) {
-                throw problem(at + ".hostPath.type", "\"" + v.getHostPath().getType() + "\" is not a hostPath type (\"\", Directory,"
-                        + " DirectoryOrCreate, File, FileOrCreate, Socket, CharDevice or BlockDevice)");
-            }
+            String typeName = v.getHostPath().getType() == null ? "" : v.getHostPath().getType();
+            Volume.HostPath.Type type = Choices.find(Volume.HostPath.Type.class, typeName, Volume.HostPath.Type::kube)
+                    .orElseThrow(() -> problem(at + ".hostPath.type", Choices.unsupported(typeName, "hostPath type",
+                            Arrays.stream(Volume.HostPath.Type.values()).map(t -> t.kube().isEmpty() ? "\"\"" : t.kube()).toList())));
             return Volume.hostPath(name, resolve(path).toString(), type);
         }
         if (v.getConfigMap() != null) {
@@ -127,8 +128,8 @@ final class VolumeTranslator {
             if (claim == null || claim.isEmpty()) {
                 throw problem(at + ".persistentVolumeClaim.claimName", "a persistentVolumeClaim volume needs a claimName");
             }
-            if (!PodTranslator.DNS1123_SUBDOMAIN.matcher(claim).matches()) {
-                throw problem(at + ".persistentVolumeClaim.claimName", "\"" + claim + "\" is not a valid claim name");
+            if (!KubeNames.isObjectName(claim)) {
+                throw problem(at + ".persistentVolumeClaim.claimName", "\"" + claim + "\" is not a valid claim name: " + KubeNames.SUBDOMAIN_RULE);
             }
             return Volume.claim(name, claim, Boolean.TRUE.equals(v.getPersistentVolumeClaim().getReadOnly()));
         }
@@ -142,7 +143,7 @@ final class VolumeTranslator {
         }
         String medium = v.getEmptyDir().getMedium() == null ? "" : v.getEmptyDir().getMedium();
         if (!medium.isEmpty() && !medium.equals(Volume.EmptyDir.MEMORY)) {
-            throw problem(at + ".emptyDir.medium", "\"" + medium + "\" is not a medium (\"\" or Memory)");
+            throw problem(at + ".emptyDir.medium", Choices.unsupported(medium, "emptyDir medium", List.of("\"\"", Volume.EmptyDir.MEMORY)));
         }
         return Volume.emptyDir(name, !medium.isEmpty(), bytes(v.getEmptyDir().getSizeLimit(), at + ".emptyDir.sizeLimit"));
     }

@@ -1,8 +1,7 @@
 package io.jpod.pod;
 
-import java.util.Arrays;
+import io.jpod.error.Choices;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How a pod's network namespace reaches the outside (podman's {@code --network} values). */
 public enum NetworkMode {
@@ -18,13 +17,8 @@ public enum NetworkMode {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The mode named {@code label}, or null when there is none of that name. */
-    public static NetworkMode parse(String label) {
-        return Arrays.stream(values()).filter(m -> m.label().equals(label)).findFirst().orElse(null);
-    }
-
-    /** The valid names, for messages. */
-    public static String labels() {
-        return Arrays.stream(values()).map(NetworkMode::label).collect(Collectors.joining(", "));
+    /** The mode named {@code label}, given at {@code where} (a flag). */
+    public static NetworkMode parse(String label, String where) {
+        return Choices.parse(NetworkMode.class, label, "network mode", where, NetworkMode::label);
     }
 }

@@ -1,5 +1,7 @@
 package io.jpod.pod;
 
+import io.jpod.error.Choices;
+
 /**
  * A container's {@code imagePullPolicy}, with Kubernetes' default: {@code Always} for an image
  * tagged {@code latest} or not tagged (and not pinned by digest), {@code IfNotPresent} otherwise.
@@ -18,14 +20,9 @@ public enum PullPolicy {
         return yamlName;
     }
 
-    /** The policy named {@code value} as YAML writes it; null when it names none. */
-    public static PullPolicy parse(String value) {
-        for (PullPolicy p : values()) {
-            if (p.yamlName.equals(value)) {
-                return p;
-            }
-        }
-        return null;
+    /** The policy named {@code value} as YAML writes it, given at {@code field} of the document at {@code where}. */
+    public static PullPolicy parse(String value, String where, String field) {
+        return Choices.parse(PullPolicy.class, value, "imagePullPolicy", where, field, PullPolicy::yamlName);
     }
 
     /** Kubernetes' default for {@code image}: Always for {@code :latest}, no tag and no digest; IfNotPresent otherwise. */

@@ -1,8 +1,6 @@
 package io.jpod.pod;
 
-import io.jpod.error.InvalidInputException;
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import io.jpod.error.Choices;
 
 /** A pod's restartPolicy, with Kubernetes' names. */
 public enum RestartPolicy {
@@ -23,17 +21,14 @@ public enum RestartPolicy {
         return this == ALWAYS || (this == ON_FAILURE && exitCode != 0);
     }
 
-    /** Parses Kubernetes' spelling; null or empty means Always, the Kubernetes default. */
-    public static RestartPolicy parse(String value, String where) {
+    /**
+     * Parses Kubernetes' spelling, given at {@code field} of the document at {@code where}; null or
+     * empty means Always, the Kubernetes default.
+     */
+    public static RestartPolicy parse(String value, String where, String field) {
         if (value == null || value.isEmpty()) {
             return ALWAYS;
         }
-        for (RestartPolicy p : values()) {
-            if (p.kubeName.equals(value)) {
-                return p;
-            }
-        }
-        throw new InvalidInputException(where, "unsupported restartPolicy \"" + value + "\": must be one of "
-                + Arrays.stream(values()).map(RestartPolicy::kubeName).collect(Collectors.joining(", ")));
+        return Choices.parse(RestartPolicy.class, value, "restartPolicy", where, field, RestartPolicy::kubeName);
     }
 }

@@ -80,16 +80,6 @@ public record Volume(String name, EmptyDir emptyDir, HostPath hostPath, Files fi
             public String kube() {
                 return kube;
             }
-
-            /** The type written as {@code s} in YAML, or null when there is none such. */
-            public static Type parse(String s) {
-                for (Type t : values()) {
-                    if (t.kube.equals(s == null ? "" : s)) {
-                        return t;
-                    }
-                }
-                return null;
-            }
         }
     }
 

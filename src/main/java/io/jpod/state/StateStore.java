@@ -38,7 +38,7 @@ public final class StateStore {
     public void addPod(PodRow pod, List<ContainerRow> containers) {
         db.write(c -> {
             if (exists(c, "SELECT 1 FROM pods WHERE name = ?", pod.name())) {
-                throw new ConflictException(pod.name(), "pod " + pod.name() + " already exists (use --replace to replace it)");
+                throw new ConflictException("pod", pod.name(), ConflictException.Reason.EXISTS, "pod " + pod.name() + " already exists");
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO pods (id, name, created, spec, infra_id) VALUES (?,?,?,?,?)")) {
                 s.setString(1, pod.id());

@@ -81,7 +81,8 @@ class FiltersTest {
         InvalidInputException key = assertThrows(InvalidInputException.class, () -> names("bogus=1"));
         assertEquals("--filter bogus=1: \"bogus\" is an invalid container filter (valid: id, name, label, label!, exited, status, "
                 + "ancestor, pod, before, since)", key.getMessage());
-        assertTrue(assertThrows(InvalidInputException.class, () -> names("status=nope")).getMessage().contains("valid: created"));
+        assertEquals("--filter status=nope: unsupported status \"nope\": must be one of created, initialized, running, stopped, stopping, "
+                + "exited, paused, removing, unknown", assertThrows(InvalidInputException.class, () -> names("status=nope")).getMessage());
         assertTrue(assertThrows(InvalidInputException.class, () -> names("exited=x")).getMessage().contains("not a number"));
         assertTrue(assertThrows(InvalidInputException.class, () -> names("name=[")).getMessage().contains("regular expression"));
         assertTrue(assertThrows(InvalidInputException.class, () -> names("name")).getMessage().contains("needs a value"));

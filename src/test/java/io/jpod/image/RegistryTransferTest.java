@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.events.Events;
+import io.jpod.error.AuthenticationException;
 import io.jpod.error.ImageException;
 import io.jpod.error.JpodException;
 import io.jpod.error.NotFoundException;
@@ -90,7 +91,7 @@ class RegistryTransferTest {
         try (TestRegistry reg = new TestRegistry(false)) {
             Image img = imported();
             String name = reg.host() + "/test/bb:v1";
-            String digest = new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events);
+            String digest = new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(name), INSECURE, events);
             assertEquals(digest, store.resolve("localhost/bb:latest").digest(), "the pushed manifest becomes the image's");
             assertNotEquals(img.digest(), digest, "the imported manifest named an uncompressed layer");
             Manifests.Manifest m = Manifests.manifest(reg.manifests.get("test/bb:v1")[1].getBytes(StandardCharsets.UTF_8),
@@ -116,7 +117,7 @@ class RegistryTransferTest {
             assertEquals(img.id(), store.resolve(reg.host() + "/test/bb@" + digest).id());
 
             long uploads = reg.count("PUT /v2/test/bb/blobs/uploads/");
-            new ImagePusher(store).push(name, reg.host() + "/test/bb:v2", INSECURE, events);
+            new ImagePusher(store).push(name, ImageReference.parse(reg.host() + "/test/bb:v2"), INSECURE, events);
             assertEquals(uploads, reg.count("PUT /v2/test/bb/blobs/uploads/"), "blobs the registry has are not uploaded again");
             assertEquals(reg.manifests.get("test/bb:v1")[1], reg.manifests.get("test/bb:v2")[1], "the kept manifest is pushed as it is");
         }
@@ -126,7 +127,7 @@ class RegistryTransferTest {
     void aShortNameResolvesThroughAnAliasAndAnInsecureRegistryNeedsNoTlsVerifyFalse() throws Exception {
         try (TestRegistry reg = new TestRegistry(false)) {
             Image img = imported();
-            new ImagePusher(store).push("localhost/bb:latest", reg.host() + "/test/bb:v1", INSECURE, events);
+            new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(reg.host() + "/test/bb:v1"), INSECURE, events);
             store.remove("localhost/bb:latest", false, id -> false);
             io.jpod.image.registry.RegistriesConf conf = io.jpod.image.registry.RegistriesConf.parse(
                     "[aliases]\n\"bb\" = \"" + reg.host() + "/test/bb\"\n[[registry]]\nlocation = \"" + reg.host() + "\"\ninsecure = true\n",
@@ -144,7 +145,7 @@ class RegistryTransferTest {
     void pullPicksThePlatformFromAnIndex() throws Exception {
         try (TestRegistry reg = new TestRegistry(false)) {
             imported();
-            String digest = new ImagePusher(store).push("localhost/bb:latest", reg.host() + "/test/bb:v1", INSECURE, events);
+            String digest = new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(reg.host() + "/test/bb:v1"), INSECURE, events);
             byte[] manifest = reg.manifests.get("test/bb:v1")[1].getBytes(StandardCharsets.UTF_8);
             String arch = Platform.goArchitecture(System.getProperty("os.arch"));
             String index = "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
@@ -166,7 +167,7 @@ class RegistryTransferTest {
     void aCorruptLayerStoresNothing() throws Exception {
         try (TestRegistry reg = new TestRegistry(false)) {
             Image img = imported();
-            new ImagePusher(store).push("localhost/bb:latest", reg.host() + "/test/bb:v1", INSECURE, events);
+            new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(reg.host() + "/test/bb:v1"), INSECURE, events);
             store.remove("localhost/bb:latest", false, id -> false);
             String layer = Manifests.manifest(reg.manifests.get("test/bb:v1")[1].getBytes(StandardCharsets.UTF_8),
                     Manifests.OCI_MANIFEST, "x").layers().get(0).digest();
@@ -191,13 +192,13 @@ class RegistryTransferTest {
         try (TestRegistry reg = new TestRegistry(true)) {
             imported();
             String name = reg.host() + "/test/bb:v1";
-            ImageException anonymous = assertThrows(ImageException.class,
-                    () -> new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events));
-            assertTrue(anonymous.getMessage().contains("jpod login " + reg.host()), anonymous.getMessage());
+            AuthenticationException anonymous = assertThrows(AuthenticationException.class,
+                    () -> new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(name), INSECURE, events));
+            assertTrue(anonymous.anonymous() && anonymous.registry().equals(reg.host()), anonymous.getMessage());
             RegistryOptions wrong = new RegistryOptions(false, new Credentials("user", "nope"), null);
-            assertThrows(ImageException.class, () -> new ImagePusher(store).push("localhost/bb:latest", name, wrong, events));
+            assertThrows(ImageException.class, () -> new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(name), wrong, events));
             RegistryOptions creds = new RegistryOptions(false, new Credentials("user", "pw"), null);
-            new ImagePusher(store).push("localhost/bb:latest", name, creds, events);
+            new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(name), creds, events);
             store.remove("localhost/bb:latest", false, id -> false);
             assertEquals(1, pull(store, name, creds, Platform.HOST, events).layers().size());
             assertTrue(reg.count("GET /token") >= 1);
@@ -210,17 +211,17 @@ class RegistryTransferTest {
             imported();
             String name = reg.host() + "/test/bb:v1";
             ImageException anonymous = assertThrows(ImageException.class,
-                    () -> new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events));
+                    () -> new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(name), INSECURE, events));
             assertTrue(anonymous.getMessage().contains("authentication required"), anonymous.getMessage());
             RegistryOptions wrong = new RegistryOptions(false, new Credentials("user", "nope"), null);
             ImageException refused = assertThrows(ImageException.class,
-                    () -> new ImagePusher(store).push("localhost/bb:latest", name, wrong, events));
+                    () -> new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(name), wrong, events));
             assertTrue(refused.getMessage().contains("refused"), refused.getMessage());
             Path authJson = base.resolve("auth.json");
             io.jpod.image.registry.AuthFile file = new io.jpod.image.registry.AuthFile(authJson, List.of());
             file.store(reg.host(), new Credentials("user", "pw"));
             RegistryOptions fromFile = new RegistryOptions(false, null, file);
-            new ImagePusher(store).push("localhost/bb:latest", name, fromFile, events);
+            new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(name), fromFile, events);
             new io.jpod.image.registry.RegistryClient(reg.host(), reg.host(), false, new Credentials("user", "pw")).checkLogin();
             assertThrows(ImageException.class, () -> new io.jpod.image.registry.RegistryClient(reg.host(), reg.host(), false,
                     new Credentials("user", "bad")).checkLogin());
@@ -258,7 +259,7 @@ class RegistryTransferTest {
             assertEquals(Digests.digestOf(made.manifest()), img.digest());
             assertTrue(store.layers().blobs(img.layers().get(0)).containsKey(made.layerDigests().get(0)), "the zstd blob is kept");
 
-            String copy = new ImagePusher(store).push(name, reg.host() + "/other/zst:2", INSECURE, events);
+            String copy = new ImagePusher(store).push(name, ImageReference.parse(reg.host() + "/other/zst:2"), INSECURE, events);
             assertEquals(img.digest(), copy, "pushed with its own manifest, zstd layers and all");
             assertEquals(reg.manifests.get("test/zst:1")[1], reg.manifests.get("other/zst:2")[1]);
 
@@ -301,9 +302,9 @@ class RegistryTransferTest {
             Image z = pull(store, reg.host() + "/test/zst:1", INSECURE, Platform.HOST, events);
             assertEquals(0, reg.count("GET /storage/" + zst.layerDigests().get(0)), "the layer is stored already: not fetched");
             assertEquals(Digests.digestOf(zst.manifest()), z.digest());
-            String same = new ImagePusher(store).push(z.id(), reg.host() + "/copy/zst:1", INSECURE, events);
+            String same = new ImagePusher(store).push(z.id(), ImageReference.parse(reg.host() + "/copy/zst:1"), INSECURE, events);
             assertEquals(Digests.digestOf(zst.manifest()), same, "the registry has the zstd blob: the own manifest is pushed");
-            String other = new ImagePusher(store).push(z.id(), fresh.host() + "/copy/zst:1", INSECURE, events);
+            String other = new ImagePusher(store).push(z.id(), ImageReference.parse(fresh.host() + "/copy/zst:1"), INSECURE, events);
             assertNotEquals(same, other, "elsewhere the kept gzip blob is pushed, in a rewritten manifest");
             assertTrue(fresh.manifests.get("copy/zst:1")[1].contains(Manifests.OCI_GZIP_LAYER));
         }
@@ -350,7 +351,7 @@ class RegistryTransferTest {
             byte[] tar = new TestTar().file("noise", new String(noise, StandardCharsets.ISO_8859_1)).bytes();
             Image img = store.importRootfs(new ByteArrayInputStream(tar), "rootfs.tar", List.of(), null, "localhost/big:1", events);
             RegistryOptions chunked = INSECURE.withChunkSize(100_000);
-            String digest = new ImagePusher(store).push("localhost/big:1", reg.host() + "/test/big:1", chunked, events);
+            String digest = new ImagePusher(store).push("localhost/big:1", ImageReference.parse(reg.host() + "/test/big:1"), chunked, events);
             long patches = reg.count("PATCH /v2/test/big/blobs/uploads/");
             assertTrue(patches >= 3, "a layer of about 300 kB goes in chunks of 100 kB: " + reg.requests);
             store.remove("localhost/big:1", false, id -> false);
@@ -360,7 +361,7 @@ class RegistryTransferTest {
 
             try (TestRegistry other = new TestRegistry(false)) {
                 other.refuseChunks = true;
-                new ImagePusher(store).push(reg.host() + "/test/big:1", other.host() + "/again/big:1", chunked, events);
+                new ImagePusher(store).push(reg.host() + "/test/big:1", ImageReference.parse(other.host() + "/again/big:1"), chunked, events);
                 assertEquals(1, other.count("PATCH /v2/"), "one refused chunk, then the blob whole");
                 assertEquals(1, other.count("DELETE /v2/again/big/blobs/uploads/"), "the refused upload is cancelled");
                 assertEquals(reg.manifests.get("test/big:1")[1], other.manifests.get("again/big:1")[1]);
@@ -384,7 +385,7 @@ class RegistryTransferTest {
         try (TestRegistry reg = new TestRegistry(false)) {
             Image img = imported();
             String name = reg.host() + "/test/bb:v1";
-            new ImagePusher(store).push("localhost/bb:latest", name, INSECURE, events);
+            new ImagePusher(store).push("localhost/bb:latest", ImageReference.parse(name), INSECURE, events);
             store.remove("localhost/bb:latest", false, id -> false);
             reg.failures.set(2);
             assertEquals(img.id(), pull(store, name, INSECURE, Platform.HOST, events).id());

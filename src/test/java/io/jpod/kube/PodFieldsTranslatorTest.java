@@ -133,7 +133,7 @@ class PodFieldsTranslatorTest {
                 .endsWith("spec.hostAliases[0].ip: \"300.1.1.1\" is not an IP address"));
         assertTrue(rejected("  hostAliases: [{ip: 192.0.2.1, hostnames: [Bad_Name]}]\n", "")
                 .contains("spec.hostAliases[0].hostnames[0]"));
-        assertTrue(rejected("  dnsPolicy: Cluster\n", "").contains("spec.dnsPolicy: \"Cluster\" is not a DNS policy"));
+        assertTrue(rejected("  dnsPolicy: Cluster\n", "").contains("spec.dnsPolicy: unsupported dnsPolicy \"Cluster\": must be one of ClusterFirst, ClusterFirstWithHostNet, Default, None"));
         assertTrue(rejected("  dnsPolicy: None\n", "").contains("dnsPolicy None needs at least one nameserver"));
         assertTrue(rejected("  dnsConfig: {nameservers: [1.1.1.1, 1.0.0.1, 8.8.8.8, 8.8.4.4]}\n", "").contains("at most 3"));
         assertTrue(rejected("  securityContext: {sysctls: [{name: kernel.hostname, value: x}]}\n", "")
@@ -144,10 +144,10 @@ class PodFieldsTranslatorTest {
                 .contains("hostNetwork is set"));
         assertTrue(rejected("  hostPID: true\n  shareProcessNamespace: true\n", "").contains("cannot be set with hostPID"));
         assertTrue(rejected("", "    securityContext: {seccompProfile: {type: Default}}\n")
-                .contains("spec.containers[0].securityContext.seccompProfile.type: \"Default\" is not a seccomp profile type"));
+                .contains("spec.containers[0].securityContext.seccompProfile.type: unsupported seccomp profile type \"Default\": must be one of "));
         assertTrue(rejected("", "    securityContext: {seccompProfile: {type: Localhost}}\n")
                 .contains("needs the profile's path"));
-        assertTrue(rejected("", "    securityContext: {procMount: Raw}\n").contains("is not a procMount (Default or Unmasked)"));
+        assertTrue(rejected("", "    securityContext: {procMount: Raw}\n").contains("unsupported procMount \"Raw\": must be one of Default, Unmasked"));
         assertTrue(rejected("", "    lifecycle: {stopSignal: SIGNOPE}\n").contains("is not a signal name"));
         assertTrue(rejected("", "    resources: {requests: {cpu: \"2\"}, limits: {cpu: \"1\"}}\n").contains("must not be above limits.cpu"));
         String ulimit = assertThrows(InvalidInputException.class, () -> translateYaml("""

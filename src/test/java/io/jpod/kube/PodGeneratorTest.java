@@ -263,7 +263,7 @@ class PodGeneratorTest {
 
     @Test
     void optionsAreChecked() {
-        assertEquals("--type: invalid generate type \"cronjob\": must be one of pod, deployment, daemonset, job",
+        assertEquals("--type: unsupported generate type \"cronjob\": must be one of pod, deployment, daemonset, job",
                 assertThrows(InvalidInputException.class, () -> PodGenerator.Options.of("cronjob", false, null)).getMessage());
         assertEquals("--replicas: can only be used with --type deployment",
                 assertThrows(InvalidInputException.class, () -> PodGenerator.Options.of("pod", false, 2)).getMessage());

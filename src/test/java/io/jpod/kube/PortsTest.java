@@ -76,7 +76,7 @@ class PortsTest {
         assertEquals("p.yaml:1:1: spec.containers[0].ports[0].containerPort: must be a port number between 1 and 65535",
                 refused("- hostPort: 80").getMessage());
         assertTrue(refused("- {containerPort: 80, protocol: ICMP}").getMessage()
-                .endsWith("ports[0].protocol: \"ICMP\" is not a protocol: must be one of TCP, UDP, SCTP"));
+                .endsWith("ports[0].protocol: unsupported protocol \"ICMP\": must be one of TCP, UDP, SCTP"));
         assertTrue(refused("- {containerPort: 80, name: HTTP}").getMessage().contains("ports[0].name: \"HTTP\" is not a valid port name"));
         assertTrue(refused("- {containerPort: 80, hostPort: 80, hostIP: localhost}").getMessage()
                 .contains("ports[0].hostIP: \"localhost\" is not an IPv4 address"));
@@ -185,7 +185,7 @@ class PortsTest {
 
     @Test
     void serviceTypeIsChecked() {
-        assertEquals("invalid service type \"loadbalancer\": must be one of clusterip, nodeport", assertThrows(InvalidInputException.class,
+        assertEquals("unsupported service type \"loadbalancer\": must be one of clusterip, nodeport", assertThrows(InvalidInputException.class,
                 () -> PodGenerator.Options.of("pod", true, null, "loadbalancer")).getMessage().replaceFirst("^--service-type: ", ""));
         assertThrows(InvalidInputException.class, () -> PodGenerator.Options.of("pod", false, null, "nodeport"));
         assertFalse(PodGenerator.Options.of("pod", true, null, "clusterip").nodePort());

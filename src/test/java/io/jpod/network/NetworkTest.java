@@ -70,8 +70,9 @@ class NetworkTest {
 
     @Test
     void networkModesHavePodmansNames() {
-        assertEquals(NetworkMode.HOST, NetworkMode.parse("host"));
-        assertEquals(null, NetworkMode.parse("bridge"));
-        assertEquals("slirp4netns, host, none", NetworkMode.labels());
+        assertEquals(NetworkMode.HOST, NetworkMode.parse("host", "--network"));
+        io.jpod.error.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(io.jpod.error.InvalidInputException.class,
+                () -> NetworkMode.parse("bridge", "--network"));
+        assertEquals("--network: unsupported network mode \"bridge\": must be one of slirp4netns, host, none", e.getMessage());
     }
 }

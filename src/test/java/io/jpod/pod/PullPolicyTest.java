@@ -1,7 +1,6 @@
 package io.jpod.pod;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +17,11 @@ class PullPolicyTest {
 
     @Test
     void parsesYamlNames() {
-        assertEquals(PullPolicy.NEVER, PullPolicy.parse("Never"));
-        assertEquals(PullPolicy.IF_NOT_PRESENT, PullPolicy.parse("IfNotPresent"));
-        assertNull(PullPolicy.parse("always"));
+        assertEquals(PullPolicy.NEVER, PullPolicy.parse("Never", "f:1:1", "p"));
+        assertEquals(PullPolicy.IF_NOT_PRESENT, PullPolicy.parse("IfNotPresent", "f:1:1", "p"));
+        io.jpod.error.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(io.jpod.error.InvalidInputException.class,
+                () -> PullPolicy.parse("always", "f:1:1", "p"));
+        assertEquals("f:1:1: p: unsupported imagePullPolicy \"always\": must be one of Always, IfNotPresent, Never", e.getMessage());
     }
 
     @Test

@@ -31,22 +31,22 @@ class RestartPolicyTest {
 
     @Test
     void parsesKubernetesNames() {
-        assertEquals(RestartPolicy.ALWAYS, RestartPolicy.parse("Always", "w"));
-        assertEquals(RestartPolicy.ON_FAILURE, RestartPolicy.parse("OnFailure", "w"));
-        assertEquals(RestartPolicy.NEVER, RestartPolicy.parse("Never", "w"));
+        assertEquals(RestartPolicy.ALWAYS, RestartPolicy.parse("Always", "w", "f"));
+        assertEquals(RestartPolicy.ON_FAILURE, RestartPolicy.parse("OnFailure", "w", "f"));
+        assertEquals(RestartPolicy.NEVER, RestartPolicy.parse("Never", "w", "f"));
         assertEquals("OnFailure", RestartPolicy.ON_FAILURE.kubeName());
     }
 
     @Test
     void missingMeansAlways() {
-        assertEquals(RestartPolicy.ALWAYS, RestartPolicy.parse(null, "w"));
-        assertEquals(RestartPolicy.ALWAYS, RestartPolicy.parse("", "w"));
+        assertEquals(RestartPolicy.ALWAYS, RestartPolicy.parse(null, "w", "f"));
+        assertEquals(RestartPolicy.ALWAYS, RestartPolicy.parse("", "w", "f"));
     }
 
     @Test
     void unknownValueListsTheValidOnes() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RestartPolicy.parse("ON_FAILURE", "f:1:1"));
-        assertEquals("f:1:1: unsupported restartPolicy \"ON_FAILURE\": must be one of Always, OnFailure, Never", e.getMessage());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RestartPolicy.parse("ON_FAILURE", "f:1:1", "spec.restartPolicy"));
+        assertEquals("f:1:1: spec.restartPolicy: unsupported restartPolicy \"ON_FAILURE\": must be one of Always, OnFailure, Never", e.getMessage());
         assertEquals("f:1:1", e.where());
     }
 }

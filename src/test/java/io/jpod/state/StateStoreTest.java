@@ -148,7 +148,9 @@ class StateStoreTest {
         addPod(id('a', "01"), "web", T0, "server");
         ConflictException e = assertThrows(ConflictException.class, () -> addPod(id('b', "02"), "web", T0, "other"));
         assertEquals("web", e.name());
-        assertEquals("pod web already exists (use --replace to replace it)", e.getMessage());
+        assertEquals("pod web already exists", e.getMessage());
+        assertEquals(ConflictException.Reason.EXISTS, e.reason());
+        assertEquals("pod", e.kind());
         assertEquals(1, store.pods().size());
         assertEquals(2, store.containers().size());
     }

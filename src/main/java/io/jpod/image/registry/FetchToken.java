@@ -1,5 +1,6 @@
 package io.jpod.image.registry;
 
+import io.jpod.error.AuthenticationException;
 import io.jpod.error.HostException;
 import java.io.IOException;
 import java.net.URI;
@@ -44,8 +45,8 @@ final class FetchToken {
                     + RegistryErrors.reason(e), "is the token service reachable?", e);
         }
         if (r.statusCode() == 401 || r.statusCode() == 403) {
-            throw errors.error("authenticating to " + registry + ": the token service refused "
-                    + (credentials == null ? "anonymous access (log in with: jpod login " + registry + ")" : "the credentials"));
+            throw new AuthenticationException(errors.image(), registry, credentials == null, "authenticating to " + registry
+                    + ": the token service refused " + (credentials == null ? "anonymous access" : "the credentials"));
         }
         errors.check(r.statusCode(), "fetching an authentication token for " + registry, r.body());
         JsonNode n = JSON.readTree(r.body());

@@ -1,5 +1,6 @@
 package io.jpod.image.registry;
 
+import io.jpod.error.Choices;
 import io.jpod.error.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,8 @@ public record RegistriesConf(List<String> searchRegistries, Map<String, String> 
         aliases = Map.copyOf(aliases);
         insecure = Set.copyOf(insecure);
         if (!List.of("enforcing", "permissive", "disabled").contains(shortNameMode)) {
-            throw new InvalidInputException("short-name-mode", "unknown short-name-mode \"" + shortNameMode
-                    + "\": use enforcing, permissive or disabled");
+            throw new InvalidInputException("short-name-mode", Choices.unsupported(shortNameMode, "short-name-mode",
+                    List.of("enforcing", "permissive", "disabled")));
         }
     }
 

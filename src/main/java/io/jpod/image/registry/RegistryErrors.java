@@ -1,5 +1,6 @@
 package io.jpod.image.registry;
 
+import io.jpod.error.AuthenticationException;
 import io.jpod.error.HostException;
 import io.jpod.error.ImageException;
 import java.io.IOException;
@@ -43,8 +44,8 @@ record RegistryErrors(String registry, String host, String image, Credentials cr
     /** The error of an answer other than 2xx to {@code action}: 401, 403, then any other with its status and the registry's message. */
     ImageException failure(int status, String action, byte[] body) {
         if (status == 401) {
-            return error(action + ": authentication required ("
-                    + (credentials == null ? "log in with: jpod login " + registry : "the credentials were refused") + ")");
+            return new AuthenticationException(image, registry, credentials == null, action + ": authentication required"
+                    + (credentials == null ? "" : " (the credentials were refused)"));
         }
         if (status == 403) {
             return error(action + ": access denied (" + registryError(body, "forbidden") + "; do your credentials for " + registry

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jpod.error.HostException;
+import io.jpod.error.AuthenticationException;
 import io.jpod.error.ImageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -129,9 +130,10 @@ class RegistryEndpointCallerTest {
     @Test
     void anonymousAccessRefusedByTheTokenServiceSaysToLogIn() {
         script = bearer("t1", "t1");
-        ImageException e = assertThrows(ImageException.class, () -> caller(null).call(manifest()));
-        assertEquals("authenticating to " + host() + ": the token service refused anonymous access (log in with: jpod login " + host() + ")",
-                e.getMessage());
+        AuthenticationException e = assertThrows(AuthenticationException.class, () -> caller(null).call(manifest()));
+        assertEquals("authenticating to " + host() + ": the token service refused anonymous access", e.getMessage());
+        assertTrue(e.anonymous());
+        assertEquals(host(), e.registry());
     }
 
     @Test
@@ -147,9 +149,10 @@ class RegistryEndpointCallerTest {
         assertTrue(caller(new Credentials("user", "pw")).call(new CheckBlob(host(), "r", "sha256:a")));
         assertEquals(List.of("HEAD /v2/r/blobs/sha256:a null", "HEAD /v2/r/blobs/sha256:a " + BASIC), requests);
         requests.clear();
-        ImageException e = assertThrows(ImageException.class, () -> caller(null).call(new CheckBlob(host(), "r", "sha256:a")));
-        assertEquals("checking blob sha256:a in " + host() + "/r: authentication required (log in with: jpod login " + host() + ")",
-                e.getMessage());
+        AuthenticationException e = assertThrows(AuthenticationException.class, () -> caller(null).call(new CheckBlob(host(), "r", "sha256:a")));
+        assertEquals("checking blob sha256:a in " + host() + "/r: authentication required", e.getMessage());
+        assertTrue(e.anonymous());
+        assertEquals(host(), e.registry());
         assertEquals(1, requests.size(), "without credentials a basic challenge is not answered");
     }
 
