@@ -1,6 +1,6 @@
 package io.jpod.cli;
 
-import io.jpod.engine.PodEngine.ContainerInfo;
+import io.jpod.engine.PodService.ContainerInfo;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerStatus;
 import io.jpod.state.ContainerState;

@@ -1,7 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.engine.LogReader;
-import io.jpod.engine.PodEngine.ContainerInfo;
+import io.jpod.engine.PodService.ContainerInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

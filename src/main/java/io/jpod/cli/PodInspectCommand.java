@@ -1,7 +1,7 @@
 package io.jpod.cli;
 
-import io.jpod.engine.PodEngine.ContainerInfo;
-import io.jpod.engine.PodEngine.PodInfo;
+import io.jpod.engine.PodService.ContainerInfo;
+import io.jpod.engine.PodService.PodInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.jpod.cli;
 import io.jpod.cli.format.Column;
 import io.jpod.cli.format.Output;
 import io.jpod.engine.Filters;
-import io.jpod.engine.PodEngine.PodInfo;
+import io.jpod.engine.PodService.PodInfo;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;

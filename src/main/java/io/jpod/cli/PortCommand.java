@@ -1,7 +1,7 @@
 package io.jpod.cli;
 
-import io.jpod.engine.PodEngine;
-import io.jpod.engine.PodEngine.ContainerInfo;
+import io.jpod.engine.PodService;
+import io.jpod.engine.PodService.ContainerInfo;
 import io.jpod.error.InvalidInputException;
 import io.jpod.error.NotFoundException;
 import io.jpod.network.PortMapping;
@@ -57,7 +57,7 @@ public final class PortCommand extends EngineCommand {
 
     /** A container's ports, or a pod's (its infra container's). */
     private List<PortMapping> portsOf(String nameOrId) {
-        PodEngine pods = engine().pods();
+        PodService pods = engine().pods();
         try {
             return pods.container(nameOrId).ports();
         } catch (NotFoundException notContainer) {

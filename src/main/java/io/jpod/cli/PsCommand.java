@@ -3,7 +3,7 @@ package io.jpod.cli;
 import io.jpod.cli.format.Column;
 import io.jpod.cli.format.Output;
 import io.jpod.engine.Filters;
-import io.jpod.engine.PodEngine.ContainerInfo;
+import io.jpod.engine.PodService.ContainerInfo;
 import io.jpod.error.InvalidInputException;
 import io.jpod.state.ContainerState;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.jpod.cli;
 
 import io.jpod.cli.format.Output;
-import io.jpod.engine.PodEngine.ContainerInfo;
-import io.jpod.engine.PodEngine.PodInfo;
+import io.jpod.engine.PodService.ContainerInfo;
+import io.jpod.engine.PodService.PodInfo;
 import io.jpod.network.PortMapping;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerStatus;

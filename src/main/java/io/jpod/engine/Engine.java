@@ -24,7 +24,7 @@ public final class Engine implements AutoCloseable {
     private final Database db;
     private final Events events;
     private final ImageService images;
-    private final PodEngine pods;
+    private final PodService pods;
     private final VolumeService volumes;
     private KubeService kube;
 
@@ -37,7 +37,7 @@ public final class Engine implements AutoCloseable {
         StateStore state = new StateStore(db);
         ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns()));
         Kubelet kubelet = new Kubelet(state, new BackOffTable(db), life, launcher(), host.paths().runDir(), events);
-        this.pods = new PodEngine(state, new LocalImages(images, events), life, kubelet);
+        this.pods = new PodService(state, new LocalImages(images, events), life, kubelet);
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes());
     }
 
@@ -84,7 +84,7 @@ public final class Engine implements AutoCloseable {
         return images;
     }
 
-    public PodEngine pods() {
+    public PodService pods() {
         return pods;
     }
 

@@ -1,7 +1,7 @@
 package io.jpod.engine;
 
-import io.jpod.engine.PodEngine.ContainerInfo;
-import io.jpod.engine.PodEngine.PodInfo;
+import io.jpod.engine.PodService.ContainerInfo;
+import io.jpod.engine.PodService.PodInfo;
 import io.jpod.error.Choices;
 import io.jpod.error.InvalidInputException;
 import io.jpod.image.Image;

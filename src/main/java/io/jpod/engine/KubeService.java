@@ -38,10 +38,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * {@code kube play}, {@code kube down}, {@code kube validate} and {@code kube generate}: reads the
  * files, asks {@link KubePlanner} what they play, then stores the kept objects and volumes and
- * creates the pods through {@link PodEngine}; and back ({@code generate}).
+ * creates the pods through {@link PodService}; and back ({@code generate}).
  */
 public final class KubeService {
-    private final PodEngine pods;
+    private final PodService pods;
     private final VolumeService volumes;
     private final KubeObjectStore objects;
     private final Events events;
@@ -51,7 +51,7 @@ public final class KubeService {
     private final PodGenerator generator;
 
     /** {@code node}: what the planner needs of the host, discovered once by the engine ({@link NodeProbe}). */
-    KubeService(PodEngine pods, VolumeService volumes, KubeObjectStore objects, Events events, NodeFacts node) {
+    KubeService(PodService pods, VolumeService volumes, KubeObjectStore objects, Events events, NodeFacts node) {
         YAMLMapper mapper = KubeMapper.yaml();
         this.pods = pods;
         this.volumes = volumes;
@@ -102,7 +102,7 @@ public final class KubeService {
     }
 
     /** One pod's outcome: created, or the error that stopped it. */
-    public record PodOutcome(String name, PodEngine.CreatedPod created, JpodException error) {
+    public record PodOutcome(String name, PodService.CreatedPod created, JpodException error) {
     }
 
     /**
@@ -286,7 +286,7 @@ public final class KubeService {
                         volume.options(), volume.source()));
                 continue;
             }
-            PodEngine.PodInfo pod = podNamed(nameOrId);
+            PodService.PodInfo pod = podNamed(nameOrId);
             specs.computeIfAbsent(pod.pod().id(), id -> asPlayed(pod));
         }
         PodGenerator.Result r = generator.generate(List.copyOf(specs.values()), List.copyOf(claims.values()), opts);
@@ -314,11 +314,11 @@ public final class KubeService {
     }
 
     /** The pod {@code nameOrId} names, or the pod of the container it names (with a warning: the whole pod is generated). */
-    private PodEngine.PodInfo podNamed(String nameOrId) {
+    private PodService.PodInfo podNamed(String nameOrId) {
         try {
             return pods.pod(nameOrId);
         } catch (NotFoundException notPod) {
-            PodEngine.ContainerInfo c;
+            PodService.ContainerInfo c;
             try {
                 c = pods.container(nameOrId);
             } catch (NotFoundException notContainer) {
@@ -333,7 +333,7 @@ public final class KubeService {
     }
 
     /** The pod's spec as played, without the containers removed since. */
-    private PodSpec asPlayed(PodEngine.PodInfo info) {
+    private PodSpec asPlayed(PodService.PodInfo info) {
         Set<String> present = new HashSet<>();
         info.containers().stream().filter(c -> !c.row().infra()).map(c -> c.row().config().kubeName())
                 .filter(Objects::nonNull).forEach(present::add);

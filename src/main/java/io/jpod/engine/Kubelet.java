@@ -315,8 +315,8 @@ final class Kubelet implements Supervisor.Work {
     }
 
     /** The status of {@code pod} as the kubelet reports it, its containers as listed ({@code infos}). */
-    static PodStatus status(PodRow pod, List<PodEngine.ContainerInfo> infos) {
-        List<PodEngine.ContainerInfo> order = new ArrayList<>();
+    static PodStatus status(PodRow pod, List<PodService.ContainerInfo> infos) {
+        List<PodService.ContainerInfo> order = new ArrayList<>();
         for (ContainerSpec spec : pod.spec().initContainers()) {
             infos.stream().filter(i -> i.row().name().equals(pod.spec().containerName(spec))).findFirst().ifPresent(order::add);
         }
@@ -325,7 +325,7 @@ final class Kubelet implements Supervisor.Work {
     }
 
     /** A container's status as the kubelet reports it. */
-    static KubeContainerStatus containerStatus(PodRow pod, PodEngine.ContainerInfo info) {
+    static KubeContainerStatus containerStatus(PodRow pod, PodService.ContainerInfo info) {
         ContainerRow r = info.row();
         ContainerState now = info.current();
         Role role = role(pod.spec(), kubeName(pod, r));

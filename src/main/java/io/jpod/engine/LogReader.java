@@ -33,7 +33,7 @@ public final class LogReader {
      * Sends the log's lines to {@code sink}: the last {@code tail} ones (all when negative), then,
      * when {@code follow}, new ones until the container is no longer running.
      */
-    public static void read(Path log, int tail, boolean follow, Supplier<PodEngine.ContainerInfo> container, Consumer<Line> sink) {
+    public static void read(Path log, int tail, boolean follow, Supplier<PodService.ContainerInfo> container, Consumer<Line> sink) {
         try {
             if (!Files.exists(log)) {
                 if (!follow) {
@@ -85,7 +85,7 @@ public final class LogReader {
         }
     }
 
-    private static boolean running(Supplier<PodEngine.ContainerInfo> container) {
+    private static boolean running(Supplier<PodService.ContainerInfo> container) {
         try {
             return container.get().current() == ContainerState.RUNNING;
         } catch (RuntimeException e) {

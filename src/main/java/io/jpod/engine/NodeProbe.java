@@ -11,7 +11,7 @@ final class NodeProbe {
     }
 
     /** The host's CPUs and memory, and why {@code pods} cannot enforce resources here (null when they can). */
-    static NodeFacts discover(PodEngine pods) {
+    static NodeFacts discover(PodService pods) {
         return new NodeFacts(Runtime.getRuntime().availableProcessors() * 1000L, memoryBytes(), pods.resourcesNotEnforced());
     }
 

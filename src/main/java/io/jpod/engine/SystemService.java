@@ -18,9 +18,9 @@ public final class SystemService {
     private static final java.time.Duration SUPERVISOR_LINGER = java.time.Duration.ofSeconds(3);
 
     private final HostFacts host;
-    private final PodEngine pods;
+    private final PodService pods;
 
-    SystemService(HostFacts host, PodEngine pods) {
+    SystemService(HostFacts host, PodService pods) {
         this.host = host;
         this.pods = pods;
     }

@@ -35,10 +35,10 @@ public final class VolumeService {
 
     private final VolumeStore store;
     private final StateStore state;
-    private final PodEngine pods;
+    private final PodService pods;
     private final Path dir;
 
-    VolumeService(VolumeStore store, StateStore state, PodEngine pods, Path dir) {
+    VolumeService(VolumeStore store, StateStore state, PodService pods, Path dir) {
         this.store = store;
         this.state = state;
         this.pods = pods;

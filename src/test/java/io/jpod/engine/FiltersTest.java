@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jpod.engine.PodEngine.ContainerInfo;
-import io.jpod.engine.PodEngine.PodInfo;
+import io.jpod.engine.PodService.ContainerInfo;
+import io.jpod.engine.PodService.PodInfo;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.ProcessPlan;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LogReaderTest {
     private static final String T1 = "2024-05-01T10:00:00.000000001+00:00";
     private static final String T2 = "2024-05-01T10:00:01.5+00:00";
-    private static final Supplier<PodEngine.ContainerInfo> NOT_ASKED = () -> {
+    private static final Supplier<PodService.ContainerInfo> NOT_ASKED = () -> {
         throw new AssertionError("the container is only asked about when following");
     };
 

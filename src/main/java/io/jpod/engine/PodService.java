@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Pods and their containers: create from a pod model, start, stop, remove, clean up after exits. */
-public final class PodEngine {
+public final class PodService {
     private final StateStore state;
     private final ImageSource images;
     private final ContainerLifecycle life;
@@ -39,7 +39,7 @@ public final class PodEngine {
         return life.resourcesNotEnforced();
     }
 
-    PodEngine(StateStore state, ImageSource images, ContainerLifecycle life, Kubelet kubelet) {
+    PodService(StateStore state, ImageSource images, ContainerLifecycle life, Kubelet kubelet) {
         this.state = state;
         this.images = images;
         this.life = life;

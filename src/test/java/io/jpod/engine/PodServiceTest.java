@@ -12,21 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PodEngineTest {
-    private static PodEngine.ContainerInfo info(boolean infra, ContainerState now) {
+class PodServiceTest {
+    private static PodService.ContainerInfo info(boolean infra, ContainerState now) {
         ContainerRow row = new ContainerRow("id", infra ? "x-infra" : "p-c", "pod", infra, null, null, Instant.EPOCH,
                 new ContainerConfig(null, new ProcessPlan(List.of("x"), List.of(), "/", null), List.of(), null, null),
                 ContainerStatus.CREATED);
-        return new PodEngine.ContainerInfo(row, "p", now, java.util.Map.of());
+        return new PodService.ContainerInfo(row, "p", now, java.util.Map.of());
     }
 
     private static String status(ContainerState infra, ContainerState... apps) {
-        List<PodEngine.ContainerInfo> cs = new ArrayList<>();
+        List<PodService.ContainerInfo> cs = new ArrayList<>();
         cs.add(info(true, infra));
         for (ContainerState s : apps) {
             cs.add(info(false, s));
         }
-        return PodEngine.status(cs);
+        return PodService.status(cs);
     }
 
     @Test
@@ -53,8 +53,8 @@ class PodEngineTest {
 
     @Test
     void podWithOnlyItsInfra() {
-        assertEquals("Running", PodEngine.status(List.of(info(true, ContainerState.RUNNING))));
-        assertEquals("Created", PodEngine.status(List.of()));
+        assertEquals("Running", PodService.status(List.of(info(true, ContainerState.RUNNING))));
+        assertEquals("Created", PodService.status(List.of()));
     }
 
 }
