@@ -29,7 +29,7 @@ class ArchitectureTest {
             Map.entry("cli", Set.of("engine", "kubelet", "kube", "image", "network", "state", "pod", "host")),
             Map.entry("engine", Set.of("kubelet", "kube", "image", "oci", "runtime", "storage", "network", "state", "host", "pod")),
             Map.entry("network", Set.of("runtime", "host", "pod")),
-            Map.entry("kube", Set.of("pod")),
+            Map.entry("kube", Set.of("kubelet", "pod")),
             Map.entry("kubelet", Set.of("pod")),
             Map.entry("image", Set.of("state", "host")),
             Map.entry("storage", Set.of("runtime", "host")),

@@ -153,7 +153,7 @@ public final class VolumeService {
             }
         }
         Set<String> out = new LinkedHashSet<>();
-        for (ContainerSpec c : pod.spec().containers()) {
+        for (ContainerSpec c : pod.spec().allContainers()) {
             if (c.volumeMounts().stream().anyMatch(m -> volumes.contains(m.name()))) {
                 out.add(c.name());
             }

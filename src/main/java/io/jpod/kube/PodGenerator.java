@@ -243,6 +243,9 @@ public final class PodGenerator {
             spec.withTerminationGracePeriodSeconds(pod.stopTimeoutSeconds());
         }
         PodFieldsGenerator.pod(pod, spec);
+        for (ContainerSpec c : pod.initContainers()) {
+            spec.addToInitContainers(container(pod, c, hostPorts, warnings));
+        }
         for (ContainerSpec c : pod.containers()) {
             spec.addToContainers(container(pod, c, hostPorts, warnings));
         }
@@ -303,6 +306,9 @@ public final class PodGenerator {
             b.withWorkingDir(c.workingDir());
         }
         b.withVolumeMounts(VolumeGenerator.mounts(c));
+        if (c.restartPolicy() != null) {
+            b.withRestartPolicy(c.restartPolicy().kubeName());
+        }
         PodFieldsGenerator.container(c, b);
         for (var p : c.ports()) {
             b.addToPorts(ServiceGenerator.containerPort(p, hostPorts));

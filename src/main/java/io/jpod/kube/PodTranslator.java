@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.jpod.error.InvalidInputException;
+import io.jpod.kubelet.BackOff;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.PullPolicy;
 import io.jpod.pod.PodSpec;
@@ -23,7 +24,7 @@ import tools.jackson.databind.ObjectMapper;
 public final class PodTranslator {
 
     /** Fields honoured so far; everything else is reported. */
-    static final FieldCheck FIELDS = new FieldCheck(Set.of(
+    static final FieldCheck FIELDS = withInitContainers(new FieldCheck(Set.of(
             "apiVersion", "kind", "status.*",
             "metadata", "metadata.name", "metadata.namespace", "metadata.labels.*", "metadata.annotations.*",
             "metadata.creationTimestamp", "metadata.uid", "metadata.resourceVersion", "metadata.generation",
@@ -38,7 +39,19 @@ public final class PodTranslator {
             "spec.containers[].envFrom", "spec.containers[].envFrom[]", "spec.containers[].envFrom[].prefix",
             "spec.containers[].envFrom[].configMapRef.*", "spec.containers[].envFrom[].secretRef.*",
             "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), VolumeTranslator.fields(""),
-            PodFieldsTranslator.fields(""), PortTranslator.FIELDS);
+            PodFieldsTranslator.fields(""), PortTranslator.FIELDS));
+
+    /** Every container field honoured is honoured for init containers too, and so is their restartPolicy (sidecars). */
+    private static FieldCheck withInitContainers(FieldCheck fields) {
+        Set<String> all = new HashSet<>(fields.patterns());
+        for (String p : fields.patterns()) {
+            if (p.startsWith("spec.containers")) {
+                all.add("spec.initContainers" + p.substring("spec.containers".length()));
+            }
+        }
+        all.add("spec.initContainers[].restartPolicy");
+        return new FieldCheck(all);
+    }
 
     private final ObjectMapper mapper;
     private final ResourceFields.Node node;
@@ -117,9 +130,14 @@ public final class PodTranslator {
         String namespace = doc.node().path("metadata").path("namespace").asString("");
         PodFieldsTranslator podFields = new PodFieldsTranslator(doc, src.what(), prefix, warnings);
         Map<String, io.jpod.pod.Resources> resources = new LinkedHashMap<>();
+        List<Container> initContainers = spec.getInitContainers() == null ? List.of() : spec.getInitContainers();
         for (int i = 0; i < spec.getContainers().size(); i++) {
             Container c = spec.getContainers().get(i);
             resources.putIfAbsent(c.getName() == null ? "" : c.getName(), podFields.resources(c, prefix + "spec.containers[" + i + "]"));
+        }
+        for (int i = 0; i < initContainers.size(); i++) {
+            Container c = initContainers.get(i);
+            resources.putIfAbsent(c.getName() == null ? "" : c.getName(), podFields.resources(c, prefix + "spec.initContainers[" + i + "]"));
         }
         EnvTranslator.PodFields fields = new EnvTranslator.PodFields(name,
                 namespace.isEmpty() ? EnvTranslator.DEFAULT_NAMESPACE : namespace, ordered(meta.getLabels()),
@@ -131,11 +149,15 @@ public final class PodTranslator {
         io.jpod.pod.PodOptions options = podFields.options(spec, ordered(meta.getAnnotations()), fields.namespace());
         podFields.podSecurityWarnings(spec.getSecurityContext());
         List<ContainerSpec> containers = new ArrayList<>();
+        List<ContainerSpec> inits = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         PortTranslator ports = new PortTranslator(doc);
-        for (int i = 0; i < spec.getContainers().size(); i++) {
-            Container c = spec.getContainers().get(i);
-            String path = prefix + "spec.containers[" + i + "]";
+        int count = initContainers.size() + spec.getContainers().size();
+        for (int k = 0; k < count; k++) {
+            boolean init = k < initContainers.size();
+            int i = init ? k : k - initContainers.size();
+            Container c = init ? initContainers.get(i) : spec.getContainers().get(i);
+            String path = prefix + (init ? "spec.initContainers[" : "spec.containers[") + i + "]";
             if (c.getName() == null || c.getName().isEmpty()) {
                 throw new InvalidInputException(doc.where(), path + ".name: a container needs a name");
             }
@@ -153,7 +175,17 @@ public final class PodTranslator {
             if (c.getImagePullPolicy() != null && !c.getImagePullPolicy().isEmpty()) {
                 pull = PullPolicy.parse(c.getImagePullPolicy(), doc.where(), path + ".imagePullPolicy");
             }
-            containers.add(ContainerSpec.builder(c.getName(), c.getImage())
+            RestartPolicy own = null;
+            if (c.getRestartPolicy() != null && !c.getRestartPolicy().isEmpty()) {
+                if (!init || !c.getRestartPolicy().equals("Always")) {
+                    throw new InvalidInputException(doc.where(), path + ".restartPolicy: " + (init
+                            ? "an init container's restartPolicy may only be Always (a sidecar), not " + c.getRestartPolicy()
+                            : "only init containers may set their own restartPolicy"));
+                }
+                own = RestartPolicy.ALWAYS;
+            }
+            (init ? inits : containers).add(ContainerSpec.builder(c.getName(), c.getImage())
+                    .restartPolicy(own)
                     .command(orEmpty(c.getCommand()))
                     .args(orEmpty(c.getArgs()))
                     .env(envs.env(c, path))
@@ -176,6 +208,11 @@ public final class PodTranslator {
             hostname = (hostname.length() > 63 ? hostname.substring(0, 63) : hostname).replaceAll("[-.]+$", "");
         }
         RestartPolicy restart = RestartPolicy.parse(spec.getRestartPolicy(), doc.where(), prefix + "spec.restartPolicy");
+        try {
+            BackOff.of(ordered(meta.getAnnotations()));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(doc.where(), prefix + e.getMessage(), e);
+        }
         PodSpec translated = PodSpec.builder(name)
                 .labels(ordered(meta.getLabels()))
                 .annotations(ordered(meta.getAnnotations()))
@@ -183,6 +220,7 @@ public final class PodTranslator {
                 .restartPolicy(restart)
                 .shareProcessNamespace(Boolean.TRUE.equals(spec.getShareProcessNamespace()))
                 .containers(containers)
+                .initContainers(inits)
                 .stopTimeoutSeconds(grace(spec.getTerminationGracePeriodSeconds(), doc, prefix))
                 .volumes(volumes)
                 .options(options)

@@ -404,4 +404,20 @@ class PodGeneratorTest {
             }
         }
     }
+
+    @Test
+    void initContainersAndSidecarsRoundTrip() {
+        PodSpec p = PodSpec.builder("inits")
+                .initContainers(ContainerSpec.builder("migrate", "busybox").command("sh", "-c", "echo migrate").build(),
+                        ContainerSpec.builder("proxy", "busybox").restartPolicy(RestartPolicy.ALWAYS).build())
+                .containers(ContainerSpec.builder("app", "busybox").build())
+                .build();
+        String yaml = generator.yaml(generate(p, POD).objects(), List.of("test"));
+        assertTrue(yaml.contains("initContainers:"), yaml);
+        assertTrue(yaml.indexOf("name: migrate") < yaml.indexOf("name: proxy"), yaml);
+        assertTrue(yaml.contains("restartPolicy: Always"), yaml);
+        PodSpec back = roundTrip(p);
+        assertEquals(p.initContainers(), back.initContainers());
+        assertSamePod(p, back);
+    }
 }

@@ -385,4 +385,54 @@ class PodTranslatorTest {
         assertTrue(e.getMessage().contains("spec.containers[0].imagePullPolicy"), e.getMessage());
         assertTrue(e.getMessage().contains("Sometimes"), e.getMessage());
     }
+
+    // ---------------------------------------------------------------- init containers
+
+    private static final String WITH_INITS = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: inits
+              annotations:
+                io.jpod.crashloop/initial: 500ms
+            spec:
+              initContainers:
+              - name: migrate
+                image: busybox
+                command: ["sh", "-c", "echo migrate"]
+              - name: proxy
+                image: busybox
+                restartPolicy: Always
+              containers:
+              - name: app
+                image: busybox
+            """;
+
+    @Test
+    void initContainersAreTranslatedInOrderAndASidecarIsMarked() {
+        PodTranslator.Result r = translate(WITH_INITS);
+        assertEquals(List.of(), r.warnings());
+        PodSpec p = r.pod();
+        assertEquals(List.of("migrate", "proxy"), p.initContainers().stream().map(ContainerSpec::name).toList());
+        assertEquals(List.of("sh", "-c", "echo migrate"), p.initContainers().get(0).command());
+        assertFalse(p.initContainers().get(0).sidecar());
+        assertTrue(p.initContainers().get(1).sidecar());
+        assertEquals(List.of("app"), p.containers().stream().map(ContainerSpec::name).toList());
+        assertEquals(List.of("migrate", "proxy", "app"), p.allContainers().stream().map(ContainerSpec::name).toList());
+    }
+
+    @Test
+    void anInitContainersRestartPolicyMayOnlyBeAlways() {
+        InvalidInputException e = rejected(WITH_INITS.replace("restartPolicy: Always", "restartPolicy: OnFailure"));
+        assertTrue(e.getMessage().contains("spec.initContainers[1].restartPolicy: an init container's restartPolicy may only be Always"),
+                e.getMessage());
+        assertTrue(e.getMessage().startsWith("pod.yaml:"), e.getMessage());
+    }
+
+    @Test
+    void aBadBackOffAnnotationIsRefusedNamingIt() {
+        InvalidInputException e = rejected(WITH_INITS.replace("500ms", "soon"));
+        assertTrue(e.getMessage().contains("metadata.annotations.io.jpod.crashloop/initial: \"soon\" is not a positive duration"),
+                e.getMessage());
+    }
 }
