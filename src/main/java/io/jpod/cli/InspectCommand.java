@@ -38,7 +38,7 @@ public final class InspectCommand extends EngineCommand {
         state.put("Status", c.current().label());
         state.put("Running", running);
         state.put("Paused", false);
-        state.put("Restarting", false);
+        state.put("Restarting", c.restartAt() != null);
         state.put("OOMKilled", false);
         state.put("Dead", false);
         state.put("Pid", running ? s.pid() : 0);
@@ -47,6 +47,13 @@ public final class InspectCommand extends EngineCommand {
         state.put("Error", "");
         state.put("StartedAt", iso(s.startedAt()));
         state.put("FinishedAt", iso(s.finishedAt()));
+        // the kubelet's words: why it waits (CrashLoopBackOff, and until when), how its last run ended
+        if (c.restartAt() != null) {
+            state.put("Reason", c.waitingReason());
+            state.put("RestartAt", iso(c.restartAt()));
+        } else if (c.current() == io.jpod.state.ContainerState.EXITED && s.exitCode() != null) {
+            state.put("Reason", s.exitCode() == 0 ? "Completed" : "Error");
+        }
         var p = r.config().process();
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("Hostname", engine().pods().podOfContainer(r).spec().hostname());

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "ps", aliases = {"ls", "list"}, description = "List pods.")
 public final class PodPsCommand extends EngineCommand {
     static final List<Column> COLUMNS = List.of(new Column("POD ID", "{{.ID}}"), new Column("NAME", "{{.Name}}"),
-            new Column("STATUS", "{{.Status}}"), new Column("CREATED", "{{.Created}}"), new Column("INFRA ID", "{{.InfraID}}"),
+            new Column("STATUS", "{{.Status}}"), new Column("PHASE", "{{.PhaseShown}}"), new Column("READY", "{{.Ready}}"),
+            new Column("RESTARTS", "{{.Restarts}}"), new Column("CREATED", "{{.Created}}"), new Column("INFRA ID", "{{.InfraID}}"),
             new Column("# OF CONTAINERS", "{{.NumberOfContainers}}"));
 
     @Option(names = "--format", description = "Pretty-print pods: json or a Go template.")

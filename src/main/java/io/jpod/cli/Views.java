@@ -41,8 +41,18 @@ final class Views {
                     Duration.between(s.startedAt() == null ? r.created() : s.startedAt(), now));
             case CREATED -> "Created";
             case EXITED, STOPPED -> "Exited (" + (s.exitCode() == null ? 0 : s.exitCode()) + ") "
-                    + Output.ago(Duration.between(s.finishedAt() == null ? now : s.finishedAt(), now));
+                    + Output.ago(Duration.between(s.finishedAt() == null ? now : s.finishedAt(), now)) + backOff(c, now);
         };
+    }
+
+    /** For a container waiting in its crash-loop back-off: " (CrashLoopBackOff, restarts in 17 seconds)". */
+    private static String backOff(ContainerInfo c, Instant now) {
+        if (c.restartAt() == null) {
+            return "";
+        }
+        Duration left = Duration.between(now, c.restartAt());
+        return " (" + c.waitingReason() + (left.isNegative() || left.isZero() ? ", restarting now"
+                : ", restarts in " + Output.humanDuration(left.plusMillis(999))) + ")";
     }
 
     static long unix(Instant t) {
@@ -75,6 +85,8 @@ final class Views {
         m.put("PodName", c.podName());
         m.put("Ports", c.ports().isEmpty() ? null : c.ports().stream().map(Views::portJson).toList());
         m.put("Restarts", s.restartCount());
+        m.put("Reason", c.waitingReason() == null ? "" : c.waitingReason());
+        m.put("RestartAt", unix(c.restartAt()));
         m.put("StartedAt", unix(s.startedAt()));
         m.put("State", c.current().label());
         m.put("Status", status(c, now));
@@ -134,6 +146,11 @@ final class Views {
         m.put("Networks", List.of());
         m.put("Status", p.status());
         m.put("Labels", p.pod().spec().labels());
+        // the kubelet's view of the pod, as kubectl get pods shows it
+        m.put("Phase", p.kube().phase().kubeName());
+        m.put("Reason", p.kube().shown().equals(p.kube().phase().kubeName()) ? "" : p.kube().shown());
+        m.put("Ready", p.kube().readyColumn());
+        m.put("Restarts", p.kube().restarts());
         return m;
     }
 
@@ -144,6 +161,7 @@ final class Views {
         m.put("InfraID", shortId(p.pod().infraId()));
         m.put("Created", Output.ago(Duration.between(p.pod().created(), now)));
         m.put("NumberOfContainers", p.containers().size());
+        m.put("PhaseShown", m.get("Reason").equals("") ? m.get("Phase") : m.get("Phase") + " (" + m.get("Reason") + ")");
         m.put("ContainerNames", String.join(",", p.containers().stream().map(c -> c.row().name()).toList()));
         m.put("ContainerIds", String.join(",", p.containers().stream().map(c -> shortId(c.row().id())).toList()));
         m.put("Ports", p.containers().isEmpty() ? "" : ports(p.containers().get(0).ports()));
