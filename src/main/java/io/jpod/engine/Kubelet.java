@@ -198,15 +198,17 @@ final class Kubelet implements Supervisor.Work {
         }
     }
 
-    private void restartNow(String id, PodRow pod, long infraPid) {
+    /** Starts container {@code id} again unless it runs, was stopped or is gone; whether it did. */
+    private boolean restartNow(String id, PodRow pod, long infraPid) {
         try (Locks.Held l = life.lock(id)) {
             Optional<ContainerRow> row = state.container(id);
             if (row.isEmpty() || row.get().status().stopRequested() || row.get().status().state() == ContainerState.RUNNING) {
-                return;
+                return false;
             }
             ContainerRow again = row.get().withStatus(row.get().status().restarting(row.get().status().restartCount() + 1));
             state.updateContainer(again);
             life.startLocked(again, pod, infraPid);
+            return true;
         }
     }
 
@@ -294,23 +296,19 @@ final class Kubelet implements Supervisor.Work {
                 break;
             }
             String id = w.getKey();
-            if (!backOff.clearRestart(id)) {
-                continue; // stopped or taken meanwhile
-            }
             try {
                 Optional<ContainerRow> c = state.container(id);
                 Optional<PodRow> pod = c.flatMap(row -> state.podById(row.podId()));
-                if (pod.isEmpty()) {
-                    continue;
-                }
-                Optional<ContainerRow> infra = state.container(pod.get().infraId()).filter(i -> Processes.running(i.status().pid()));
-                if (infra.isPresent()) {
-                    restartNow(id, pod.get(), infra.get().status().pid());
+                Optional<ContainerRow> infra = pod.flatMap(p -> state.container(p.infraId()))
+                        .filter(i -> Processes.running(i.status().pid()));
+                if (infra.isPresent() && restartNow(id, pod.get(), infra.get().status().pid())) {
                     events.progress(c.get().name(), "started again after its back-off");
                 }
             } catch (RuntimeException e) {
                 events.warning("cannot restart container " + id + ": " + e.getMessage());
             }
+            // only once it has started (or cannot): a supervisor killed before this line leaves the restart to the next one
+            backOff.clearRestart(id);
         }
     }
 
