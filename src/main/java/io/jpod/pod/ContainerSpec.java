@@ -18,10 +18,15 @@ import java.util.List;
  * @param resources       resources.requests and limits ({@link Resources#NONE} when none)
  * @param ports           the container's ports, in order (empty in rows stored before ports existed)
  * @param restartPolicy   an init container's own restartPolicy: Always makes it a sidecar; null otherwise
+ * @param livenessProbe   restarts the container when it fails, or null
+ * @param readinessProbe  makes the container (and its pod) ready while it passes, or null
+ * @param startupProbe    holds the other probes back until it passes once; restarts the container when it fails; or null
+ * @param lifecycle       postStart and preStop hooks ({@link Lifecycle#NONE} when none)
  */
 public record ContainerSpec(String name, String image, List<String> command, List<String> args, List<EnvVar> env,
         String workingDir, PullPolicy pullPolicy, List<VolumeMount> volumeMounts, SecurityContext securityContext,
-        String stopSignal, Resources resources, List<ContainerPort> ports, RestartPolicy restartPolicy) {
+        String stopSignal, Resources resources, List<ContainerPort> ports, RestartPolicy restartPolicy, Probe livenessProbe,
+        Probe readinessProbe, Probe startupProbe, Lifecycle lifecycle) {
     public ContainerSpec {
         ports = ports == null ? List.of() : List.copyOf(ports);
         command = List.copyOf(command);
@@ -30,6 +35,12 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
         volumeMounts = volumeMounts == null ? List.of() : List.copyOf(volumeMounts);
         securityContext = securityContext == null ? SecurityContext.NONE : securityContext;
         resources = resources == null ? Resources.NONE : resources;
+        lifecycle = lifecycle == null ? Lifecycle.NONE : lifecycle;
+    }
+
+    /** Whether something must watch it while it runs: a probe. */
+    public boolean probed() {
+        return livenessProbe != null || readinessProbe != null || startupProbe != null;
     }
 
     /**
@@ -75,6 +86,10 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
         private Resources resources = Resources.NONE;
         private List<ContainerPort> ports = List.of();
         private RestartPolicy restartPolicy;
+        private Probe livenessProbe;
+        private Probe readinessProbe;
+        private Probe startupProbe;
+        private Lifecycle lifecycle = Lifecycle.NONE;
 
         private Builder(String name, String image) {
             this.name = name;
@@ -95,6 +110,10 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
             resources = c.resources;
             ports = c.ports;
             restartPolicy = c.restartPolicy;
+            livenessProbe = c.livenessProbe;
+            readinessProbe = c.readinessProbe;
+            startupProbe = c.startupProbe;
+            lifecycle = c.lifecycle;
         }
 
         public Builder command(List<String> value) {
@@ -166,6 +185,26 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
             return this;
         }
 
+        public Builder livenessProbe(Probe value) {
+            livenessProbe = value;
+            return this;
+        }
+
+        public Builder readinessProbe(Probe value) {
+            readinessProbe = value;
+            return this;
+        }
+
+        public Builder startupProbe(Probe value) {
+            startupProbe = value;
+            return this;
+        }
+
+        public Builder lifecycle(Lifecycle value) {
+            lifecycle = value;
+            return this;
+        }
+
         /** An init container's restartPolicy (Always: a sidecar). */
         public Builder restartPolicy(RestartPolicy value) {
             restartPolicy = value;
@@ -178,7 +217,7 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
 
         public ContainerSpec build() {
             return new ContainerSpec(name, image, command, args, env, workingDir, pullPolicy, volumeMounts, securityContext,
-                    stopSignal, resources, ports, restartPolicy);
+                    stopSignal, resources, ports, restartPolicy, livenessProbe, readinessProbe, startupProbe, lifecycle);
         }
     }
 }

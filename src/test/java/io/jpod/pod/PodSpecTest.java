@@ -47,7 +47,7 @@ class PodSpecTest {
     @Test
     void aBuiltContainerHasTheDefaultsOfAContainerWithoutThoseFields() {
         assertEquals(new ContainerSpec("app", "busybox", List.of(), List.of(), List.of(), null, null, List.of(), SecurityContext.NONE,
-                null, Resources.NONE, List.of(), null), ContainerSpec.builder("app", "busybox").build());
+                null, Resources.NONE, List.of(), null, null, null, null, Lifecycle.NONE), ContainerSpec.builder("app", "busybox").build());
     }
 
     @Test
@@ -56,7 +56,10 @@ class PodSpecTest {
                 PullPolicy.NEVER, List.of(new VolumeMount("v", "/v", true, null)),
                 new SecurityContext(1000L, null, true, List.of(), false, null, List.of(), List.of(), false),
                 "SIGINT", new Resources(100L, 200L, null, null), List.of(new ContainerPort("http", 80, 8080, "TCP", null)),
-                RestartPolicy.ALWAYS);
+                RestartPolicy.ALWAYS, Probe.of(ProbeAction.exec(List.of("true"))),
+                Probe.of(ProbeAction.tcpSocket(new ProbeAction.TcpSocket(null, ProbeAction.PortRef.of(80)))),
+                Probe.of(ProbeAction.httpGet(new ProbeAction.HttpGet(null, null, "/", ProbeAction.PortRef.named("http"), List.of()))),
+                new Lifecycle(ProbeAction.sleep(1), ProbeAction.exec(List.of("stop"))));
         assertEquals(c, c.toBuilder().build());
         PodSpec p = new PodSpec("web", Map.of("a", "1"), Map.of("n", "x"), "host", RestartPolicy.NEVER, true, List.of(c), 3,
                 List.of(Volume.emptyDir("v", false, null)),
