@@ -99,22 +99,30 @@ public final class KubePlayCommand extends EngineCommand {
             out().flush();
             var out = out();
             var err = err();
-            OptionalInt ended = kube.watch(report).follow(line -> {
-                var stream = line.stderr() ? err : out;
-                stream.println(line.prefix() + line.text());
-                stream.flush();
-            }, stop::requested);
-            out.println((stop.requested() ? "\n" : "") + "Cleaning up containers and pods...");
-            out.flush();
-            KubeService.DownReport down = kube.down(files, new ByteArrayInputStream(input), false);
-            // a pod removed meanwhile is not an error of the teardown, as in podman
-            down = new KubeService.DownReport(down.pods().stream().filter(o -> !(o.error() instanceof NotFoundException)).toList(),
-                    down.volumes());
-            if (KubeDownCommand.print(down, out, err)) {
-                return ErrorReporter.ENGINE_ERROR;
+            OptionalInt ended;
+            try {
+                ended = kube.watch(report).follow(line -> {
+                    var stream = line.stderr() ? err : out;
+                    stream.println(line.prefix() + line.text());
+                    stream.flush();
+                }, stop::requested);
+            } catch (RuntimeException e) {
+                tearDown(kube, input, stop.requested());
+                throw e;
             }
-            return ended.orElse(0);
+            return tearDown(kube, input, stop.requested()) ? ErrorReporter.ENGINE_ERROR : ended.orElse(0);
         }
+    }
+
+    /** {@code kube down} of the files, printed as it prints it; whether it failed. A pod removed meanwhile is no failure, as in podman. */
+    private boolean tearDown(KubeService kube, byte[] input, boolean signalled) {
+        var out = out();
+        out.println((signalled ? "\n" : "") + "Cleaning up containers and pods...");
+        out.flush();
+        KubeService.DownReport down = kube.down(files, new ByteArrayInputStream(input), false);
+        down = new KubeService.DownReport(down.pods().stream().filter(o -> !(o.error() instanceof NotFoundException)).toList(),
+                down.volumes());
+        return KubeDownCommand.print(down, out, err());
     }
 
     /** Standard input, read whole when a file is {@code -} (else nothing), so that it can be read twice. */
