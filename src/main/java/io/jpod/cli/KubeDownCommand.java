@@ -1,6 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.engine.KubeService;
+import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,28 +19,35 @@ public final class KubeDownCommand extends EngineCommand {
     @Override
     public Integer call() {
         KubeService.DownReport report = engine().kube().down(files, System.in, force);
+        boolean failed = print(report, out(), err());
+        return failed ? ErrorReporter.ENGINE_ERROR : 0;
+    }
+
+    /** Prints what {@code report} removed to {@code out}, and its errors to {@code err}; whether there were any. */
+    static boolean print(KubeService.DownReport report, PrintWriter out, PrintWriter err) {
         List<KubeService.DownOutcome> outcomes = new java.util.ArrayList<>(report.pods());
         List<String> removed = outcomes.stream().filter(o -> o.error() == null).map(KubeService.DownOutcome::id).toList();
         if (!removed.isEmpty()) {
-            out().println("Pods stopped:");
-            removed.forEach(out()::println);
-            out().println("Pods removed:");
-            removed.forEach(out()::println);
+            out.println("Pods stopped:");
+            removed.forEach(out::println);
+            out.println("Pods removed:");
+            removed.forEach(out::println);
         }
         List<String> volumes = report.volumes().stream().filter(o -> o.error() == null).map(KubeService.DownOutcome::id).toList();
         if (!volumes.isEmpty()) {
-            out().println("Volumes removed:");
-            volumes.forEach(out()::println);
+            out.println("Volumes removed:");
+            volumes.forEach(out::println);
         }
         outcomes.addAll(report.volumes());
         boolean failed = false;
         for (KubeService.DownOutcome o : outcomes) {
             if (o.error() != null) {
                 failed = true;
-                err().println("Error: " + ErrorReporter.message(o.error()));
+                err.println("Error: " + ErrorReporter.message(o.error()));
             }
         }
-        out().flush();
-        return failed ? ErrorReporter.ENGINE_ERROR : 0;
+        out.flush();
+        err.flush();
+        return failed;
     }
 }

@@ -2,6 +2,8 @@ package io.jpod.cli;
 
 import io.jpod.engine.ImageService;
 import io.jpod.engine.KubeService;
+import io.jpod.error.InvalidInputException;
+import io.jpod.error.NotFoundException;
 import io.jpod.kube.ConfigData;
 import io.jpod.kube.Plan;
 import io.jpod.kube.VolumeClaim;
@@ -11,8 +13,11 @@ import io.jpod.pod.ContainerPort;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,6 +46,13 @@ public final class KubePlayCommand extends EngineCommand {
             description = "Publish a container port on the host, overriding the YAML's hostPort for that containerPort (repeatable).")
     List<String> publish = List.of();
 
+    @Option(names = "--wait", description = "Stay in the foreground and stream the logs of the pods' containers, each line after pod/container "
+            + "(stdout to stdout, stderr to stderr). Ctrl-C or SIGTERM tears the pods down as kube down does and exits 0, as podman does; "
+            + "so does the end of the pods, when every container has exited and no restartPolicy starts it again: the exit code is then 0 "
+            + "when they all succeeded, else the first non-zero exit code (init containers first, pods in the files' order), "
+            + "so that a script waiting on a job learns that it failed (podman exits 0 there unless told to propagate exit codes).")
+    boolean waitForPods;
+
     @picocli.CommandLine.Mixin
     RegistryFlags registry = new RegistryFlags();
 
@@ -49,6 +61,12 @@ public final class KubePlayCommand extends EngineCommand {
 
     @Override
     public Integer call() {
+        if (waitForPods && !start) {
+            throw new ExitCodeException(ErrorReporter.ENGINE_ERROR, "--wait cannot be used with --start=false: there would be nothing to wait for");
+        }
+        if (waitForPods && dryRun) {
+            throw new ExitCodeException(ErrorReporter.ENGINE_ERROR, "--wait cannot be used with --dry-run: nothing is played");
+        }
         NetworkMode mode = NetworkMode.parse(network, "--network");
         KubeService kube = engine().kube();
         KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps,
@@ -57,7 +75,70 @@ public final class KubePlayCommand extends EngineCommand {
             printPlan(kube.dryRun(files, System.in, options));
             return 0;
         }
+        if (waitForPods) {
+            return playAndWait(kube, options);
+        }
         KubeService.PlayReport report = kube.play(files, System.in, options);
+        return printReport(report) ? ErrorReporter.ENGINE_ERROR : 0;
+    }
+
+    /**
+     * {@code --wait}: plays, follows the logs until the pods end or a signal asks to stop, then tears
+     * down what the files describe, as {@code kube down} does. Standard input ({@code -}) is read once,
+     * for both. When a pod could not be played nothing is waited for, as podman does (a teardown would
+     * remove a pod of the same name that was there before).
+     */
+    private int playAndWait(KubeService kube, KubeService.PlayOptions options) {
+        byte[] input = readStdinIfNamed();
+        try (StopSignals stop = StopSignals.install()) {
+            KubeService.PlayReport report = kube.play(files, new ByteArrayInputStream(input), options);
+            if (printReport(report)) {
+                return ErrorReporter.ENGINE_ERROR;
+            }
+            out().println("Use ctrl+c to clean up or wait for pods to exit");
+            out().flush();
+            var out = out();
+            var err = err();
+            OptionalInt ended;
+            try {
+                ended = kube.watch(report).follow(line -> {
+                    var stream = line.stderr() ? err : out;
+                    stream.println(line.prefix() + line.text());
+                    stream.flush();
+                }, stop::requested);
+            } catch (RuntimeException e) {
+                tearDown(kube, input, stop.requested());
+                throw e;
+            }
+            return tearDown(kube, input, stop.requested()) ? ErrorReporter.ENGINE_ERROR : ended.orElse(0);
+        }
+    }
+
+    /** {@code kube down} of the files, printed as it prints it; whether it failed. A pod removed meanwhile is no failure, as in podman. */
+    private boolean tearDown(KubeService kube, byte[] input, boolean signalled) {
+        var out = out();
+        out.println((signalled ? "\n" : "") + "Cleaning up containers and pods...");
+        out.flush();
+        KubeService.DownReport down = kube.down(files, new ByteArrayInputStream(input), false);
+        down = new KubeService.DownReport(down.pods().stream().filter(o -> !(o.error() instanceof NotFoundException)).toList(),
+                down.volumes());
+        return KubeDownCommand.print(down, out, err());
+    }
+
+    /** Standard input, read whole when a file is {@code -} (else nothing), so that it can be read twice. */
+    private byte[] readStdinIfNamed() {
+        if (!files.contains("-") && !configMaps.contains("-")) {
+            return new byte[0];
+        }
+        try {
+            return System.in.readAllBytes();
+        } catch (IOException e) {
+            throw new InvalidInputException("-", "cannot read standard input: " + e.getMessage(), e);
+        }
+    }
+
+    /** Prints podman's Volume:, Pod: and Containers: lists, and each pod's error; whether there was any. */
+    private boolean printReport(KubeService.PlayReport report) {
         for (String v : report.volumes()) {
             out().println("Volume:");
             out().println(v);
@@ -78,7 +159,7 @@ public final class KubePlayCommand extends EngineCommand {
             out().println();
         }
         out().flush();
-        return failed ? ErrorReporter.ENGINE_ERROR : 0;
+        return failed;
     }
 
     /** What a play would create: ConfigMaps and Secrets (names and keys, never values), pods and their containers. */

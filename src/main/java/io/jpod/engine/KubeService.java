@@ -203,6 +203,15 @@ public final class KubeService {
         return new PlayReport(made, out);
     }
 
+    /**
+     * {@code kube play --wait}: the pods {@code report} created, to follow until they end
+     * ({@link PlayWatch#follow}); the pods that failed to play are not waited for.
+     */
+    public PlayWatch watch(PlayReport report) {
+        return new PlayWatch(pods, report.pods().stream().filter(o -> o.created() != null).map(o -> o.created().id()).toList(),
+                java.time.Clock.systemUTC());
+    }
+
     /** One pod's outcome of {@code kube down}. */
     public record DownOutcome(String name, String id, JpodException error) {
     }

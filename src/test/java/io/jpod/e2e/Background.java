@@ -29,6 +29,35 @@ public final class Background implements AutoCloseable {
         return read(err);
     }
 
+    /**
+     * Sends {@code signal} (e.g. "TERM", "INT") to the jpod JVM itself: the java process among the
+     * command's descendants that runs its arguments (runuser, then the launcher, which execs it), not to runuser, which would
+     * pass it on in its own way. Fails when there is no such process.
+     */
+    public void signalJpod(String signal) {
+        long jvm = process.descendants().map(ProcessHandle::pid).map(HostProcess::read).flatMap(java.util.Optional::stream)
+                .filter(p -> p.comm().equals("java") && p.args().endsWith(command.substring("jpod ".length())))
+                .map(HostProcess::pid).findFirst()
+                .orElseThrow(() -> new AssertionError("no jpod JVM under " + describe()));
+        Result r = Harness.root("kill", "-" + signal, Long.toString(jvm));
+        if (r.code() != 0) {
+            throw new AssertionError("cannot send SIG" + signal + " to " + jvm + "\n" + r.describe());
+        }
+    }
+
+    /** Waits for the command to exit; its exit code, or fails after {@code timeout} (the command is then left to {@link #close}). */
+    public int waitForExit(java.time.Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("still running after " + timeout.toSeconds() + " s: " + describe());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted waiting for " + command, e);
+        }
+        return process.exitValue();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

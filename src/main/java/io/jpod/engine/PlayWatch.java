@@ -1,0 +1,173 @@
+package io.jpod.engine;
+
+import io.jpod.error.NotFoundException;
+import io.jpod.host.Processes;
+import io.jpod.kubelet.PodStatus.Phase;
+import io.jpod.pod.ContainerSpec;
+import io.jpod.state.ContainerState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code kube play --wait} waits on: the pods a play created, whose containers' logs it follows
+ * (init and app containers, each from its start; not the infra container) until every pod has ended.
+ * A pod has ended when its containers have exited and nothing will start them again: its phase is
+ * Succeeded or Failed as the kubelet computes it (restartPolicy and back-off included), or the user
+ * stopped it. Sidecars are not waited for (the kubelet ends them with the pod).
+ */
+public final class PlayWatch {
+    /** How often the pods' states are read (the logs are read more often). */
+    private static final Duration CHECK_EVERY = Duration.ofMillis(500);
+    /** An exit conmon's cleanup has not recorded after this long is recorded here, as {@code awaitInit} does. */
+    private static final Duration UNRECORDED = Duration.ofSeconds(3);
+
+    private final PodService pods;
+    private final List<String> podIds;
+    private final Clock clock;
+    private final LogFollower follower;
+    private final Map<String, Instant> unrecordedSince = new HashMap<>();
+
+    PlayWatch(PodService pods, List<String> podIds, Clock clock) {
+        this.pods = pods;
+        this.podIds = List.copyOf(podIds);
+        this.clock = clock;
+        this.follower = new LogFollower(sources(pods, podIds));
+    }
+
+    /** The logs of the pods' containers other than the infra, in the pods' order. */
+    private static List<LogFollower.Source> sources(PodService pods, List<String> podIds) {
+        List<LogFollower.Source> sources = new ArrayList<>();
+        for (String id : podIds) {
+            try {
+                PodService.PodInfo pod = pods.pod(id);
+                for (PodService.ContainerInfo c : pod.containers()) {
+                    if (!c.row().infra()) {
+                        sources.add(new LogFollower.Source(pod.pod().name(), kubeName(pod, c), pods.logFile(c.row())));
+                    }
+                }
+            } catch (NotFoundException e) {
+                // removed already: nothing to follow
+            }
+        }
+        return sources;
+    }
+
+    private static String kubeName(PodService.PodInfo pod, PodService.ContainerInfo c) {
+        String name = c.row().config() != null ? c.row().config().kubeName() : null;
+        if (name != null) {
+            return name;
+        }
+        String prefix = pod.pod().name() + "-";
+        return c.row().name().startsWith(prefix) ? c.row().name().substring(prefix.length()) : c.row().name();
+    }
+
+    /**
+     * Gives {@code sink} every line the containers write, until the pods have ended (then every line
+     * left, and the exit code of {@link #exitCode}) or {@code cancelled} (then empty).
+     */
+    public OptionalInt follow(Consumer<LogFollower.Line> sink, BooleanSupplier cancelled) {
+        Instant nextCheck = Instant.MIN;
+        while (!cancelled.getAsBoolean()) {
+            follower.poll().forEach(sink);
+            if (!clock.instant().isBefore(nextCheck)) {
+                Optional<List<PodService.PodInfo>> ended = ended();
+                if (ended.isPresent()) {
+                    follower.drain().forEach(sink);
+                    return OptionalInt.of(exitCode(ended.get()));
+                }
+                nextCheck = clock.instant().plus(CHECK_EVERY);
+            }
+            Processes.sleep(100);
+        }
+        return OptionalInt.empty();
+    }
+
+    /** The pods as they are now when every one has ended (a pod removed meanwhile has), else empty. */
+    private Optional<List<PodService.PodInfo>> ended() {
+        List<PodService.PodInfo> now = new ArrayList<>();
+        for (String id : podIds) {
+            try {
+                now.add(pods.pod(id));
+            } catch (NotFoundException e) {
+                // removed by someone else: ended
+            }
+        }
+        recordLostExits(now);
+        return now.stream().allMatch(PlayWatch::ended) ? Optional.of(now) : Optional.empty();
+    }
+
+    /** A container whose process ended and whose exit no cleanup has recorded for a while is cleaned up here. */
+    private void recordLostExits(List<PodService.PodInfo> now) {
+        Instant t = clock.instant();
+        Set<String> unrecorded = now.stream().flatMap(p -> p.containers().stream()).filter(PlayWatch::unrecorded)
+                .map(c -> c.row().id()).collect(Collectors.toSet());
+        unrecordedSince.keySet().retainAll(unrecorded);
+        for (String id : unrecorded) {
+            Instant since = unrecordedSince.putIfAbsent(id, t);
+            if (since != null && !t.isBefore(since.plus(UNRECORDED))) {
+                pods.cleanup(id);
+                unrecordedSince.remove(id);
+            }
+        }
+    }
+
+    private static boolean unrecorded(PodService.ContainerInfo c) {
+        return c.row().status().state() == ContainerState.RUNNING && c.current() != ContainerState.RUNNING;
+    }
+
+    /**
+     * Whether {@code pod} has ended: none of its containers (sidecars aside) runs, waits to restart,
+     * or has an exit not yet recorded, and its phase is Succeeded or Failed, or the containers that
+     * ran were stopped by the user (a completed init container aside).
+     */
+    static boolean ended(PodService.PodInfo pod) {
+        Set<String> sidecars = pod.pod().spec().initContainers().stream().filter(ContainerSpec::sidecar)
+                .map(c -> pod.pod().spec().containerName(c)).collect(Collectors.toSet());
+        Set<String> inits = pod.pod().spec().initContainers().stream().filter(c -> !c.sidecar())
+                .map(c -> pod.pod().spec().containerName(c)).collect(Collectors.toSet());
+        List<PodService.ContainerInfo> waited = pod.containers().stream()
+                .filter(c -> !c.row().infra() && !sidecars.contains(c.row().name())).toList();
+        for (PodService.ContainerInfo c : waited) {
+            if (c.current() == ContainerState.RUNNING || c.restartAt() != null || unrecorded(c)) {
+                return false;
+            }
+        }
+        Phase phase = pod.kube().phase();
+        if (phase == Phase.SUCCEEDED || phase == Phase.FAILED) {
+            return true;
+        }
+        List<PodService.ContainerInfo> ran = waited.stream().filter(c -> c.row().status().state() != ContainerState.CREATED).toList();
+        return ran.stream().anyMatch(c -> c.row().status().stopRequested())
+                && ran.stream().allMatch(c -> c.row().status().stopRequested()
+                        || (inits.contains(c.row().name()) && Integer.valueOf(0).equals(c.row().status().exitCode())));
+    }
+
+    /**
+     * The exit code of a wait whose pods have ended: 0 when every container succeeded, else the first
+     * non-zero exit code, in the pods' order and each pod's (init containers first). Sidecars do not count.
+     */
+    static int exitCode(List<PodService.PodInfo> pods) {
+        for (PodService.PodInfo pod : pods) {
+            Set<String> sidecars = pod.pod().spec().initContainers().stream().filter(ContainerSpec::sidecar)
+                    .map(c -> pod.pod().spec().containerName(c)).collect(Collectors.toSet());
+            for (PodService.ContainerInfo c : pod.containers()) {
+                Integer code = c.row().status().exitCode();
+                if (!c.row().infra() && !sidecars.contains(c.row().name()) && code != null && code != 0) {
+                    return code;
+                }
+            }
+        }
+        return 0;
+    }
+}
