@@ -1,0 +1,140 @@
+package io.jpod.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Probes and lifecycle hooks, tried by jpod's supervisor with the short timings the YAML sets:
+ * readiness flipping READY both ways, liveness restarting (exec, HTTP, TCP), a startup probe
+ * holding liveness back, postStart and preStop hooks, and the grace period.
+ */
+class ProbesIT {
+    private static final Duration SOON = Duration.ofSeconds(60);
+    private static final String IMAGE = Harness.IMAGE;
+    private static Harness h;
+
+    @BeforeAll
+    static void setUp() {
+        h = Harness.forClass();
+        h.importBusybox();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        h.cleanUp();
+    }
+
+    private static String pod(String name, String container) {
+        return """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: %s
+                spec:
+                  terminationGracePeriodSeconds: 2
+                  containers:
+                  - name: app
+                    image: %s
+                %s""".formatted(name, IMAGE, container.indent(4));
+    }
+
+    private static JsonNode podOf(String name) {
+        return Harness.podByName(h.podPs(), name).orElseThrow(() -> new AssertionError("no pod " + name));
+    }
+
+    private static int restarts(String container) {
+        return h.container(container).path("Restarts").asInt(-1);
+    }
+
+    @Test
+    void readinessFlipsReadyBothWays() {
+        h.play(h.writeYaml("ready.yaml", pod("ready", """
+                command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]
+                readinessProbe:
+                  exec: {command: ["test", "-f", "/tmp/ready"]}
+                  periodSeconds: 1
+                  failureThreshold: 1
+                """)));
+        Harness.waitFor("the pod to be running", SOON, () -> "Running".equals(Harness.text(podOf("ready"), "Phase")));
+        assertEquals("0/1", Harness.text(podOf("ready"), "Ready"), "not ready before the probe passes");
+        h.execOut("ready-app", "touch", "/tmp/ready");
+        Harness.waitFor("READY 1/1", SOON, () -> "1/1".equals(Harness.text(podOf("ready"), "Ready")));
+        h.execOut("ready-app", "rm", "/tmp/ready");
+        Harness.waitFor("READY 0/1 again", SOON, () -> "0/1".equals(Harness.text(podOf("ready"), "Ready")));
+        assertEquals(0, restarts("ready-app"), "readiness never restarts");
+    }
+
+    @Test
+    void aFailingExecLivenessProbeRestartsTheContainer() {
+        h.play(h.writeYaml("alive.yaml", pod("alive", """
+                command: ["sh", "-c", "touch /tmp/alive; echo started; trap 'exit 0' TERM; while true; do sleep 1; done"]
+                livenessProbe:
+                  exec: {command: ["test", "-f", "/tmp/alive"]}
+                  periodSeconds: 1
+                  failureThreshold: 2
+                """)));
+        h.waitForLog("alive-app", "started", 1, SOON);
+        Harness.sleep(Duration.ofSeconds(3));
+        assertEquals(0, restarts("alive-app"), "a passing probe restarts nothing");
+        h.execOut("alive-app", "rm", "/tmp/alive");
+        h.waitForLog("alive-app", "started", 2, SOON);
+        assertEquals(1, restarts("alive-app"));
+    }
+
+    @Test
+    void aStartupProbeHoldsLivenessBackUntilItPasses() {
+        h.play(h.writeYaml("slow.yaml", pod("slow", """
+                command: ["sh", "-c", "echo started; trap 'exit 0' TERM; while true; do sleep 1; done"]
+                startupProbe:
+                  exec: {command: ["test", "-f", "/tmp/started"]}
+                  periodSeconds: 1
+                  failureThreshold: 60
+                livenessProbe:
+                  exec: {command: ["false"]}
+                  periodSeconds: 1
+                  failureThreshold: 1
+                """)));
+        h.waitForLog("slow-app", "started", 1, SOON);
+        Harness.sleep(Duration.ofSeconds(4));
+        assertEquals(0, restarts("slow-app"), "liveness waits for the startup probe");
+        assertEquals("0/1", Harness.text(podOf("slow"), "Ready"), "not started, so not ready");
+        h.execOut("slow-app", "touch", "/tmp/started");
+        h.waitForLog("slow-app", "started", 2, SOON);
+        assertTrue(restarts("slow-app") >= 1);
+    }
+
+    @Test
+    void postStartWritesAFileTheContainerSeesAndPreStopRunsBeforeTheSignal() {
+        h.play(h.writeYaml("hooks.yaml", pod("hooks", """
+                command: ["sh", "-c", "trap 'cat /tmp/pre; exit 0' TERM; while ! test -f /tmp/post; do sleep 0.2; done; cat /tmp/post; while true; do sleep 1; done"]
+                lifecycle:
+                  postStart:
+                    exec: {command: ["sh", "-c", "echo post-start-ran > /tmp/post"]}
+                  preStop:
+                    exec: {command: ["sh", "-c", "echo pre-stop-ran > /tmp/pre"]}
+                """)));
+        h.waitForLog("hooks-app", "post-start-ran", 1, SOON);
+        h.jpodOk("pod", "stop", "hooks");
+        String logs = h.jpodOk("logs", "hooks-app").out();
+        assertTrue(logs.contains("pre-stop-ran"), "the stop signal's trap saw the preStop hook's file:\n" + logs);
+    }
+
+    @Test
+    void theGracePeriodIsHonoured() {
+        h.play(h.writeYaml("stubborn.yaml", pod("stubborn", """
+                command: ["sh", "-c", "trap 'echo ignoring' TERM; echo up; while true; do sleep 0.2; done"]
+                """)));
+        h.waitForLog("stubborn-app", "up", 1, SOON);
+        long t0 = System.nanoTime();
+        h.jpodOk("pod", "stop", "stubborn");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms >= 1800 && ms < 8000, "terminationGracePeriodSeconds 2: stopped after " + ms + " ms");
+        assertEquals("exited", h.state("stubborn-app"));
+    }
+}
