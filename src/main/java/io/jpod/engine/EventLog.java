@@ -2,6 +2,7 @@ package io.jpod.engine;
 
 import io.jpod.error.JpodException;
 import io.jpod.events.Events;
+import io.jpod.kubelet.GoDuration;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.EventRow;
 import io.jpod.state.EventTable;
@@ -115,6 +116,11 @@ public final class EventLog {
     /** The events recorded after the one of id {@code afterId} that pass {@code filter}, in their order. */
     public List<EventRow> after(long afterId, Predicate<EventRow> filter) {
         return table.after(afterId, filter);
+    }
+
+    /** A Go duration ("10m", "1h30m", "500ms") as {@code --since} and {@code --until} take it, or null when {@code text} is none. */
+    public static java.time.Duration duration(String text) {
+        return GoDuration.parse(text);
     }
 
     /** The id of the last event recorded (0: none): where following starts. */
