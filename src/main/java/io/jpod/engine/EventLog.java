@@ -4,6 +4,7 @@ import io.jpod.error.JpodException;
 import io.jpod.events.Events;
 import io.jpod.kubelet.GoDuration;
 import io.jpod.state.ContainerRow;
+import io.jpod.state.ContainerState;
 import io.jpod.state.EventRow;
 import io.jpod.state.EventTable;
 import io.jpod.state.PodRow;
@@ -62,6 +63,13 @@ public final class EventLog {
     /** A pod event. */
     void pod(PodRow pod, String status) {
         record(List.of(podEvent(Instant.now(), pod, status)));
+    }
+
+    /** A pod was stopped: its stop, unless none of {@code before} (its containers before the stop) was running. */
+    void podStopped(PodRow pod, List<ContainerRow> before) {
+        if (before.stream().anyMatch(c -> c.status().state() == ContainerState.RUNNING)) {
+            pod(pod, "stop");
+        }
     }
 
     /** A pod was created with {@code containers}: the pod's create, then each container's, as podman records them. */

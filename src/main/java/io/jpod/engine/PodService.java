@@ -204,7 +204,7 @@ public final class PodService {
         apps.forEach(c -> kubelet.cancelRestart(c.id()));
         eachAtOnce(apps, c -> life.stopLocked(c, timeout));
         eachAtOnce(all.stream().filter(ContainerRow::infra).toList(), c -> life.stopLocked(c, 0));
-        eventLog.pod(pod, "stop");
+        eventLog.podStopped(pod, all);
     }
 
     /**
