@@ -41,7 +41,7 @@ public final class Engine implements AutoCloseable {
         ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns()), eventLog);
         Kubelet kubelet = new Kubelet(state, new BackOffTable(db), life, launcher(), host.paths().runDir(), events);
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
-        this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes());
+        this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
     }
 
     /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */
