@@ -133,9 +133,11 @@ class EventsIT {
         String since = unixSeconds(Instant.now());
         try (Background follow = h.start("events", "--since", since, "--format", "{{.Type}} {{.Status}} {{.Name}}")) {
             h.play(h.writeYaml("stream.yaml", PodYaml.pod("evstream").container("main", SERVE).yaml()));
-            Harness.waitFor("events to print the start of evstream-main", SOON,
-                    () -> follow.out().contains("container start evstream-main"));
-            assertTrue(follow.out().contains("pod start evstream"), follow::describe);
+            // the pod's start is recorded once its containers' are, and printed in the order recorded
+            Harness.waitFor("events to print the start of pod evstream", SOON, () -> follow.out().contains("pod start evstream"));
+            assertTrue(follow.out().contains("container start evstream-main"), follow::describe);
+            assertTrue(follow.out().indexOf("container start evstream-main") < follow.out().indexOf("pod start evstream"),
+                    follow::describe);
             assertTrue(follow.isAlive(), () -> "events keeps following\n" + follow.describe());
             h.jpodOk("pod", "stop", "evstream");
             Harness.waitFor("events to print the died of evstream-main", SOON,
