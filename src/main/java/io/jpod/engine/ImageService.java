@@ -114,7 +114,7 @@ public final class ImageService {
     /** Pushes local image {@code source} to {@code destination} (null: the name {@code source} gives); returns the manifest digest. */
     public String push(String source, ImageReference destination, RegistryOptions options, Events events) {
         String digest = new ImagePusher(store).push(source, destination, options, events);
-        eventLog.image(store.resolve(source).id(), destination != null ? destination.asWritten() : source, "push");
+        eventLog.image(idOf(source), destination != null ? destination.asWritten() : source, "push");
         return digest;
     }
 
