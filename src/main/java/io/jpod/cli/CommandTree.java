@@ -18,7 +18,7 @@ import picocli.CommandLine;
 final class CommandTree {
     /** The subcommands of each group command, by the group's path ("" is jpod itself), in help order. */
     static final Map<String, List<String>> CHILDREN = Map.of(
-            "", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "rm", "inspect", "logs", "exec", "port",
+            "", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "rm", "inspect", "logs", "exec", "port", "events",
                     "images", "image", "volume", "import", "load", "save", "pull", "push", "login", "logout", "tag", "untag",
                     "rmi", "info", "system", "version", "help"),
             "kube", List.of("play", "down", "validate", "generate"),
@@ -68,6 +68,7 @@ final class CommandTree {
             case "exec", "container exec" -> new ExecCommand();
             case "container cleanup" -> new ContainerCleanupCommand();
             case "port" -> new PortCommand();
+            case "events" -> new EventsCommand();
             case "images" -> new ImagesCommand();
             case "image" -> new ImageCommand();
             case "image ls" -> new ImageLsCommand();

@@ -44,13 +44,15 @@ final class ContainerLifecycle {
     private final Locks locks;
     private final List<String> exitCommand;
     private final PodNetwork network;
+    private final EventLog eventLog;
 
-    ContainerLifecycle(HostFacts host, StateStore state, List<String> exitCommand, PodNetwork network) {
+    ContainerLifecycle(HostFacts host, StateStore state, List<String> exitCommand, PodNetwork network, EventLog eventLog) {
         this.host = host;
         this.state = state;
         this.locks = new Locks(host.paths().locks());
         this.exitCommand = exitCommand;
         this.network = network;
+        this.eventLog = eventLog;
     }
 
     PodNetwork network() {
@@ -153,6 +155,7 @@ final class ContainerLifecycle {
         long conmonPid = FileOps.readPid(conmonFiles.conmonPidFile());
         ContainerRow started = current.withStatus(current.status().started(pid, conmonPid, Instant.now()));
         state.updateContainer(started);
+        eventLog.container(started, "start");
         if (c.infra()) {
             attachNetwork(started, pod);
         }
@@ -235,7 +238,11 @@ final class ContainerLifecycle {
         markStopping(paths(c.id()), true);
         terminate(c, current, timeoutSeconds);
         waitExitFile(current);
-        return finish(state.container(c.id()).orElse(current), true);
+        ContainerRow stopped = finish(state.container(c.id()).orElse(current), true);
+        if (current.status().state() == ContainerState.RUNNING) {
+            eventLog.container(stopped, "stop");
+        }
+        return stopped;
     }
 
     /**
@@ -300,6 +307,7 @@ final class ContainerLifecycle {
             Integer code = exitCode(c.id());
             done = c.withStatus(c.status().exited(code == null ? 137 : code, Instant.now(), stopped));
             state.updateContainer(done);
+            eventLog.died(done, done.status().exitCode());
         }
         release(c);
         return done;

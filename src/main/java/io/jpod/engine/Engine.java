@@ -8,6 +8,7 @@ import io.jpod.image.ImageStore;
 import io.jpod.network.PodNetwork;
 import io.jpod.state.BackOffTable;
 import io.jpod.state.Database;
+import io.jpod.state.EventTable;
 import io.jpod.state.ImageTable;
 import io.jpod.state.KubeObjectStore;
 import io.jpod.state.ProbeTable;
@@ -27,23 +28,25 @@ public final class Engine implements AutoCloseable {
     private final ImageService images;
     private final PodService pods;
     private final VolumeService volumes;
+    private final EventLog eventLog;
     private KubeService kube;
 
     private Engine(HostFacts host, Database db, Events events) {
         this.host = host;
         this.db = db;
         this.events = events;
+        this.eventLog = new EventLog(new EventTable(db), events);
         this.images = new ImageService(new ImageStore(new ImageTable(db), host.paths(), Privileges.current(), host.architecture()),
-                imageId -> pods().removeContainersUsing(imageId));
+                imageId -> pods().removeContainersUsing(imageId), eventLog);
         StateStore state = new StateStore(db);
-        ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns()));
+        ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns()), eventLog);
         Prober prober = new Prober(life, (netns, action, ports, podIp, timeout) -> {
             throw new UnsupportedOperationException("network probes: not yet wired");
         });
         Kubelet kubelet = new Kubelet(state, new BackOffTable(db), new ProbeTable(db), prober, life, launcher(),
                 host.paths().runDir(), events);
-        this.pods = new PodService(state, new LocalImages(images, events), life, kubelet);
-        this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes());
+        this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
+        this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
     }
 
     /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */
@@ -96,6 +99,11 @@ public final class Engine implements AutoCloseable {
     /** Named volumes. */
     public VolumeService volumes() {
         return volumes;
+    }
+
+    /** What happened to pods, containers and images ({@code jpod events}). */
+    public EventLog eventLog() {
+        return eventLog;
     }
 
     public SystemService system() {

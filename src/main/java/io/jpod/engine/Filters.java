@@ -6,6 +6,7 @@ import io.jpod.error.Choices;
 import io.jpod.error.InvalidInputException;
 import io.jpod.image.Image;
 import io.jpod.image.ImageReference;
+import io.jpod.state.EventRow;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,33 @@ public final class Filters {
         k.put("since", (v, all) -> createdBefore(v, all, c -> c.row().created(), c -> c.row().name(), c -> c.row().id(), "container")
                 .negate().and(c -> !matchesNameOrId(v, c.row().name(), c.row().id())));
         return new ListFilter<>("container", k, Set.of("label", "label!"));
+    }
+
+    /** Event types a filter may name (podman's words; jpod records the first four). */
+    static final List<String> EVENT_TYPES = List.of("container", "pod", "image", "volume", "network", "system", "secret", "machine");
+
+    /**
+     * {@code events --filter}, as podman's: container, pod and image (name, or id prefix; only events of
+     * that type), volume (name), event and status (the status word), type, label (an attribute).
+     */
+    public static ListFilter<EventRow> events() {
+        Map<String, ListFilter.Compiler<EventRow>> k = new LinkedHashMap<>();
+        k.put("container", (v, all) -> e -> e.type() == EventRow.Type.CONTAINER && matchesNameOrId(v, String.valueOf(e.name()), e.objectId()));
+        k.put("event", (v, all) -> e -> e.status().equals(v));
+        k.put("image", (v, all) -> e -> e.type() == EventRow.Type.IMAGE
+                && (isImage(v, e.name(), e.objectId()) || e.objectId().startsWith(v)));
+        k.put("label", (v, all) -> {
+            Predicate<Map<String, String>> l = ListFilter.label(v);
+            return e -> l.test(e.attributes());
+        });
+        k.put("pod", (v, all) -> e -> e.type() == EventRow.Type.POD && matchesNameOrId(v, String.valueOf(e.name()), e.objectId()));
+        k.put("status", (v, all) -> e -> e.status().equals(v));
+        k.put("type", (v, all) -> {
+            String t = ListFilter.oneOf("type", v, EVENT_TYPES);
+            return e -> e.type().word().equals(t);
+        });
+        k.put("volume", (v, all) -> e -> e.type() == EventRow.Type.VOLUME && e.objectId().equals(v));
+        return new ListFilter<>("event", k, Set.of("label"));
     }
 
     /** {@code pod ps --filter}: id, name, label, status, ctr-names, ctr-ids, ctr-number, ctr-status, before, since. */

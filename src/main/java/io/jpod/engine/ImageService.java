@@ -1,5 +1,6 @@
 package io.jpod.engine;
 
+import io.jpod.error.JpodException;
 import io.jpod.events.Events;
 import io.jpod.host.HostProbe;
 import io.jpod.image.ArchiveFormat;
@@ -36,11 +37,16 @@ public final class ImageService {
 
     private final ImageStore store;
     private final Consumer<String> removeContainersUsing;
+    private final EventLog eventLog;
 
-    /** {@code removeContainersUsing} removes the containers of an image id (and the pods of infra containers), for {@code rmi -f}. */
-    ImageService(ImageStore store, Consumer<String> removeContainersUsing) {
+    /**
+     * {@code removeContainersUsing} removes the containers of an image id (and the pods of infra containers), for {@code rmi -f};
+     * {@code eventLog} records pulls, pushes, tags and removals.
+     */
+    ImageService(ImageStore store, Consumer<String> removeContainersUsing, EventLog eventLog) {
         this.store = store;
         this.removeContainersUsing = removeContainersUsing;
+        this.eventLog = eventLog;
     }
 
     /** An image and what {@code image inspect} shows beside it. {@code layerDirs}: overlay lower directories, top layer first. */
@@ -100,12 +106,16 @@ public final class ImageService {
      * and the images {@code kube play} pulls.
      */
     public Image pull(ImageReference reference, RegistryOptions options, Platform platform, Events events) {
-        return new ImagePuller(store).pull(reference, options.registriesConf(), options, platform, events);
+        Image pulled = new ImagePuller(store).pull(reference, options.registriesConf(), options, platform, events);
+        eventLog.image(pulled.id(), reference.asWritten(), "pull");
+        return pulled;
     }
 
     /** Pushes local image {@code source} to {@code destination} (null: the name {@code source} gives); returns the manifest digest. */
     public String push(String source, ImageReference destination, RegistryOptions options, Events events) {
-        return new ImagePusher(store).push(source, destination, options, events);
+        String digest = new ImagePusher(store).push(source, destination, options, events);
+        eventLog.image(idOf(source), destination != null ? destination.asWritten() : source, "push");
+        return digest;
     }
 
     /**
@@ -131,34 +141,50 @@ public final class ImageService {
 
     /** Loads the images of a docker-archive or oci-archive file. */
     public List<LoadedImage> load(Path archive, Events events) {
-        return store.load(archive, events);
+        return loaded(store.load(archive, events));
     }
 
     /** Loads the images of an archive read from {@code in}; {@code source} names it in messages. */
     public List<LoadedImage> load(InputStream in, String source, Events events) {
-        return store.load(in, source, events);
+        return loaded(store.load(in, source, events));
+    }
+
+    private List<LoadedImage> loaded(List<LoadedImage> images) {
+        images.forEach(l -> eventLog.image(l.image().id(), l.names().isEmpty() ? null : String.join(",", l.names()), "loadFromArchive"));
+        return images;
     }
 
     /** Creates an image from a root filesystem tarball, as {@code podman import} (see {@link ImageStore#importRootfs}). */
     public Image importRootfs(Path tarball, List<String> changes, String message, String reference, Events events) {
-        return store.importRootfs(tarball, changes, message, reference, events);
+        return imported(store.importRootfs(tarball, changes, message, reference, events), reference);
     }
 
     /** As above, the tarball read from {@code in}; {@code source} names it in messages. */
     public Image importRootfs(InputStream in, String source, List<String> changes, String message, String reference, Events events) {
-        return store.importRootfs(in, source, changes, message, reference, events);
+        return imported(store.importRootfs(in, source, changes, message, reference, events), reference);
+    }
+
+    private Image imported(Image image, String reference) {
+        eventLog.image(image.id(), reference, "import");
+        return image;
     }
 
     // ---- names and removal --------------------------------------------------------------------
 
     /** Gives image {@code image} each of {@code names}; returns the normalised names. */
     public List<String> tag(String image, List<String> names) {
-        return store.tag(image, names);
+        List<String> tagged = store.tag(image, names);
+        String id = idOf(image);
+        tagged.forEach(n -> eventLog.image(id, n, "tag"));
+        return tagged;
     }
 
     /** Removes {@code names} (all when empty) from image {@code image}; returns the names removed. */
     public List<String> untag(String image, List<String> names) {
-        return store.untag(image, names);
+        String id = idOf(image);
+        List<String> untagged = store.untag(image, names);
+        untagged.forEach(n -> eventLog.image(id, n, "untag"));
+        return untagged;
     }
 
     /**
@@ -168,19 +194,35 @@ public final class ImageService {
      * (and the pod of an infra container) are removed first.
      */
     public RemoveReport remove(String image, boolean byIdWithNames, boolean removeContainers) {
+        String imageId = idOf(image);
+        RemoveReport report;
         try {
-            return store.remove(image, byIdWithNames, id -> false);
+            report = store.remove(image, byIdWithNames, id -> false);
         } catch (ImageInUseException e) {
             if (!removeContainers) {
                 throw e;
             }
             removeContainersUsing.accept(e.imageId());
-            return store.remove(image, byIdWithNames, id -> false);
+            report = store.remove(image, byIdWithNames, id -> false);
+        }
+        report.untagged().forEach(n -> eventLog.image(imageId, n, "untag"));
+        report.deleted().forEach(d -> eventLog.image(d, image, "remove"));
+        return report;
+    }
+
+    /** The id of the image {@code nameOrId} names, for its events ("" when it names none: the operation says so). */
+    private String idOf(String nameOrId) {
+        try {
+            return store.resolve(nameOrId).id();
+        } catch (JpodException e) {
+            return "";
         }
     }
 
     /** Removes the dangling images no container uses ({@code all}: every image no container uses); returns their ids. */
     public List<String> prune(boolean all) {
-        return store.prune(all);
+        List<String> pruned = store.prune(all);
+        pruned.forEach(id -> eventLog.image(id, null, "remove"));
+        return pruned;
     }
 }

@@ -36,6 +36,14 @@ public record ListFilter<T>(String what, Map<String, Compiler<T>> keys, Set<Stri
 
     /** The items of {@code all} that pass every filter of {@code specs} ("key=value" each), in their order. */
     public List<T> apply(List<String> specs, List<T> all) {
+        return all.stream().filter(compile(specs, all)).toList();
+    }
+
+    /**
+     * The test of an item that every filter of {@code specs} makes together, each value checked
+     * now; {@code all} is what the filters that name another item (before, since) look among.
+     */
+    public Predicate<T> compile(List<String> specs, List<T> all) {
         Map<String, List<Predicate<T>>> byKey = new LinkedHashMap<>();
         for (String spec : specs) {
             int eq = spec.indexOf('=');
@@ -50,10 +58,9 @@ public record ListFilter<T>(String what, Map<String, Compiler<T>> keys, Set<Stri
             }
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(compiler.compile(spec.substring(eq + 1), all));
         }
-        Predicate<T> pass = item -> byKey.entrySet().stream().allMatch(e -> allOf.contains(e.getKey())
+        return item -> byKey.entrySet().stream().allMatch(e -> allOf.contains(e.getKey())
                 ? e.getValue().stream().allMatch(p -> p.test(item))
                 : e.getValue().stream().anyMatch(p -> p.test(item)));
-        return all.stream().filter(pass).toList();
     }
 
     // ---------------------------------------------------------------- shared value parsers

@@ -33,17 +33,19 @@ public final class PodService {
     private final ImageSource images;
     private final ContainerLifecycle life;
     private final Kubelet kubelet;
+    private final EventLog eventLog;
 
     /** Why containers' resources are not enforced on this host, or null when they are. */
     String resourcesNotEnforced() {
         return life.resourcesNotEnforced();
     }
 
-    PodService(StateStore state, ImageSource images, ContainerLifecycle life, Kubelet kubelet) {
+    PodService(StateStore state, ImageSource images, ContainerLifecycle life, Kubelet kubelet, EventLog eventLog) {
         this.state = state;
         this.images = images;
         this.life = life;
         this.kubelet = kubelet;
+        this.eventLog = eventLog;
     }
 
     /**
@@ -135,6 +137,7 @@ public final class PodService {
                     ContainerStatus.CREATED));
         }
         state.addPod(pod, rows);
+        eventLog.created(pod, rows);
         try {
             life.writePodFiles(pod);
             if (start) {
@@ -163,6 +166,7 @@ public final class PodService {
         long infraPid = startInfra(pod);
         kubelet.resetForStart(pod);
         kubelet.startNext(pod, infraPid);
+        eventLog.pod(pod, "start");
     }
 
     /**
@@ -200,6 +204,7 @@ public final class PodService {
         apps.forEach(c -> kubelet.cancelRestart(c.id()));
         eachAtOnce(apps, c -> life.stopLocked(c, (int) Math.max(0, timeout - kubelet.preStop(pod, c, timeout))));
         eachAtOnce(all.stream().filter(ContainerRow::infra).toList(), c -> life.stopLocked(c, 0));
+        eventLog.podStopped(pod, all);
     }
 
     /**
@@ -218,6 +223,7 @@ public final class PodService {
     public PodInfo restartPod(String nameOrId, Integer timeoutSeconds) {
         PodRow pod = state.findPod(nameOrId);
         stopPod(pod, timeoutSeconds);
+        eventLog.containers(state.containersOf(pod.id()), "restart");
         for (ContainerRow c : state.containersOf(pod.id())) {
             state.updateContainer(c.withStatus(c.status().restarting(c.status().restartCount())));
         }
@@ -249,6 +255,7 @@ public final class PodService {
                 life.destroyFiles(c);
             }
         }
+        eventLog.removed(pod, state.containersOf(podId));
         state.removePod(podId);
     }
 
@@ -295,6 +302,7 @@ public final class PodService {
             life.destroyFiles(c);
             state.removeContainer(c.id());
         }
+        eventLog.container(c, "remove");
         return c;
     }
 
@@ -410,6 +418,7 @@ public final class PodService {
             throw new ConflictException(c.row().name(), "can only create exec sessions on running containers: container "
                     + c.row().name() + " is " + c.current().label());
         }
+        eventLog.container(c.row(), "exec");
         return new ExecSession(life.runtime(c.row())).run(c.row(), req, err);
     }
 

@@ -37,12 +37,14 @@ public final class VolumeService {
     private final StateStore state;
     private final PodService pods;
     private final Path dir;
+    private final EventLog eventLog;
 
-    VolumeService(VolumeStore store, StateStore state, PodService pods, Path dir) {
+    VolumeService(VolumeStore store, StateStore state, PodService pods, Path dir, EventLog eventLog) {
         this.store = store;
         this.state = state;
         this.pods = pods;
         this.dir = dir;
+        this.eventLog = eventLog;
     }
 
     /**
@@ -97,7 +99,11 @@ public final class VolumeService {
         } catch (IOException | NumberFormatException e) {
             throw new StateException("cannot create volume " + row.name() + " at " + data + ": " + e.getMessage(), e);
         }
-        return store.add(row);
+        boolean added = store.add(row);
+        if (added) {
+            eventLog.volume(row.name(), "create");
+        }
+        return added;
     }
 
     private static String checkedName(String name) {
@@ -189,6 +195,7 @@ public final class VolumeService {
         }
         FileOps.deleteTree(dir.resolve(name));
         store.remove(name);
+        eventLog.volume(name, "remove");
         return name;
     }
 
@@ -199,6 +206,7 @@ public final class VolumeService {
             if (holders(v.name()).isEmpty()) {
                 FileOps.deleteTree(dir.resolve(v.name()));
                 store.remove(v.name());
+                eventLog.volume(v.name(), "remove");
                 removed.add(v.name());
             }
         }

@@ -131,6 +131,22 @@ public final class Database implements AutoCloseable {
               message TEXT,
               PRIMARY KEY (container_id, kind)
             );
+            """,
+            // what happened to pods, containers, images and volumes (jpod events): time in epoch
+            // nanoseconds, podman's status words, attributes as a JSON object of strings
+            """
+            CREATE TABLE events (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              time INTEGER NOT NULL,
+              type TEXT NOT NULL,
+              status TEXT NOT NULL,
+              object_id TEXT NOT NULL,
+              name TEXT,
+              image TEXT,
+              pod_id TEXT,
+              attributes TEXT NOT NULL
+            );
+            CREATE INDEX events_by_time ON events(time);
             """);
 
     private final Connection connection;

@@ -62,6 +62,29 @@ public final class Background implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Sends {@code signal} (TERM, INT…) to the JVM the command runs (jpod's launcher execs it, under
+     * runuser), as a user's kill or terminal would; false when there is no such process.
+     */
+    public boolean signal(String signal) {
+        var jvm = process.descendants().filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false)).findFirst();
+        if (jvm.isEmpty()) {
+            return false;
+        }
+        Harness.rootOk("kill", "-" + signal, Long.toString(jvm.get().pid()));
+        return true;
+    }
+
+    /** Waits up to {@code timeout} for the command to end; its exit code, or null while it runs. */
+    public Integer waitFor(java.time.Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     public String describe() {
         return "`" + command + "` (" + (isAlive() ? "running" : "exited " + process.exitValue()) + ")\n--- stdout ---\n"
                 + out() + "\n--- stderr ---\n" + err() + "\n---";

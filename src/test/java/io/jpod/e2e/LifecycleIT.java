@@ -130,10 +130,11 @@ class LifecycleIT {
             gaps.add(Duration.between(runs.get(i - 1), runs.get(i)).toMillis());
         }
         String seen = "gaps between runs (ms): " + gaps;
-        assertTrue(gaps.get(0) < 900, seen);
-        assertTrue(gaps.get(1) >= 900 && gaps.get(1) < 1900, seen);
-        assertTrue(gaps.get(2) >= 1900 && gaps.get(2) < 3500, seen);
-        assertTrue(gaps.get(3) >= 3900 && gaps.get(3) < 6500, seen);
+        // a gap is the delay plus a run and its handling (a JVM each: about a second on a busy machine)
+        assertTrue(gaps.get(0) < 3000, seen);
+        assertTrue(gaps.get(1) >= 900 && gaps.get(1) < 4500, seen);
+        assertTrue(gaps.get(2) >= 1900 && gaps.get(2) < 5500, seen);
+        assertTrue(gaps.get(3) >= 3900 && gaps.get(3) < 7500, seen);
         JsonNode c = h.container("crashy-app");
         assertTrue(c.path("Restarts").asInt() >= 4, c.toString());
         Harness.waitFor("the pod to show CrashLoopBackOff", SOON, () -> "CrashLoopBackOff".equals(Harness.text(pod("crashy"), "Reason")));

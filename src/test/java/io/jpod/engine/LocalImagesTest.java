@@ -83,7 +83,8 @@ class LocalImagesTest {
     }
 
     private static ImageService service(Database db, HostPaths paths) {
-        return new ImageService(new ImageStore(new ImageTable(db), paths, Privileges.current(), io.jpod.host.HostProbe.architecture(System.getProperty("os.arch"))), id -> { });
+        return new ImageService(new ImageStore(new ImageTable(db), paths, Privileges.current(), io.jpod.host.HostProbe.architecture(System.getProperty("os.arch"))), id -> { },
+                new EventLog(new io.jpod.state.EventTable(db), message -> { }));
     }
 
     private static byte[] emptyTar() throws Exception {

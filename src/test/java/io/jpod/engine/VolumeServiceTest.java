@@ -42,7 +42,8 @@ class VolumeServiceTest {
     void open() {
         db = Database.open(dir.resolve("jpod.db"));
         state = new StateStore(db);
-        volumes = new VolumeService(new VolumeStore(db), state, null, dir.resolve("volumes"));
+        volumes = new VolumeService(new VolumeStore(db), state, null, dir.resolve("volumes"),
+                new EventLog(new io.jpod.state.EventTable(db), message -> { }));
     }
 
     @AfterEach
@@ -63,6 +64,14 @@ class VolumeServiceTest {
         state.addPod(new PodRow(podId, "web", now, spec, null), List.of(
                 new ContainerRow("b".repeat(64), "web-app", podId, false, null, null, now, config, ContainerStatus.CREATED),
                 new ContainerRow("c".repeat(64), "web-other", podId, false, null, null, now, otherConfig, ContainerStatus.CREATED)));
+    }
+
+    @Test
+    void createAndRemoveAreRecordedAsEvents() {
+        volumes.create("kept", Map.of(), Map.of());
+        volumes.remove("kept", false);
+        assertEquals(List.of("volume create kept", "volume remove kept"), new io.jpod.state.EventTable(db).after(0, null).stream()
+                .map(e -> e.type().word() + " " + e.status() + " " + e.name()).toList());
     }
 
     @Test

@@ -66,7 +66,8 @@ class DatabaseTest {
         try (Database db = Database.open(file)) {
             assertTrue(Files.isRegularFile(file));
             assertEquals(Database.schemaVersion(), userVersion(db));
-            assertEquals(List.of("back_off", "containers", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods", "probes", "volumes"), tables(db));
+            assertEquals(List.of("back_off", "containers", "events", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods",
+                    "probes", "sqlite_sequence", "volumes"), tables(db));
         }
     }
 
@@ -104,7 +105,8 @@ class DatabaseTest {
             assertEquals(1, count(db, "pods"));
         }
         try (Database again = Database.open(file)) {
-            assertEquals(List.of("back_off", "containers", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods", "probes", "volumes"), tables(again));
+            assertEquals(List.of("back_off", "containers", "events", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods",
+                    "probes", "sqlite_sequence", "volumes"), tables(again));
         }
     }
 

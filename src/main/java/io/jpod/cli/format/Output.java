@@ -79,6 +79,12 @@ public final class Output {
         printJson(out, value, INSPECT_INDENT);
     }
 
+    /** Prints one object as compact JSON on one line (JSON Lines, as {@code podman events --format json}). */
+    public static void printJsonLine(PrintWriter out, Object value) {
+        out.println(Json.compact(value));
+        out.flush();
+    }
+
     /** Prints one object as JSON indented by {@code indent} spaces per level. */
     public static void printJson(PrintWriter out, Object value, int indent) {
         out.println(Json.pretty(value, indent));
