@@ -47,7 +47,7 @@ public record ProbeAction(Exec exec, HttpGet httpGet, TcpSocket tcpSocket, Grpc 
     }
 
     /** Runs {@code command} in the container (no shell); exit 0 is success. */
-    record Exec(List<String> command) {
+    public record Exec(List<String> command) {
         public Exec {
             command = List.copyOf(command);
         }
@@ -57,7 +57,7 @@ public record ProbeAction(Exec exec, HttpGet httpGet, TcpSocket tcpSocket, Grpc 
      * An HTTP GET of {@code scheme}://{@code host}:{@code port}{@code path} with {@code headers}; a status
      * from 200 to 399 is success. {@code host} null means the pod's IP.
      */
-    record HttpGet(String scheme, String host, String path, PortRef port, List<Header> headers) {
+    public record HttpGet(String scheme, String host, String path, PortRef port, List<Header> headers) {
         public HttpGet {
             scheme = scheme == null || scheme.isEmpty() ? "HTTP" : scheme;
             path = path == null || path.isEmpty() ? "/" : path;
@@ -66,23 +66,23 @@ public record ProbeAction(Exec exec, HttpGet httpGet, TcpSocket tcpSocket, Grpc 
     }
 
     /** An HTTP header of an {@link HttpGet}. */
-    record Header(String name, String value) {
+    public record Header(String name, String value) {
     }
 
     /** A TCP connection to {@code host}:{@code port} that opens is success. {@code host} null means the pod's IP. */
-    record TcpSocket(String host, PortRef port) {
+    public record TcpSocket(String host, PortRef port) {
     }
 
     /** A gRPC health check (grpc.health.v1) of {@code service} (null: the server) on {@code port}; SERVING is success. */
-    record Grpc(int port, String service) {
+    public record Grpc(int port, String service) {
     }
 
     /** A hook only: waits {@code seconds} (lifecycle sleep). */
-    record Sleep(long seconds) {
+    public record Sleep(long seconds) {
     }
 
     /** A port given by number, or by the name of one of the container's ports. */
-    record PortRef(Integer number, String name) {
+    public record PortRef(Integer number, String name) {
         public static PortRef of(int number) {
             return new PortRef(number, null);
         }
