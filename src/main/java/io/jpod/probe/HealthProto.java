@@ -64,7 +64,10 @@ final class HealthProto {
                     }
                 }
                 case 1 -> pos[0] += 8;
-                case 2 -> pos[0] += (int) readVarint(body, pos, end);
+                case 2 -> {
+                    long n = readVarint(body, pos, end);
+                    pos[0] = (int) Math.min(Integer.MAX_VALUE, pos[0] + n);
+                }
                 case 5 -> pos[0] += 4;
                 default -> throw new IOException("protobuf: wire type " + wire);
             }
