@@ -51,7 +51,7 @@ public final class InspectCommand extends EngineCommand {
         if (c.restartAt() != null) {
             state.put("Reason", c.waitingReason());
             state.put("RestartAt", iso(c.restartAt()));
-        } else if (c.current() == io.jpod.state.ContainerState.EXITED && s.exitCode() != null) {
+        } else if (c.current() == ContainerState.EXITED && s.exitCode() != null) {
             state.put("Reason", s.exitCode() == 0 ? "Completed" : "Error");
         }
         var p = r.config().process();

@@ -233,15 +233,28 @@ final class ContainerLifecycle {
         ContainerRow current = state.container(c.id()).orElse(c);
         markStopRequested(current);
         markStopping(paths(c.id()), true);
+        terminate(c, current, timeoutSeconds);
+        waitExitFile(current);
+        return finish(state.container(c.id()).orElse(current), true);
+    }
+
+    /**
+     * Ends {@code c} (already under its lock) as a kubelet kills a container that failed its liveness or
+     * startup probe: its stop signal, SIGKILL after {@code graceSeconds}; the exit is then handled as any
+     * exit (conmon's exit command records it, and the restart policy applies).
+     */
+    void killLocked(ContainerRow c, long graceSeconds) {
+        terminate(c, state.container(c.id()).orElse(c), graceSeconds);
+    }
+
+    private void terminate(ContainerRow c, ContainerRow current, long graceSeconds) {
         if (Processes.running(current.status().pid())) {
             runtime(c).kill(c.name(), c.id(), c.infra() ? "KILL" : stopSignal(c), false);
-            if (!Processes.waitExit(current.status().pid(), timeoutSeconds * 1000L)) {
+            if (!Processes.waitExit(current.status().pid(), graceSeconds * 1000L)) {
                 runtime(c).kill(c.name(), c.id(), "KILL", true);
                 Processes.waitExit(current.status().pid(), 10_000);
             }
         }
-        waitExitFile(current);
-        return finish(state.container(c.id()).orElse(current), true);
     }
 
     /** The signal that stops {@code c}, as runc kill takes it. */

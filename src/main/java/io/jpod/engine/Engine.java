@@ -10,6 +10,7 @@ import io.jpod.state.BackOffTable;
 import io.jpod.state.Database;
 import io.jpod.state.ImageTable;
 import io.jpod.state.KubeObjectStore;
+import io.jpod.state.ProbeTable;
 import io.jpod.state.StateStore;
 import io.jpod.state.VolumeStore;
 import java.util.ArrayList;
@@ -36,7 +37,11 @@ public final class Engine implements AutoCloseable {
                 imageId -> pods().removeContainersUsing(imageId));
         StateStore state = new StateStore(db);
         ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns()));
-        Kubelet kubelet = new Kubelet(state, new BackOffTable(db), life, launcher(), host.paths().runDir(), events);
+        Prober prober = new Prober(life, (netns, action, ports, podIp, timeout) -> {
+            throw new UnsupportedOperationException("network probes: not yet wired");
+        });
+        Kubelet kubelet = new Kubelet(state, new BackOffTable(db), new ProbeTable(db), prober, life, launcher(),
+                host.paths().runDir(), events);
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet);
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes());
     }

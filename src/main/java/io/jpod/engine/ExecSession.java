@@ -20,21 +20,7 @@ final class ExecSession {
     }
 
     ExecResult run(ContainerRow c, ExecRequest req, OutputStream err) {
-        List<String> argv = new ArrayList<>(List.of(runtime.binary().toString(), "--root", runtime.root().toString(), "exec"));
-        if (req.tty()) {
-            argv.add("--tty");
-        }
-        if (req.workingDir() != null) {
-            argv.addAll(List.of("--cwd", req.workingDir()));
-        }
-        if (req.user() != null) {
-            argv.addAll(List.of("--user", req.user()));
-        }
-        for (String e : req.env()) {
-            argv.addAll(List.of("--env", e));
-        }
-        argv.add(c.id());
-        argv.addAll(req.command());
+        List<String> argv = argv(c, req);
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.redirectInput(req.interactive() || req.tty() ? ProcessBuilder.Redirect.INHERIT
                 : ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -52,6 +38,62 @@ final class ExecSession {
                 return new ExecResult(notFound ? ExecResult.NOT_FOUND : ExecResult.CANNOT_INVOKE, runtimeError);
             }
             return new ExecResult(code, null);
+        } catch (IOException e) {
+            throw new RuntimeFailureException(c.name(), "cannot run exec in " + c.name() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeFailureException(c.name(), "interrupted", e);
+        }
+    }
+
+    private List<String> argv(ContainerRow c, ExecRequest req) {
+        List<String> argv = new ArrayList<>(List.of(runtime.binary().toString(), "--root", runtime.root().toString(), "exec"));
+        if (req.tty()) {
+            argv.add("--tty");
+        }
+        if (req.workingDir() != null) {
+            argv.addAll(List.of("--cwd", req.workingDir()));
+        }
+        if (req.user() != null) {
+            argv.addAll(List.of("--user", req.user()));
+        }
+        for (String e : req.env()) {
+            argv.addAll(List.of("--env", e));
+        }
+        argv.add(c.id());
+        argv.addAll(req.command());
+        return argv;
+    }
+
+    /**
+     * Runs {@code command} in {@code c} with no input, its output kept (the first 1 KiB, for a probe's
+     * message), ended after {@code timeout}: an exec probe or hook. A timeout is exit code -1.
+     */
+    ExecResult runQuietly(ContainerRow c, List<String> command, java.time.Duration timeout, ByteArrayOutputStream output) {
+        ProcessBuilder pb = new ProcessBuilder(argv(c, new ExecRequest(command, List.of(), null, null, false, false)))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true);
+        try {
+            Process p = pb.start();
+            Thread reader = new Thread(() -> {
+                try (InputStream in = p.getInputStream()) {
+                    byte[] buf = new byte[4096];
+                    for (int n; (n = in.read(buf)) > 0;) {
+                        synchronized (output) {
+                            output.write(buf, 0, Math.max(0, Math.min(n, 1024 - output.size())));
+                        }
+                    }
+                } catch (IOException e) {
+                    // gone
+                }
+            });
+            reader.start();
+            if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                return new ExecResult(-1, "command timed out after " + timeout.toMillis() + "ms");
+            }
+            reader.join(1000);
+            String runtimeError = runtimeError(output.toString(StandardCharsets.UTF_8));
+            return runtimeError != null ? new ExecResult(ExecResult.CANNOT_INVOKE, runtimeError) : new ExecResult(p.exitValue(), null);
         } catch (IOException e) {
             throw new RuntimeFailureException(c.name(), "cannot run exec in " + c.name() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.RestartPolicy;
 import io.jpod.state.BackOffTable;
+import io.jpod.state.ProbeTable;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
 import io.jpod.state.PodRow;
@@ -35,6 +36,9 @@ final class Kubelet implements Supervisor.Work {
     private final StateStore state;
     private final BackOffTable backOff;
     private final ContainerLifecycle life;
+    private final ProbeTable probeTable;
+    private final Probes probes;
+    private final Prober prober;
     private final java.nio.file.Path supervisorLock;
     private final Runnable supervisorNeeded;
     private final Events events;
@@ -43,10 +47,13 @@ final class Kubelet implements Supervisor.Work {
      * {@code launcher}: the argv that runs jpod (empty when there is none: no supervisor is started);
      * {@code runDir}: where the supervisor's lock and log are.
      */
-    Kubelet(StateStore state, BackOffTable backOff, ContainerLifecycle life, List<String> launcher, java.nio.file.Path runDir,
-            Events events) {
+    Kubelet(StateStore state, BackOffTable backOff, ProbeTable probeTable, Prober prober, ContainerLifecycle life,
+            List<String> launcher, java.nio.file.Path runDir, Events events) {
         this.state = state;
         this.backOff = backOff;
+        this.probeTable = probeTable;
+        this.prober = prober;
+        this.probes = new Probes(state, probeTable, prober, life, events);
         this.life = life;
         this.supervisorLock = runDir.resolve("supervisor.lock");
         this.supervisorNeeded = () -> Supervisor.ensureRunning(supervisorLock, launcher, runDir.resolve("supervisor.log"));
@@ -122,13 +129,64 @@ final class Kubelet implements Supervisor.Work {
                     if (row.isEmpty() || row.get().status().state() != ContainerState.CREATED) {
                         return null;
                     }
-                    return life.startLocked(row.get(), pod, infraPid);
+                    return afterStart(pod, life.startLocked(row.get(), pod, infraPid), infraPid);
                 }
             });
             if (started.stream().allMatch(c -> c == null)) {
                 return;
             }
         }
+    }
+
+    /**
+     * What follows a container's start (under its lock): its postStart hook, whose failure kills it as
+     * the kubelet does; and, when it has probes, a supervisor to try them.
+     */
+    private ContainerRow afterStart(PodRow pod, ContainerRow started, long infraPid) {
+        ContainerSpec spec = pod.spec().container(started.config().kubeName());
+        if (spec == null) {
+            return started;
+        }
+        if (spec.lifecycle().postStart() != null) {
+            Prober.Outcome o = prober.run(started, spec, pod, spec.lifecycle().postStart(), hookTimeout(pod), infraPid);
+            if (!o.success()) {
+                events.warning("container " + started.name() + ": its postStart hook failed (" + o.message() + "): it is killed");
+                life.killLocked(started, pod.spec().stopTimeoutSeconds());
+                return started;
+            }
+        }
+        if (spec.probed()) {
+            supervisorNeeded.run();
+        }
+        return started;
+    }
+
+    /** How long a hook may run: the pod's grace period, at least 30 s. */
+    private static java.time.Duration hookTimeout(PodRow pod) {
+        return java.time.Duration.ofSeconds(Math.max(30, pod.spec().stopTimeoutSeconds()));
+    }
+
+    /**
+     * Runs the preStop hook of {@code c} if it has one and runs, within {@code graceSeconds}; returns the
+     * seconds it took, which the stop signal's grace period then lacks (the kubelet's one grace period).
+     */
+    long preStop(PodRow pod, ContainerRow c, long graceSeconds) {
+        ContainerSpec spec = c.infra() ? null : pod.spec().container(c.config().kubeName());
+        if (spec == null || spec.lifecycle().preStop() == null || c.status().state() != ContainerState.RUNNING
+                || !Processes.running(c.status().pid())) {
+            return 0;
+        }
+        Optional<ContainerRow> infra = state.container(pod.infraId()).filter(i -> Processes.running(i.status().pid()));
+        if (infra.isEmpty()) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        Prober.Outcome o = prober.run(c, spec, pod, spec.lifecycle().preStop(), java.time.Duration.ofSeconds(Math.max(1, graceSeconds)),
+                infra.get().status().pid());
+        if (!o.success()) {
+            events.warning("container " + c.name() + ": its preStop hook failed: " + o.message());
+        }
+        return (System.nanoTime() - t0) / 1_000_000_000L;
     }
 
     /** Whether the pod has init containers that have not all completed (a sidecar: started). */
@@ -207,7 +265,7 @@ final class Kubelet implements Supervisor.Work {
             }
             ContainerRow again = row.get().withStatus(row.get().status().restarting(row.get().status().restartCount() + 1));
             state.updateContainer(again);
-            life.startLocked(again, pod, infraPid);
+            afterStart(pod, life.startLocked(again, pod, infraPid), infraPid);
             return true;
         }
     }
@@ -217,16 +275,33 @@ final class Kubelet implements Supervisor.Work {
         backOff.clearRestart(id);
     }
 
+    /** What the kubelet knows of containers beyond their rows: restarts waiting in back-off, and the probes' results. */
+    record Watch(Map<String, Instant> waiting, Map<String, Map<String, ProbeTable.Row>> probes) {
+        static final Watch NONE = new Watch(Map.of(), Map.of());
+
+        /** Whether a running container counts as ready. */
+        boolean ready(PodRow pod, ContainerRow c) {
+            ContainerSpec spec = c.infra() ? null : pod.spec().container(c.config().kubeName());
+            return spec == null || Probes.ready(c, spec, probes.get(c.id()));
+        }
+    }
+
+    /** The containers waiting in back-off and the probes' results, read once for a listing. */
+    Watch watch() {
+        return new Watch(backOff.waiting(), probeTable.all());
+    }
+
     /**
-     * The containers waiting in back-off, with when each starts again. Some waiting and no supervisor
-     * (killed, or its host rebooted) starts one: any listing notices work left without an owner.
+     * Starts a supervisor if work is left without one (it was killed, or the host rebooted): a restart
+     * waiting in back-off, or a running container with probes. Any listing calls this.
      */
-    Map<String, Instant> waitingRestarts() {
-        Map<String, Instant> waiting = backOff.waiting();
-        if (!waiting.isEmpty()) {
+    void superviseIfNeeded(Watch watch, List<PodService.ContainerInfo> listed, List<PodRow> pods) {
+        boolean probedRunning = listed.stream().anyMatch(i -> i.current() == ContainerState.RUNNING && !i.row().infra()
+                && pods.stream().filter(p -> p.id().equals(i.row().podId())).findFirst()
+                        .map(p -> p.spec().container(i.row().config().kubeName())).map(ContainerSpec::probed).orElse(false));
+        if (!watch.waiting().isEmpty() || probedRunning) {
             supervisorNeeded.run();
         }
-        return waiting;
     }
 
     /** What holds a pod's start: an init container that failed for good, or one waiting in its back-off. */
@@ -286,11 +361,18 @@ final class Kubelet implements Supervisor.Work {
 
     @Override
     public Optional<Instant> nextDue() {
-        return backOff.nextRestart();
+        Optional<Instant> restart = backOff.nextRestart();
+        Optional<Instant> probe = probes.nextDue();
+        return restart.isEmpty() ? probe : probe.isEmpty() || restart.get().isBefore(probe.get()) ? restart : probe;
     }
 
     @Override
     public void runDue(Instant now) {
+        probes.runDue(now);
+        runDueRestarts(now);
+    }
+
+    private void runDueRestarts(Instant now) {
         for (Map.Entry<String, Instant> w : backOff.waiting().entrySet()) {
             if (w.getValue().isAfter(now)) {
                 break;
@@ -332,7 +414,8 @@ final class Kubelet implements Supervisor.Work {
                     r.status().restartCount(), false);
         }
         return switch (now) {
-            case RUNNING -> new KubeContainerStatus(kubeName(pod, r), role, KubeContainerStatus.State.RUNNING, null, null, r.status().restartCount(), true);
+            case RUNNING -> new KubeContainerStatus(kubeName(pod, r), role, KubeContainerStatus.State.RUNNING, null, null,
+                    r.status().restartCount(), info.ready());
             case CREATED -> new KubeContainerStatus(kubeName(pod, r), role, KubeContainerStatus.State.WAITING,
                     role == Role.APP && !pod.spec().initContainers().isEmpty() ? "PodInitializing" : "ContainerCreating", null,
                     r.status().restartCount(), false);

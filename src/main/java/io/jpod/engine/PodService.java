@@ -52,7 +52,7 @@ public final class PodService {
      * waits in its crash-loop back-off (else null).
      */
     public record ContainerInfo(ContainerRow row, String podName, ContainerState current, Map<String, String> labels,
-            List<PortMapping> ports, Instant restartAt) {
+            List<PortMapping> ports, Instant restartAt, boolean ready) {
         public ContainerInfo {
             labels = Map.copyOf(labels);
             ports = ports == null ? List.of() : List.copyOf(ports);
@@ -60,7 +60,7 @@ public final class PodService {
 
         /** A container whose pod publishes no ports, not waiting to restart. */
         public ContainerInfo(ContainerRow row, String podName, ContainerState current, Map<String, String> labels) {
-            this(row, podName, current, labels, List.of(), null);
+            this(row, podName, current, labels, List.of(), null, current == ContainerState.RUNNING);
         }
 
         /** The kubelet's reason for a container waiting to start: CrashLoopBackOff, or null. */
@@ -198,7 +198,7 @@ public final class PodService {
         List<ContainerRow> all = state.containersOf(pod.id());
         List<ContainerRow> apps = all.stream().filter(c -> !c.infra()).toList();
         apps.forEach(c -> kubelet.cancelRestart(c.id()));
-        eachAtOnce(apps, c -> life.stopLocked(c, timeout));
+        eachAtOnce(apps, c -> life.stopLocked(c, (int) Math.max(0, timeout - kubelet.preStop(pod, c, timeout))));
         eachAtOnce(all.stream().filter(ContainerRow::infra).toList(), c -> life.stopLocked(c, 0));
     }
 
@@ -273,7 +273,8 @@ public final class PodService {
         int timeout = timeoutSeconds != null ? timeoutSeconds : (int) pod.spec().stopTimeoutSeconds();
         kubelet.cancelRestart(c.id());
         try (Locks.Held l = life.lock(c.id())) {
-            return containerInfo(life.stopLocked(c, timeout));
+            long spent = kubelet.preStop(pod, state.container(c.id()).orElse(c), timeout);
+            return containerInfo(life.stopLocked(c, (int) Math.max(0, timeout - spent)));
         }
     }
 
@@ -334,8 +335,11 @@ public final class PodService {
     }
 
     public List<PodInfo> pods() {
-        Map<String, Instant> waiting = kubelet.waitingRestarts();
-        return state.pods().stream().map(p -> info(p, waiting)).toList();
+        Kubelet.Watch watch = kubelet.watch();
+        List<PodRow> all = state.pods();
+        List<PodInfo> out = all.stream().map(p -> info(p, watch)).toList();
+        kubelet.superviseIfNeeded(watch, out.stream().flatMap(p -> p.containers().stream()).toList(), all);
+        return out;
     }
 
     public PodInfo pod(String nameOrId) {
@@ -344,8 +348,10 @@ public final class PodService {
 
     public List<ContainerInfo> containers() {
         List<PodRow> pods = state.pods();
-        Map<String, Instant> waiting = kubelet.waitingRestarts();
-        return state.containers().stream().map(c -> containerInfo(c, pods, waiting)).toList();
+        Kubelet.Watch watch = kubelet.watch();
+        List<ContainerInfo> out = state.containers().stream().map(c -> containerInfo(c, pods, watch)).toList();
+        kubelet.superviseIfNeeded(watch, out, pods);
+        return out;
     }
 
     public ContainerInfo container(String nameOrId) {
@@ -353,26 +359,27 @@ public final class PodService {
     }
 
     private ContainerInfo containerInfo(ContainerRow c) {
-        return containerInfo(c, state.pods(), kubelet.waitingRestarts());
+        return containerInfo(c, state.pods(), kubelet.watch());
     }
 
-    private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods, Map<String, Instant> waiting) {
+    private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods, Kubelet.Watch watch) {
         PodRow pod = pods.stream().filter(p -> p.id().equals(c.podId())).findFirst().orElse(null);
         ContainerState now = c.status().state() == ContainerState.RUNNING && !Processes.running(c.status().pid())
                 ? ContainerState.EXITED : c.status().state();
         Map<String, String> labels = c.infra() || pod == null ? Map.of() : pod.spec().labels();
         // the pod's ports are every container's: they share the infra container's network namespace
         List<PortMapping> ports = pod == null || pod.spec().network() != NetworkMode.SLIRP4NETNS ? List.of() : PortMapping.of(pod.spec());
-        return new ContainerInfo(c, pod == null ? "" : pod.name(), now, labels, ports, waiting.get(c.id()));
+        return new ContainerInfo(c, pod == null ? "" : pod.name(), now, labels, ports, watch.waiting().get(c.id()),
+                now == ContainerState.RUNNING && (pod == null || watch.ready(pod, c)));
     }
 
     private PodInfo info(PodRow pod) {
-        return info(pod, kubelet.waitingRestarts());
+        return info(pod, kubelet.watch());
     }
 
-    private PodInfo info(PodRow pod, Map<String, Instant> waiting) {
+    private PodInfo info(PodRow pod, Kubelet.Watch watch) {
         List<PodRow> pods = List.of(pod);
-        List<ContainerInfo> cs = state.containersOf(pod.id()).stream().map(c -> containerInfo(c, pods, waiting))
+        List<ContainerInfo> cs = state.containersOf(pod.id()).stream().map(c -> containerInfo(c, pods, watch))
                 .sorted(Comparator.comparing((ContainerInfo c) -> !c.row().infra()).thenComparing(c -> c.row().created()))
                 .toList();
         return new PodInfo(pod, cs, status(cs));

@@ -310,6 +310,7 @@ public final class PodGenerator {
             b.withRestartPolicy(c.restartPolicy().kubeName());
         }
         PodFieldsGenerator.container(c, b);
+        ProbeGenerator.container(c, b);
         for (var p : c.ports()) {
             b.addToPorts(ServiceGenerator.containerPort(p, hostPorts));
         }

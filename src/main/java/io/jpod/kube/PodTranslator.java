@@ -39,7 +39,7 @@ public final class PodTranslator {
             "spec.containers[].envFrom", "spec.containers[].envFrom[]", "spec.containers[].envFrom[].prefix",
             "spec.containers[].envFrom[].configMapRef.*", "spec.containers[].envFrom[].secretRef.*",
             "spec.containers[].terminationMessagePath", "spec.containers[].terminationMessagePolicy"), VolumeTranslator.fields(""),
-            PodFieldsTranslator.fields(""), PortTranslator.FIELDS));
+            PodFieldsTranslator.fields(""), PortTranslator.FIELDS, ProbeTranslator.FIELDS));
 
     /** Every container field honoured is honoured for init containers too, and so is their restartPolicy (sidecars). */
     private static FieldCheck withInitContainers(FieldCheck fields) {
@@ -152,6 +152,7 @@ public final class PodTranslator {
         List<ContainerSpec> inits = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         PortTranslator ports = new PortTranslator(doc);
+        ProbeTranslator probes = new ProbeTranslator(doc);
         int count = initContainers.size() + spec.getContainers().size();
         for (int k = 0; k < count; k++) {
             boolean init = k < initContainers.size();
@@ -184,7 +185,8 @@ public final class PodTranslator {
                 }
                 own = RestartPolicy.ALWAYS;
             }
-            (init ? inits : containers).add(ContainerSpec.builder(c.getName(), c.getImage())
+            List<io.jpod.pod.ContainerPort> containerPorts = ports.ports(c, path);
+            ContainerSpec.Builder built = ContainerSpec.builder(c.getName(), c.getImage())
                     .restartPolicy(own)
                     .command(orEmpty(c.getCommand()))
                     .args(orEmpty(c.getArgs()))
@@ -196,8 +198,9 @@ public final class PodTranslator {
                             spec.getSecurityContext(), path))
                     .stopSignal(podFields.stopSignal(c, path))
                     .resources(resources.get(c.getName()))
-                    .ports(ports.ports(c, path))
-                    .build());
+                    .ports(containerPorts);
+            probes.translate(c, path, init, own == RestartPolicy.ALWAYS, containerPorts, spec.getTerminationGracePeriodSeconds(), built);
+            (init ? inits : containers).add(built.build());
         }
         String hostname = spec.getHostname() == null || spec.getHostname().isEmpty() ? name : spec.getHostname();
         if (!KubeNames.isDns1123Label(hostname)) {

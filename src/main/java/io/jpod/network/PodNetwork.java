@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  * {@code port_handler=slirp4netns}). The same in root mode (no bridge, no firewall rules).
  */
 public final class PodNetwork {
+    /** A pod's own address on its slirp4netns network (eth0). */
+    public static final String POD_IP = "10.0.2.100";
     private final Supplier<Optional<Path>> slirpBinary;
 
     private PodNetwork(Supplier<Optional<Path>> slirpBinary) {

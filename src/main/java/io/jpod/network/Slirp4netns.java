@@ -18,7 +18,7 @@ import java.util.Optional;
  * and it is ended when the infra container stops.
  */
 final class Slirp4netns {
-    static final String GUEST_ADDRESS = "10.0.2.100";
+    static final String GUEST_ADDRESS = PodNetwork.POD_IP;
     static final int MTU = 65520;
     /** The pod's interface, named as Kubernetes pods name theirs (podman names it tap0). */
     static final String INTERFACE = "eth0";

@@ -116,6 +116,21 @@ public final class Database implements AutoCloseable {
               restart_at INTEGER
             );
             CREATE INDEX back_off_by_restart ON back_off(restart_at);
+            """,
+            // the probes of containers: one row per container and kind, for the run that started at run_started
+            // (epoch milliseconds); passed is NULL while unknown
+            """
+            CREATE TABLE probes (
+              container_id TEXT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,
+              kind TEXT NOT NULL,
+              run_started INTEGER NOT NULL,
+              successes INTEGER NOT NULL,
+              failures INTEGER NOT NULL,
+              passed INTEGER,
+              last_at INTEGER,
+              message TEXT,
+              PRIMARY KEY (container_id, kind)
+            );
             """);
 
     private final Connection connection;

@@ -102,4 +102,40 @@ class FieldCheckTest {
         assertEquals(List.of("t", "n", "o"), check.unsupported(yaml(
                 "a: 1\nresources: {}\nlist: []\nenableServiceLinks: false\nnone: null\nt: true\nn: 0\no: {x: 1}\n")));
     }
+
+    @Test
+    void probesAndHooksAreSupportedInContainersAndInitContainers() {
+        String probes = """
+                    livenessProbe:
+                      httpGet: {scheme: HTTPS, host: h, path: /p, port: http, httpHeaders: [{name: X, value: y}]}
+                      initialDelaySeconds: 1
+                      periodSeconds: 2
+                      timeoutSeconds: 3
+                      successThreshold: 1
+                      failureThreshold: 4
+                      terminationGracePeriodSeconds: 5
+                    readinessProbe: {tcpSocket: {host: h, port: 80}}
+                    startupProbe: {grpc: {port: 9090, service: s}, failureThreshold: 30}
+                    lifecycle:
+                      stopSignal: SIGINT
+                      postStart: {exec: {command: [true]}}
+                      preStop: {sleep: {seconds: 1}}
+                """;
+        JsonNode pod = yaml("""
+                kind: Pod
+                spec:
+                  initContainers:
+                  - name: i
+                    image: x
+                    restartPolicy: Always
+                %s  containers:
+                  - name: a
+                    image: x
+                %s  - name: b
+                    image: x
+                    readinessProbe: {grpc: {port: 1, mode: x}}
+                    lifecycle: {preStop: {httpGet: {port: 80}}}
+                """.formatted(probes, probes));
+        assertEquals(List.of("spec.containers[1].readinessProbe.grpc.mode"), PodTranslator.FIELDS.unsupported(pod));
+    }
 }

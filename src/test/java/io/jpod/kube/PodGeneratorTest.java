@@ -17,7 +17,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.EnvVar;
+import io.jpod.pod.Lifecycle;
 import io.jpod.pod.PodSpec;
+import io.jpod.pod.Probe;
+import io.jpod.pod.ProbeAction;
 import io.jpod.pod.RestartPolicy;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -419,5 +422,32 @@ class PodGeneratorTest {
         PodSpec back = roundTrip(p);
         assertEquals(p.initContainers(), back.initContainers());
         assertSamePod(p, back);
+    }
+
+    @Test
+    void probesAndHooksAreWrittenWithoutTheirDefaults() {
+        ContainerSpec c = ContainerSpec.builder("app", "busybox")
+                .ports(new io.jpod.pod.ContainerPort("http", 8080, 0, "TCP", null))
+                .livenessProbe(new Probe(ProbeAction.httpGet(new ProbeAction.HttpGet("HTTPS", null, "/healthz",
+                        ProbeAction.PortRef.named("http"), List.of(new ProbeAction.Header("X-A", "b")))), 0, 10, 1, 1, 5, 20L))
+                .readinessProbe(Probe.of(ProbeAction.tcpSocket(new ProbeAction.TcpSocket("127.0.0.1", ProbeAction.PortRef.of(8080)))))
+                .startupProbe(new Probe(ProbeAction.grpc(new ProbeAction.Grpc(9090, null)), 3, 1, 2, 1, 30, null))
+                .lifecycle(new Lifecycle(ProbeAction.exec(List.of("touch", "/tmp/up")), ProbeAction.sleep(2)))
+                .stopSignal("SIGINT")
+                .build();
+        PodSpec p = PodSpec.builder("probed").containers(c).build();
+        Container out = onlyPod(generate(p, POD)).getSpec().getContainers().get(0);
+        assertEquals("http", out.getLivenessProbe().getHttpGet().getPort().getStrVal());
+        assertEquals("HTTPS", out.getLivenessProbe().getHttpGet().getScheme());
+        assertEquals(5, out.getLivenessProbe().getFailureThreshold());
+        assertNull(out.getLivenessProbe().getPeriodSeconds(), "the default period is left out");
+        assertNull(out.getReadinessProbe().getHttpGet());
+        assertEquals(8080, out.getReadinessProbe().getTcpSocket().getPort().getIntVal());
+        assertNull(out.getReadinessProbe().getFailureThreshold());
+        assertEquals(9090, out.getStartupProbe().getGrpc().getPort());
+        assertEquals("SIGINT", out.getLifecycle().getStopSignal(), "the stop signal and the hooks share lifecycle");
+        assertEquals(List.of("touch", "/tmp/up"), out.getLifecycle().getPostStart().getExec().getCommand());
+        assertEquals(2L, out.getLifecycle().getPreStop().getSleep().getSeconds());
+        assertSamePod(p, roundTrip(p));
     }
 }

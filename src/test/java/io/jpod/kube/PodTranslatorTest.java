@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.EnvVar;
+import io.jpod.pod.Lifecycle;
+import io.jpod.pod.Probe;
+import io.jpod.pod.ProbeAction;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.RestartPolicy;
 import java.io.ByteArrayInputStream;
@@ -81,6 +84,25 @@ class PodTranslatorTest {
         assertEquals(List.of(), sidecar.env());
         assertNull(sidecar.workingDir());
         assertEquals("web-sidecar", p.containerName(sidecar));
+
+        assertEquals(new Probe(ProbeAction.httpGet(new ProbeAction.HttpGet("HTTPS", "localhost", "/healthz",
+                ProbeAction.PortRef.named("http"), List.of(new ProbeAction.Header("X-Probe", "liveness")))), 5, 7, 2, 1, 4, 15L),
+                server.livenessProbe());
+        assertEquals(new Probe(ProbeAction.tcpSocket(new ProbeAction.TcpSocket("127.0.0.1", ProbeAction.PortRef.of(80))),
+                0, 10, 1, 2, 3, null), server.readinessProbe());
+        assertEquals(new Probe(ProbeAction.exec(List.of("cat", "/tmp/started")), 0, 1, 1, 1, 30, null), server.startupProbe());
+        assertEquals(new Lifecycle(ProbeAction.exec(List.of("sh", "-c", "echo started > /tmp/started")),
+                ProbeAction.httpGet(new ProbeAction.HttpGet("HTTP", null, "/quit", ProbeAction.PortRef.of(80), List.of()))),
+                server.lifecycle());
+        assertEquals(new Probe(ProbeAction.grpc(new ProbeAction.Grpc(9090, "health")), 0, 10, 1, 1, 3, 5L), sidecar.livenessProbe());
+        assertNull(sidecar.readinessProbe());
+        assertEquals(new Lifecycle(null, ProbeAction.sleep(3)), sidecar.lifecycle());
+        ContainerSpec proxy = p.initContainers().get(0);
+        assertTrue(proxy.sidecar());
+        assertEquals(Probe.of(ProbeAction.tcpSocket(new ProbeAction.TcpSocket(null, ProbeAction.PortRef.named("proxy")))),
+                proxy.readinessProbe());
+        assertEquals(new Lifecycle(ProbeAction.httpGet(new ProbeAction.HttpGet(null, null, null, ProbeAction.PortRef.of(3128),
+                null)), null), proxy.lifecycle());
     }
 
     @Test

@@ -66,7 +66,7 @@ class DatabaseTest {
         try (Database db = Database.open(file)) {
             assertTrue(Files.isRegularFile(file));
             assertEquals(Database.schemaVersion(), userVersion(db));
-            assertEquals(List.of("back_off", "containers", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods", "volumes"), tables(db));
+            assertEquals(List.of("back_off", "containers", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods", "probes", "volumes"), tables(db));
         }
     }
 
@@ -104,7 +104,7 @@ class DatabaseTest {
             assertEquals(1, count(db, "pods"));
         }
         try (Database again = Database.open(file)) {
-            assertEquals(List.of("back_off", "containers", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods", "volumes"), tables(again));
+            assertEquals(List.of("back_off", "containers", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods", "probes", "volumes"), tables(again));
         }
     }
 

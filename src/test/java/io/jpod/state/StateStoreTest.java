@@ -9,7 +9,10 @@ import io.jpod.error.ConflictException;
 import io.jpod.error.NotFoundException;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.EnvVar;
+import io.jpod.pod.Lifecycle;
 import io.jpod.pod.PodSpec;
+import io.jpod.pod.Probe;
+import io.jpod.pod.ProbeAction;
 import io.jpod.pod.ProcessPlan;
 import io.jpod.pod.RestartPolicy;
 import java.nio.file.Path;
@@ -290,6 +293,42 @@ class StateStoreTest {
         assertEquals(List.of(), old.volumes());
         assertEquals(List.of(), old.containers().get(0).volumeMounts());
         assertEquals(io.jpod.pod.SecurityContext.NONE, old.containers().get(0).securityContext());
+    }
+
+    @Test
+    void probesAndHooksOfEveryKindReadBackEqualAndOldRowsHaveNone() {
+        String podId = id('a', "01");
+        var http = new ProbeAction.HttpGet("HTTPS", "localhost", "/healthz", ProbeAction.PortRef.named("http"),
+                List.of(new ProbeAction.Header("X-Probe", "1")));
+        ContainerSpec server = ContainerSpec.builder("server", "nginx")
+                .ports(new io.jpod.pod.ContainerPort("http", 80, 0, "TCP", null))
+                .livenessProbe(new Probe(ProbeAction.httpGet(http), 5, 7, 2, 1, 4, 15L))
+                .readinessProbe(new Probe(ProbeAction.tcpSocket(new ProbeAction.TcpSocket(null, ProbeAction.PortRef.of(80))),
+                        0, 10, 1, 2, 3, null))
+                .startupProbe(Probe.of(ProbeAction.exec(List.of("cat", "/tmp/started"))))
+                .lifecycle(new Lifecycle(ProbeAction.exec(List.of("sh", "-c", "touch /tmp/started")), ProbeAction.httpGet(
+                        new ProbeAction.HttpGet(null, null, "/quit", ProbeAction.PortRef.of(80), null))))
+                .build();
+        ContainerSpec proxy = ContainerSpec.builder("proxy", "busybox").restartPolicy(RestartPolicy.ALWAYS)
+                .livenessProbe(Probe.of(ProbeAction.grpc(new ProbeAction.Grpc(9090, "health"))))
+                .lifecycle(new Lifecycle(null, ProbeAction.sleep(3)))
+                .build();
+        PodSpec spec = PodSpec.builder("web").initContainers(proxy).containers(server).build();
+        String infraId = id('f', "01");
+        store.addPod(new PodRow(podId, "web", T0, spec, infraId), List.of(row(infraId, "infra", podId, true, T0)));
+        PodSpec back = store.pods().get(0).spec();
+        assertEquals(spec, back);
+        assertEquals(spec.initContainers(), back.initContainers());
+        db.write(conn -> {
+            try (var s = conn.createStatement()) {
+                s.executeUpdate("UPDATE pods SET spec = json_remove(spec, '$.containers[0].livenessProbe',"
+                        + " '$.containers[0].readinessProbe', '$.containers[0].startupProbe', '$.containers[0].lifecycle')");
+            }
+            return null;
+        });
+        ContainerSpec old = store.pods().get(0).spec().containers().get(0);
+        assertFalse(old.probed());
+        assertEquals(Lifecycle.NONE, old.lifecycle());
     }
 
     @Test
