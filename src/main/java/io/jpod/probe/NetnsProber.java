@@ -26,7 +26,8 @@ import java.util.concurrent.TimeoutException;
  * that enter it once, make their sockets themselves, and end when idle for {@link #IDLE}, so that
  * they do not keep a removed pod's namespace alive for long). The caller's thread is never moved.
  * A thread checks before each probe that the path still names the namespace it entered (a pid
- * reused by another pod's infra), and enters it again if not.
+ * reused by another pod's infra), and enters it again if not. A namespace the thread is in already
+ * (a pod of the host's network) is not entered: rootless, setns into the host's namespace is refused.
  */
 public final class NetnsProber implements AutoCloseable {
     static final int THREADS_PER_NETNS = 4;
@@ -34,6 +35,8 @@ public final class NetnsProber implements AutoCloseable {
     /** How long past its timeout a probe is waited for before it is given up as timed out. */
     private static final Duration GRACE = Duration.ofMillis(500);
 
+    /** The namespace of the thread that reads it. */
+    private static final Path THREAD_NETNS = Path.of("/proc/thread-self/ns/net");
     private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Map<Path, NetnsThreads> threads = new HashMap<>();
@@ -162,6 +165,9 @@ public final class NetnsProber implements AutoCloseable {
                 target = Files.readSymbolicLink(netns).toString();
             } catch (IOException e) {
                 throw new IOException("tried to enter the network namespace " + netns + " but failed because it cannot be read: " + e, e);
+            }
+            if (entered.get() == null && target.equals(Files.readSymbolicLink(THREAD_NETNS).toString())) {
+                entered.set(target); // already there (a pod of the host's network): no setns, which rootless could not do
             }
             if (!target.equals(entered.get())) {
                 Netns.enter(netns);
