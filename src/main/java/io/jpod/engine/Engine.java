@@ -6,6 +6,8 @@ import io.jpod.host.HostProbe;
 import io.jpod.host.Privileges;
 import io.jpod.image.ImageStore;
 import io.jpod.network.PodNetwork;
+import io.jpod.probe.NetnsProber;
+import io.jpod.probe.ProbeResult;
 import io.jpod.state.BackOffTable;
 import io.jpod.state.Database;
 import io.jpod.state.EventTable;
@@ -40,8 +42,10 @@ public final class Engine implements AutoCloseable {
                 imageId -> pods().removeContainersUsing(imageId), eventLog);
         StateStore state = new StateStore(db);
         ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns()), eventLog);
-        Prober prober = new Prober(life, (netns, action, ports, podIp, timeout) -> {
-            throw new UnsupportedOperationException("network probes: not yet wired");
+        NetnsProber netns = new NetnsProber();
+        Prober prober = new Prober(life, (path, action, ports, podIp, timeout) -> {
+            ProbeResult r = netns.check(path, action, ports, podIp, timeout);
+            return new Prober.Outcome(r.success(), r.success() ? null : r.message());
         });
         Kubelet kubelet = new Kubelet(state, new BackOffTable(db), new ProbeTable(db), prober, life, launcher(),
                 host.paths().runDir(), events);

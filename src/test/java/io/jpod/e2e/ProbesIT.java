@@ -137,4 +137,39 @@ class ProbesIT {
         assertTrue(ms >= 1800 && ms < 8000, "terminationGracePeriodSeconds 2: stopped after " + ms + " ms");
         assertEquals("exited", h.state("stubborn-app"));
     }
+
+    private static final String WEB = """
+            command: ["sh", "-c", "mkdir -p /tmp/www; echo ok > /tmp/www/healthz; httpd -p 8080 -h /tmp/www; echo started; trap 'exit 0' TERM; while true; do sleep 1; done"]
+            ports:
+            - {name: http, containerPort: 8080}
+            """;
+
+    @Test
+    void aFailingHttpLivenessProbeRestartsTheContainerThoughTheImageHasNoCurl() {
+        h.play(h.writeYaml("web.yaml", pod("web", WEB + """
+                livenessProbe:
+                  httpGet: {path: /healthz, port: http, httpHeaders: [{name: X-Probe, value: jpod}]}
+                  periodSeconds: 1
+                  failureThreshold: 2
+                """)));
+        h.waitForLog("web-app", "started", 1, SOON);
+        Harness.sleep(Duration.ofSeconds(3));
+        assertEquals(0, restarts("web-app"), "/healthz answers 200");
+        h.execOut("web-app", "rm", "/tmp/www/healthz");
+        h.waitForLog("web-app", "started", 2, SOON);
+        assertEquals(1, restarts("web-app"), "restarted once /healthz answered 404");
+    }
+
+    @Test
+    void aTcpReadinessProbeFollowsTheListener() {
+        h.play(h.writeYaml("tcp.yaml", pod("tcp", WEB + """
+                readinessProbe:
+                  tcpSocket: {port: 8080}
+                  periodSeconds: 1
+                  failureThreshold: 1
+                """)));
+        Harness.waitFor("READY 1/1 once httpd listens", SOON, () -> "1/1".equals(Harness.text(podOf("tcp"), "Ready")));
+        h.execOut("tcp-app", "killall", "httpd");
+        Harness.waitFor("READY 0/1 once nothing listens", SOON, () -> "0/1".equals(Harness.text(podOf("tcp"), "Ready")));
+    }
 }
