@@ -48,7 +48,7 @@ public final class Engine implements AutoCloseable {
             return new Prober.Outcome(r.success(), r.success() ? null : r.message());
         });
         Kubelet kubelet = new Kubelet(state, new BackOffTable(db), new ProbeTable(db), prober, life, launcher(),
-                host.paths().runDir(), events);
+                host.paths().runDir(), events, eventLog);
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
     }

@@ -42,18 +42,20 @@ final class Kubelet implements Supervisor.Work {
     private final java.nio.file.Path supervisorLock;
     private final Runnable supervisorNeeded;
     private final Events events;
+    private final EventLog eventLog;
 
     /**
      * {@code launcher}: the argv that runs jpod (empty when there is none: no supervisor is started);
      * {@code runDir}: where the supervisor's lock and log are.
      */
     Kubelet(StateStore state, BackOffTable backOff, ProbeTable probeTable, Prober prober, ContainerLifecycle life,
-            List<String> launcher, java.nio.file.Path runDir, Events events) {
+            List<String> launcher, java.nio.file.Path runDir, Events events, EventLog eventLog) {
         this.state = state;
         this.backOff = backOff;
         this.probeTable = probeTable;
         this.prober = prober;
-        this.probes = new Probes(state, probeTable, prober, life, events);
+        this.probes = new Probes(state, probeTable, prober, life, events, eventLog);
+        this.eventLog = eventLog;
         this.life = life;
         this.supervisorLock = runDir.resolve("supervisor.lock");
         this.supervisorNeeded = () -> Supervisor.ensureRunning(supervisorLock, launcher, runDir.resolve("supervisor.log"));
@@ -151,6 +153,7 @@ final class Kubelet implements Supervisor.Work {
             Prober.Outcome o = prober.run(started, spec, pod, spec.lifecycle().postStart(), hookTimeout(pod), infraPid);
             if (!o.success()) {
                 events.warning("container " + started.name() + ": its postStart hook failed (" + o.message() + "): it is killed");
+                eventLog.container(started, "failed-post-start-hook", Map.of("message", String.valueOf(o.message())));
                 life.killLocked(started, pod.spec().stopTimeoutSeconds());
                 return started;
             }
@@ -185,6 +188,7 @@ final class Kubelet implements Supervisor.Work {
                 infra.get().status().pid());
         if (!o.success()) {
             events.warning("container " + c.name() + ": its preStop hook failed: " + o.message());
+            eventLog.container(c, "failed-pre-stop-hook", Map.of("message", String.valueOf(o.message())));
         }
         return (System.nanoTime() - t0) / 1_000_000_000L;
     }
@@ -251,7 +255,10 @@ final class Kubelet implements Supervisor.Work {
             backOff.record(exited.id(), r.nextStep(), null);
             restartNow(exited.id(), pod, infra.get().status().pid());
         } else {
-            backOff.record(exited.id(), r.nextStep(), r.at(exited.status().finishedAt() != null ? exited.status().finishedAt() : Instant.now()));
+            Instant at = r.at(exited.status().finishedAt() != null ? exited.status().finishedAt() : Instant.now());
+            backOff.record(exited.id(), r.nextStep(), at);
+            eventLog.container(exited, "back-off", Map.of("reason", "CrashLoopBackOff", "delay", r.delay().toMillis() + "ms",
+                    "restartAt", at.toString()));
             supervisorNeeded.run();
         }
     }

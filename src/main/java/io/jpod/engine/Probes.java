@@ -35,10 +35,12 @@ final class Probes {
     private final Prober prober;
     private final ContainerLifecycle life;
     private final Events events;
+    private final EventLog eventLog;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ExecutorService pool;
 
-    Probes(StateStore state, ProbeTable table, Prober prober, ContainerLifecycle life, Events events) {
+    Probes(StateStore state, ProbeTable table, Prober prober, ContainerLifecycle life, Events events, EventLog eventLog) {
+        this.eventLog = eventLog;
         this.state = state;
         this.table = table;
         this.prober = prober;
@@ -157,11 +159,13 @@ final class Probes {
                 after.failures(), after.passed(), after.lastAt(), after.message()));
         if (!o.success()) {
             events.progress(d.container().name(), d.kind().word() + " probe failed: " + o.message());
+            eventLog.container(d.container(), "unhealthy", Map.of("probe", d.kind().word(), "message", String.valueOf(o.message())));
         }
         if (d.kind() != Kind.READINESS && after.justFailed(d.before())) {
             long grace = d.probe().terminationGracePeriodSeconds() != null ? d.probe().terminationGracePeriodSeconds()
                     : d.pod().spec().stopTimeoutSeconds();
             events.progress(d.container().name(), "container failed its " + d.kind().word() + " probe, will be restarted");
+            eventLog.container(d.container(), "killing", Map.of("reason", "failed " + d.kind().word() + " probe"));
             try (Locks.Held l = life.lock(d.container().id())) {
                 Optional<ContainerRow> now = state.container(d.container().id());
                 if (now.isPresent() && now.get().status().pid() == d.container().status().pid() && !now.get().status().stopRequested()) {

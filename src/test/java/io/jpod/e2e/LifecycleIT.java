@@ -139,6 +139,8 @@ class LifecycleIT {
         assertTrue(c.path("Restarts").asInt() >= 4, c.toString());
         Harness.waitFor("the pod to show CrashLoopBackOff", SOON, () -> "CrashLoopBackOff".equals(Harness.text(pod("crashy"), "Reason")));
         assertTrue(pod("crashy").path("Restarts").asInt() >= 4);
+        String events = h.jpodOk("events", "--stream=false", "--filter", "event=back-off", "--filter", "container=crashy-app").out();
+        assertTrue(Harness.count(events, "back-off") >= 3, "each wait is an event:\n" + events);
         h.jpodOk("kube", "down", h.writeYaml("crashy.yaml", yaml).toString());
     }
 

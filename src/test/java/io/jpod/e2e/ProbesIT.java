@@ -85,6 +85,8 @@ class ProbesIT {
         h.execOut("alive-app", "rm", "/tmp/alive");
         h.waitForLog("alive-app", "started", 2, SOON);
         assertEquals(1, restarts("alive-app"));
+        String events = h.jpodOk("events", "--stream=false", "--filter", "container=alive-app").out();
+        assertTrue(events.contains("unhealthy") && events.contains("killing"), "the probe's failure and the kill are events:\n" + events);
     }
 
     @Test
