@@ -28,34 +28,16 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [-n RUNS]" >&2; exit 2 ;;
   esac
 done
-die() { echo "Error: $*" >&2; exit 1; }
-[ "$(id -u)" = 0 ] || die "run as root: the benchmark creates the user jpodbench and switches to it"
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
+die() { bench_die "$@"; }
 command -v podman >/dev/null || die "podman is not installed: this benchmark compares jpod with it (apt-get install podman)"
-
-user=jpodbench
-run_dir=/tmp/jpod-bench-run
-dist=/tmp/jpod-bench-dist
-work=/tmp/jpod-bench-work
 port=18181
 tools=(jpod podman)
 
 # ---------------------------------------------------------------- the user, the build, the image
-id -u "$user" >/dev/null 2>&1 || useradd -m -s /bin/bash "$user"
-grep -q "^$user:" /etc/subuid || usermod --add-subuids 300000-365535 "$user"
-grep -q "^$user:" /etc/subgid || usermod --add-subgids 300000-365535 "$user"
-uid=$(id -u "$user")
-home=$(getent passwd "$user" | cut -d: -f6)
+bench_setup
 read -r sub_start sub_count < <(awk -F: -v u="$user" '$1 == u { print $2, $3; exit }' /etc/subuid)
-
-[ -r "$repo/target/jpod.jar" ] || (cd "$repo" && mvn -q -B -Dstyle.color=never package -DskipTests)
-rm -rf "$dist" "$work"
-mkdir -p "$dist/target" "$work" "$run_dir"
-cp -a "$repo/bin" "$dist/"
-cp -a "$repo/target/jpod.jar" "$repo/target/lib" "$dist/target/"
-chmod -R a+rX "$dist"
-chown "$user:" "$run_dir"
-chmod 0700 "$run_dir"
-bash "$repo/scripts/make-busybox-rootfs.sh" "$work/busybox-rootfs.tar" 2>/dev/null
 
 sleeper="trap 'exit 0' TERM; while true; do sleep 1 & wait \$!; done"
 cat > "$work/web.yaml" <<EOF
@@ -99,10 +81,6 @@ EOF
 done
 chmod -R a+rX "$work"
 
-as_user() {
-  (cd "$work" && runuser -u "$user" -- env -i HOME="$home" USER="$user" LOGNAME="$user" \
-      PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 XDG_RUNTIME_DIR="$run_dir" "$@")
-}
 tool_cmd() {
   case "$1" in
     jpod) echo "$dist/bin/jpod" ;;
