@@ -2,6 +2,8 @@ package io.jpod.cli;
 
 import io.jpod.engine.PodService.ContainerInfo;
 import io.jpod.engine.PodService.PodInfo;
+import io.jpod.kubelet.KubeContainerStatus;
+import io.jpod.kubelet.PodStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +50,38 @@ public final class PodInspectCommand extends EngineCommand {
             cs.add(cm);
         }
         m.put("Containers", cs);
+        m.put("KubeStatus", kubeStatus(p.kube()));
         return m;
+    }
+
+    /** The pod's status as Kubernetes words it: phase, conditions, and each container's state. */
+    private static Map<String, Object> kubeStatus(PodStatus s) {
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put("Phase", s.phase().kubeName());
+        k.put("Reason", s.shown().equals(s.phase().kubeName()) ? "" : s.shown());
+        List<Map<String, Object>> conditions = new ArrayList<>();
+        s.conditions().forEach((type, ok) -> {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("Type", type);
+            c.put("Status", ok ? "True" : "False");
+            conditions.add(c);
+        });
+        k.put("Conditions", conditions);
+        List<Map<String, Object>> containers = new ArrayList<>();
+        for (KubeContainerStatus c : s.containers()) {
+            Map<String, Object> cm = new LinkedHashMap<>();
+            cm.put("Name", c.name());
+            cm.put("Init", c.role() != KubeContainerStatus.Role.APP);
+            cm.put("State", c.state().name().toLowerCase(java.util.Locale.ROOT));
+            cm.put("Reason", c.reason() == null ? "" : c.reason());
+            if (c.exitCode() != null) {
+                cm.put("ExitCode", c.exitCode());
+            }
+            cm.put("RestartCount", c.restartCount());
+            cm.put("Ready", c.ready());
+            containers.add(cm);
+        }
+        k.put("ContainerStatuses", containers);
+        return k;
     }
 }

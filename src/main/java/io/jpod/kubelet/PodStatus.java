@@ -15,8 +15,10 @@ import java.util.List;
  * @param total     how many count for READY (app containers and sidecars)
  * @param restarts  restarts of the containers shown (the init containers' while the pod initializes)
  * @param initialized whether every init container has completed (or, for a sidecar, started)
+ * @param containers  the containers' statuses, init containers first
  */
-public record PodStatus(Phase phase, String shown, int ready, int total, int restarts, boolean initialized) {
+public record PodStatus(Phase phase, String shown, int ready, int total, int restarts, boolean initialized,
+        List<KubeContainerStatus> containers) {
 
     /** Kubernetes' pod phases. */
     public enum Phase {
@@ -31,6 +33,16 @@ public record PodStatus(Phase phase, String shown, int ready, int total, int res
         public String kubeName() {
             return kubeName;
         }
+    }
+
+    /** Kubernetes' pod conditions, in its order: PodScheduled, Initialized, ContainersReady, Ready ("True"/"False"). */
+    public java.util.Map<String, Boolean> conditions() {
+        java.util.Map<String, Boolean> c = new java.util.LinkedHashMap<>();
+        c.put("PodScheduled", true);
+        c.put("Initialized", initialized);
+        c.put("ContainersReady", initialized && ready == total);
+        c.put("Ready", initialized && ready == total);
+        return c;
     }
 
     /** kubectl's READY column: "2/3". */
@@ -65,7 +77,7 @@ public record PodStatus(Phase phase, String shown, int ready, int total, int res
         }
         int ready = (int) containers.stream().filter(c -> c.role() != Role.INIT && c.ready() && c.state() == State.RUNNING).count();
         if (initShown != null) {
-            return new PodStatus(initFailed ? Phase.FAILED : Phase.PENDING, initShown, ready, total, initRestarts, false);
+            return new PodStatus(initFailed ? Phase.FAILED : Phase.PENDING, initShown, ready, total, initRestarts, false, containers);
         }
         String shown = null;
         boolean hasRunning = false;
@@ -87,7 +99,7 @@ public record PodStatus(Phase phase, String shown, int ready, int total, int res
         } else if ("Completed".equals(shown) && hasRunning) {
             shown = ready == total ? "Running" : "NotReady";
         }
-        return new PodStatus(phase, shown, ready, total, restarts, true);
+        return new PodStatus(phase, shown, ready, total, restarts, true, containers);
     }
 
     /** The kubelet's getPhase for initialized pods. */

@@ -85,6 +85,13 @@ class LifecycleIT {
         JsonNode p = pod("inits");
         assertEquals("1/1", Harness.text(p, "Ready"), p.toString());
         assertEquals("Running", Harness.text(p, "Phase"), p.toString());
+        JsonNode kube = Harness.json(h.jpodOk("pod", "inspect", "inits")).path(0).path("KubeStatus");
+        assertEquals("True", kube.path("Conditions").path(1).path("Status").asString(), kube.toString());
+        assertEquals("Initialized", kube.path("Conditions").path(1).path("Type").asString(), kube.toString());
+        JsonNode first = kube.path("ContainerStatuses").path(0);
+        assertEquals("first", first.path("Name").asString(), kube.toString());
+        assertEquals("Completed", first.path("Reason").asString(), kube.toString());
+        assertEquals(true, first.path("Init").asBoolean(), kube.toString());
     }
 
     @Test

@@ -38,6 +38,8 @@ class PodStatusTest {
         assertEquals("Init:1/2", s.shown());
         assertEquals("0/1", s.readyColumn());
         assertEquals(false, s.initialized());
+        assertEquals(java.util.Map.of("PodScheduled", true, "Initialized", false, "ContainersReady", false, "Ready", false), s.conditions());
+        assertEquals(List.of("PodScheduled", "Initialized", "ContainersReady", "Ready"), List.copyOf(s.conditions().keySet()));
     }
 
     @Test
