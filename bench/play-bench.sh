@@ -35,34 +35,14 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-die() { echo "Error: $*" >&2; exit 1; }
-[ "$(id -u)" = 0 ] || die "run as root: the benchmark creates the user jpodbench and switches to it"
-
-user=jpodbench
-run_dir=/tmp/jpod-bench-run
-dist=/tmp/jpod-bench-dist
-work=/tmp/jpod-bench-work
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
+die() { bench_die "$@"; }
 podman_runtime=${PODMAN_RUNTIME:-runc}
 
 # ---------------------------------------------------------------- the user, the build, the image
-if ! id -u "$user" >/dev/null 2>&1; then
-  useradd -m -s /bin/bash "$user"
-fi
-grep -q "^$user:" /etc/subuid || usermod --add-subuids 300000-365535 "$user"
-grep -q "^$user:" /etc/subgid || usermod --add-subgids 300000-365535 "$user"
-uid=$(id -u "$user")
-home=$(getent passwd "$user" | cut -d: -f6)
+bench_setup
 read -r sub_start sub_count < <(awk -F: -v u="$user" '$1 == u { print $2, $3; exit }' /etc/subuid)
-
-[ -r "$repo/target/jpod.jar" ] || (cd "$repo" && mvn -q -B -Dstyle.color=never package -DskipTests)
-rm -rf "$dist" "$work"
-mkdir -p "$dist/target" "$work" "$run_dir"
-cp -a "$repo/bin" "$dist/"
-cp -a "$repo/target/jpod.jar" "$repo/target/lib" "$dist/target/"
-chmod -R a+rX "$dist"
-chown "$user:" "$run_dir"
-chmod 0700 "$run_dir"
-bash "$repo/scripts/make-busybox-rootfs.sh" "$work/busybox-rootfs.tar" 2>/dev/null
 cat > "$work/bench-pod.yaml" <<'EOF'
 apiVersion: v1
 kind: Pod
@@ -81,10 +61,6 @@ EOF
 chmod -R a+rX "$work"
 yaml=$work/bench-pod.yaml
 
-as_user() {
-  (cd "$work" && runuser -u "$user" -- env -i HOME="$home" USER="$user" LOGNAME="$user" \
-      PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 XDG_RUNTIME_DIR="$run_dir" "$@")
-}
 tool_cmd() { # tool -> command line
   case "$1" in
     jpod) echo "$dist/bin/jpod" ;;
