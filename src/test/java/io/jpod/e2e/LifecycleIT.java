@@ -85,7 +85,7 @@ class LifecycleIT {
         JsonNode p = pod("inits");
         assertEquals("1/1", Harness.text(p, "Ready"), p.toString());
         assertEquals("Running", Harness.text(p, "Phase"), p.toString());
-        JsonNode kube = Harness.json(h.jpodOk("pod", "inspect", "inits")).path(0).path("KubeStatus");
+        JsonNode kube = Harness.json(h.jpodOk("pod", "inspect", "inits")).path("KubeStatus");
         assertEquals("True", kube.path("Conditions").path(1).path("Status").asString(), kube.toString());
         assertEquals("Initialized", kube.path("Conditions").path(1).path("Type").asString(), kube.toString());
         JsonNode first = kube.path("ContainerStatuses").path(0);
