@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Probes and lifecycle hooks, tried by jpod's supervisor with the short timings the YAML sets:
- * readiness flipping READY both ways, liveness restarting (exec, HTTP, TCP), a startup probe
+ * readiness flipping READY both ways, liveness restarting (exec, HTTP, TCP, gRPC), a startup probe
  * holding liveness back, postStart and preStop hooks, and the grace period.
  */
 class ProbesIT {
@@ -173,5 +173,37 @@ class ProbesIT {
         Harness.waitFor("READY 1/1 once httpd listens", SOON, () -> "1/1".equals(Harness.text(podOf("tcp"), "Ready")));
         h.execOut("tcp-app", "killall", "httpd");
         Harness.waitFor("READY 0/1 once nothing listens", SOON, () -> "0/1".equals(Harness.text(podOf("tcp"), "Ready")));
+    }
+
+    @Test
+    void aFailingGrpcLivenessProbeRestartsTheContainerThoughTheImageHasNoGrpcTools() {
+        // busybox's nc answers each connection with a canned HTTP/2 reply of grpc.health.v1.Health/Check:
+        // SERVING until /tmp/sick exists, then NOT_SERVING. jpod's own client makes the call in the pod's network.
+        String script = String.join("\n",
+                "rm -f /tmp/sick",
+                "printf '" + GrpcReply.octal(GrpcReply.SERVING) + "' > /tmp/SERVING",
+                "printf '" + GrpcReply.octal(GrpcReply.NOT_SERVING) + "' > /tmp/NOT_SERVING",
+                "echo 'if [ -f /tmp/sick ]; then cat /tmp/NOT_SERVING; else cat /tmp/SERVING; fi; sleep 1' > /tmp/serve.sh",
+                "echo started",
+                "exec nc -ll -p 50051 -e sh /tmp/serve.sh");
+        h.play(h.writeYaml("grpc.yaml", pod("grpc", """
+                command: ["sh", "-c", %s]
+                readinessProbe:
+                  grpc: {port: 50051}
+                  periodSeconds: 1
+                livenessProbe:
+                  grpc: {port: 50051}
+                  periodSeconds: 1
+                  failureThreshold: 2
+                """.formatted(PodYaml.quote(script)))));
+        h.waitForLog("grpc-app", "started", 1, SOON);
+        Harness.waitFor("READY 1/1 once the health service answers SERVING", SOON,
+                () -> "1/1".equals(Harness.text(podOf("grpc"), "Ready")));
+        assertEquals(0, restarts("grpc-app"), "a SERVING service restarts nothing");
+        h.execOut("grpc-app", "touch", "/tmp/sick");
+        h.waitForLog("grpc-app", "started", 2, SOON);
+        assertEquals(1, restarts("grpc-app"), "restarted once the service answered NOT_SERVING");
+        String events = h.jpodOk("events", "--stream=false", "--filter", "container=grpc-app").out();
+        assertTrue(events.contains("NOT_SERVING"), "the probe's event says what the service answered:\n" + events);
     }
 }
