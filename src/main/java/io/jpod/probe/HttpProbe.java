@@ -85,7 +85,7 @@ final class HttpProbe {
         Socket socket = Dial.open(host, port, deadline);
         try {
             if (https) {
-                SSLSocket tls = (SSLSocket) TRUST_ALL.createSocket(socket, host, port, true);
+                SSLSocket tls = (SSLSocket) Tls.TRUST_ALL.createSocket(socket, host, port, true);
                 tls.setSoTimeout(deadline.remainingMillis());
                 tls.startHandshake();
                 socket = tls;
@@ -171,30 +171,39 @@ final class HttpProbe {
         }
     }
 
-    /** TLS that accepts any certificate, as the kubelet's probes do (InsecureSkipVerify). */
-    private static final SSLSocketFactory TRUST_ALL = trustAll();
+    /**
+     * TLS that accepts any certificate, as the kubelet's probes do (InsecureSkipVerify). A holder class:
+     * the TLS stack (some 200 classes) is loaded by the first HTTPS probe, not by the long-lived
+     * supervisor that only probes plain HTTP.
+     */
+    private static final class Tls {
+        static final SSLSocketFactory TRUST_ALL = trustAll();
 
-    private static SSLSocketFactory trustAll() {
-        TrustManager any = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+        private Tls() {
+        }
 
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+        private static SSLSocketFactory trustAll() {
+            TrustManager any = new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
 
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            };
+            try {
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(null, new TrustManager[] {any}, null);
+                return context.getSocketFactory();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("TLS is not available", e);
             }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {any}, null);
-            return context.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("TLS is not available", e);
         }
     }
 }

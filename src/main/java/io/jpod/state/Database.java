@@ -150,6 +150,7 @@ public final class Database implements AutoCloseable {
             """);
 
     private final Connection connection;
+    private long localWrites;
 
     private Database(Connection connection) {
         this.connection = connection;
@@ -243,7 +244,27 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a write transaction (BEGIN IMMEDIATE); commits on success, rolls back on any failure. */
     public synchronized <T> T write(Work<T> work) {
+        localWrites++;
         return transaction("BEGIN IMMEDIATE", work);
+    }
+
+    /**
+     * What has changed the store, as a value that differs whenever anything may have: SQLite's
+     * {@code data_version} (which moves when another connection, another jpod process, commits) with
+     * the count of this connection's own write transactions (which data_version does not see).
+     * A reader that caches what it derived from the store keeps its cache while the mark is equal.
+     */
+    public synchronized ChangeMark changeMark() {
+        long version = read(c -> {
+            try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery("PRAGMA data_version")) {
+                return rs.next() ? rs.getLong(1) : -1L;
+            }
+        });
+        return new ChangeMark(version, localWrites);
+    }
+
+    /** See {@link #changeMark()}. */
+    public record ChangeMark(long dataVersion, long localWrites) {
     }
 
     /** Runs {@code work} in a read transaction: a consistent snapshot. */

@@ -34,6 +34,11 @@ public final class StateStore {
         this.db = db;
     }
 
+    /** A value that changes whenever the store may have (see {@link Database#changeMark()}). */
+    public Database.ChangeMark changeMark() {
+        return db.changeMark();
+    }
+
     /** Adds a pod and its containers at once; fails if a name is taken. */
     public void addPod(PodRow pod, List<ContainerRow> containers) {
         db.write(c -> {

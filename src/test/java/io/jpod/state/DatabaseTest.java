@@ -1,6 +1,7 @@
 package io.jpod.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -212,6 +213,22 @@ class DatabaseTest {
                 }
             });
             assertEquals(2L * perThread, n);
+        }
+    }
+
+    @Test
+    void theChangeMarkMovesWithEveryCommitOfThisProcessOrAnotherAndOnlyThen() {
+        Path file = dir.resolve("jpod.db");
+        try (Database mine = Database.open(file); Database theirs = Database.open(file)) {
+            Database.ChangeMark first = mine.changeMark();
+            assertEquals(first, mine.changeMark(), "nothing committed: the same mark");
+            mine.read(c -> null);
+            assertEquals(first, mine.changeMark(), "reading changes nothing");
+            exec(theirs, "INSERT INTO pods (id, name, created, spec) VALUES ('p1', 'web', '2024-01-01T00:00:00Z', '{}')");
+            Database.ChangeMark second = mine.changeMark();
+            assertNotEquals(first, second, "another connection committed");
+            exec(mine, "INSERT INTO pods (id, name, created, spec) VALUES ('p2', 'db', '2024-01-01T00:00:00Z', '{}')");
+            assertNotEquals(second, mine.changeMark(), "this connection committed");
         }
     }
 }
