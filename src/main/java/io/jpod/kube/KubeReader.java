@@ -108,7 +108,7 @@ public final class KubeReader {
                             "a Kubernetes document must be a mapping, found " + describe(t));
                 }
                 Map<String, Long> at = new HashMap<>();
-                JsonNode node = LocatedTree.read(p, "", at);
+                JsonNode node = LocatedTree.read(p, source, "", at);
                 docs.add(new KubeDocument(source, loc.getLineNr(), loc.getColumnNr(), node, new NodeLocations(at)));
             }
         } catch (JacksonException e) {

@@ -1,5 +1,6 @@
 package io.jpod.kube;
 
+import io.jpod.error.InvalidInputException;
 import java.util.Map;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -19,8 +20,12 @@ final class LocatedTree {
     private LocatedTree() {
     }
 
-    /** Reads the value whose first token is the parser's current one; the parser is left on its last token. */
-    static JsonNode read(JsonParser p, String pointer, Map<String, Long> at) {
+    /**
+     * Reads the value whose first token is the parser's current one; the parser is left on its last token.
+     * A key given twice in one mapping is refused, as Kubernetes' strict decoding refuses it (YAML and
+     * JSON parsers would keep the last one and drop the first without a word).
+     */
+    static JsonNode read(JsonParser p, String source, String pointer, Map<String, Long> at) {
         TokenStreamLocation loc = p.currentTokenLocation();
         at.put(pointer, NodeLocations.pack(loc.getLineNr(), loc.getColumnNr()));
         JsonToken t = p.currentToken();
@@ -29,8 +34,16 @@ final class LocatedTree {
                 ObjectNode o = NODES.objectNode();
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
+                    TokenStreamLocation keyAt = p.currentTokenLocation();
+                    String child = pointer + "/" + escape(name);
+                    if (o.has(name)) {
+                        long first = at.get(child);
+                        throw new InvalidInputException(source + ":" + keyAt.getLineNr() + ":" + keyAt.getColumnNr(),
+                                "duplicate key \"" + shorten(name) + "\"" + (pointer.isEmpty() ? "" : " in " + dotted(pointer))
+                                        + ": it is already set at line " + (first >>> 32) + " (a mapping takes each key once)");
+                    }
                     p.nextToken();
-                    o.set(name, read(p, pointer + "/" + escape(name), at));
+                    o.set(name, read(p, source, child, at));
                 }
                 return o;
             }
@@ -38,7 +51,7 @@ final class LocatedTree {
                 ArrayNode a = NODES.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(read(p, pointer + "/" + i++, at));
+                    a.add(read(p, source, pointer + "/" + i++, at));
                 }
                 return a;
             }
@@ -66,6 +79,24 @@ final class LocatedTree {
                 return o instanceof byte[] b ? NODES.binaryNode(b) : NODES.pojoNode(o);
             }
         }
+    }
+
+    /** A JSON pointer as the field path users write: /spec/containers/0/env → spec.containers[0].env. */
+    static String dotted(String pointer) {
+        StringBuilder out = new StringBuilder();
+        for (String part : pointer.substring(1).split("/", -1)) {
+            String name = part.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit) && !name.isEmpty()) {
+                out.append('[').append(name).append(']');
+            } else {
+                out.append(out.isEmpty() ? "" : ".").append(name);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     private static String escape(String name) {

@@ -92,6 +92,39 @@ class KubeReaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceInOneMappingIsAnErrorAtTheSecondOne() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox
+                    image: nginx
+                """));
+        assertEquals("t.yaml:9:5", e.where(), e.getMessage());
+        assertTrue(e.getMessage().contains("duplicate key \"image\" in spec.containers[0]"), e.getMessage());
+        assertTrue(e.getMessage().contains("already set at line 8"), e.getMessage());
+    }
+
+    @Test
+    void aDuplicateTopLevelKeyAndOneInAFlowMappingAreErrorsToo() {
+        InvalidInputException top = assertThrows(InvalidInputException.class, () -> parse("kind: Pod\nkind: Service\n"));
+        assertEquals("t.yaml:2:1", top.where(), top.getMessage());
+        assertTrue(top.getMessage().contains("duplicate key \"kind\":"), top.getMessage());
+        InvalidInputException flow = assertThrows(InvalidInputException.class, () -> parse("kind: Pod\nmetadata: {name: a, name: b}\n"));
+        assertTrue(flow.getMessage().contains("duplicate key \"name\" in metadata"), flow.getMessage());
+    }
+
+    @Test
+    void theSameKeyInTwoMappingsIsFine() {
+        assertEquals(2, parse("kind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: x}, {name: y}]}\n").get(0)
+                .node().path("spec").path("containers").size());
+    }
+
+    @Test
     void syntaxErrorNamesFileLineAndColumn() {
         String file = fixture("bad-indent.yaml");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, null));
