@@ -16,6 +16,7 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -108,7 +109,16 @@ public final class KubeReader {
                             "a Kubernetes document must be a mapping, found " + describe(t));
                 }
                 Map<String, Long> at = new HashMap<>();
-                JsonNode node = LocatedTree.read(p, source, "", at);
+                JsonNode node;
+                try {
+                    node = LocatedTree.read(p, source, "", at);
+                } catch (StreamConstraintsException e) {
+                    // the parser's own wording names its Java setting; say it in jpod's, where the limit was passed
+                    TokenStreamLocation deep = p.currentTokenLocation();
+                    throw new InvalidInputException(source + ":" + deep.getLineNr() + ":" + deep.getColumnNr(),
+                            "invalid YAML: nested more than " + p.streamReadConstraints().getMaxNestingDepth()
+                                    + " levels deep (a Kubernetes object never needs so many)", e);
+                }
                 docs.add(new KubeDocument(source, loc.getLineNr(), loc.getColumnNr(), node, new NodeLocations(at)));
             }
         } catch (JacksonException e) {

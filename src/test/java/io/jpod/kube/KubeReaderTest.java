@@ -125,6 +125,15 @@ class KubeReaderTest {
     }
 
     @Test
+    void nestingPastTheParsersLimitIsSaidInJpodsWordsWhereItHappens() {
+        String deep = "kind: Pod\nspec:\n  x: " + "[".repeat(600) + "]".repeat(600) + "\n";
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse(deep));
+        assertEquals("t.yaml:3:504", e.where(), e.getMessage());
+        assertTrue(e.getMessage().contains("nested more than 500 levels deep"), e.getMessage());
+        assertTrue(!e.getMessage().contains("StreamReadConstraints"), "no Java names: " + e.getMessage());
+    }
+
+    @Test
     void syntaxErrorNamesFileLineAndColumn() {
         String file = fixture("bad-indent.yaml");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, null));
