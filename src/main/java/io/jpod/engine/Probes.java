@@ -27,10 +27,12 @@ import java.util.concurrent.Executors;
  * The supervisor's prober: tries the startup, liveness and readiness probes of running containers
  * when they are due (the startup probe first; the others once it has passed), keeps their results
  * in the state store, and kills a container whose liveness or startup probe failed (its restart
- * policy then applies, as to any exit). What is due is worked out from the store each time: the
- * container's start and each probe's last try.
+ * policy then applies, as to any exit). What is due is worked out from the store: the
+ * container's start and each probe's last try, read again when the store has changed.
  */
 final class Probes {
+    /** How long a schedule read from an unchanged store is kept (a process may die without a store write). */
+    private static final Duration CACHE_AT_MOST = Duration.ofSeconds(2);
     private final StateStore state;
     private final ProbeTable table;
     private final Prober prober;
@@ -39,8 +41,6 @@ final class Probes {
     private final EventLog eventLog;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private ExecutorService pool;
-    /** How long a schedule read from an unchanged store is kept (a process may die without a store write). */
-    private static final Duration CACHE_AT_MOST = Duration.ofSeconds(2);
     private List<Due> cached;
     private Database.ChangeMark cachedMark;
     private Instant cachedUntil = Instant.MIN;
@@ -86,7 +86,6 @@ final class Probes {
         return started && (spec.readinessProbe() == null || Boolean.TRUE.equals(current(c, rows, Kind.READINESS).passed()));
     }
 
-    /** Every probe of a running container, with when it is next due. */
     /**
      * Every probe of every running probed container with when it is next due. Read from the store
      * again only when the store has changed (a container started or exited, a probe's result was

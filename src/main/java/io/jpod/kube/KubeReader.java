@@ -16,8 +16,8 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -111,7 +111,7 @@ public final class KubeReader {
                 Map<String, Long> at = new HashMap<>();
                 JsonNode node;
                 try {
-                    node = LocatedTree.read(p, source, "", at);
+                    node = LocatedTree.read(p, source, FieldPath.ROOT, at);
                 } catch (StreamConstraintsException e) {
                     // the parser's own wording names its Java setting; say it in jpod's, where the limit was passed
                     TokenStreamLocation deep = p.currentTokenLocation();

@@ -25,21 +25,21 @@ final class LocatedTree {
      * A key given twice in one mapping is refused, as Kubernetes' strict decoding refuses it (YAML and
      * JSON parsers would keep the last one and drop the first without a word).
      */
-    static JsonNode read(JsonParser p, String source, String pointer, Map<String, Long> at) {
+    static JsonNode read(JsonParser p, String source, FieldPath path, Map<String, Long> at) {
         TokenStreamLocation loc = p.currentTokenLocation();
-        at.put(pointer, NodeLocations.pack(loc.getLineNr(), loc.getColumnNr()));
+        at.put(path.pointer(), NodeLocations.pack(loc.getLineNr(), loc.getColumnNr()));
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
                 ObjectNode o = NODES.objectNode();
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
-                    TokenStreamLocation keyAt = p.currentTokenLocation();
-                    String child = pointer + "/" + escape(name);
+                    FieldPath child = path.field(name);
                     if (o.has(name)) {
-                        long first = at.get(child);
+                        TokenStreamLocation keyAt = p.currentTokenLocation();
+                        long first = at.get(child.pointer());
                         throw new InvalidInputException(source + ":" + keyAt.getLineNr() + ":" + keyAt.getColumnNr(),
-                                "duplicate key \"" + shorten(name) + "\"" + (pointer.isEmpty() ? "" : " in " + dotted(pointer))
+                                "duplicate key \"" + shorten(name) + "\"" + (path.parts().isEmpty() ? "" : " in " + path)
                                         + ": it is already set at line " + (first >>> 32) + " (a mapping takes each key once)");
                     }
                     p.nextToken();
@@ -51,7 +51,7 @@ final class LocatedTree {
                 ArrayNode a = NODES.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(read(p, source, pointer + "/" + i++, at));
+                    a.add(read(p, source, path.index(i++), at));
                 }
                 return a;
             }
@@ -81,25 +81,7 @@ final class LocatedTree {
         }
     }
 
-    /** A JSON pointer as the field path users write: /spec/containers/0/env → spec.containers[0].env. */
-    static String dotted(String pointer) {
-        StringBuilder out = new StringBuilder();
-        for (String part : pointer.substring(1).split("/", -1)) {
-            String name = part.replace("~1", "/").replace("~0", "~");
-            if (name.chars().allMatch(Character::isDigit) && !name.isEmpty()) {
-                out.append('[').append(name).append(']');
-            } else {
-                out.append(out.isEmpty() ? "" : ".").append(name);
-            }
-        }
-        return out.toString();
-    }
-
     private static String shorten(String s) {
         return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
-
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
     }
 }
