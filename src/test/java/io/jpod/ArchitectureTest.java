@@ -26,11 +26,13 @@ class ArchitectureTest {
 
     /** What each package may import besides itself (error and events are open to all). */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("engine", "kubelet", "kube", "image", "network", "state", "pod", "host")),
-            Map.entry("engine", Set.of("kubelet", "kube", "image", "oci", "runtime", "storage", "network", "probe", "state", "host", "pod")),
+            Map.entry("cli", Set.of("engine", "kubelet", "kube", "image", "network", "state", "pod", "host", "workload")),
+            Map.entry("engine", Set.of("kubelet", "kube", "image", "oci", "runtime", "storage", "network", "probe", "state", "host", "pod",
+                    "workload")),
+            Map.entry("workload", Set.of("pod")),
             Map.entry("network", Set.of("runtime", "host", "pod")),
             Map.entry("probe", Set.of("pod")),
-            Map.entry("kube", Set.of("kubelet", "pod")),
+            Map.entry("kube", Set.of("kubelet", "pod", "workload")),
             Map.entry("kubelet", Set.of("pod")),
             Map.entry("image", Set.of("state", "host")),
             Map.entry("storage", Set.of("runtime", "host")),

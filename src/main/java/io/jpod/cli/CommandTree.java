@@ -21,7 +21,7 @@ final class CommandTree {
             "", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "rm", "inspect", "logs", "exec", "port", "events",
                     "images", "image", "volume", "import", "load", "save", "pull", "push", "login", "logout", "tag", "untag",
                     "rmi", "info", "system", "version", "help"),
-            "kube", List.of("play", "down", "validate", "generate"),
+            "kube", List.of("play", "down", "validate", "generate", "ps", "scale"),
             "generate", List.of("kube"),
             "pod", List.of("ps", "start", "stop", "restart", "rm", "inspect"),
             "container", List.of("ps", "start", "stop", "rm", "inspect", "logs", "exec", "cleanup"),
@@ -31,7 +31,7 @@ final class CommandTree {
 
     /** Other names of commands (picocli's aliases, from the commands' annotations), by path. */
     static final Map<String, String> ALIASES = Map.of(
-            "pod ls", "pod ps", "pod list", "pod ps",
+            "pod ls", "pod ps", "pod list", "pod ps", "kube ls", "kube ps", "kube list", "kube ps",
             "image list", "image ls",
             "volume list", "volume ls", "volume remove", "volume rm");
 
@@ -49,6 +49,8 @@ final class CommandTree {
             case "kube down" -> new KubeDownCommand();
             case "kube validate" -> new KubeValidateCommand();
             case "kube generate" -> new KubeGenerateCommand();
+            case "kube ps" -> new KubePsCommand();
+            case "kube scale" -> new KubeScaleCommand();
             case "generate" -> new GenerateCommand();
             case "generate kube" -> new GenerateCommand.Kube();
             case "pod" -> new PodCommand();

@@ -103,7 +103,8 @@ public final class EventsCommand extends EngineCommand {
 
     /**
      * podman's line: {@code TIME TYPE STATUS ID (image=I, name=N, pod_id=P, k=v…)} for containers and pods,
-     * {@code TIME image STATUS ID NAME} for images, {@code TIME volume STATUS NAME} for volumes.
+     * {@code TIME image STATUS ID NAME} for images, {@code TIME volume STATUS NAME} for volumes, and
+     * {@code TIME workload STATUS deployment.apps/NAME (k=v…)} for jpod's workloads.
      */
     static String human(EventRow e, boolean noTrunc, ZoneId zone) {
         String id = noTrunc ? e.objectId() : Views.shortId(e.objectId());
@@ -120,6 +121,15 @@ public final class EventsCommand extends EngineCommand {
             }
             case IMAGE -> head + id + " " + nonNull(e.name());
             case VOLUME -> head + nonNull(e.name());
+            case WORKLOAD -> {
+                StringBuilder line = new StringBuilder(head).append(nonNull(e.name()));
+                if (!e.attributes().isEmpty()) {
+                    line.append(" (");
+                    e.attributes().forEach((k, v) -> line.append(line.charAt(line.length() - 1) == '(' ? "" : ", ").append(k).append('=').append(v));
+                    line.append(')');
+                }
+                yield line.toString();
+            }
         };
     }
 

@@ -13,6 +13,7 @@ import io.jpod.pod.ContainerPort;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
+import io.jpod.pod.Workload;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -100,8 +101,9 @@ public final class KubePlayCommand extends EngineCommand {
             var out = out();
             var err = err();
             OptionalInt ended;
+            io.jpod.engine.PlayWatch watch = kube.watch(report);
             try {
-                ended = kube.watch(report).follow(line -> {
+                ended = watch.follow(line -> {
                     var stream = line.stderr() ? err : out;
                     stream.println(line.prefix() + line.text());
                     stream.flush();
@@ -110,6 +112,8 @@ public final class KubePlayCommand extends EngineCommand {
                 tearDown(kube, input, stop.requested());
                 throw e;
             }
+            watch.failures().forEach(f -> err.println("Error: " + f));
+            err.flush();
             return tearDown(kube, input, stop.requested()) ? ErrorReporter.ENGINE_ERROR : ended.orElse(0);
         }
     }
@@ -151,15 +155,35 @@ public final class KubePlayCommand extends EngineCommand {
                 err().println("Error: " + ErrorReporter.message(o.error()));
                 continue;
             }
-            out().println("Pod:");
-            out().println(o.created().id());
-            List<String> ids = o.created().containerIds();
-            out().println(ids.size() == 1 ? "Container:" : "Containers:");
-            ids.forEach(out()::println);
-            out().println();
+            printPod(o.created());
+        }
+        for (KubeService.WorkloadOutcome o : report.workloads()) {
+            if (o.error() != null) {
+                failed = true;
+                err().println("Error: " + o.kind() + " " + o.name() + ": " + ErrorReporter.message(o.error()));
+                continue;
+            }
+            o.applied().pods().forEach(this::printPod);
+            for (var e : o.applied().errors()) {
+                failed = true;
+                err().println("Error: " + o.kind() + " " + o.name() + ": " + ErrorReporter.message(e));
+            }
+            if (o.applied().rolled()) {
+                err().println(o.kind() + " " + o.name() + ": its template changed: rolling update started (jpod kube ps shows its progress)");
+            }
         }
         out().flush();
+        err().flush();
         return failed;
+    }
+
+    private void printPod(io.jpod.engine.PodService.CreatedPod pod) {
+        out().println("Pod:");
+        out().println(pod.id());
+        List<String> ids = pod.containerIds();
+        out().println(ids.size() == 1 ? "Container:" : "Containers:");
+        ids.forEach(out()::println);
+        out().println();
     }
 
     /** What a play would create: ConfigMaps and Secrets (names and keys, never values), pods and their containers. */
@@ -170,8 +194,36 @@ public final class KubePlayCommand extends EngineCommand {
         for (VolumeClaim c : plan.claims()) {
             out().println(VolumeClaim.KIND + " " + c.name() + " (volume " + c.name() + ")");
         }
+        for (Workload w : plan.workloads()) {
+            out().println(w.kind().kubeName() + " " + w.name() + " (" + describe(w) + ")");
+            printPod("  pod template", w.template());
+        }
         for (PodSpec p : plan.pods()) {
-            out().println("Pod " + p.name() + " (restartPolicy " + p.restartPolicy().kubeName() + ")");
+            printPod("Pod " + p.name(), p);
+        }
+        out().flush();
+    }
+
+    /** What a workload asks for, in kubectl's words. */
+    private static String describe(Workload w) {
+        return switch (w.kind()) {
+            case DEPLOYMENT -> w.replicas() + (w.replicas() == 1 ? " replica" : " replicas") + ", strategy " + w.strategy().type().kubeName()
+                    + (w.strategy().maxSurge() == null ? "" : " (maxSurge " + w.strategy().maxSurge() + ", maxUnavailable "
+                            + w.strategy().maxUnavailable() + ")")
+                    + (w.minReadySeconds() > 0 ? ", minReadySeconds " + w.minReadySeconds() : "");
+            case DAEMONSET -> "one pod on this node, updateStrategy " + w.strategy().type().kubeName();
+            case JOB -> "completions " + (w.job().completions() == null ? "any 1" : w.job().completions()) + ", parallelism "
+                    + w.job().parallelism() + ", backoffLimit " + w.job().backoffLimit()
+                    + (w.job().indexed() ? ", Indexed" : "")
+                    + (w.job().activeDeadlineSeconds() == null ? "" : ", activeDeadlineSeconds " + w.job().activeDeadlineSeconds())
+                    + (w.job().ttlSecondsAfterFinished() == null ? "" : ", ttlSecondsAfterFinished " + w.job().ttlSecondsAfterFinished());
+        };
+    }
+
+    private void printPod(String title, PodSpec p) {
+        String indent = title.startsWith(" ") ? "  " : "";
+        {
+            out().println(title + " (restartPolicy " + p.restartPolicy().kubeName() + ")");
             for (ContainerSpec c : p.containers()) {
                 List<String> argv = new ArrayList<>(c.command());
                 argv.addAll(c.args());
@@ -180,11 +232,10 @@ public final class KubePlayCommand extends EngineCommand {
                 String ports = c.ports().stream().filter(ContainerPort::published)
                         .map(q -> new PortMapping(q.hostIP(), q.hostPort(), q.containerPort(), q.protocol()).toString())
                         .collect(java.util.stream.Collectors.joining(", "));
-                out().println("  Container " + p.containerName(c) + ": image " + c.image() + ", command " + command
+                out().println(indent + "  Container " + p.containerName(c) + ": image " + c.image() + ", command " + command
                         + (ports.isEmpty() ? "" : ", ports " + ports));
             }
         }
-        out().flush();
     }
 
     /** An argument as a shell would need it: bare when plain, else double-quoted with \n, \t, \" and \\ escaped. */

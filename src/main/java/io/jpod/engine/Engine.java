@@ -16,6 +16,7 @@ import io.jpod.state.KubeObjectStore;
 import io.jpod.state.ProbeTable;
 import io.jpod.state.StateStore;
 import io.jpod.state.VolumeStore;
+import io.jpod.state.WorkloadTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,7 @@ public final class Engine implements AutoCloseable {
     private final PodService pods;
     private final VolumeService volumes;
     private final EventLog eventLog;
+    private final Workloads workloads;
     private KubeService kube;
 
     private Engine(HostFacts host, Database db, Events events) {
@@ -47,9 +49,11 @@ public final class Engine implements AutoCloseable {
             ProbeResult r = netns.check(path, action, ports, podIp, timeout);
             return new Prober.Outcome(r.success(), r.success() ? null : r.message());
         });
+        WorkloadTable workloadTable = new WorkloadTable(db);
         Kubelet kubelet = new Kubelet(state, new BackOffTable(db), new ProbeTable(db), prober, life, launcher(),
-                host.paths().runDir(), events, eventLog);
+                host.paths().runDir(), events, eventLog, workloadTable::any);
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
+        this.workloads = new Workloads(workloadTable, pods, eventLog, events, kubelet::ensureSupervisor);
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
     }
 
@@ -111,13 +115,18 @@ public final class Engine implements AutoCloseable {
     }
 
     public SystemService system() {
-        return new SystemService(host, pods);
+        return new SystemService(host, pods, workloads);
+    }
+
+    /** The Deployments, DaemonSets and Jobs played, and their controllers. */
+    public Workloads workloads() {
+        return workloads;
     }
 
     /** The YAML side; loading it loads the Kubernetes model, so only kube commands ask for it. */
     public KubeService kube() {
         if (kube == null) {
-            kube = new KubeService(pods, volumes, new KubeObjectStore(db), events, NodeProbe.discover(pods));
+            kube = new KubeService(pods, volumes, new KubeObjectStore(db), events, NodeProbe.discover(pods), workloads);
         }
         return kube;
     }

@@ -95,6 +95,11 @@ public final class EventLog {
         record(List.of(EventRow.of(Instant.now(), EventRow.Type.IMAGE, status, imageId, name, null, null, Map.of())));
     }
 
+    /** A workload event: {@code what} is kubectl's name of it ({@code deployment.apps/web}). */
+    void workload(String what, String status, Map<String, String> attributes) {
+        record(List.of(EventRow.of(Instant.now(), EventRow.Type.WORKLOAD, status, what, what, null, null, attributes)));
+    }
+
     /** A volume event. */
     void volume(String name, String status) {
         record(List.of(EventRow.of(Instant.now(), EventRow.Type.VOLUME, status, name, name, null, null, Map.of())));

@@ -59,7 +59,8 @@ public final class Filters {
     }
 
     /** Event types a filter may name (podman's words; jpod records the first four). */
-    static final List<String> EVENT_TYPES = List.of("container", "pod", "image", "volume", "network", "system", "secret", "machine");
+    static final List<String> EVENT_TYPES = List.of("container", "pod", "image", "volume", "network", "system", "secret", "machine",
+            "workload");
 
     /**
      * {@code events --filter}, as podman's: container, pod and image (name, or id prefix; only events of

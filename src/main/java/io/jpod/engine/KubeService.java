@@ -49,9 +49,15 @@ public final class KubeService {
     private final KubeReader reader;
     private final KubePlanner planner;
     private final PodGenerator generator;
+    private final Workloads workloads;
 
     /** {@code node}: what the planner needs of the host, discovered once by the engine ({@link NodeProbe}). */
     KubeService(PodService pods, VolumeService volumes, KubeObjectStore objects, Events events, NodeFacts node) {
+        this(pods, volumes, objects, events, node, null);
+    }
+
+    KubeService(PodService pods, VolumeService volumes, KubeObjectStore objects, Events events, NodeFacts node, Workloads workloads) {
+        this.workloads = workloads;
         YAMLMapper mapper = KubeMapper.yaml();
         this.pods = pods;
         this.volumes = volumes;
@@ -145,19 +151,38 @@ public final class KubeService {
     /** {@code kube play --dry-run}: what would be played, warnings emitted; problems thrown. Creates nothing. */
     public Plan dryRun(List<String> files, InputStream stdin, PlayOptions options) {
         Plan plan = checked(plan(files, options.configMaps(), stdin, false));
-        return plan.withPods(plan.pods().stream().map(options::applyTo).toList());
+        return plan.withPods(plan.pods().stream().map(options::applyTo).toList(),
+                plan.workloads().stream().map(w -> w.withTemplate(options.applyTo(w.template()))).toList());
+    }
+
+    /** One workload's outcome: what its first step did, or the error that stopped it. */
+    public record WorkloadOutcome(String kind, String name, Workloads.Applied applied, JpodException error) {
     }
 
     /**
      * What a play created.
      *
-     * @param volumes the named volumes made for the files' PersistentVolumeClaims (existing ones are used as they are)
-     * @param pods    each pod's outcome
+     * @param volumes   the named volumes made for the files' PersistentVolumeClaims (existing ones are used as they are)
+     * @param pods      each pod's outcome
+     * @param workloads each Deployment's, DaemonSet's and Job's outcome, with the pods its first step made
      */
-    public record PlayReport(List<String> volumes, List<PodOutcome> pods) {
+    public record PlayReport(List<String> volumes, List<PodOutcome> pods, List<WorkloadOutcome> workloads) {
         public PlayReport {
             volumes = List.copyOf(volumes);
             pods = List.copyOf(pods);
+            workloads = workloads == null ? List.of() : List.copyOf(workloads);
+        }
+
+        public PlayReport(List<String> volumes, List<PodOutcome> pods) {
+            this(volumes, pods, List.of());
+        }
+
+        /** The ids of every pod the play made, its own and its workloads'. */
+        public List<String> podIds() {
+            List<String> ids = new ArrayList<>();
+            pods.stream().filter(o -> o.created() != null).forEach(o -> ids.add(o.created().id()));
+            workloads.stream().filter(o -> o.applied() != null).forEach(o -> o.applied().pods().forEach(p -> ids.add(p.id())));
+            return ids;
         }
     }
 
@@ -179,7 +204,7 @@ public final class KubeService {
                 made.add(c.name());
             }
         }
-        for (PodSpec spec : plan.pods()) {
+        for (PodSpec spec : java.util.stream.Stream.concat(plan.pods().stream(), plan.templates().stream()).toList()) {
             for (Volume v : spec.volumes()) {
                 if (v.claim() != null) {
                     volumes.ensure(new VolumeRow(v.claim().claimName(), VolumeService.LOCAL, now, Map.of(), Map.of(), Map.of(), ""));
@@ -200,7 +225,16 @@ public final class KubeService {
                 return new PodOutcome(spec.name(), null, e);
             }
         });
-        return new PlayReport(made, out);
+        List<WorkloadOutcome> played = Parallel.map(plan.workloads(), w -> {
+            try {
+                return new WorkloadOutcome(w.kind().kubeName(), w.name(),
+                        workloads.apply(w.withTemplate(options.applyTo(w.template())), options.replace(), options.start(), options.registry()),
+                        null);
+            } catch (JpodException e) {
+                return new WorkloadOutcome(w.kind().kubeName(), w.name(), null, e);
+            }
+        });
+        return new PlayReport(made, out, played);
     }
 
     /**
@@ -209,6 +243,7 @@ public final class KubeService {
      */
     public PlayWatch watch(PlayReport report) {
         return new PlayWatch(pods, report.pods().stream().filter(o -> o.created() != null).map(o -> o.created().id()).toList(),
+                report.workloads().stream().filter(o -> o.applied() != null).map(o -> o.applied().workload()).toList(), workloads,
                 java.time.Clock.systemUTC());
     }
 
@@ -246,6 +281,17 @@ public final class KubeService {
                 return new DownOutcome(spec.name(), null, e);
             }
         });
+        List<DownOutcome> all = new ArrayList<>(out);
+        for (io.jpod.pod.Workload w : plan.workloads()) {
+            java.util.Optional<List<Workloads.Removed>> removed = workloads.remove(w.kind(), w.name());
+            if (removed.isEmpty()) {
+                all.add(new DownOutcome(w.name(), null, new NotFoundException(w.kind().kubeName().toLowerCase(java.util.Locale.ROOT), w.name(),
+                        "no " + w.kind().kubeName() + " named \"" + w.name() + "\" is played")));
+            } else {
+                removed.get().forEach(r -> all.add(new DownOutcome(r.pod(), r.id(), r.error())));
+            }
+        }
+        out = all;
         plan.configs().forEach(c -> objects.remove(c.kind(), c.name()));
         plan.services().forEach(v -> objects.remove(ServiceObject.KIND, v.name()));
         List<DownOutcome> removed = new ArrayList<>();

@@ -41,6 +41,7 @@ final class Kubelet implements Supervisor.Work {
     private final Prober prober;
     private final java.nio.file.Path supervisorLock;
     private final Runnable supervisorNeeded;
+    private final java.util.function.BooleanSupplier workloadsPlayed;
     private final Events events;
     private final EventLog eventLog;
 
@@ -49,7 +50,9 @@ final class Kubelet implements Supervisor.Work {
      * {@code runDir}: where the supervisor's lock and log are.
      */
     Kubelet(StateStore state, BackOffTable backOff, ProbeTable probeTable, Prober prober, ContainerLifecycle life,
-            List<String> launcher, java.nio.file.Path runDir, Events events, EventLog eventLog) {
+            List<String> launcher, java.nio.file.Path runDir, Events events, EventLog eventLog,
+            java.util.function.BooleanSupplier workloadsPlayed) {
+        this.workloadsPlayed = workloadsPlayed;
         this.state = state;
         this.backOff = backOff;
         this.probeTable = probeTable;
@@ -300,13 +303,13 @@ final class Kubelet implements Supervisor.Work {
 
     /**
      * Starts a supervisor if work is left without one (it was killed, or the host rebooted): a restart
-     * waiting in back-off, or a running container with probes. Any listing calls this.
+     * waiting in back-off, a running container with probes, or a workload to keep. Any listing calls this.
      */
     void superviseIfNeeded(Watch watch, List<PodService.ContainerInfo> listed, List<PodRow> pods) {
         boolean probedRunning = listed.stream().anyMatch(i -> i.current() == ContainerState.RUNNING && !i.row().infra()
                 && pods.stream().filter(p -> p.id().equals(i.row().podId())).findFirst()
                         .map(p -> p.spec().container(i.row().config().kubeName())).map(ContainerSpec::probed).orElse(false));
-        if (!watch.waiting().isEmpty() || probedRunning) {
+        if (!watch.waiting().isEmpty() || probedRunning || workloadsPlayed.getAsBoolean()) {
             supervisorNeeded.run();
         }
     }
@@ -359,6 +362,11 @@ final class Kubelet implements Supervisor.Work {
             Processes.sleep(50);
         }
         return Optional.empty();
+    }
+
+    /** Starts the supervisor unless one runs. */
+    void ensureSupervisor() {
+        supervisorNeeded.run();
     }
 
     /** The lock file the supervisor holds while it runs. */

@@ -59,6 +59,11 @@ public final class LogFollower {
         sources.forEach(s -> followed.add(new Followed(s)));
     }
 
+    /** Follows {@code source} too, from its start. */
+    public void add(Source source) {
+        followed.add(new Followed(source));
+    }
+
     /** The lines written since the last call, in the order they were written across the containers. */
     public List<Line> poll() {
         return merge(false);

@@ -34,15 +34,55 @@ public final class PlayWatch {
 
     private final PodService pods;
     private final List<String> podIds;
+    private final List<io.jpod.pod.Workload> workloads;
+    private final Workloads controllers;
     private final Clock clock;
     private final LogFollower follower;
+    private final Set<String> followedPods = new java.util.HashSet<>();
     private final Map<String, Instant> unrecordedSince = new HashMap<>();
+    private final List<String> failures = new ArrayList<>();
 
     PlayWatch(PodService pods, List<String> podIds, Clock clock) {
+        this(pods, podIds, List.of(), null, clock);
+    }
+
+    /**
+     * The pods {@code podIds} and the workloads {@code workloads} a play made: a Job has ended when it completed or
+     * failed (its pods are followed as its controller makes them); a Deployment or DaemonSet never ends by itself.
+     */
+    PlayWatch(PodService pods, List<String> podIds, List<io.jpod.pod.Workload> workloads, Workloads controllers, Clock clock) {
         this.pods = pods;
         this.podIds = List.copyOf(podIds);
+        this.workloads = List.copyOf(workloads);
+        this.controllers = controllers;
         this.clock = clock;
         this.follower = new LogFollower(sources(pods, podIds));
+        followedPods.addAll(podIds);
+        followNewPods();
+    }
+
+    /** Why the workloads that failed failed, one line each ({@code Job migrate failed: BackoffLimitExceeded: ...}). */
+    public List<String> failures() {
+        return List.copyOf(failures);
+    }
+
+    /** The workloads' statuses now (only those this play made). */
+    private List<Workloads.Status> watched() {
+        if (workloads.isEmpty()) {
+            return List.of();
+        }
+        return controllers.list().stream().filter(s -> workloads.stream().anyMatch(w -> w.kind() == s.row().workload().kind()
+                && w.name().equals(s.row().workload().name()))).toList();
+    }
+
+    /** Follows the logs of the workloads' pods made since the last look. */
+    private List<Workloads.Status> followNewPods() {
+        List<Workloads.Status> now = watched();
+        for (Workloads.Status s : now) {
+            List<String> fresh = s.pods().stream().map(p -> p.pod().id()).filter(followedPods::add).toList();
+            sources(pods, fresh).forEach(follower::add);
+        }
+        return now;
     }
 
     /** The logs of the pods' containers other than the infra, in the pods' order. */
@@ -84,7 +124,9 @@ public final class PlayWatch {
                 Optional<List<PodService.PodInfo>> ended = ended();
                 if (ended.isPresent()) {
                     follower.drain().forEach(sink);
-                    return OptionalInt.of(exitCode(ended.get()));
+                    int code = exitCode(ended.get());
+                    // a Job that failed with no container failing (its deadline passed) still fails the wait
+                    return OptionalInt.of(code == 0 && !failures.isEmpty() ? 1 : code);
                 }
                 nextCheck = clock.instant().plus(CHECK_EVERY);
             }
@@ -93,7 +135,10 @@ public final class PlayWatch {
         return OptionalInt.empty();
     }
 
-    /** The pods as they are now when every one has ended (a pod removed meanwhile has), else empty. */
+    /**
+     * The pods as they are now when every one has ended (a pod removed meanwhile has) and every Job has
+     * completed or failed, else empty. A failed Job's pods come first, so that their exit code is the wait's.
+     */
     private Optional<List<PodService.PodInfo>> ended() {
         List<PodService.PodInfo> now = new ArrayList<>();
         for (String id : podIds) {
@@ -104,7 +149,31 @@ public final class PlayWatch {
             }
         }
         recordLostExits(now);
-        return now.stream().allMatch(PlayWatch::ended) ? Optional.of(now) : Optional.empty();
+        List<Workloads.Status> statuses = followNewPods();
+        boolean workloadsEnded = true;
+        List<PodService.PodInfo> failedJobsPods = new ArrayList<>();
+        failures.clear();
+        for (io.jpod.pod.Workload w : workloads) {
+            Optional<Workloads.Status> s = statuses.stream().filter(x -> x.row().workload().kind() == w.kind()
+                    && x.row().workload().name().equals(w.name())).findFirst();
+            if (s.isEmpty()) {
+                continue; // removed meanwhile: ended
+            }
+            if (w.kind() != io.jpod.pod.Workload.Kind.JOB || !s.get().jobState().finished()) {
+                workloadsEnded = false;
+                continue;
+            }
+            if (s.get().jobState().condition() == io.jpod.workload.JobController.Condition.FAILED) {
+                failures.add("Job " + w.name() + " failed: " + s.get().jobState().reason() + ": " + s.get().jobState().message());
+                failedJobsPods.addAll(s.get().pods());
+            }
+        }
+        if (!workloadsEnded || !now.stream().allMatch(PlayWatch::ended)) {
+            return Optional.empty();
+        }
+        List<PodService.PodInfo> all = new ArrayList<>(failedJobsPods);
+        all.addAll(now);
+        return Optional.of(all);
     }
 
     /** A container whose process ended and whose exit no cleanup has recorded for a while is cleaned up here. */

@@ -96,19 +96,10 @@ public final class PodService {
      * (from registries reached with {@code registry}).
      */
     public CreatedPod create(PodSpec spec, boolean replace, boolean start, RegistryOptions registry) {
-        List<ImageSource.ResolvedImage> resolved = new ArrayList<>();
+        List<ImageSource.ResolvedImage> resolved = resolveImages(spec, registry);
         List<ProcessPlan> plans = new ArrayList<>();
-        for (ContainerSpec c : spec.allContainers()) {
-            ImageSource.ResolvedImage img;
-            try {
-                img = images.resolve(c.image(), c.effectivePullPolicy(), registry);
-            } catch (JpodException e) {
-                throw new RuntimeFailureException(spec.containerName(c),
-                        "container " + c.name() + " of pod " + spec.name() + ": " + e.getMessage()
-                        + (e instanceof HostException h && h.hint() != null ? " (" + h.hint() + ")" : ""), e);
-            }
-            resolved.add(img);
-            plans.add(ProcessPlan.of(spec, c, img.defaults()));
+        for (int i = 0; i < resolved.size(); i++) {
+            plans.add(ProcessPlan.of(spec, spec.allContainers().get(i), resolved.get(i).defaults()));
         }
         if (replace) {
             state.pods().stream().filter(p -> p.name().equals(spec.name())).findFirst().ifPresent(p -> remove(p.id(), true));
@@ -151,6 +142,21 @@ public final class PodService {
             awaitInit(pod);
         }
         return new CreatedPod(podId, spec.name(), rows.stream().filter(r -> !r.infra()).map(ContainerRow::id).toList());
+    }
+
+    /** The image of each of the pod's containers (init containers first), pulled as its pull policy says. */
+    List<ImageSource.ResolvedImage> resolveImages(PodSpec spec, RegistryOptions registry) {
+        List<ImageSource.ResolvedImage> resolved = new ArrayList<>();
+        for (ContainerSpec c : spec.allContainers()) {
+            try {
+                resolved.add(images.resolve(c.image(), c.effectivePullPolicy(), registry));
+            } catch (JpodException e) {
+                throw new RuntimeFailureException(spec.containerName(c),
+                        "container " + c.name() + " of pod " + spec.name() + ": " + e.getMessage()
+                        + (e instanceof HostException h && h.hint() != null ? " (" + h.hint() + ")" : ""), e);
+            }
+        }
+        return resolved;
     }
 
     /** Starts the infra container, then (init containers first, each to completion) every container not running. */

@@ -32,6 +32,24 @@ public final class Supervisor {
         void runDue(Instant now);
     }
 
+    /** The work of {@code a} and {@code b}: due when either is, each doing what is due of its own. */
+    static Work both(Work a, Work b) {
+        return new Work() {
+            @Override
+            public Optional<Instant> nextDue() {
+                Optional<Instant> x = a.nextDue();
+                Optional<Instant> y = b.nextDue();
+                return x.isEmpty() ? y : y.isEmpty() || x.get().isBefore(y.get()) ? x : y;
+            }
+
+            @Override
+            public void runDue(Instant now) {
+                a.runDue(now);
+                b.runDue(now);
+            }
+        };
+    }
+
     /** Why {@link #run} returned. */
     public enum Outcome {
         /** another supervisor holds the lock */

@@ -20,7 +20,10 @@ public final class SystemService {
     private final HostFacts host;
     private final PodService pods;
 
-    SystemService(HostFacts host, PodService pods) {
+    private final Workloads workloads;
+
+    SystemService(HostFacts host, PodService pods, Workloads workloads) {
+        this.workloads = workloads;
         this.host = host;
         this.pods = pods;
     }
@@ -46,7 +49,7 @@ public final class SystemService {
 
     /** Runs the supervisor until nothing is left to do (returns at once if another runs). */
     public Supervisor.Outcome supervise() {
-        return new Supervisor(pods.kubelet().supervisorLock(), pods.kubelet(), SUPERVISOR_LINGER).run();
+        return new Supervisor(pods.kubelet().supervisorLock(), Supervisor.both(pods.kubelet(), workloads), SUPERVISOR_LINGER).run();
     }
 
     /** What reset removed, and what it could not. */

@@ -5,13 +5,10 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVarSource;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.EnvVar;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +20,6 @@ import java.util.regex.Pattern;
 final class EnvTranslator {
     /** Names envFrom may produce (Kubernetes skips other keys). */
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
-    private static final Pattern MAP_FIELD = Pattern.compile("metadata\\.(labels|annotations)\\['([^']*)'\\]");
     /** status.hostIP, and status.podIP of a pod on the host's network: the host's loopback. */
     static final String HOST_IP = "127.0.0.1";
     /** status.podIP of a pod with a network of its own: slirp4netns gives every pod's eth0 this address. */
@@ -37,31 +33,19 @@ final class EnvTranslator {
             this(name, namespace, labels, annotations, new ResourceFields(Map.of(), ResourceFields.Node.UNKNOWN), SLIRP_POD_IP);
         }
 
-        /** A stable stand-in for metadata.uid: the pod's id is only made when it is created. */
-        String uid() {
-            return UUID.nameUUIDFromBytes(("jpod:" + namespace + "/" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        /** The metadata fieldRef and downwardAPI volumes read. */
+        io.jpod.pod.PodMetadata metadata() {
+            return new io.jpod.pod.PodMetadata(name, namespace, labels, annotations);
         }
 
-        /**
-         * The value of a metadata field both fieldRef and downwardAPI volumes read: metadata.name,
-         * namespace, uid, labels['KEY'] and annotations['KEY'] (empty when there is no such key); null for others.
-         */
+        /** metadata.uid as {@link io.jpod.pod.PodMetadata#uid()} gives it. */
+        String uid() {
+            return metadata().uid();
+        }
+
+        /** The value of a metadata field ({@link io.jpod.pod.PodMetadata#field}), null for others. */
         String metadata(String fieldPath) {
-            switch (fieldPath) {
-                case "metadata.name":
-                    return name;
-                case "metadata.namespace":
-                    return namespace;
-                case "metadata.uid":
-                    return uid();
-                default:
-                    break;
-            }
-            Matcher m = MAP_FIELD.matcher(fieldPath);
-            if (!m.matches()) {
-                return null;
-            }
-            return (m.group(1).equals("labels") ? labels : annotations).getOrDefault(m.group(2), "");
+            return metadata().field(fieldPath);
         }
     }
 
@@ -146,7 +130,8 @@ final class EnvTranslator {
             return key(var, true, r.getName(), r.getKey(), Boolean.TRUE.equals(r.getOptional()), at + ".secretKeyRef");
         }
         if (from.getFieldRef() != null) {
-            return Optional.of(new EnvVar(var, field(from.getFieldRef().getFieldPath(), at + ".fieldRef.fieldPath")));
+            String fieldPath = from.getFieldRef().getFieldPath();
+            return Optional.of(EnvVar.ofField(var, field(fieldPath, at + ".fieldRef.fieldPath"), fieldPath));
         }
         String ref = at + ".resourceFieldRef";
         return Optional.of(new EnvVar(var, pod.resources().value(from.getResourceFieldRef(), container,

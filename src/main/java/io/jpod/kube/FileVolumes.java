@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -158,7 +157,7 @@ final class FileVolumes {
     /** A downwardAPI file's text, as the kubelet writes it: maps as sorted {@code key="value"} lines. */
     private String field(String fieldPath, String at) {
         if (fieldPath.equals("metadata.labels") || fieldPath.equals("metadata.annotations")) {
-            return formatMap(fieldPath.equals("metadata.labels") ? pod.labels() : pod.annotations());
+            return io.jpod.pod.PodMetadata.formatMap(fieldPath.equals("metadata.labels") ? pod.labels() : pod.annotations());
         }
         String value = pod.metadata(fieldPath);
         if (value != null) {
@@ -167,33 +166,6 @@ final class FileVolumes {
         throw problem(at, "fieldPath \"" + fieldPath + "\" is not supported in a downwardAPI volume: metadata.name,"
                 + " metadata.namespace, metadata.uid, metadata.labels, metadata.annotations, metadata.labels['KEY']"
                 + " or metadata.annotations['KEY']");
-    }
-
-    /** Kubernetes' FormatMap: {@code key="value"} lines sorted by key, values quoted as Go's %q, no newline at the end. */
-    static String formatMap(Map<String, String> map) {
-        StringBuilder sb = new StringBuilder();
-        new TreeMap<>(map).forEach((k, v) -> {
-            if (sb.length() > 0) {
-                sb.append('\n');
-            }
-            sb.append(k).append('=').append(quote(v == null ? "" : v));
-        });
-        return sb.toString();
-    }
-
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private String path(String path, String itemAt, Set<String> paths) {

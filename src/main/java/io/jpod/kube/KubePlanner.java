@@ -2,6 +2,7 @@ package io.jpod.kube;
 
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.PodSpec;
+import io.jpod.pod.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,21 +61,32 @@ public final class KubePlanner {
             }
         }
         // ConfigMaps and Secrets are all known now: the pods can use them whatever the documents' order
-        List<PodSpec> pods = pods(workloads, EnvSources.of(objects.configs(), lenient), node, warnings, problems);
+        Translated t = pods(workloads, EnvSources.of(objects.configs(), lenient), node, warnings, problems);
+        List<PodSpec> pods = t.pods();
+        List<Workload> controlled = t.workloads();
         if (!objects.serviceModels().isEmpty()) {
-            ServicePorts.Result published = ServicePorts.apply(objects.serviceModels(), pods);
-            pods = published.pods();
+            // a workload's pods are selected by the labels of its template
+            List<PodSpec> all = new ArrayList<>(pods);
+            all.addAll(controlled.stream().map(Workload::template).toList());
+            ServicePorts.Result published = ServicePorts.apply(objects.serviceModels(), all);
+            pods = published.pods().subList(0, pods.size());
+            List<Workload> withPorts = new ArrayList<>();
+            for (int i = 0; i < controlled.size(); i++) {
+                withPorts.add(controlled.get(i).withTemplate(published.pods().get(pods.size() + i)));
+            }
+            controlled = withPorts;
             warnings.addAll(published.warnings());
         }
         if (node.resourcesNotEnforced() != null
-                && pods.stream().anyMatch(p -> p.containers().stream().anyMatch(c -> c.resources().any()))) {
+                && java.util.stream.Stream.concat(pods.stream(), controlled.stream().map(Workload::template))
+                        .anyMatch(p -> p.containers().stream().anyMatch(c -> c.resources().any()))) {
             warnings.add("resources (limits and requests) are kept but not enforced: " + node.resourcesNotEnforced());
         }
-        if (problems.isEmpty() && pods.isEmpty() && objects.isEmpty()) {
+        if (problems.isEmpty() && pods.isEmpty() && controlled.isEmpty() && objects.isEmpty()) {
             List<String> played = files.stream().filter(f -> !f.configMapsOnly()).map(KubeFile::name).toList();
             problems.add(0, String.join(", ", played) + ": no Kubernetes objects to play");
         }
-        return new Plan(pods, objects.configs(), objects.claims(), warnings, problems.inOrder(), objects.services());
+        return new Plan(pods, objects.configs(), objects.claims(), warnings, problems.inOrder(), objects.services(), controlled);
     }
 
     /** A document with its place among all documents read (1-based). */
@@ -114,33 +126,45 @@ public final class KubePlanner {
         }
     }
 
-    /** The pods of the Pods, Deployments, DaemonSets and Jobs, each name made once; a translator's problem placed at its field. */
-    private List<PodSpec> pods(List<Placed> workloads, EnvSources sources, NodeFacts node, List<String> warnings,
+    /** The Pods' pods and the workloads translated. */
+    private record Translated(List<PodSpec> pods, List<Workload> workloads) {
+    }
+
+    /**
+     * The pods of the Pods, and the Deployments, DaemonSets and Jobs, each name made once (a pod's
+     * among pods, a workload's among its kind); a translator's problem placed at its field.
+     */
+    private Translated pods(List<Placed> workloads, EnvSources sources, NodeFacts node, List<String> warnings,
             Problems problems) {
         PodTranslator translator = new PodTranslator(mapper, node.cpuMillis(), node.memoryBytes());
         WorkloadTranslator workloadTranslator = new WorkloadTranslator(translator);
         List<PodSpec> pods = new ArrayList<>();
+        List<Workload> controlled = new ArrayList<>();
         Map<String, String> madeBy = new LinkedHashMap<>();
         for (Placed w : workloads) {
             KubeDocument doc = w.doc();
             try {
-                PodTranslator.Result r = doc.kind().equals(PlayedKind.POD) ? translator.translate(doc, sources)
-                        : workloadTranslator.translate(doc, sources);
-                warnings.addAll(r.warnings());
-                if (r.pod() == null) {
-                    continue;
-                }
-                String before = madeBy.putIfAbsent(r.pod().name(), doc.where());
+                boolean pod = doc.kind().equals(PlayedKind.POD);
+                String key = pod ? "pod " + doc.name() : doc.kind() + " " + doc.name();
+                String before = madeBy.putIfAbsent(key, doc.where());
                 if (before != null) {
-                    problems.add(w.order(), doc.locate("metadata.name: pod " + r.pod().name() + " is also made by " + before));
+                    problems.add(w.order(), doc.locate("metadata.name: " + key + " is also defined at " + before));
                     continue;
                 }
-                pods.add(r.pod());
+                if (pod) {
+                    PodTranslator.Result r = translator.translate(doc, sources);
+                    warnings.addAll(r.warnings());
+                    pods.add(r.pod());
+                } else {
+                    WorkloadTranslator.Result r = workloadTranslator.translate(doc, sources);
+                    warnings.addAll(r.warnings());
+                    controlled.add(r.workload());
+                }
             } catch (InvalidInputException e) {
                 problems.add(w.order(), doc.locate(e));
             }
         }
-        return pods;
+        return new Translated(pods, controlled);
     }
 
     /** Problems, each with the place of its document among all read, so that they are listed in the files' order. */

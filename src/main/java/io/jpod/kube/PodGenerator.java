@@ -257,8 +257,8 @@ public final class PodGenerator {
     }
 
     /**
-     * A variable as it was given: a value, or again a reference to the ConfigMap or Secret key it
-     * came from, so that a Secret's value never appears in generated YAML.
+     * A variable as it was given: a value, or again a reference to the ConfigMap or Secret key or the
+     * pod field it came from, so that a Secret's value never appears in generated YAML.
      */
     static io.fabric8.kubernetes.api.model.EnvVar env(PodSpec pod, ContainerSpec c, EnvVar e, List<String> warnings) {
         EnvVarBuilder b = new EnvVarBuilder().withName(e.name());
@@ -267,6 +267,9 @@ public final class PodGenerator {
             warnings.add("pod " + pod.name() + ": container " + c.name() + ": variable " + e.name()
                     + " came from a Secret by an unknown key: written without its value");
             return b.withValue("").build();
+        }
+        if (from == null && e.fieldPath() != null) {
+            return b.withNewValueFrom().withNewFieldRef().withFieldPath(e.fieldPath()).endFieldRef().endValueFrom().build();
         }
         if (from == null) {
             return b.withValue(e.value() == null ? "" : e.value()).build();

@@ -1,6 +1,8 @@
 package io.jpod.kube;
 
 import io.jpod.error.InvalidInputException;
+import io.jpod.pod.Workload;
+import io.jpod.workload.ReplicaNames;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Deployment, DaemonSet and Job → one pod from their {@code spec.template}, named {@code <name>-pod}
- * as podman names it. Locally one pod runs whatever the replica count.
+ * Deployment, DaemonSet and Job → a {@link Workload}: its own fields (replicas, strategy,
+ * minReadySeconds; a Job's completions, parallelism, backoffLimit, deadlines, completionMode) and
+ * the pod of its {@code spec.template}, from which its controller makes its pods.
  */
 public final class WorkloadTranslator {
     /** The kinds this translator plays, with their apiVersion. */
@@ -21,7 +24,8 @@ public final class WorkloadTranslator {
             "Deployment", Set.of("spec.replicas", "spec.selector.*", "spec.strategy.*", "spec.revisionHistoryLimit",
                     "spec.minReadySeconds", "spec.progressDeadlineSeconds"),
             "DaemonSet", Set.of("spec.selector.*", "spec.updateStrategy.*", "spec.revisionHistoryLimit", "spec.minReadySeconds"),
-            "Job", Set.of("spec.selector.*", "spec.manualSelector", "spec.completions", "spec.parallelism"));
+            "Job", Set.of("spec.selector.*", "spec.manualSelector", "spec.completions", "spec.parallelism", "spec.backoffLimit",
+                    "spec.activeDeadlineSeconds", "spec.ttlSecondsAfterFinished", "spec.completionMode"));
     private static final Map<String, FieldCheck> FIELDS = Map.of(
             "Deployment", fields("Deployment"), "DaemonSet", fields("DaemonSet"), "Job", fields("Job"));
 
@@ -43,8 +47,12 @@ public final class WorkloadTranslator {
         return new FieldCheck(s);
     }
 
-    /** The pod of a Deployment, DaemonSet or Job; its pod is null when it asks for no replicas. */
-    public PodTranslator.Result translate(KubeDocument doc, EnvSources sources) {
+    /** A workload translated, and what the user should be warned about. */
+    public record Result(Workload workload, List<String> warnings) {
+    }
+
+    /** A Deployment, DaemonSet or Job: its own fields checked as the API server checks them, and its template's pod. */
+    public Result translate(KubeDocument doc, EnvSources sources) {
         String kind = doc.kind();
         String name = doc.name();
         if (name == null || name.isEmpty()) {
@@ -74,25 +82,37 @@ public final class WorkloadTranslator {
             podNode.set("metadata", templateMeta);
         }
         podNode.set("spec", template.path("spec"));
-        String podName = name + "-pod";
-        PodTranslator.checkName(doc, "metadata.name", podName);
         PodTranslator.Result r = pods.translate(new PodTranslator.Source(doc, podNode, "spec.template.", what,
-                FIELDS.get(kind), podName), sources);
-        JsonNode replicas = spec.path("replicas");
-        if (kind.equals("Deployment") && !replicas.isMissingNode() && !replicas.isNull()) {
-            if (!replicas.isIntegralNumber() || replicas.asLong() < 0) {
-                throw new InvalidInputException(doc.where(), "spec.replicas: must be a number, 0 or more");
-            }
-            if (replicas.asLong() == 0) {
-                r.warnings().add(doc.where() + ": " + what + ": replicas is 0: no pod is created");
-                return new PodTranslator.Result(null, r.warnings());
-            }
-            if (replicas.asLong() > 1) {
-                r.warnings().add(doc.where() + ": " + what + ": replicas is " + replicas.asLong()
-                        + ": one pod runs locally (" + podName + ")");
-            }
+                FIELDS.get(kind), name), sources);
+        Workload.Kind k = Workload.Kind.of(kind);
+        JsonNode meta = doc.node().path("metadata");
+        String hash = ReplicaNames.templateHash(template.toString());
+        WorkloadFields f = new WorkloadFields(doc, spec);
+        Workload w = switch (k) {
+            case DEPLOYMENT -> new Workload(k, name, meta.path("namespace").asString(""), strings(meta.path("labels")),
+                    strings(meta.path("annotations")), r.pod(), hash, f.count("spec.replicas", spec.path("replicas"), 1),
+                    f.strategy("spec.strategy", Workload.Strategy.DEPLOYMENT_DEFAULT, "Recreate"),
+                    f.count("spec.minReadySeconds", spec.path("minReadySeconds"), 0), null);
+            case DAEMONSET -> new Workload(k, name, meta.path("namespace").asString(""), strings(meta.path("labels")),
+                    strings(meta.path("annotations")), r.pod(), hash, 1,
+                    f.strategy("spec.updateStrategy", Workload.Strategy.DAEMONSET_DEFAULT, "OnDelete"),
+                    f.count("spec.minReadySeconds", spec.path("minReadySeconds"), 0), null);
+            case JOB -> new Workload(k, name, meta.path("namespace").asString(""), strings(meta.path("labels")),
+                    strings(meta.path("annotations")), r.pod(), hash, 0, null, 0, f.job());
+        };
+        if (k == Workload.Kind.DEPLOYMENT && w.replicas() == 0) {
+            r.warnings().add(doc.where() + ": " + what + ": replicas is 0: no pod runs until it is scaled up");
         }
-        return r;
+        return new Result(w, r.warnings());
+    }
+
+    /** A mapping of strings (labels, annotations), in order. */
+    private static Map<String, String> strings(JsonNode node) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (node.isObject()) {
+            node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asString("")));
+        }
+        return out;
     }
 
     /** apps/v1 and batch/v1 refuse a selector that does not select the template's pods. */

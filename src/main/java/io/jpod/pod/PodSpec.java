@@ -56,6 +56,11 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         return new Builder(this);
     }
 
+    /** A builder holding this pod under another name (its hostname kept as it is). */
+    public Builder toBuilder(String newName) {
+        return new Builder(this, newName);
+    }
+
     /** The volume named {@code name}, or null. */
     public Volume volume(String name) {
         return volumes.stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
@@ -109,7 +114,11 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         }
 
         private Builder(PodSpec p) {
-            name = p.name;
+            this(p, p.name);
+        }
+
+        private Builder(PodSpec p, String name) {
+            this.name = name;
             labels = p.labels;
             annotations = p.annotations;
             hostname = p.hostname;

@@ -148,6 +148,20 @@ public final class Database implements AutoCloseable {
               attributes TEXT NOT NULL
             );
             CREATE INDEX events_by_time ON events(time);
+            """,
+            // the Deployments, DaemonSets and Jobs played: the workload as JSON, and what its controller
+            // records between its decisions (a Job's start and end, why it failed) as a JSON object of strings
+            """
+            CREATE TABLE workloads (
+              kind TEXT NOT NULL,
+              name TEXT NOT NULL,
+              spec TEXT NOT NULL,
+              created TEXT NOT NULL,
+              updated TEXT NOT NULL,
+              revision INTEGER NOT NULL,
+              status TEXT NOT NULL,
+              PRIMARY KEY (kind, name)
+            );
             """);
 
     private final Connection connection;

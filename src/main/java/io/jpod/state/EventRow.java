@@ -21,9 +21,9 @@ public record EventRow(long id, Instant time, Type type, String status, String o
 
     /** What kind of object an event is about (podman's type words). */
     public enum Type {
-        CONTAINER, POD, IMAGE, VOLUME;
+        CONTAINER, POD, IMAGE, VOLUME, WORKLOAD;
 
-        /** The word podman prints and filters by: container, pod, image, volume. */
+        /** The word podman prints and filters by: container, pod, image, volume; and jpod's workload. */
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }

@@ -153,13 +153,15 @@ class KubeServiceTest {
                 kind: Deployment
                 metadata: {name: web}
                 spec:
-                  replicas: 2
+                  replicas: 0
                   selector: {matchLabels: {app: web}}
                   template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}
                 """);
         Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true));
-        assertEquals(List.of("web-pod"), plan.pods().stream().map(PodSpec::name).toList());
-        assertEquals(List.of(f + ":6:1: Deployment web: replicas is 2: one pod runs locally (web-pod)"), warnings);
+        assertEquals(List.of(), plan.pods());
+        assertEquals(List.of("web"), plan.workloads().stream().map(w -> w.name()).toList());
+        assertEquals(List.of("web"), plan.templates().stream().map(PodSpec::name).toList());
+        assertEquals(List.of(f + ":6:1: Deployment web: replicas is 0: no pod runs until it is scaled up"), warnings);
         String bad = file("bad.yaml", POD);
         assertThrows(InvalidInputException.class, () -> kube.dryRun(List.of(bad), stdin(""), new KubeService.PlayOptions(false, true)));
     }

@@ -184,7 +184,7 @@ class EnvTranslatorTest {
                     env:
                     - {name: NS, valueFrom: {fieldRef: {fieldPath: metadata.namespace}}}
                 """, SOURCES);
-        assertEquals(List.of(new EnvVar("NS", "default")), r.pod().containers().get(0).env());
+        assertEquals(List.of(EnvVar.ofField("NS", "default", "metadata.namespace")), r.pod().containers().get(0).env());
     }
 
     @Test

@@ -141,13 +141,19 @@ class KubePlannerTest {
                 metadata: {name: web}
                 spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}}
                 """, """
-                apiVersion: v1
-                kind: Pod
-                metadata: {name: web-pod}
-                spec: {containers: [{name: a, image: i}]}
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                spec: {selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}}, spec: {containers: [{name: a, image: i}]}}}
+                """, """
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: web}
+                spec: {template: {spec: {restartPolicy: Never, containers: [{name: a, image: i}]}}}
                 """));
         assertEquals(List.of("dup.yaml:8:18: metadata.name: ConfigMap app-config is also defined at dup.yaml:1:1",
-                "dup.yaml:18:18: metadata.name: pod web-pod is also made by dup.yaml:11:1"), plan.problems());
+                "dup.yaml:18:18: metadata.name: Deployment web is also defined at dup.yaml:11:1"), plan.problems(),
+                "a Deployment and a Job may share a name, as in Kubernetes");
     }
 
     @Test

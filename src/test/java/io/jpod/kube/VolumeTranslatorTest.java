@@ -304,10 +304,10 @@ class VolumeTranslatorTest {
                         image: busybox
                         volumeMounts: [{name: %s, mountPath: /cache}]
                 """;
-        PodTranslator.Result r = workloads.translate(ConfigDataTest.doc(yaml.formatted("cache")), SOURCES);
+        WorkloadTranslator.Result r = workloads.translate(ConfigDataTest.doc(yaml.formatted("cache")), SOURCES);
         assertEquals(List.of(), r.warnings());
-        assertEquals(1L << 30, r.pod().volume("cache").emptyDir().sizeLimit());
-        assertEquals(7L, r.pod().containers().get(0).securityContext().runAsUser());
+        assertEquals(1L << 30, r.workload().template().volume("cache").emptyDir().sizeLimit());
+        assertEquals(7L, r.workload().template().containers().get(0).securityContext().runAsUser());
         String bad = assertThrows(InvalidInputException.class,
                 () -> workloads.translate(ConfigDataTest.doc(yaml.formatted("nope")), SOURCES)).getMessage();
         assertTrue(bad.contains("spec.template.spec.containers[0].volumeMounts[0].name"), bad);

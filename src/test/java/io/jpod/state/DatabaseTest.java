@@ -68,7 +68,7 @@ class DatabaseTest {
             assertTrue(Files.isRegularFile(file));
             assertEquals(Database.schemaVersion(), userVersion(db));
             assertEquals(List.of("back_off", "containers", "events", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods",
-                    "probes", "sqlite_sequence", "volumes"), tables(db));
+                    "probes", "sqlite_sequence", "volumes", "workloads"), tables(db));
         }
     }
 
@@ -107,7 +107,7 @@ class DatabaseTest {
         }
         try (Database again = Database.open(file)) {
             assertEquals(List.of("back_off", "containers", "events", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods",
-                    "probes", "sqlite_sequence", "volumes"), tables(again));
+                    "probes", "sqlite_sequence", "volumes", "workloads"), tables(again));
         }
     }
 
