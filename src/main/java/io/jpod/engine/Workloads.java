@@ -440,7 +440,8 @@ public final class Workloads implements Supervisor.Work {
         Instant now = Instant.now();
         Instant min = null;
         for (WorkloadTable.Row r : rows(now)) {
-            Instant t = due.getOrDefault(key(r.workload().kind(), r.workload().name()), now);
+            // not looked at yet by this process: due at once (a time before any "now" of the caller)
+            Instant t = due.getOrDefault(key(r.workload().kind(), r.workload().name()), Instant.EPOCH);
             if (t != Instant.MAX && (min == null || t.isBefore(min))) {
                 min = t;
             }
@@ -457,7 +458,9 @@ public final class Workloads implements Supervisor.Work {
                 continue;
             }
             try {
-                reconcile(r.workload().kind(), r.workload().name(), null);
+                Step step = reconcile(r.workload().kind(), r.workload().name(), null);
+                events.debug(shown(r.workload()) + ": " + step.created().size() + " pod(s) created, next look "
+                        + step.next().map(Instant::toString).orElse("never"));
             } catch (RuntimeException e) {
                 events.warning(shown(r.workload()) + ": " + e.getMessage());
                 due.put(key, now.plus(LOOK_EVERY));

@@ -70,6 +70,7 @@ record PodObservation(Map<String, Map<String, String>> containers) {
         Map<String, Map<String, String>> all = new TreeMap<>();
         for (JsonNode c : appContainers(cli, pods)) {
             String pod = text(c, "PodName");
+            String alias = alias(pod, c.path("Labels"));
             String name = c.path("Names").get(0).asString();
             Map<String, String> seen = new TreeMap<>();
             JsonNode inspect = Harness.json(cli.ok("inspect", name)).get(0);
@@ -95,13 +96,40 @@ record PodObservation(Map<String, Map<String, String>> containers) {
             if (aspects != null) {
                 seen.keySet().retainAll(aspects);
             }
+            if (!alias.equals(pod)) { // a workload's pod: its random name is not what is compared
+                seen.replaceAll((k, v) -> v.replace(pod, alias));
+            }
             String inYaml = name;
             while (inYaml.startsWith(pod + "-")) { // podman 4.3's YAML names containers <pod>-<name>: played, <pod>-<pod>-<name>
                 inYaml = inYaml.substring(pod.length() + 1);
             }
-            all.put(pod + "/" + inYaml, seen);
+            all.put(alias + "/" + inYaml, seen);
         }
         return new PodObservation(all);
+    }
+
+    /**
+     * What a pod is compared as: its name, or for a pod of a Deployment, DaemonSet or Job (whose name ends in a
+     * hash and a random suffix, as Kubernetes names them) its workload's name and {@code -<replica>}.
+     */
+    static String alias(String pod, JsonNode labels) {
+        if (labels.has("pod-template-hash")) {
+            String hash = "-" + labels.path("pod-template-hash").asString() + "-";
+            return pod.contains(hash) ? pod.substring(0, pod.lastIndexOf(hash)) + "-<replica>" : pod;
+        }
+        if (labels.has("controller-revision-hash") || labels.has("job-name")) {
+            return pod.length() > 6 ? pod.substring(0, pod.length() - 6) + "-<replica>" : pod;
+        }
+        return pod;
+    }
+
+    /** Every pod's {@link #alias}, from {@code pod ps --format json}. */
+    static List<String> aliases(Cli cli) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode p : Harness.json(cli.ok("pod", "ps", "--format", "json"))) {
+            out.add(alias(text(p, "Name"), p.path("Labels")));
+        }
+        return out;
     }
 
     /** The listed pods' app containers (not infra), from {@code ps -a --pod --format json} (podman fills PodName only with --pod). */
