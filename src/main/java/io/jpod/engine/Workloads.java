@@ -170,6 +170,16 @@ public final class Workloads implements Supervisor.Work {
                 List.of("deployment", "daemonset", "job")));
     }
 
+    /** The workload {@code owner} names ({@code Kind/name}, as its pods' owner annotation holds it), if played. */
+    Optional<Workload> find(String owner) {
+        int slash = owner.indexOf('/');
+        Workload.Kind kind = slash < 0 ? null : Workload.Kind.of(owner.substring(0, slash));
+        if (kind == null) {
+            return Optional.empty();
+        }
+        return table.find(kind, owner.substring(slash + 1)).map(WorkloadTable.Row::workload);
+    }
+
     /** One pod's outcome of a workload's removal. */
     public record Removed(String pod, String id, JpodException error) {
     }

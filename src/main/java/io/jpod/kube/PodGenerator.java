@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -15,18 +16,25 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.DaemonSetUpdateStrategy;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateDaemonSet;
+import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpecBuilder;
 import io.jpod.error.Choices;
 import io.jpod.error.InvalidInputException;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.EnvVar;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.RestartPolicy;
+import io.jpod.pod.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.ObjectMapper;
@@ -38,7 +46,9 @@ import tools.jackson.databind.ObjectMapper;
  * <p>A pod is written as the user gave it: its containers keep their YAML names, command, args,
  * env and workingDir as written (not merged with the image), labels and annotations in their order.
  * Fields that hold their default are left out (hostname equal to the pod name, the 10 s grace
- * period, shareProcessNamespace false), so that playing the YAML again gives the same pod.
+ * period, shareProcessNamespace false), so that playing the YAML again gives the same pod. A played
+ * Deployment, DaemonSet or Job is written the same way: as its own kind with its own fields and its
+ * template, not as the pods its controller made.
  */
 public final class PodGenerator {
     /** What each pod is written as: {@code kube generate --type}. */
@@ -124,30 +134,60 @@ public final class PodGenerator {
 
     /** As {@link #generate(List, Options)}, with a PersistentVolumeClaim for each of {@code claims} first. */
     public Result generate(List<PodSpec> pods, List<VolumeClaim> claims, Options options) {
+        return generate(pods, List.of(), claims, options);
+    }
+
+    /**
+     * As {@link #generate(List, List, Options)}, with each of {@code workloads} written as played, as its own kind
+     * with its own fields ({@code --type} and {@code --replicas} apply to the pods only): the claims, the Services
+     * (the workloads', then the pods'), the workloads, then the pods.
+     */
+    public Result generate(List<PodSpec> pods, List<Workload> workloads, List<VolumeClaim> claims, Options options) {
         List<String> warnings = new ArrayList<>();
         List<HasMetadata> all = new ArrayList<>();
         claims.forEach(c -> all.add(VolumeGenerator.claim(c, warnings)));
+        if (options.type() != Type.POD && !workloads.isEmpty()) {
+            warnings.add("--type/--replicas apply to pods; " + String.join(", ", workloads.stream()
+                    .map(w -> w.kind().kubeName() + " " + w.name()).toList()) + (workloads.size() == 1 ? " is" : " are")
+                    + " written as played");
+        }
         List<HasMetadata> services = new ArrayList<>();
-        List<HasMetadata> workloads = new ArrayList<>();
+        List<HasMetadata> written = new ArrayList<>();
+        for (Workload w : workloads) {
+            Meta meta = Meta.of(w.template(), warnings);
+            if (options.service()) {
+                meta = meta.labelled(); // a Service selects its pods by label
+            }
+            written.add(workload(w, meta, !options.service(), warnings));
+            if (options.service()) {
+                addService(services, w.kind().kubeName() + " " + w.name(), w.template(), meta, options, warnings);
+            }
+        }
         for (PodSpec pod : pods) {
             Meta meta = Meta.of(pod, warnings);
-            if (options.service() && meta.labels().isEmpty()) {
-                meta = meta.withAppLabel(); // a Service selects its pods by label
-            }
-            workloads.add(workload(pod, meta, options, warnings));
             if (options.service()) {
-                List<ServicePort> ports = ServiceGenerator.ports(pod, options.nodePort(), warnings);
-                if (ports.isEmpty()) {
-                    warnings.add("pod " + pod.name() + " has no ports: a Service needs at least one, so none is generated for it");
-                } else {
-                    services.add(service(meta.name(), selectorLabels(pod, meta, options.type()), ports,
-                            options.nodePort() ? "NodePort" : "ClusterIP", warnings));
-                }
+                meta = meta.labelled();
+            }
+            written.add(workload(pod, meta, options, warnings));
+            if (options.service()) {
+                addService(services, "pod " + pod.name(), pod, meta, options, warnings);
             }
         }
         all.addAll(services);
-        all.addAll(workloads);
+        all.addAll(written);
         return new Result(all, warnings);
+    }
+
+    /** Adds the Service of {@code pod} ({@code what}), named and selecting as {@code meta}; none (a warning) without ports. */
+    private static void addService(List<HasMetadata> services, String what, PodSpec pod, Meta meta, Options options,
+            List<String> warnings) {
+        List<ServicePort> ports = ServiceGenerator.ports(pod, options.nodePort(), warnings);
+        if (ports.isEmpty()) {
+            warnings.add(what + " has no ports: a Service needs at least one, so none is generated for it");
+            return;
+        }
+        services.add(service(meta.name(), meta.labels(), ports, options.nodePort() ? "NodePort" : "ClusterIP",
+                warnings));
     }
 
     /** Multi-document YAML: {@code header} (each line as a comment), then every object as its own document. */
@@ -160,27 +200,91 @@ public final class PodGenerator {
         return sb.toString();
     }
 
+    /**
+     * {@code pod} as {@code --type} asks: a Pod, or a workload of that kind around it (with {@code --replicas}), its
+     * template labelled {@code app: NAME} when the pod has no labels (a Job's too).
+     */
     private static HasMetadata workload(PodSpec pod, Meta meta, Options options, List<String> warnings) {
-        return switch (options.type()) {
-            case POD -> pod(pod, meta, !options.service(), warnings);
-            case DEPLOYMENT -> new DeploymentBuilder().withApiVersion("apps/v1").withKind("Deployment")
-                    .withMetadata(meta.objectMeta())
+        if (options.type() == Type.POD) {
+            return pod(pod, meta, !options.service(), warnings);
+        }
+        Workload w = new Workload(Workload.Kind.valueOf(options.type().name()), meta.name(), null, meta.labels(), meta.annotations(),
+                pod, null, options.replicas(), null, 0, null);
+        return workload(w, meta.labelled(), !options.service(), warnings);
+    }
+
+    /**
+     * {@code w} as its kind: its own metadata and fields (those it has: a strategy, minReadySeconds above 0, a Job's
+     * fields), and its template as {@code meta} names and labels it; a Deployment's or DaemonSet's selects the template's
+     * labels ({@code app: NAME} when it has none), a Job's template keeps those it has (Kubernetes makes its selector).
+     */
+    private static HasMetadata workload(Workload w, Meta meta, boolean hostPorts, List<String> warnings) {
+        Meta labelled = w.kind() == Workload.Kind.JOB ? meta : meta.labelled();
+        ObjectMeta own = own(w, warnings);
+        PodTemplateSpec template = template(w.template(), labelled, type(w.kind()), hostPorts, warnings);
+        Map<String, String> selector = labelled.labels();
+        Integer minReady = w.minReadySeconds() > 0 ? w.minReadySeconds() : null;
+        return switch (w.kind()) {
+            case DEPLOYMENT -> new DeploymentBuilder().withApiVersion(w.kind().apiVersion()).withKind(w.kind().kubeName())
+                    .withMetadata(own)
                     .withNewSpec()
-                    .withReplicas(options.replicas())
-                    .withNewSelector().withMatchLabels(selectorLabels(pod, meta, options.type())).endSelector()
-                    .withTemplate(template(pod, meta, options, warnings))
+                    .withReplicas(w.replicas())
+                    .withNewSelector().withMatchLabels(selector).endSelector()
+                    .withStrategy(w.strategy() == null ? null : new DeploymentStrategy(
+                            rolling(w.strategy(), RollingUpdateDeployment::new), w.strategy().type().kubeName()))
+                    .withMinReadySeconds(minReady)
+                    .withTemplate(template)
                     .endSpec().build();
-            case DAEMONSET -> new DaemonSetBuilder().withApiVersion("apps/v1").withKind("DaemonSet")
-                    .withMetadata(meta.objectMeta())
+            case DAEMONSET -> new DaemonSetBuilder().withApiVersion(w.kind().apiVersion()).withKind(w.kind().kubeName())
+                    .withMetadata(own)
                     .withNewSpec()
-                    .withNewSelector().withMatchLabels(selectorLabels(pod, meta, options.type())).endSelector()
-                    .withTemplate(template(pod, meta, options, warnings))
+                    .withNewSelector().withMatchLabels(selector).endSelector()
+                    .withUpdateStrategy(w.strategy() == null ? null : new DaemonSetUpdateStrategy(
+                            rolling(w.strategy(), RollingUpdateDaemonSet::new), w.strategy().type().kubeName()))
+                    .withMinReadySeconds(minReady)
+                    .withTemplate(template)
                     .endSpec().build();
             // a Job's selector is made by Kubernetes from the template (giving one needs manualSelector)
-            case JOB -> new JobBuilder().withApiVersion("batch/v1").withKind("Job")
-                    .withMetadata(meta.objectMeta())
-                    .withNewSpec().withTemplate(template(pod, meta, options, warnings)).endSpec().build();
+            case JOB -> new JobBuilder().withApiVersion(w.kind().apiVersion()).withKind(w.kind().kubeName())
+                    .withMetadata(own)
+                    .withSpec(jobSpec(w.job()).withTemplate(template).build())
+                    .build();
         };
+    }
+
+    /** {@code w}'s own metadata, with its namespace unless the default. */
+    private static ObjectMeta own(Workload w, List<String> warnings) {
+        ObjectMeta m = Meta.of(w, warnings).objectMeta();
+        return w.namespace().equals("default") ? m : new ObjectMetaBuilder(m).withNamespace(w.namespace()).build();
+    }
+
+    /** A strategy's rollingUpdate, made by {@code make} from its maxSurge and maxUnavailable; null unless RollingUpdate. */
+    private static <T> T rolling(Workload.Strategy s, BiFunction<IntOrString, IntOrString, T> make) {
+        if (s.type() != Workload.Strategy.Type.ROLLING_UPDATE) {
+            return null;
+        }
+        return make.apply(intOrString(s.maxSurge()), intOrString(s.maxUnavailable()));
+    }
+
+    /** A number, or a percentage as a string ("25%"), as Kubernetes writes them. */
+    private static IntOrString intOrString(Workload.IntOrPercent v) {
+        return v.percent() ? new IntOrString(v.toString()) : new IntOrString(v.value());
+    }
+
+    /** A Job's fields (none when {@code job} is null): completions and the deadlines when set, completionMode when Indexed. */
+    private static JobSpecBuilder jobSpec(Workload.JobSpec job) {
+        JobSpecBuilder spec = new JobSpecBuilder();
+        if (job == null) {
+            return spec;
+        }
+        Long ttl = job.ttlSecondsAfterFinished();
+        // ttlSecondsAfterFinished is an int32 in Kubernetes: more than 68 years is written as the most it holds
+        return spec.withCompletions(job.completions())
+                .withParallelism(job.parallelism())
+                .withBackoffLimit(job.backoffLimit())
+                .withActiveDeadlineSeconds(job.activeDeadlineSeconds())
+                .withTtlSecondsAfterFinished(ttl == null ? null : (int) Math.min(ttl, Integer.MAX_VALUE))
+                .withCompletionMode(job.indexed() ? "Indexed" : null);
     }
 
     /** The Pod of {@code pod}; its ports with their host ports when {@code hostPorts}. */
@@ -191,9 +295,8 @@ public final class PodGenerator {
                 .build();
     }
 
-    /** A workload's pod template: the pod's labels (or {@code app: NAME}) and annotations, and its spec with the restartPolicy the kind allows. */
-    private static PodTemplateSpec template(PodSpec pod, Meta meta, Options options, List<String> warnings) {
-        Type type = options.type();
+    /** A workload's pod template: {@code meta}'s labels and annotations, and the pod's spec with the restartPolicy the kind allows. */
+    private static PodTemplateSpec template(PodSpec pod, Meta meta, Type type, boolean hostPorts, List<String> warnings) {
         RestartPolicy restart = pod.restartPolicy();
         if (type == Type.JOB && restart == RestartPolicy.ALWAYS) {
             warnings.add("pod " + pod.name() + ": restartPolicy Always is not allowed in a Job: written as OnFailure");
@@ -203,19 +306,14 @@ public final class PodGenerator {
                     + restart.kubeName() + " written as Always");
             restart = RestartPolicy.ALWAYS;
         }
-        ObjectMetaBuilder m = new ObjectMetaBuilder().withLabels(selectorLabels(pod, meta, type));
-        if (!meta.annotations().isEmpty()) {
-            m.withAnnotations(meta.annotations());
-        }
-        return new PodTemplateSpecBuilder().withMetadata(m.build()).withSpec(podSpec(pod, meta.name(), restart, !options.service(), warnings)).build();
+        boolean bare = meta.labels().isEmpty() && meta.annotations().isEmpty();
+        return new PodTemplateSpecBuilder().withMetadata(bare ? null : meta.templateMeta())
+                .withSpec(podSpec(pod, meta.name(), restart, hostPorts, warnings)).build();
     }
 
-    /** The labels a workload's selector and template carry: the pod's, or {@code app: NAME} when it has none. */
-    private static Map<String, String> selectorLabels(PodSpec pod, Meta meta, Type type) {
-        if (!meta.labels().isEmpty() || type == Type.POD) {
-            return meta.labels();
-        }
-        return Map.of("app", KubeNames.isLabelValue(meta.name()) ? meta.name() : KubeNames.toLabelValue(meta.name()));
+    /** The {@code --type} that writes a workload of {@code kind}. */
+    private static Type type(Workload.Kind kind) {
+        return Type.valueOf(kind.name());
     }
 
     private static String kindName(Type type) {
@@ -344,10 +442,20 @@ public final class PodGenerator {
     /** A pod's name, labels and annotations, made valid. */
     record Meta(String name, Map<String, String> labels, Map<String, String> annotations) {
         static Meta of(PodSpec pod, List<String> warnings) {
-            String what = "pod " + pod.name();
-            String name = checked(pod.name(), KubeNames::isObjectName, KubeNames::toDns1123Label, what + ": name", warnings);
+            return of("pod " + pod.name(), pod.name(), pod.labels(), pod.annotations(), warnings);
+        }
+
+        /** A workload's own name, labels and annotations (not its template's), made valid. */
+        static Meta of(Workload w, List<String> warnings) {
+            return of(w.kind().kubeName() + " " + w.name(), w.name(), w.labels(), w.annotations(), warnings);
+        }
+
+        /** The name {@code given}, {@code givenLabels} and {@code givenAnnotations} made valid; warnings name {@code what}. */
+        private static Meta of(String what, String given, Map<String, String> givenLabels, Map<String, String> givenAnnotations,
+                List<String> warnings) {
+            String name = checked(given, KubeNames::isObjectName, KubeNames::toDns1123Label, what + ": name", warnings);
             Map<String, String> labels = new LinkedHashMap<>();
-            pod.labels().forEach((k, v) -> {
+            givenLabels.forEach((k, v) -> {
                 String key = key(k, labels, what + ": label", warnings);
                 if (key != null) {
                     labels.put(key, checked(v == null ? "" : v, KubeNames::isLabelValue, KubeNames::toLabelValue,
@@ -355,7 +463,7 @@ public final class PodGenerator {
                 }
             });
             Map<String, String> annotations = new LinkedHashMap<>();
-            pod.annotations().forEach((k, v) -> {
+            givenAnnotations.forEach((k, v) -> {
                 String key = key(k, annotations, what + ": annotation", warnings);
                 if (key != null) {
                     annotations.put(key, v == null ? "" : v);
@@ -364,9 +472,10 @@ public final class PodGenerator {
             return new Meta(name, labels, annotations);
         }
 
-        /** These, labelled {@code app: NAME} (for a pod without labels that a Service must select). */
-        Meta withAppLabel() {
-            return new Meta(name, Map.of("app", KubeNames.isLabelValue(name) ? name : KubeNames.toLabelValue(name)), annotations);
+        /** These, labelled {@code app: NAME} when they have no labels (for pods a selector must select). */
+        Meta labelled() {
+            return !labels.isEmpty() ? this
+                    : new Meta(name, Map.of("app", KubeNames.isLabelValue(name) ? name : KubeNames.toLabelValue(name)), annotations);
         }
 
         /** {@code key} made valid; null (and a warning) when nothing is left of it or it clashes with one already there. */
@@ -388,7 +497,12 @@ public final class PodGenerator {
         }
 
         ObjectMeta objectMeta() {
-            ObjectMetaBuilder m = new ObjectMetaBuilder().withName(name);
+            return new ObjectMetaBuilder(templateMeta()).withName(name).build();
+        }
+
+        /** The labels and annotations without the name: a pod template's metadata. */
+        ObjectMeta templateMeta() {
+            ObjectMetaBuilder m = new ObjectMetaBuilder();
             if (!labels.isEmpty()) {
                 m.withLabels(labels);
             }
