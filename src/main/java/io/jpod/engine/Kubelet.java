@@ -42,6 +42,8 @@ final class Kubelet implements Supervisor.Work {
     private final java.nio.file.Path supervisorLock;
     private final Runnable supervisorNeeded;
     private final java.util.function.BooleanSupplier workloadsPlayed;
+    /** Whether this process is the supervisor (then it starts none). */
+    private volatile boolean supervising;
     private final Events events;
     private final EventLog eventLog;
 
@@ -61,7 +63,12 @@ final class Kubelet implements Supervisor.Work {
         this.eventLog = eventLog;
         this.life = life;
         this.supervisorLock = runDir.resolve("supervisor.lock");
-        this.supervisorNeeded = () -> Supervisor.ensureRunning(supervisorLock, launcher, runDir.resolve("supervisor.log"));
+        this.supervisorNeeded = () -> {
+            // the supervisor itself never looks: opening its lock file again would release its lock (POSIX record locks)
+            if (!supervising) {
+                Supervisor.ensureRunning(supervisorLock, launcher, runDir.resolve("supervisor.log"));
+            }
+        };
         this.events = events;
     }
 
@@ -362,6 +369,11 @@ final class Kubelet implements Supervisor.Work {
             Processes.sleep(50);
         }
         return Optional.empty();
+    }
+
+    /** This process becomes the supervisor: it no longer starts one (see {@link SystemService#supervise}). */
+    void supervising() {
+        supervising = true;
     }
 
     /** Starts the supervisor unless one runs. */

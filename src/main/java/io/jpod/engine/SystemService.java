@@ -49,6 +49,7 @@ public final class SystemService {
 
     /** Runs the supervisor until nothing is left to do (returns at once if another runs). */
     public Supervisor.Outcome supervise() {
+        pods.kubelet().supervising();
         return new Supervisor(pods.kubelet().supervisorLock(), Supervisor.both(pods.kubelet(), workloads), SUPERVISOR_LINGER).run();
     }
 

@@ -52,6 +52,12 @@ public final class Workloads implements Supervisor.Work {
     private final Runnable supervisorNeeded;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> due = new HashMap<>();
+    private final Map<String, Seen> lastSeen = new HashMap<>();
+    /** How often a workload's step is taken even when the store has not changed. */
+    private static final Duration LOOK_ANYWAY = Duration.ofSeconds(5);
+    /** An exit conmon's cleanup has not recorded after this long is recorded by the controller. */
+    private static final Duration UNRECORDED = Duration.ofSeconds(3);
+    private final Map<String, Instant> unrecordedSince = new HashMap<>();
     private List<WorkloadTable.Row> cached;
     private io.jpod.state.Database.ChangeMark cachedMark;
     private Instant cachedUntil = Instant.MIN;
@@ -222,7 +228,8 @@ public final class Workloads implements Supervisor.Work {
     }
 
     /** What one step of a controller did. */
-    private record Step(List<PodService.CreatedPod> created, List<JpodException> errors, Optional<Instant> next) {
+    private record Step(List<PodService.CreatedPod> created, List<JpodException> errors, Optional<Instant> next,
+            Optional<Instant> recheck) {
     }
 
     /**
@@ -233,7 +240,7 @@ public final class Workloads implements Supervisor.Work {
         try (Locks.Held l = pods.lifecycle().lock("workload-" + key(kind, name).replace('/', '-'))) {
             Optional<WorkloadTable.Row> found = table.find(kind, name);
             if (found.isEmpty()) {
-                return new Step(List.of(), List.of(), Optional.empty());
+                return new Step(List.of(), List.of(), Optional.empty(), Optional.empty());
             }
             return reconcile(found.get(), registry == null ? new RegistryOptions(true, null, null) : registry, Instant.now());
         }
@@ -242,6 +249,7 @@ public final class Workloads implements Supervisor.Work {
     private Step reconcile(WorkloadTable.Row row, RegistryOptions registry, Instant now) {
         Workload w = row.workload();
         List<PodService.PodInfo> mine = podsOf(w);
+        recordLostExits(mine, now);
         Map<String, String> status = new LinkedHashMap<>(row.status());
         List<ReplicaView> views = mine.stream().map(p -> view(w, p, status, now)).toList();
         // forget what belongs to pods that are gone
@@ -288,7 +296,7 @@ public final class Workloads implements Supervisor.Work {
             removeAll(w);
             eventLog.workload(shown(w), "remove", Map.of("reason", "ttlSecondsAfterFinished"));
             due.remove(key(w.kind(), w.name()));
-            return new Step(List.of(), List.of(), Optional.empty());
+            return new Step(List.of(), List.of(), Optional.empty(), Optional.empty());
         }
         for (String name : remove) {
             try {
@@ -310,7 +318,7 @@ public final class Workloads implements Supervisor.Work {
         Instant soon = now.plus(LOOK_EVERY);
         Optional<Instant> next = active ? Optional.of(recheck.filter(r -> r.isBefore(soon)).orElse(soon)) : recheck;
         next.ifPresentOrElse(t -> due.put(key(w.kind(), w.name()), t), () -> due.put(key(w.kind(), w.name()), Instant.MAX));
-        return new Step(created, errors, next);
+        return new Step(created, errors, next, recheck);
     }
 
     /** Starts the pods held for a hostPort another pod had, once it is free. */
@@ -374,6 +382,8 @@ public final class Workloads implements Supervisor.Work {
             phase = ReplicaView.Phase.GONE;
         } else if (infra.current() == ContainerState.CREATED) {
             phase = ReplicaView.Phase.PENDING;
+        } else if (p.containers().stream().anyMatch(Workloads::unrecorded)) {
+            phase = ReplicaView.Phase.RUNNING; // an exit not yet recorded by conmon's exit command: not known yet
         } else if (kube.phase() == PodStatus.Phase.SUCCEEDED) {
             phase = ReplicaView.Phase.SUCCEEDED;
         } else if (kube.phase() == PodStatus.Phase.FAILED) {
@@ -406,6 +416,37 @@ public final class Workloads implements Supervisor.Work {
         String index = p.pod().spec().annotations().get(ReplicaSpecs.COMPLETION_INDEX);
         return new ReplicaView(name, hash, index == null ? null : Integer.valueOf(index), phase, p.pod().created(), readySince,
                 phase == ReplicaView.Phase.SUCCEEDED || phase == ReplicaView.Phase.FAILED ? finished : null, kube.restarts());
+    }
+
+    /** A container whose process ended and whose exit no cleanup has recorded yet. */
+    private static boolean unrecorded(PodService.ContainerInfo c) {
+        return !c.row().infra() && c.row().status().state() == ContainerState.RUNNING && c.current() != ContainerState.RUNNING;
+    }
+
+    /**
+     * Records the exits that conmon's exit command has not recorded for a while (no launcher, a lost exit
+     * command), as {@code kube play --wait} does, so that a Job is not held by them.
+     */
+    private void recordLostExits(List<PodService.PodInfo> mine, Instant now) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (PodService.PodInfo p : mine) {
+            for (PodService.ContainerInfo c : p.containers()) {
+                if (!unrecorded(c)) {
+                    continue;
+                }
+                seen.add(c.row().id());
+                Instant since = unrecordedSince.putIfAbsent(c.row().id(), now);
+                if (since != null && !now.isBefore(since.plus(UNRECORDED))) {
+                    try {
+                        pods.cleanup(c.row().id());
+                    } catch (JpodException e) {
+                        events.warning("cannot record the exit of container " + c.row().name() + ": " + e.getMessage());
+                    }
+                    unrecordedSince.remove(c.row().id());
+                }
+            }
+        }
+        unrecordedSince.keySet().retainAll(seen);
     }
 
     private static JobController.JobState jobState(Map<String, String> s) {
@@ -467,8 +508,15 @@ public final class Workloads implements Supervisor.Work {
             if (t.isAfter(now)) {
                 continue;
             }
+            io.jpod.state.Database.ChangeMark mark = pods.state().changeMark();
+            Seen seen = lastSeen.get(key);
+            if (seen != null && seen.unchanged(mark, now)) {
+                due.put(key, now.plus(LOOK_EVERY));
+                continue;
+            }
             try {
                 Step step = reconcile(r.workload().kind(), r.workload().name(), null);
+                lastSeen.put(key, new Seen(pods.state().changeMark(), now, step.recheck().orElse(null)));
                 events.debug(shown(r.workload()) + ": " + step.created().size() + " pod(s) created, next look "
                         + step.next().map(Instant::toString).orElse("never"));
             } catch (RuntimeException e) {
@@ -477,6 +525,18 @@ public final class Workloads implements Supervisor.Work {
             }
         }
         cached = null; // what was done may have changed the rows
+    }
+
+    /**
+     * What the supervisor saw when it last took a workload's step: the store's change mark after it, when, and
+     * when its decision may change by itself. Nothing changed in the store since, and nothing due: the step
+     * would decide the same, so it is skipped (but taken every {@link #LOOK_ANYWAY}, for what the store does
+     * not see, as a pod's processes killed together with their conmon).
+     */
+    private record Seen(io.jpod.state.Database.ChangeMark mark, Instant at, Instant recheck) {
+        boolean unchanged(io.jpod.state.Database.ChangeMark now, Instant t) {
+            return mark.equals(now) && t.isBefore(at.plus(LOOK_ANYWAY)) && (recheck == null || t.isBefore(recheck));
+        }
     }
 
     // ---- status -----------------------------------------------------------------------------------

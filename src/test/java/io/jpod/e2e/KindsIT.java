@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Kinds beyond Pod, played from the examples: ConfigMap and Secret feeding env and envFrom,
- * Deployment and Job (one pod named {@code <name>-pod}), List, --configmap, --dry-run and
+ * Deployment (its replicas) and Job (its completions), List, --configmap, --dry-run and
  * kube validate; a missing reference stops the play before anything exists.
  */
 class KindsIT extends PlayingIT {
@@ -69,36 +69,47 @@ class KindsIT extends PlayingIT {
     }
 
     @Test
-    void aDeploymentRunsOnePodNamedAfterIt() {
+    void theDeploymentExampleRunsItsReplicasEachServingUnderItsOwnName() {
         Path yaml = h.readableCopy("examples/kube/deployment.yaml");
         Result play = h.jpodOk("kube", "play", yaml.toString());
         try {
             PlayOutput.parse(play);
-            assertTrue(play.err().contains("replicas is 2: one pod runs locally (web-pod)"),
-                    () -> "warned that one replica runs\n" + play.describe());
-            assertTrue(Harness.podByName(h.podPs(), "web-pod").isPresent(), () -> "pod web-pod: " + h.podPs());
-            h.waitForState("web-pod-server", "running", SOON);
-            assertEquals("web-pod", envOf("web-pod-server").get("POD_NAME"));
-            Harness.waitFor("the server to answer", SOON,
-                    () -> h.jpod("exec", "web-pod-server", "wget", "-q", "-O-", "http://localhost:8080/").out().contains("served by web-pod"));
+            List<String> pods = h.jpodOk("pod", "ps", "--format", "{{.Name}}").outLines();
+            assertEquals(2, pods.size(), () -> "replicas: 2\n" + pods);
+            for (String pod : pods) {
+                assertTrue(pod.startsWith("web-"), pod);
+                h.waitForState(pod + "-server", "running", SOON);
+                assertEquals(pod, envOf(pod + "-server").get("POD_NAME"));
+                Harness.waitFor("the server to answer", SOON,
+                        () -> h.jpod("exec", pod + "-server", "wget", "-q", "-O-", "http://localhost:8080/").out().contains("served by " + pod));
+            }
         } finally {
             h.jpodOk("kube", "down", yaml.toString());
         }
     }
 
     @Test
-    void aJobRunsToCompletionAndStaysExited() {
+    void theJobExampleRunsItsThreeCompletions() {
         Path yaml = h.readableCopy("examples/kube/job.yaml");
         h.play(yaml);
         try {
-            h.waitForState("migrate-pod-migrate", "exited", SOON);
-            h.waitForExitHandled("migrate-pod-migrate", SOON);
-            assertEquals("exited", h.state("migrate-pod-migrate"), "restartPolicy Never: it is not started again");
-            JsonNode c = h.container("migrate-pod-migrate");
-            assertEquals(0, c.path("ExitCode").asInt(-1), () -> "exit code 0: " + c);
-            assertEquals(0, c.path("Restarts").asInt(-1), () -> "no restart: " + c);
-            Result logs = h.jpodOk("logs", "migrate-pod-migrate");
-            assertTrue(logs.out().contains("migration step 3 of 3") && logs.out().contains("migration done"), logs::describe);
+            Harness.waitFor("three completed pods", SOON, () -> {
+                JsonNode pods = h.podPs();
+                int done = 0;
+                for (JsonNode p : pods) {
+                    done += Harness.text(p, "Phase").equals("Succeeded") ? 1 : 0;
+                }
+                return done == 3;
+            });
+            for (String pod : h.jpodOk("pod", "ps", "--format", "{{.Name}}").outLines()) {
+                String c = pod + "-migrate";
+                h.waitForExitHandled(c, SOON);
+                assertEquals("exited", h.state(c), "restartPolicy Never: it is not started again");
+                JsonNode container = h.container(c);
+                assertEquals(0, container.path("ExitCode").asInt(-1), () -> "exit code 0: " + container);
+                Result logs = h.jpodOk("logs", c);
+                assertTrue(logs.out().contains("migration step 3 of 3") && logs.out().contains("migration done"), logs::describe);
+            }
         } finally {
             h.jpodOk("kube", "down", yaml.toString());
         }
@@ -175,9 +186,10 @@ class KindsIT extends PlayingIT {
         Path deployment = h.readableCopy("examples/kube/deployment.yaml");
         Path job = h.readableCopy("examples/kube/job.yaml");
         Result dry = h.jpodOk("kube", "play", "--dry-run", deployment.toString(), job.toString());
-        assertTrue(dry.out().contains("Pod web-pod") && dry.out().contains("Container web-pod-server: image localhost/busybox:latest")
-                && dry.out().contains("Pod migrate-pod (restartPolicy Never)"), dry::describe);
-        assertTrue(dry.err().contains("replicas is 2"), () -> "the warnings are shown\n" + dry.describe());
+        assertTrue(dry.out().contains("Deployment web (2 replicas, strategy RollingUpdate (maxSurge 1, maxUnavailable 0))")
+                && dry.out().contains("Container web-server: image localhost/busybox:latest")
+                && dry.out().contains("Job migrate (completions 3, parallelism 2, backoffLimit 2)")
+                && dry.out().contains("pod template (restartPolicy Never)"), dry::describe);
         assertEquals(0, h.podPs().size(), "--dry-run creates no pod");
 
         assertEquals(0, h.jpod("kube", "validate", deployment.toString(), job.toString()).code());
