@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Kinds beyond Pod, played from the examples: ConfigMap and Secret feeding env and envFrom,
- * Deployment (its replicas) and Job (its completions), List, --configmap, --dry-run and
+ * a Deployment (its replicas; Jobs are WorkloadsIT's), List, --configmap, --dry-run and
  * kube validate; a missing reference stops the play before anything exists.
  */
 class KindsIT extends PlayingIT {
@@ -82,33 +82,6 @@ class KindsIT extends PlayingIT {
                 assertEquals(pod, envOf(pod + "-server").get("POD_NAME"));
                 Harness.waitFor("the server to answer", SOON,
                         () -> h.jpod("exec", pod + "-server", "wget", "-q", "-O-", "http://localhost:8080/").out().contains("served by " + pod));
-            }
-        } finally {
-            h.jpodOk("kube", "down", yaml.toString());
-        }
-    }
-
-    @Test
-    void theJobExampleRunsItsThreeCompletions() {
-        Path yaml = h.readableCopy("examples/kube/job.yaml");
-        h.play(yaml);
-        try {
-            Harness.waitFor("three completed pods", SOON, () -> {
-                JsonNode pods = h.podPs();
-                int done = 0;
-                for (JsonNode p : pods) {
-                    done += Harness.text(p, "Phase").equals("Succeeded") ? 1 : 0;
-                }
-                return done == 3;
-            });
-            for (String pod : h.jpodOk("pod", "ps", "--format", "{{.Name}}").outLines()) {
-                String c = pod + "-migrate";
-                h.waitForExitHandled(c, SOON);
-                assertEquals("exited", h.state(c), "restartPolicy Never: it is not started again");
-                JsonNode container = h.container(c);
-                assertEquals(0, container.path("ExitCode").asInt(-1), () -> "exit code 0: " + container);
-                Result logs = h.jpodOk("logs", c);
-                assertTrue(logs.out().contains("migration step 3 of 3") && logs.out().contains("migration done"), logs::describe);
             }
         } finally {
             h.jpodOk("kube", "down", yaml.toString());
