@@ -129,6 +129,30 @@ final class CommandTree {
         }
     }
 
+    /**
+     * The command path a word of {@code args} fails to name ({@code "jpod nosuch"}, {@code "jpod pod nosuch"}), or null:
+     * picocli would print help for {@code jpod nosuch --help} and exit 0, and a script could not tell that the verb is
+     * missing (podman answers "unrecognized command", 125).
+     */
+    static String unknownCommand(String[] args) {
+        int i = skipGlobalOptions(args, 0);
+        if (i >= args.length || args[i].startsWith("-")) {
+            return null;
+        }
+        String verb = canonical("", args[i]);
+        if (verb == null) {
+            return "jpod " + args[i];
+        }
+        if (!CHILDREN.containsKey(verb)) {
+            return null;
+        }
+        int j = skipGlobalOptions(args, i + 1);
+        if (j >= args.length || args[j].startsWith("-") || canonical(verb, args[j]) != null) {
+            return null;
+        }
+        return "jpod " + verb + " " + args[j];
+    }
+
     /** The whole tree (help, completion, tests). */
     static void attachAll(CommandLine root) {
         addAll(root, "", true);

@@ -16,6 +16,13 @@ public final class Main {
     /** Runs jpod with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         long started = System.nanoTime();
+        String unknown = CommandTree.unknownCommand(args);
+        if (unknown != null) {
+            err.println("Error: unrecognized command '" + unknown + "'");
+            err.println("See '" + unknown.substring(0, unknown.lastIndexOf(' ')) + " --help'");
+            err.flush();
+            return ErrorReporter.ENGINE_ERROR;
+        }
         CommandLine cl = commandLine(out, err, args);
         GlobalOptions global = ((JpodCommand) cl.getCommand()).global;
         global.startClock(started);

@@ -11,11 +11,15 @@ public final class RmCommand extends EngineCommand {
     @Option(names = {"-f", "--force"}, description = "Force removal of a running container.")
     boolean force;
 
+    @Option(names = {"-t", "--time"}, paramLabel = "SECONDS",
+            description = "Seconds to wait for a running container to stop before killing it (with -f).")
+    Integer time;
+
     @Parameters(paramLabel = "CONTAINER", arity = "1..*")
     List<String> containers;
 
     @Override
     public Integer call() {
-        return PerObject.run(this, containers, c -> engine().pods().removeContainer(c, force).id());
+        return PerObject.run(this, containers, c -> engine().pods().removeContainer(c, force, time).id());
     }
 }

@@ -99,9 +99,17 @@ public final class KubeService {
             this(replace, start, configMaps, null);
         }
 
-        /** {@code pod} with the network and the published ports of these options. */
+        /**
+         * {@code pod} with the network and the published ports of these options; status.podIP (a fieldRef)
+         * follows the network the pod has now.
+         */
         PodSpec applyTo(PodSpec pod) {
             PodSpec p = pod.toBuilder().network(network).build();
+            String ip = p.network().podIp();
+            java.util.function.UnaryOperator<ContainerSpec> follow = c -> c.env().stream().noneMatch(e -> "status.podIP".equals(e.fieldPath()))
+                    ? c : c.toBuilder().env(c.env().stream().map(e -> "status.podIP".equals(e.fieldPath()) ? e.withValue(ip) : e).toList()).build();
+            p = p.toBuilder().containers(p.containers().stream().map(follow).toList())
+                    .initContainers(p.initContainers().stream().map(follow).toList()).build();
             for (PublishOption port : publish) {
                 p = port.applyTo(p);
             }
@@ -438,8 +446,10 @@ public final class KubeService {
                         "no pod, container, volume or workload with name or ID \"" + nameOrId + "\" found");
             }
             PodRow pod = pods.podOfContainer(c.row());
+            String owner = io.jpod.workload.ReplicaSpecs.owner(pod.spec());
             events.warning("container " + c.row().name() + " is in pod " + pod.name()
-                    + ": jpod runs every container in a pod, so the whole pod is generated");
+                    + (owner == null ? ": jpod runs every container in a pod, so the whole pod is generated"
+                            : " of " + owner.replace('/', ' ') + ": the whole workload is generated"));
             return pods.pod(pod.id());
         }
     }

@@ -42,6 +42,9 @@ final class Kubelet implements Supervisor.Work {
     private final java.nio.file.Path supervisorLock;
     private final Runnable supervisorNeeded;
     private final java.util.function.BooleanSupplier workloadsPlayed;
+    /** Whether jpod runs without its launcher (no exit command for conmon, no supervisor can be started). */
+    private final boolean withoutLauncher;
+    private boolean warnedWithoutLauncher;
     /** Whether this process is the supervisor (then it starts none). */
     private volatile boolean supervising;
     private final Events events;
@@ -55,6 +58,7 @@ final class Kubelet implements Supervisor.Work {
             List<String> launcher, java.nio.file.Path runDir, Events events, EventLog eventLog,
             java.util.function.BooleanSupplier workloadsPlayed) {
         this.workloadsPlayed = workloadsPlayed;
+        this.withoutLauncher = launcher.isEmpty();
         this.state = state;
         this.backOff = backOff;
         this.probeTable = probeTable;
@@ -127,6 +131,18 @@ final class Kubelet implements Supervisor.Work {
                         && !(r.status().state() == ContainerState.RUNNING && Processes.running(r.status().pid())))
                         .ifPresent(r -> state.updateContainer(r.withStatus(r.status().restarting(r.status().restartCount()).withState(ContainerState.CREATED))));
             }
+        }
+    }
+
+    /**
+     * Says once, when a pod starts, that without the launcher nothing handles what comes later: conmon has
+     * no exit command to run (restartPolicy, cleanup) and no supervisor can be started (probes, back-off, workloads).
+     */
+    synchronized void warnIfWithoutLauncher() {
+        if (withoutLauncher && !warnedWithoutLauncher) {
+            warnedWithoutLauncher = true;
+            events.warning("jpod runs without its launcher (JPOD_LAUNCHER is not set: run bin/jpod): containers' exits are not "
+                    + "handled (restartPolicy, cleanup) and no supervisor runs (probes, back-off, workloads)");
         }
     }
 

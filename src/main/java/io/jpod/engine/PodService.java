@@ -169,6 +169,7 @@ public final class PodService {
 
     /** Starts the infra container, then what the kubelet's order says: the first init container, else the app containers together. */
     private void startPod(PodRow pod) {
+        kubelet.warnIfWithoutLauncher();
         long infraPid = startInfra(pod);
         kubelet.resetForStart(pod);
         kubelet.startNext(pod, infraPid);
@@ -240,21 +241,30 @@ public final class PodService {
 
     /** Removes a pod: running containers are refused unless {@code force}, which stops them first. */
     public PodRow removePod(String nameOrId, boolean force) {
+        return removePod(nameOrId, force, null);
+    }
+
+    /** As {@link #removePod(String, boolean)}, the running containers stopped with {@code timeoutSeconds} (null: the pod's own). */
+    public PodRow removePod(String nameOrId, boolean force, Integer timeoutSeconds) {
         PodRow pod = state.findPod(nameOrId);
         if (!force && info(pod).containers().stream().anyMatch(c -> !c.row().infra() && c.current() == ContainerState.RUNNING)) {
             throw new ConflictException("pod", pod.name(), ConflictException.Reason.RUNNING, "pod " + pod.name() + " has running containers");
         }
-        remove(pod.id(), true);
+        remove(pod.id(), true, timeoutSeconds);
         return pod;
     }
 
     private void remove(String podId, boolean stop) {
+        remove(podId, stop, null);
+    }
+
+    private void remove(String podId, boolean stop, Integer timeoutSeconds) {
         PodRow pod = state.podById(podId).orElse(null);
         if (pod == null) {
             return;
         }
         if (stop) {
-            stopPod(pod, null);
+            stopPod(pod, timeoutSeconds);
         }
         for (ContainerRow c : state.containersOf(podId)) {
             try (Locks.Held l = life.lock(c.id())) {
@@ -293,6 +303,11 @@ public final class PodService {
 
     /** Removes one app container from its pod (the infra container goes with its pod). */
     public ContainerRow removeContainer(String nameOrId, boolean force) {
+        return removeContainer(nameOrId, force, null);
+    }
+
+    /** As {@link #removeContainer(String, boolean)}, a running container stopped with {@code timeoutSeconds} (null: its own). */
+    public ContainerRow removeContainer(String nameOrId, boolean force, Integer timeoutSeconds) {
         ContainerRow c = state.findContainer(nameOrId);
         if (c.infra()) {
             throw new ConflictException(c.name(), "container " + c.name() + " is the infra container of its pod: remove the pod instead");
@@ -302,7 +317,7 @@ public final class PodService {
                 throw new ConflictException(c.name(), "cannot remove container " + c.id()
                         + " as it is running - running or paused containers cannot be removed without force");
             }
-            stopContainer(c.id(), null);
+            stopContainer(c.id(), timeoutSeconds);
         }
         try (Locks.Held l = life.lock(c.id())) {
             life.destroyFiles(c);

@@ -54,7 +54,7 @@ public final class Workloads implements Supervisor.Work {
     private final Map<String, Instant> due = new HashMap<>();
     private final Map<String, Seen> lastSeen = new HashMap<>();
     /** How often a workload's step is taken even when the store has not changed. */
-    private static final Duration LOOK_ANYWAY = Duration.ofSeconds(5);
+    private static final Duration LOOK_ANYWAY = Duration.ofSeconds(10);
     /** An exit conmon's cleanup has not recorded after this long is recorded by the controller. */
     private static final Duration UNRECORDED = Duration.ofSeconds(3);
     private final Map<String, Instant> unrecordedSince = new HashMap<>();

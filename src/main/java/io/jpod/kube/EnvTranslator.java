@@ -21,9 +21,9 @@ final class EnvTranslator {
     /** Names envFrom may produce (Kubernetes skips other keys). */
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
     /** status.hostIP, and status.podIP of a pod on the host's network: the host's loopback. */
-    static final String HOST_IP = "127.0.0.1";
+    static final String HOST_IP = io.jpod.pod.NetworkMode.HOST.podIp();
     /** status.podIP of a pod with a network of its own: slirp4netns gives every pod's eth0 this address. */
-    static final String SLIRP_POD_IP = "10.0.2.100";
+    static final String SLIRP_POD_IP = io.jpod.pod.NetworkMode.SLIRP4NETNS.podIp();
     static final String DEFAULT_NAMESPACE = "default";
 
     /** The pod's fields that fieldRef and resourceFieldRef can read. */

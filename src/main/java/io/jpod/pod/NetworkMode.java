@@ -12,6 +12,11 @@ public enum NetworkMode {
     /** Its own namespace with loopback only. */
     NONE;
 
+    /** The address a pod of this mode has (status.podIP): slirp4netns' eth0, else loopback (the host's, or its own). */
+    public String podIp() {
+        return this == SLIRP4NETNS ? "10.0.2.100" : "127.0.0.1";
+    }
+
     /** The user's name for it: slirp4netns, host, none. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

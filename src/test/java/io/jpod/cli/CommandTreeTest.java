@@ -86,4 +86,19 @@ class CommandTreeTest {
         assertEquals(125, Main.run(new String[] {"pod"}, new PrintWriter(new StringWriter(), true), new PrintWriter(usageErr, true)));
         assertTrue(usageErr.toString().contains("missing command"), usageErr::toString);
     }
+
+    @Test
+    void anUnknownVerbIsAnErrorEvenWithHelp() {
+        for (String[] args : List.of(new String[] {"nosuch", "--help"}, new String[] {"nosuch"}, new String[] {"--log-level", "debug", "nosuch"},
+                new String[] {"pod", "nosuch", "--help"})) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            assertEquals(125, Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true)), () -> String.join(" ", args));
+            assertTrue(err.toString().startsWith("Error: unrecognized command 'jpod " + (args[0].equals("pod") ? "pod " : "") + "nosuch'"),
+                    err::toString);
+            assertEquals("", out.toString(), "no help printed");
+        }
+        assertEquals(0, Main.run(new String[] {"pod", "ps", "--help"}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(new StringWriter(), true)), "a known verb's help");
+    }
 }

@@ -34,6 +34,14 @@ class ErrorsIT extends PlayingIT {
     }
 
     @Test
+    void anUnknownVerbIsAnErrorEvenWithHelpAsInPodman() {
+        Result r = h.jpod("nosuch", "--help");
+        assertEquals(125, r.code(), r::describe);
+        assertEquals("Error: unrecognized command 'jpod nosuch'", r.errLines().get(0));
+        assertTrue(r.out().isEmpty(), "no help: a script can tell the verb is missing");
+    }
+
+    @Test
     void missingFile() {
         Path missing = Harness.WORK.resolve("no-such-file.yaml");
         assertMentions(h.jpodError("kube", "play", missing.toString()), "no-such-file.yaml");

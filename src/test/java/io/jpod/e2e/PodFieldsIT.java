@@ -26,6 +26,30 @@ class PodFieldsIT extends PlayingIT {
     }
 
     @Test
+    void rmTimeStopsRunningContainersWithoutWaitingTheirGracePeriod() {
+        // PID 1 without a TERM handler ignores SIGTERM: only SIGKILL, after the grace period, ends it
+        Path yaml = h.writeYaml("stubborn.yaml", PodYaml.pod("stubborn").container("a", "exec sleep 300").container("b", "exec sleep 300")
+                .yaml().replace("spec:\n", "spec:\n  terminationGracePeriodSeconds: 60\n"));
+        h.play(yaml);
+        try {
+            h.waitForState("stubborn-a", "running", Duration.ofSeconds(30));
+            Result notForced = h.jpod("rm", "-t", "0", "stubborn-a");
+            assertEquals(125, notForced.code(), () -> "-t alone does not remove a running container, as podman\n" + notForced.describe());
+            long t0 = System.nanoTime();
+            h.jpodOk("rm", "-f", "-t", "1", "stubborn-a");
+            long containerMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(containerMs < 20_000, () -> "rm -f -t 1 waited " + containerMs + " ms, not the 60 s grace period");
+            t0 = System.nanoTime();
+            h.jpodOk("pod", "rm", "-f", "-t", "0", "stubborn");
+            long podMs = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(podMs < 20_000, () -> "pod rm -f -t 0 waited " + podMs + " ms, not the 60 s grace period");
+            assertEquals(0, h.podPs().size());
+        } finally {
+            h.jpod("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
     void securityAndDnsFromTheExample() {
         Path yaml = h.readableCopy("examples/kube/security-and-dns.yaml");
         Result play = h.jpodOk("kube", "play", yaml.toString());

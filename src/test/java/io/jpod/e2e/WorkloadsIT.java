@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Workloads as a cluster runs them, played as the unprivileged user with short timings: a
- * Deployment's replicas kept (a removed one replaced), scaled, rolled one pod at a time with enough
+ * Deployment's replicas kept (a removed one, or one whose infra died, replaced), scaled, rolled one pod at a time with enough
  * ready pods throughout (sampled), recreated; the rollout finishing after its supervisor was killed;
  * a hostPort bound once; Jobs to completion with parallelism (sampled), Indexed, past their
  * backoffLimit and their activeDeadlineSeconds, and their TTL; {@code kube play --wait} of a Job.
@@ -122,6 +122,21 @@ class WorkloadsIT extends PlayingIT {
             Harness.waitFor("the removed replica to be replaced", SOON, () -> {
                 List<JsonNode> now = podsOf("web");
                 return now.size() == 3 && !names(now).contains(one) && now.stream().allMatch(WorkloadsIT::ready);
+            });
+
+            // a replica whose infra container dies is replaced too
+            String victim = Harness.text(podsOf("web").get(0), "Name");
+            long infraPid = -1;
+            for (JsonNode c : Harness.json(h.jpodOk("ps", "-a", "--pod", "--format", "json"))) {
+                if (c.path("IsInfra").asBoolean() && Harness.text(c, "PodName").equals(victim)) {
+                    infraPid = c.path("Pid").asLong();
+                }
+            }
+            assertTrue(infraPid > 0, "the infra container's pid");
+            Harness.rootOk("kill", "-KILL", Long.toString(infraPid));
+            Harness.waitFor("the replica whose infra died to be replaced", SOON, () -> {
+                List<JsonNode> now = podsOf("web");
+                return now.size() == 3 && !names(now).contains(victim) && now.stream().allMatch(WorkloadsIT::ready);
             });
 
             Result scaled = h.jpodOk("kube", "scale", "--replicas", "1", "deployment/web");

@@ -147,6 +147,28 @@ class KubeServiceTest {
     }
 
     @Test
+    void statusPodIpFollowsTheNetworkOfThePlay() throws IOException {
+        String f = file("ip.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: ip}
+                spec:
+                  containers:
+                  - name: a
+                    image: i
+                    env:
+                    - {name: IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
+                    - {name: NAME, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
+                """);
+        for (var mode : io.jpod.pod.NetworkMode.values()) {
+            Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true, List.of(), null, mode, null));
+            var env = plan.pods().get(0).containers().get(0).env();
+            assertEquals(mode == io.jpod.pod.NetworkMode.SLIRP4NETNS ? "10.0.2.100" : "127.0.0.1", env.get(0).value(), mode.label());
+            assertEquals("ip", env.get(1).value());
+        }
+    }
+
+    @Test
     void dryRunEmitsWarningsAndThrowsProblems() throws IOException {
         String f = file("deploy.yaml", CONFIG_MAP, """
                 apiVersion: apps/v1
