@@ -9,9 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -29,8 +27,6 @@ import java.util.stream.Collectors;
 public final class PlayWatch {
     /** How often the pods' states are read (the logs are read more often). */
     private static final Duration CHECK_EVERY = Duration.ofMillis(500);
-    /** An exit conmon's cleanup has not recorded after this long is recorded here, as {@code awaitInit} does. */
-    private static final Duration UNRECORDED = Duration.ofSeconds(3);
 
     private final PodService pods;
     private final List<String> podIds;
@@ -39,7 +35,7 @@ public final class PlayWatch {
     private final Clock clock;
     private final LogFollower follower;
     private final Set<String> followedPods = new java.util.HashSet<>();
-    private final Map<String, Instant> unrecordedSince = new HashMap<>();
+    private final LostExits lostExits;
     private final List<String> failures = new ArrayList<>();
 
     PlayWatch(PodService pods, List<String> podIds, Clock clock) {
@@ -57,6 +53,7 @@ public final class PlayWatch {
         this.controllers = controllers;
         this.clock = clock;
         this.follower = new LogFollower(sources(pods, podIds));
+        this.lostExits = new LostExits(pods, io.jpod.events.Events.NONE);
         followedPods.addAll(podIds);
         followNewPods();
     }
@@ -148,7 +145,7 @@ public final class PlayWatch {
                 // removed by someone else: ended
             }
         }
-        recordLostExits(now);
+        lostExits.record(now, clock.instant());
         List<Workloads.Status> statuses = followNewPods();
         boolean workloadsEnded = true;
         List<PodService.PodInfo> failedJobsPods = new ArrayList<>();
@@ -176,25 +173,6 @@ public final class PlayWatch {
         return Optional.of(all);
     }
 
-    /** A container whose process ended and whose exit no cleanup has recorded for a while is cleaned up here. */
-    private void recordLostExits(List<PodService.PodInfo> now) {
-        Instant t = clock.instant();
-        Set<String> unrecorded = now.stream().flatMap(p -> p.containers().stream()).filter(PlayWatch::unrecorded)
-                .map(c -> c.row().id()).collect(Collectors.toSet());
-        unrecordedSince.keySet().retainAll(unrecorded);
-        for (String id : unrecorded) {
-            Instant since = unrecordedSince.putIfAbsent(id, t);
-            if (since != null && !t.isBefore(since.plus(UNRECORDED))) {
-                pods.cleanup(id);
-                unrecordedSince.remove(id);
-            }
-        }
-    }
-
-    private static boolean unrecorded(PodService.ContainerInfo c) {
-        return c.row().status().state() == ContainerState.RUNNING && c.current() != ContainerState.RUNNING;
-    }
-
     /**
      * Whether {@code pod} has ended: none of its containers (sidecars aside) runs, waits to restart,
      * or has an exit not yet recorded, and its phase is Succeeded or Failed, or the containers that
@@ -208,7 +186,7 @@ public final class PlayWatch {
         List<PodService.ContainerInfo> waited = pod.containers().stream()
                 .filter(c -> !c.row().infra() && !sidecars.contains(c.row().name())).toList();
         for (PodService.ContainerInfo c : waited) {
-            if (c.current() == ContainerState.RUNNING || c.restartAt() != null || unrecorded(c)) {
+            if (c.current() == ContainerState.RUNNING || c.restartAt() != null || LostExits.unrecorded(c)) {
                 return false;
             }
         }

@@ -55,9 +55,7 @@ public final class Workloads implements Supervisor.Work {
     private final Map<String, Seen> lastSeen = new HashMap<>();
     /** How often a workload's step is taken even when the store has not changed. */
     private static final Duration LOOK_ANYWAY = Duration.ofSeconds(10);
-    /** An exit conmon's cleanup has not recorded after this long is recorded by the controller. */
-    private static final Duration UNRECORDED = Duration.ofSeconds(3);
-    private final Map<String, Instant> unrecordedSince = new HashMap<>();
+    private final LostExits lostExits;
     private List<WorkloadTable.Row> cached;
     private io.jpod.state.Database.ChangeMark cachedMark;
     private Instant cachedUntil = Instant.MIN;
@@ -68,6 +66,7 @@ public final class Workloads implements Supervisor.Work {
         this.eventLog = eventLog;
         this.events = events;
         this.supervisorNeeded = supervisorNeeded;
+        this.lostExits = new LostExits(pods, events);
     }
 
     private static String key(Workload.Kind kind, String name) {
@@ -249,7 +248,7 @@ public final class Workloads implements Supervisor.Work {
     private Step reconcile(WorkloadTable.Row row, RegistryOptions registry, Instant now) {
         Workload w = row.workload();
         List<PodService.PodInfo> mine = podsOf(w);
-        recordLostExits(mine, now);
+        lostExits.record(mine, now);
         Map<String, String> status = new LinkedHashMap<>(row.status());
         List<ReplicaView> views = mine.stream().map(p -> view(w, p, status, now)).toList();
         // forget what belongs to pods that are gone
@@ -382,7 +381,7 @@ public final class Workloads implements Supervisor.Work {
             phase = ReplicaView.Phase.GONE;
         } else if (infra.current() == ContainerState.CREATED) {
             phase = ReplicaView.Phase.PENDING;
-        } else if (p.containers().stream().anyMatch(Workloads::unrecorded)) {
+        } else if (p.containers().stream().anyMatch(LostExits::unrecorded)) {
             phase = ReplicaView.Phase.RUNNING; // an exit not yet recorded by conmon's exit command: not known yet
         } else if (kube.phase() == PodStatus.Phase.SUCCEEDED) {
             phase = ReplicaView.Phase.SUCCEEDED;
@@ -416,37 +415,6 @@ public final class Workloads implements Supervisor.Work {
         String index = p.pod().spec().annotations().get(ReplicaSpecs.COMPLETION_INDEX);
         return new ReplicaView(name, hash, index == null ? null : Integer.valueOf(index), phase, p.pod().created(), readySince,
                 phase == ReplicaView.Phase.SUCCEEDED || phase == ReplicaView.Phase.FAILED ? finished : null, kube.restarts());
-    }
-
-    /** A container whose process ended and whose exit no cleanup has recorded yet. */
-    private static boolean unrecorded(PodService.ContainerInfo c) {
-        return !c.row().infra() && c.row().status().state() == ContainerState.RUNNING && c.current() != ContainerState.RUNNING;
-    }
-
-    /**
-     * Records the exits that conmon's exit command has not recorded for a while (no launcher, a lost exit
-     * command), as {@code kube play --wait} does, so that a Job is not held by them.
-     */
-    private void recordLostExits(List<PodService.PodInfo> mine, Instant now) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (PodService.PodInfo p : mine) {
-            for (PodService.ContainerInfo c : p.containers()) {
-                if (!unrecorded(c)) {
-                    continue;
-                }
-                seen.add(c.row().id());
-                Instant since = unrecordedSince.putIfAbsent(c.row().id(), now);
-                if (since != null && !now.isBefore(since.plus(UNRECORDED))) {
-                    try {
-                        pods.cleanup(c.row().id());
-                    } catch (JpodException e) {
-                        events.warning("cannot record the exit of container " + c.row().name() + ": " + e.getMessage());
-                    }
-                    unrecordedSince.remove(c.row().id());
-                }
-            }
-        }
-        unrecordedSince.keySet().retainAll(seen);
     }
 
     private static JobController.JobState jobState(Map<String, String> s) {
