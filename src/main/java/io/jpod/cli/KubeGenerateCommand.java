@@ -31,9 +31,10 @@ public class KubeGenerateCommand extends EngineCommand {
             description = "The type of the Services generated with --service: clusterip (default) or nodeport.")
     String serviceType;
 
-    @Option(names = {"-t", "--type"}, paramLabel = "TYPE", defaultValue = "pod",
-            description = "What each pod is written as: pod, deployment, daemonset or job (default: pod).")
-    String type = "pod";
+    @Option(names = {"-t", "--type"}, paramLabel = "TYPE",
+            description = "What each pod is written as: pod, deployment, daemonset or job (default: pod, and a Deployment's, "
+                    + "DaemonSet's or Job's pod as its workload, as played).")
+    String type;
 
     @Option(names = {"-r", "--replicas"}, paramLabel = "N", description = "The replicas of a Deployment (default: 1).")
     Integer replicas;
