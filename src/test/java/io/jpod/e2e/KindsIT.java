@@ -161,7 +161,7 @@ class KindsIT extends PlayingIT {
         Result dry = h.jpodOk("kube", "play", "--dry-run", deployment.toString(), job.toString());
         assertTrue(dry.out().contains("Deployment web (2 replicas, strategy RollingUpdate (maxSurge 1, maxUnavailable 0))")
                 && dry.out().contains("Container web-server: image localhost/busybox:latest")
-                && dry.out().contains("Job migrate (completions 3, parallelism 2, backoffLimit 2)")
+                && dry.out().contains("Job migrate (completions 2, parallelism 2, backoffLimit 2)")
                 && dry.out().contains("pod template (restartPolicy Never)"), dry::describe);
         assertEquals(0, h.podPs().size(), "--dry-run creates no pod");
 
