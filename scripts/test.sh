@@ -26,10 +26,22 @@ if ldd "$(command -v busybox)" >/dev/null 2>&1; then
   die "$(command -v busybox) is dynamically linked; the test image needs the static one (apt-get install busybox-static)"
 fi
 
+# The unit tests run in the newest JDK of 22 or later when there is one (as bin/jpod picks it), so that the
+# probes' setns through the foreign-function API is tested; Maven itself runs in its own JDK.
+test_jvm=()
+for j in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do
+  v=$("$j/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  if [ -n "$v" ] && [ "${v%%.*}" -ge 22 ] 2>/dev/null; then test_jvm=(-Djpod.test.jvm="${j%/}/bin/java"); break; fi
+done
+if [ ${#test_jvm[@]} -gt 0 ]; then
+  echo "==> unit tests in ${test_jvm[0]#-Djpod.test.jvm=}"
+else
+  echo "==> no JDK 22 or later under /usr/lib/jvm: the unit tests run in Maven's JDK, and setns is tested end to end only"
+fi
 echo "==> mvn -B verify: unit tests (surefire), then end-to-end tests (failsafe) as user jpode2e"
 limit=${JPOD_TEST_TIMEOUT:-25m}
 rc=0
-timeout --kill-after=30s "$limit" mvn -B -ntp -Dstyle.color=never -De2e.forks="${JPOD_E2E_FORKS:-2}" verify "$@" || rc=$?
+timeout --kill-after=30s "$limit" mvn -B -ntp -Dstyle.color=never -De2e.forks="${JPOD_E2E_FORKS:-2}" "${test_jvm[@]}" verify "$@" || rc=$?
 if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
   echo "Error: the tests did not finish within $limit (JPOD_TEST_TIMEOUT) and were stopped" >&2
 fi

@@ -41,7 +41,6 @@ class NetnsNamespaceTest {
 
     @Test
     void theProbeReachesAListenerOnlyThroughItsNamespace(@TempDir Path www) throws Exception {
-        assumeTrue(Netns.available(), "the FFM API needs Java 22 or later");
         assumeTrue("root".equals(System.getProperty("user.name")), "creating a network namespace needs root");
         assumeTrue(List.of("unshare", "nsenter", "ip", "busybox", "sleep").stream().allMatch(NetnsNamespaceTest::onPath));
         Files.writeString(www.resolve("index.html"), "ok\n");
@@ -53,6 +52,13 @@ class NetnsNamespaceTest {
             String own = Files.readSymbolicLink(Path.of("/proc/self/ns/net")).toString();
             for (int i = 0; i < 200 && own.equals(Files.readSymbolicLink(netns).toString()); i++) {
                 Thread.sleep(10); // unshare has not unshared yet
+            }
+            if (!Netns.available()) {
+                // Maven's own JDK (scripts/test.sh names a JDK 22+ when there is one): what the prober says instead
+                ProbeResult r = prober.check(netns, ProbeAction.tcpSocket(new ProbeAction.TcpSocket(null, PortRef.of(port))), List.of(), null,
+                        Duration.ofSeconds(1));
+                assertTrue(!r.success() && r.message().contains("Java 22 or later"), r.message());
+                return;
             }
             run("nsenter", "-t", String.valueOf(holder.pid()), "-n", "ip", "link", "set", "lo", "up");
             httpd = new ProcessBuilder("nsenter", "-t", String.valueOf(holder.pid()), "-n", "busybox", "httpd", "-f", "-p",
