@@ -77,6 +77,11 @@ public final class Workloads implements Supervisor.Work {
         return w.kind().resource() + "/" + w.name();
     }
 
+    /** The lock of workload {@code kind}/{@code name}: one step at a time (not reentrant: released before the next step). */
+    private Locks.Held lock(Workload.Kind kind, String name) {
+        return pods.lifecycle().lock("workload-" + key(kind, name).replace('/', '-'));
+    }
+
     /** What a play or scale of one workload did. */
     public record Applied(Workload workload, boolean created, boolean rolled, List<PodService.CreatedPod> pods,
             List<JpodException> errors) {
@@ -109,9 +114,12 @@ public final class Workloads implements Supervisor.Work {
             WorkloadTable.Row old = before.get();
             rolled = !old.workload().templateHash().equals(w.templateHash());
             if (w.kind() == Workload.Kind.JOB) {
-                // a Job's pods are not updated: a new Job starts over, as delete and create would
-                removeAll(old.workload());
-                table.put(new WorkloadTable.Row(w, now, now, old.revision() + 1, status));
+                // a Job's pods are not updated: a new Job starts over, as delete and create would; under the lock, so
+                // that no step of the old Job makes a pod the new one would count
+                try (Locks.Held l = lock(w.kind(), w.name())) {
+                    removeAll(old.workload());
+                    table.put(new WorkloadTable.Row(w, now, now, old.revision() + 1, status));
+                }
             } else {
                 table.put(new WorkloadTable.Row(w, old.created(), now, old.revision() + (rolled ? 1 : 0), keep(old.status(), status)));
                 if (rolled) {
@@ -199,7 +207,7 @@ public final class Workloads implements Supervisor.Work {
             return Optional.empty();
         }
         List<Removed> out;
-        try (Locks.Held l = pods.lifecycle().lock("workload-" + key(kind, name).replace('/', '-'))) {
+        try (Locks.Held l = lock(kind, name)) {
             out = removeAll(row.get().workload());
         }
         eventLog.workload(shown(row.get().workload()), "remove", Map.of());
@@ -236,7 +244,7 @@ public final class Workloads implements Supervisor.Work {
      * {@code registry}: how to reach registries for a pod's images (null: as pull does by default).
      */
     private Step reconcile(Workload.Kind kind, String name, RegistryOptions registry) {
-        try (Locks.Held l = pods.lifecycle().lock("workload-" + key(kind, name).replace('/', '-'))) {
+        try (Locks.Held l = lock(kind, name)) {
             Optional<WorkloadTable.Row> found = table.find(kind, name);
             if (found.isEmpty()) {
                 return new Step(List.of(), List.of(), Optional.empty(), Optional.empty());

@@ -330,6 +330,15 @@ class WorkloadsIT extends PlayingIT {
                 indexes.add(h.jpodOk("logs", name + "-work").out().strip());
             }
             assertEquals(List.of("index 0", "index 1", "index 2"), indexes.stream().sorted().toList(), "each index seen once");
+
+            // played again, a Job starts over: its old pods go, three new ones run
+            Set<String> before = names(podsOf("idx"));
+            h.jpodOk("kube", "play", "--replace", yaml.toString());
+            Harness.waitFor("the Job played again to complete", SOON, () -> {
+                List<JsonNode> now = podsOf("idx");
+                return Harness.text(workload("job.batch/idx"), "Status").equals("Complete") && now.size() == 3
+                        && names(now).stream().noneMatch(before::contains);
+            });
         } finally {
             h.jpod("kube", "down", yaml.toString());
         }
