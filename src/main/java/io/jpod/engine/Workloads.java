@@ -17,7 +17,6 @@ import io.jpod.workload.ReplicaNames;
 import io.jpod.workload.ReplicaSpecs;
 import io.jpod.workload.ReplicaView;
 import io.jpod.workload.RolloutPlanner;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +49,6 @@ public final class Workloads implements Supervisor.Work {
     private final EventLog eventLog;
     private final Events events;
     private final Runnable supervisorNeeded;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> due = new HashMap<>();
     private final Map<String, Seen> lastSeen = new HashMap<>();
     /** How often a workload's step is taken even when the store has not changed. */
@@ -350,7 +348,7 @@ public final class Workloads implements Supervisor.Work {
     /** Creates one pod of {@code w} ({@code index}: an Indexed Job's), started unless {@code start} is false or its hostPort is taken. */
     private PodService.CreatedPod createPod(Workload w, Integer index, boolean start, RegistryOptions registry, Map<String, String> status,
             List<JpodException> errors) {
-        String suffix = ReplicaNames.suffix(random::nextInt);
+        String suffix = ReplicaNames.suffix(bound -> java.util.concurrent.ThreadLocalRandom.current().nextInt(bound));
         String name = switch (w.kind()) {
             case DEPLOYMENT -> ReplicaNames.podName(w.name(), w.templateHash(), suffix);
             case DAEMONSET -> ReplicaNames.podName(w.name(), suffix);
