@@ -383,6 +383,7 @@ public final class Harness {
             if (stdin == null) {
                 pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             }
+            long started = System.nanoTime();
             Process p = pb.start();
             if (stdin != null) {
                 try (OutputStream in = p.getOutputStream()) {
@@ -396,6 +397,7 @@ public final class Harness {
                 Result partial = new Result(display, -1, Files.readString(out), Files.readString(err));
                 fail("timed out after " + timeout.toSeconds() + " s (killed)\n" + partial.describe());
             }
+            CommandTimes.record(display, System.nanoTime() - started);
             return new Result(display, p.exitValue(), Files.readString(out), Files.readString(err));
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + display, e);
