@@ -5,6 +5,7 @@ import io.jpod.error.JpodException;
 import io.jpod.error.NotFoundException;
 import io.jpod.events.Events;
 import io.jpod.image.registry.RegistryOptions;
+import io.jpod.kube.DownTargets;
 import io.jpod.kube.KubeFile;
 import io.jpod.kube.KubeMapper;
 import io.jpod.kube.KubePlanner;
@@ -279,24 +280,24 @@ public final class KubeService {
     }
 
     /**
-     * Stops and removes the pods the files describe, and forgets their ConfigMaps and Secrets; with
-     * {@code force}, removes the volumes of their PersistentVolumeClaims too (kept otherwise, with their
-     * data). No warnings: nothing is played.
+     * Stops and removes the pods the files describe (and the pods of their workloads), and forgets their
+     * ConfigMaps, Secrets and Services; with {@code force}, removes the volumes of their PersistentVolumeClaims
+     * too (kept otherwise, with their data). The files are read for their objects' kinds and names only
+     * ({@link DownTargets}): nothing is validated or translated. No warnings: nothing is played.
      */
     public DownReport down(List<String> files, InputStream stdin, boolean force) {
-        Plan plan = plan(files, List.of(), stdin, true);
-        if (!plan.valid()) {
-            throw new InvalidInputException(null, String.join("\n", plan.problems()));
+        DownTargets targets = DownTargets.of(files.stream().map(f -> read(f, false, stdin)).toList());
+        if (!targets.problems().isEmpty()) {
+            throw new InvalidInputException(null, String.join("\n", targets.problems()));
         }
-        List<DownOutcome> out = Parallel.map(plan.pods(), spec -> { // the pods stop together, their grace periods overlapping
+        List<DownOutcome> all = new ArrayList<>(Parallel.map(targets.pods(), name -> { // the pods stop together, their grace periods overlapping
             try {
-                return new DownOutcome(spec.name(), pods.removePod(spec.name(), true).id(), null);
+                return new DownOutcome(name, pods.removePod(name, true).id(), null);
             } catch (JpodException e) {
-                return new DownOutcome(spec.name(), null, e);
+                return new DownOutcome(name, null, e);
             }
-        });
-        List<DownOutcome> all = new ArrayList<>(out);
-        for (io.jpod.pod.Workload w : plan.workloads()) {
+        }));
+        for (DownTargets.WorkloadName w : targets.workloads()) {
             java.util.Optional<List<Workloads.Removed>> removed = workloads.remove(w.kind(), w.name());
             if (removed.isEmpty()) {
                 all.add(new DownOutcome(w.name(), null, new NotFoundException(w.kind().kubeName().toLowerCase(java.util.Locale.ROOT), w.name(),
@@ -305,19 +306,19 @@ public final class KubeService {
                 removed.get().forEach(r -> all.add(new DownOutcome(r.pod(), r.id(), r.error())));
             }
         }
-        out = all;
-        plan.configs().forEach(c -> objects.remove(c.kind(), c.name()));
-        plan.services().forEach(v -> objects.remove(ServiceObject.KIND, v.name()));
+        List<DownOutcome> out = all;
+        targets.configs().forEach(c -> objects.remove(c.kind(), c.name()));
+        targets.services().forEach(name -> objects.remove(ServiceObject.KIND, name));
         List<DownOutcome> removed = new ArrayList<>();
         if (force) {
-            for (VolumeClaim c : plan.claims()) {
-                if (!volumes.exists(c.name())) {
+            for (String claim : targets.claims()) {
+                if (!volumes.exists(claim)) {
                     continue;
                 }
                 try {
-                    removed.add(new DownOutcome(c.name(), volumes.remove(c.name(), false), null));
+                    removed.add(new DownOutcome(claim, volumes.remove(claim, false), null));
                 } catch (JpodException e) {
-                    removed.add(new DownOutcome(c.name(), null, e));
+                    removed.add(new DownOutcome(claim, null, e));
                 }
             }
         }

@@ -3,6 +3,10 @@ package io.jpod.engine;
 import io.jpod.error.JpodException;
 import io.jpod.host.HostFacts;
 import io.jpod.network.PodNetwork;
+import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.EnvVar;
+import io.jpod.pod.PodSpec;
+import io.jpod.pod.PullPolicy;
 import io.jpod.runtime.Exec;
 import io.jpod.state.PodRow;
 import java.io.IOException;
@@ -10,9 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
-/** {@code jpod info} and {@code jpod system reset}. */
+/** {@code jpod info}, {@code jpod system reset}, and the training run's idle pod. */
 public final class SystemService {
     /** How long the supervisor waits for new work once nothing is left, before it exits. */
     private static final java.time.Duration SUPERVISOR_LINGER = java.time.Duration.ofSeconds(3);
@@ -26,6 +31,17 @@ public final class SystemService {
         this.workloads = workloads;
         this.host = host;
         this.pods = pods;
+    }
+
+    /**
+     * Stores pod {@code name}, one container on {@code image}, created and never started (no process, no
+     * mount): what the start-up cache's training run ({@code jpod system warm-up}) lists, inspects and
+     * removes, so that reading pods back from the store, the costliest part of a listing, is in the cache.
+     */
+    public void createIdlePod(String name, String image) {
+        ContainerSpec main = ContainerSpec.builder("main", image).command("sh", "-c", "echo $(GREETING)")
+                .env(new EnvVar("GREETING", "hello")).pullPolicy(PullPolicy.NEVER).build();
+        pods.create(PodSpec.builder(name).labels(Map.of("app", name)).containers(main).build(), false, false);
     }
 
     /** What {@code jpod info} shows. */
