@@ -14,3 +14,5 @@ awk -F'\t' '{split($4, w, " "); v=w[1]" "w[2]; if (w[1]=="jpod" && w[3] !~ /^-/ 
   | sort -t$'\t' -k1,1 -k2,2n \
   | awk -F'\t' '{k=$1; t[k]+=$2; a[k, ++n[k]]=$2} END {for (k in t) printf "%8.1f %6d %7d  %s\n", t[k]/1000, n[k], a[k, int((n[k]+1)/2)], k}' \
   | sort -rn | head -30
+echo "== commands run by waits for a condition (polls): seconds, count"
+awk -F'\t' '$5=="poll" {t+=$3; n++} END {printf "%8.1f %6d\n", t/1000, n}' "${files[@]}"

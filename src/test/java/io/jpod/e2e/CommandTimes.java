@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Where the suite's time goes: every command the harness runs is appended, with the test class and
- * method that ran it and its wall time in milliseconds, to target/e2e-times/fork-N.tsv (one file per
- * fork). {@code scripts/e2e-times.sh} sums it per class, per test and per command verb.
+ * method that ran it, its wall time in milliseconds, and "poll" when a wait for a condition ran it,
+ * to target/e2e-times/fork-N.tsv (one file per fork). {@code scripts/e2e-times.sh} sums it per class, per test and per command verb.
  */
 final class CommandTimes {
     private static final Path FILE = Path.of("target", "e2e-times", "fork-" + (Harness.FORK.isEmpty() ? "0" : Harness.FORK) + ".tsv");
@@ -28,7 +28,8 @@ final class CommandTimes {
         if (command.length() > 200) {
             command = command.substring(0, 200);
         }
-        String line = cls + "\t" + method + "\t" + nanos / 1_000_000 + "\t" + command + "\n";
+        boolean polling = StackWalker.getInstance().walk(frames -> frames.anyMatch(f -> f.getMethodName().startsWith("waitFor")));
+        String line = cls + "\t" + method + "\t" + nanos / 1_000_000 + "\t" + command + "\t" + (polling ? "poll" : "") + "\n";
         try {
             Files.createDirectories(FILE.getParent());
             Files.writeString(FILE, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

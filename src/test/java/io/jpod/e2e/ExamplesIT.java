@@ -82,8 +82,9 @@ class ExamplesIT extends PlayingIT {
         return out.toString();
     }
 
-    static List<String> podNames() {
-        return h.jpodOk("pod", "ps", "--format", "{{.Name}}").outLines();
+    /** The pods played, from {@code pod ps --format json}: their names and aliases both come from it. */
+    static JsonNode podPs() {
+        return Harness.json(h.jpodOk("pod", "ps", "--format", "json"));
     }
 
     static String[] args(List<String> first, List<String> rest) {
@@ -93,7 +94,7 @@ class ExamplesIT extends PlayingIT {
     }
 
     /** {@code kube validate} (the schemas and Kubernetes' rules) accepts the file without a warning. */
-    static void assertValid(Path generated) throws IOException {
+    static void assertValid(Path generated) {
         Result r = h.jpod("kube", "validate", generated.toString());
         List<String> warnings = r.errLines().stream().filter(l -> !l.contains("are kept but not enforced")).toList(); // a fact of this host
         assertTrue(r.code() == 0 && warnings.isEmpty(), () -> "generated YAML validates\n" + r.describe() + "\n"
@@ -119,7 +120,9 @@ class ExamplesIT extends PlayingIT {
         Result validate = h.jpodOk("kube", "validate", yaml.toString());
         assertFalse(validate.err().contains("Error"), validate::describe);
         h.jpodOk("kube", "play", yaml.toString());
-        List<String> pods = podNames();
+        JsonNode listed = podPs();
+        List<String> pods = PodObservation.names(listed);
+        List<String> aliases = PodObservation.aliases(listed);
         assertFalse(pods.isEmpty(), () -> example + " plays at least one pod");
         PodObservation.settle(jpod, pods, SETTLE);
         PodObservation played = PodObservation.of(jpod, pods, null);
@@ -129,19 +132,20 @@ class ExamplesIT extends PlayingIT {
         assertFalse(generate.err().contains("WARN"), () -> example + ": everything it uses is generated\n" + generate.describe());
         // the claims the example defines come back as PersistentVolumeClaims of the generated YAML
         Path generated = write(dir.resolve("generated-" + example), configDocuments(text) + generate.out());
-        assertValid(generated);
+        List<Path> all = new ArrayList<>(List.of(generated));
         for (String type : List.of("deployment", "daemonset")) {
             Result other = h.jpodOk(args(List.of("kube", "generate", "--type", type), pods));
-            assertValid(write(dir.resolve(type + "-" + example), configDocuments(text) + other.out()));
+            all.add(write(dir.resolve(type + "-" + example), configDocuments(text) + other.out()));
         }
+        all.forEach(ExamplesIT::assertValid); // one at a time: each defines the example's ConfigMaps again
 
-        List<String> aliases = PodObservation.aliases(jpod);
         h.jpodOk("kube", "down", "--force", yaml.toString()); // --force: claims' volumes too, so the replay starts as the play did
         assertTrue(h.psAll().isEmpty(), () -> example + ": kube down removed its containers");
 
         h.jpodOk("kube", "play", generated.toString());
-        List<String> again = podNames();
-        assertEquals(aliases.stream().sorted().toList(), PodObservation.aliases(jpod).stream().sorted().toList(),
+        JsonNode relisted = podPs();
+        List<String> again = PodObservation.names(relisted);
+        assertEquals(aliases.stream().sorted().toList(), PodObservation.aliases(relisted).stream().sorted().toList(),
                 "the generated YAML plays the same pods (a workload's: as many, named after it)");
         PodObservation.settle(jpod, again, SETTLE);
         played.assertSameAs(PodObservation.of(jpod, again, null), example + " played again from its generated YAML");

@@ -53,11 +53,14 @@ record PodObservation(Map<String, Map<String, String>> containers) {
 
     /** Waits until no app container of the listed pods is still being created or restarted. */
     static void settle(Cli cli, List<String> pods, Duration timeout) {
-        Harness.waitFor("the containers of " + pods + " to be running or exited", timeout, () -> appContainers(cli, pods).stream()
-                .allMatch(c -> List.of("running", "exited").contains(text(c, "State"))));
+        List<List<JsonNode>> seen = new ArrayList<>(List.of(List.of()));
+        Harness.waitFor("the containers of " + pods + " to be running or exited", timeout, () -> {
+            seen.set(0, appContainers(cli, pods));
+            return seen.get(0).stream().allMatch(c -> List.of("running", "exited").contains(text(c, "State")));
+        });
         // What the containers write at start (volumes, logs): at least a second since the last one
         // started (StartedAt is in whole seconds, so its second plus two).
-        long lastStart = appContainers(cli, pods).stream().filter(c -> text(c, "State").equals("running"))
+        long lastStart = seen.get(0).stream().filter(c -> text(c, "State").equals("running"))
                 .mapToLong(c -> c.path("StartedAt").asLong(0)).max().orElse(0);
         long wait = (lastStart + 2) * 1000 - System.currentTimeMillis();
         if (wait > 0) {
@@ -125,10 +128,22 @@ record PodObservation(Map<String, Map<String, String>> containers) {
 
     /** Every pod's {@link #alias}, from {@code pod ps --format json}. */
     static List<String> aliases(Cli cli) {
+        return aliases(Harness.json(cli.ok("pod", "ps", "--format", "json")));
+    }
+
+    /** The {@link #alias} of each pod of a {@code pod ps --format json} listing. */
+    static List<String> aliases(JsonNode podPs) {
         List<String> out = new ArrayList<>();
-        for (JsonNode p : Harness.json(cli.ok("pod", "ps", "--format", "json"))) {
+        for (JsonNode p : podPs) {
             out.add(alias(text(p, "Name"), p.path("Labels")));
         }
+        return out;
+    }
+
+    /** The name of each pod of a {@code pod ps --format json} listing. */
+    static List<String> names(JsonNode podPs) {
+        List<String> out = new ArrayList<>();
+        podPs.forEach(p -> out.add(text(p, "Name")));
         return out;
     }
 
