@@ -71,6 +71,17 @@ class KubeServiceTest {
     }
 
     @Test
+    void downRefusesADocumentWithoutANameBeforeRemovingAnything() throws IOException {
+        // this service has no pods, volumes or stores: reaching any of them would throw something else
+        String f = file("down.yaml", POD, "apiVersion: v1\nkind: Pod\nmetadata: {labels: {a: b}}\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> kube.down(List.of(f), stdin(""), false));
+        assertEquals(f + ":14:11: metadata.name: a Pod needs a name", e.getMessage());
+        String empty = file("none.yaml", "apiVersion: example.com/v1\nkind: Frob\nmetadata: {name: f}\n");
+        assertEquals(empty + ": no Kubernetes objects to take down",
+                assertThrows(InvalidInputException.class, () -> kube.down(List.of(empty), stdin(""), false)).getMessage());
+    }
+
+    @Test
     void severalFilesAndStandardInputPlayTogether() throws IOException {
         String pods = file("pods.yaml", POD);
         Plan plan = kube.plan(List.of(pods, "-"), List.of(), stdin(CONFIG_MAP + "---\n" + SECRET), false);
