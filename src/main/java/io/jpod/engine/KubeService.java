@@ -306,7 +306,6 @@ public final class KubeService {
                 removed.get().forEach(r -> all.add(new DownOutcome(r.pod(), r.id(), r.error())));
             }
         }
-        List<DownOutcome> out = all;
         targets.configs().forEach(c -> objects.remove(c.kind(), c.name()));
         targets.services().forEach(name -> objects.remove(ServiceObject.KIND, name));
         List<DownOutcome> removed = new ArrayList<>();
@@ -322,7 +321,7 @@ public final class KubeService {
                 }
             }
         }
-        return new DownReport(out, removed);
+        return new DownReport(all, removed);
     }
 
     /**

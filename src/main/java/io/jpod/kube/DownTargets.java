@@ -48,16 +48,20 @@ public record DownTargets(List<String> pods, List<WorkloadName> workloads, List<
                     problems.add(doc.locate("kind: a Kubernetes document needs a kind"));
                 } else if (name == null || name.isEmpty()) {
                     problems.add(doc.locate("metadata.name: a " + kind + " needs a name"));
-                } else if (kind.equals("Pod")) {
-                    pods.add(name);
-                } else if (Workload.Kind.of(kind) != null) {
-                    workloads.add(new WorkloadName(Workload.Kind.of(kind), name));
-                } else if (kind.equals(ConfigData.CONFIG_MAP) || kind.equals(ConfigData.SECRET)) {
-                    configs.add(new Named(kind, name));
-                } else if (kind.equals(ServiceObject.KIND)) {
-                    services.add(name);
-                } else if (kind.equals("PersistentVolumeClaim")) {
-                    claims.add(name);
+                } else {
+                    switch (PlayedKind.of(kind)) { // as play sorts them
+                        case WORKLOAD -> {
+                            if (kind.equals(PlayedKind.POD)) {
+                                pods.add(name);
+                            } else {
+                                workloads.add(new WorkloadName(Workload.Kind.of(kind), name));
+                            }
+                        }
+                        case CONFIG -> configs.add(new Named(kind, name));
+                        case SERVICE -> services.add(name);
+                        case CLAIM -> claims.add(name);
+                        case NOT_YET, UNKNOWN -> { } // play leaves them out too
+                    }
                 }
             }
         }

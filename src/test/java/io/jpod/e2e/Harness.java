@@ -290,7 +290,6 @@ public final class Harness {
 
     /** Runs {@code jpod args...} as the user with {@code stdin} (or none when null), killed after {@code timeout}. */
     public Result jpodWith(Duration timeout, String stdin, String... args) {
-        resetIsLast = false;
         return run(jpodCommand(args), "jpod " + String.join(" ", args), stdin, timeout);
     }
 
@@ -300,7 +299,6 @@ public final class Harness {
      * control sequences) is the result's {@code out}.
      */
     public Result jpodOnTerminal(String... args) {
-        resetIsLast = false;
         String line = jpodCommand(args).stream().map(a -> "'" + a.replace("'", "'\\''") + "'").collect(java.util.stream.Collectors.joining(" "));
         return run(List.of("script", "-qefc", line, "/dev/null"), "jpod " + String.join(" ", args) + " (on a terminal)", null, TIMEOUT);
     }
@@ -334,7 +332,6 @@ public final class Harness {
 
     /** Starts {@code jpod args...} as the user and leaves it running (close the result to kill it). */
     public Background start(String... args) {
-        resetIsLast = false;
         try {
             Path out = Files.createTempFile("jpod-e2e-out", ".txt");
             Path err = Files.createTempFile("jpod-e2e-err", ".txt");
@@ -347,7 +344,9 @@ public final class Harness {
         }
     }
 
+    /** The command line of {@code jpod args...} as the user: every jpod command the harness runs is made here. */
     private List<String> jpodCommand(String... args) {
+        resetIsLast = false;
         List<String> cmd = userCommand(DIST.resolve("bin/jpod").toString());
         cmd.addAll(List.of(args));
         return cmd;
@@ -453,8 +452,7 @@ public final class Harness {
      * this one succeeded, and checks that nothing is left either way).
      */
     public void cleanUp() {
-        boolean done = jpod("system", "reset", "-f").code() == 0;
-        resetIsLast = done;
+        resetIsLast = jpod("system", "reset", "-f").code() == 0;
     }
 
     /** The busybox rootfs tarball (world-readable). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
@@ -53,14 +54,14 @@ record PodObservation(Map<String, Map<String, String>> containers) {
 
     /** Waits until no app container of the listed pods is still being created or restarted. */
     static void settle(Cli cli, List<String> pods, Duration timeout) {
-        List<List<JsonNode>> seen = new ArrayList<>(List.of(List.of()));
+        AtomicReference<List<JsonNode>> seen = new AtomicReference<>(List.of());
         Harness.waitFor("the containers of " + pods + " to be running or exited", timeout, () -> {
-            seen.set(0, appContainers(cli, pods));
-            return seen.get(0).stream().allMatch(c -> List.of("running", "exited").contains(text(c, "State")));
+            seen.set(appContainers(cli, pods));
+            return seen.get().stream().allMatch(c -> List.of("running", "exited").contains(text(c, "State")));
         });
         // What the containers write at start (volumes, logs): at least a second since the last one
         // started (StartedAt is in whole seconds, so its second plus two).
-        long lastStart = seen.get(0).stream().filter(c -> text(c, "State").equals("running"))
+        long lastStart = seen.get().stream().filter(c -> text(c, "State").equals("running"))
                 .mapToLong(c -> c.path("StartedAt").asLong(0)).max().orElse(0);
         long wait = (lastStart + 2) * 1000 - System.currentTimeMillis();
         if (wait > 0) {
