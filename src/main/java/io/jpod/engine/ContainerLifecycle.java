@@ -5,6 +5,7 @@ import io.jpod.error.RuntimeFailureException;
 import io.jpod.error.StateException;
 import io.jpod.host.HostFacts;
 import io.jpod.host.Processes;
+import io.jpod.json.Json;
 import io.jpod.network.PodNetwork;
 import io.jpod.network.PortMapping;
 import io.jpod.network.ResolvConf;
@@ -26,8 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectWriter;
 
 /**
  * Starts, stops, cleans up and removes one container, as a sequence of steps: gather the facts
@@ -37,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * jpod commands and conmon's exit command never trip over each other.
  */
 final class ContainerLifecycle {
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectWriter JSON = Json.mapper().writerWithDefaultPrettyPrinter();
 
     private final HostFacts host;
     private final StateStore state;

@@ -388,7 +388,7 @@ public final class PodService {
     }
 
     private ContainerInfo containerInfo(ContainerRow c) {
-        return containerInfo(c, state.pods(), kubelet.watch());
+        return containerInfo(c, state.podById(c.podId()).stream().toList(), kubelet.watch());
     }
 
     private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods, Kubelet.Watch watch) {

@@ -1,6 +1,7 @@
 package io.jpod.image;
 
 import io.jpod.error.ImageException;
+import io.jpod.json.Json;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,7 +34,7 @@ public record ImageConfig(List<String> env, List<String> entrypoint, List<String
     public record History(Instant created, String createdBy, String author, String comment, boolean emptyLayer) {
     }
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = Json.mapper();
 
     public ImageConfig {
         env = List.copyOf(env);

@@ -1,5 +1,6 @@
 package io.jpod.kube;
 
+import io.jpod.json.Json;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -12,6 +13,8 @@ public final class KubeMapper {
     public static YAMLMapper yaml() {
         return YAMLMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .addModule(LazyModelDeserializers.module())
+                .addModule(Json.module())
                 // writing (kube generate): plain scalars where YAML allows, "1" and "true" stay strings,
                 // multi-line strings (scripts) as literal blocks; documents are separated by the generator
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS,

@@ -1,5 +1,6 @@
 package io.jpod.kube;
 
+import io.jpod.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ public final class SchemaValidator {
     private static final Pattern YAML11_OCTAL = Pattern.compile("0o?[0-7]+");
 
     private final Map<String, JsonNode> schemas = new HashMap<>();
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json = Json.mapper();
 
     /** The kinds that have a schema. */
     public static Set<String> kinds() {

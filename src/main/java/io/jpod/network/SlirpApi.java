@@ -1,6 +1,7 @@
 package io.jpod.network;
 
 import io.jpod.error.HostException;
+import io.jpod.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -16,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** slirp4netns's API socket: one JSON request per connection, one JSON answer. */
 final class SlirpApi {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final Path socket;
 

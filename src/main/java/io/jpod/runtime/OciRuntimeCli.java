@@ -2,6 +2,7 @@ package io.jpod.runtime;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.jpod.error.RuntimeFailureException;
+import io.jpod.json.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The OCI runtime's command line (runc or crun; they take the same verbs). */
 public final class OciRuntimeCli {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private final Path binary;
     private final Path root;
 

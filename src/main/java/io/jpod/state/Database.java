@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -177,7 +177,8 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(file.getParent());
             ownerOnly(file);
             SqliteNative.prepare(file.getParent().resolve("cache"));
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+            // the driver itself, not DriverManager, whose service lookup opens every jar of the class path
+            Connection c = org.sqlite.JDBC.createConnection("jdbc:sqlite:" + file, new Properties());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 60000");
                 s.execute("PRAGMA journal_mode = WAL");

@@ -1,5 +1,6 @@
 package io.jpod.state;
 
+import io.jpod.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ public final class EventTable {
     public static final int KEEP_ROWS = 10_000;
     public static final Duration KEEP_FOR = Duration.ofDays(7);
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
     };
     private static final String COLUMNS = "id, time, type, status, object_id, name, image, pod_id, attributes";

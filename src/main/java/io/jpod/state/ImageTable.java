@@ -1,6 +1,7 @@
 package io.jpod.state;
 
 import io.jpod.error.StateException;
+import io.jpod.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link StateStore}, in the same transaction.
  */
 public final class ImageTable {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final Database db;
 

@@ -1,5 +1,6 @@
 package io.jpod.state;
 
+import io.jpod.json.Json;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Nothing here prints: a Secret's data is only ever returned to the engine.
  */
 public final class KubeObjectStore {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final TypeReference<LinkedHashMap<String, String>> DATA = new TypeReference<>() {
     };
 

@@ -2,6 +2,7 @@ package io.jpod.state;
 
 import io.jpod.error.ConflictException;
 import io.jpod.error.NotFoundException;
+import io.jpod.json.Json;
 import io.jpod.pod.PodSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Pods and containers in the state database. Every method is one transaction. */
 public final class StateStore {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final String CONTAINER_COLUMNS = "id, name, pod_id, is_infra, image_id, image_name, created, spec, state, "
             + "pid, conmon_pid, exit_code, started_at, finished_at, restart_count, stop_requested";
+    private static final String CONTAINER_SELECT = "SELECT " + CONTAINER_COLUMNS + " FROM containers";
+    private static final String POD_SELECT = "SELECT id, name, created, spec, infra_id FROM pods";
     /**
      * Rows are ordered here, not by SQL: timestamps are stored as Instant.toString(), whose text
      * order is not time order ("…:00Z" sorts after "…:00.5Z").
@@ -134,50 +137,89 @@ public final class StateStore {
     }
 
     public List<PodRow> pods() {
-        return db.read(c -> {
-            List<PodRow> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT id, name, created, spec, infra_id FROM pods");
-                    ResultSet rs = s.executeQuery()) {
+        List<PodRow> out = rows(POD_SELECT, null, StateStore::podRow);
+        out.sort(Comparator.comparing(PodRow::created));
+        return out;
+    }
+
+    private static PodRow podRow(ResultSet rs) throws SQLException {
+        return new PodRow(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)),
+                JSON.readValue(rs.getString(4), PodSpec.class), rs.getString(5));
+    }
+
+    /** A row of a result set as a value. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows {@code sql} selects, with {@code arg} (or none) as its one parameter. */
+    private static <T> List<T> rows(Connection c, String sql, String arg, RowReader<T> reader) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            if (arg != null) {
+                s.setString(1, arg);
+            }
+            try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new PodRow(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)),
-                            JSON.readValue(rs.getString(4), PodSpec.class), rs.getString(5)));
+                    out.add(reader.read(rs));
                 }
             }
-            out.sort(Comparator.comparing(PodRow::created));
-            return out;
-        });
+        }
+        return out;
+    }
+
+    private <T> List<T> rows(String sql, String arg, RowReader<T> reader) {
+        return db.read(c -> rows(c, sql, arg, reader));
     }
 
     public List<ContainerRow> containers() {
-        return sorted(queryContainers("SELECT " + CONTAINER_COLUMNS + " FROM containers", null),
+        return sorted(rows(CONTAINER_SELECT, null, StateStore::containerRow),
                 Comparator.comparing(ContainerRow::created).thenComparing(INFRA_FIRST));
     }
 
     public List<ContainerRow> containersOf(String podId) {
-        return sorted(queryContainers("SELECT " + CONTAINER_COLUMNS + " FROM containers WHERE pod_id = ?", podId),
+        return sorted(rows(CONTAINER_SELECT + " WHERE pod_id = ?", podId, StateStore::containerRow),
                 INFRA_FIRST.thenComparing(ContainerRow::created));
     }
 
     public Optional<ContainerRow> container(String id) {
-        List<ContainerRow> l = queryContainers("SELECT " + CONTAINER_COLUMNS + " FROM containers WHERE id = ?", id);
-        return l.stream().findFirst();
+        return first(rows(CONTAINER_SELECT + " WHERE id = ?", id, StateStore::containerRow));
     }
 
     public Optional<PodRow> podById(String id) {
-        return pods().stream().filter(p -> p.id().equals(id)).findFirst();
+        return first(rows(POD_SELECT + " WHERE id = ?", id, StateStore::podRow));
     }
 
-    /** A pod by full name, full id or unique id prefix. */
+    /**
+     * A pod by full name, full id or unique id prefix. Names and ids are matched first, so that only the
+     * pod found has its spec read: a lookup costs the same whatever the number of pods.
+     */
     public PodRow findPod(String nameOrId) {
-        return IdLookup.find(pods(), nameOrId, PodRow::id, PodRow::name)
+        return db.read(c -> find(c, "pods", nameOrId, POD_SELECT, StateStore::podRow))
                 .orElseThrow(() -> new NotFoundException("pod", nameOrId, "no pod with name or ID " + nameOrId + " found: no such pod"));
     }
 
-    /** A container by full name, full id or unique id prefix. */
+    /** A container by full name, full id or unique id prefix; only the container found is read whole. */
     public ContainerRow findContainer(String nameOrId) {
-        return IdLookup.find(containers(), nameOrId, ContainerRow::id, ContainerRow::name)
+        return db.read(c -> find(c, "containers", nameOrId, CONTAINER_SELECT, StateStore::containerRow))
                 .orElseThrow(() -> new NotFoundException("container", nameOrId,
                         "no container with name or ID \"" + nameOrId + "\" found: no such container"));
+    }
+
+    /** An object's id and name: what a lookup by name or id prefix needs of it. */
+    private record Named(String id, String name) {
+    }
+
+    /** The row of {@code table} that {@code nameOrId} names ({@link IdLookup}), read with {@code select}. */
+    private static <T> Optional<T> find(Connection c, String table, String nameOrId, String select, RowReader<T> reader)
+            throws SQLException {
+        List<Named> names = rows(c, "SELECT id, name FROM " + table, null, rs -> new Named(rs.getString(1), rs.getString(2)));
+        Optional<Named> found = IdLookup.find(names, nameOrId, Named::id, Named::name);
+        return found.isEmpty() ? Optional.empty() : first(rows(c, select + " WHERE id = ?", found.get().id(), reader));
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.stream().findFirst();
     }
 
     private static List<ContainerRow> sorted(List<ContainerRow> rows, Comparator<ContainerRow> order) {
@@ -186,24 +228,7 @@ public final class StateStore {
         return out;
     }
 
-    private List<ContainerRow> queryContainers(String sql, String arg) {
-        return db.read(c -> {
-            List<ContainerRow> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                if (arg != null) {
-                    s.setString(1, arg);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private static ContainerRow row(ResultSet rs) throws SQLException {
+    private static ContainerRow containerRow(ResultSet rs) throws SQLException {
         int exit = rs.getInt(12);
         Integer exitCode = rs.wasNull() ? null : exit;
         return new ContainerRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4) == 1, rs.getString(5),

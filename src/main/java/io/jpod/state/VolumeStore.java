@@ -1,5 +1,6 @@
 package io.jpod.state;
 
+import io.jpod.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The named volumes' rows (table {@code volumes}); their data directories are the engine's. */
 public final class VolumeStore {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
     };
     private static final String COLUMNS = "name, driver, created, labels, options, annotations, source";

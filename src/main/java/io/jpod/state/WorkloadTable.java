@@ -1,5 +1,6 @@
 package io.jpod.state;
 
+import io.jpod.json.Json;
 import io.jpod.pod.Workload;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * decisions, as strings.
  */
 public final class WorkloadTable {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final TypeReference<LinkedHashMap<String, String>> STRINGS = new TypeReference<>() {
     };
 

@@ -1,6 +1,7 @@
 package io.jpod.image.registry;
 
 import io.jpod.error.InvalidInputException;
+import io.jpod.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * read docker's {@code ~/.docker/config.json}. Other content of the file is kept on writes.
  */
 public final class AuthFile {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private final Path file;
     private final List<Path> fallbacks;
 

@@ -2,6 +2,7 @@ package io.jpod.image.registry;
 
 import io.jpod.error.AuthenticationException;
 import io.jpod.error.HostException;
+import io.jpod.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * redirect.
  */
 final class FetchToken {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final RegistryTransport transport;
     private final RegistryErrors errors;

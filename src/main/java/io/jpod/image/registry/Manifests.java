@@ -1,6 +1,7 @@
 package io.jpod.image.registry;
 
 import io.jpod.error.ImageException;
+import io.jpod.json.Json;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public final class Manifests {
     public static final String OCI_GZIP_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
     public static final String OCI_ZSTD_LAYER = "application/vnd.oci.image.layer.v1.tar+zstd";
     public static final String DOCKER_GZIP_LAYER = "application/vnd.docker.image.rootfs.diff.tar.gzip";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
     private Manifests() {

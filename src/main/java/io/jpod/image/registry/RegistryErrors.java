@@ -3,6 +3,7 @@ package io.jpod.image.registry;
 import io.jpod.error.AuthenticationException;
 import io.jpod.error.HostException;
 import io.jpod.error.ImageException;
+import io.jpod.json.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -22,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param credentials null for anonymous access
  */
 record RegistryErrors(String registry, String host, String image, Credentials credentials) {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     /** An ImageException about the image. */
     ImageException error(String message) {
