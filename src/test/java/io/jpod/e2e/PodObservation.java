@@ -113,6 +113,22 @@ record PodObservation(Map<String, Map<String, String>> containers) {
     }
 
     /**
+     * This observation limited to {@code aspects}: what {@link #of} with them would have given, since
+     * {@code of} observes the same either way and keeps the aspects before it puts a workload pod's
+     * alias in place of its name (which changes values, not keys); every container stays, if need be
+     * with no aspect.
+     */
+    PodObservation only(List<String> aspects) {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        containers.forEach((name, seen) -> {
+            Map<String, String> kept = new TreeMap<>(seen);
+            kept.keySet().retainAll(aspects);
+            out.put(name, kept);
+        });
+        return new PodObservation(out);
+    }
+
+    /**
      * What a pod is compared as: its name, or for a pod of a Deployment, DaemonSet or Job (whose name ends in a
      * hash and a random suffix, as Kubernetes names them) its workload's name and {@code -<replica>}.
      */
