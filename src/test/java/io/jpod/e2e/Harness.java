@@ -581,11 +581,15 @@ public final class Harness {
     /** Polls {@code condition} until it holds; fails with {@code what} after {@code timeout}. */
     public static void waitFor(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 250;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
             }
-            sleep(Duration.ofMillis(250));
+            sleep(Duration.ofMillis(pause));
+            // a check is a JVM start (most of a second of CPU on these 2-core machines), taken from the other
+            // fork's tests: a long wait checks less often
+            pause = Math.min(500, pause * 2);
         }
     }
 

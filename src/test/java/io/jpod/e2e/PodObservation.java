@@ -72,12 +72,14 @@ record PodObservation(Map<String, Map<String, String>> containers) {
     /** Observes every app container of {@code pods}; {@code aspects} limits what is compared (null: everything). */
     static PodObservation of(Cli cli, List<String> pods, List<String> aspects) {
         Map<String, Map<String, String>> all = new TreeMap<>();
-        for (JsonNode c : appContainers(cli, pods)) {
+        List<JsonNode> containers = appContainers(cli, pods);
+        Map<String, JsonNode> inspected = inspect(cli, containers.stream().map(c -> c.path("Names").get(0).asString()).toList());
+        for (JsonNode c : containers) {
             String pod = text(c, "PodName");
             String alias = alias(pod, c.path("Labels"));
             String name = c.path("Names").get(0).asString();
             Map<String, String> seen = new TreeMap<>();
-            JsonNode inspect = Harness.json(cli.ok("inspect", name)).get(0);
+            JsonNode inspect = inspected.get(name);
             JsonNode config = inspect.path("Config");
             seen.put("image", text(config, "Image"));
             seen.put("command", inspect.path("Path") + " " + inspect.path("Args"));
@@ -126,6 +128,22 @@ record PodObservation(Map<String, Map<String, String>> containers) {
             out.put(name, kept);
         });
         return new PodObservation(out);
+    }
+
+    /** {@code inspect} of all the named containers at once (one command, as podman allows), by name. */
+    private static Map<String, JsonNode> inspect(Cli cli, List<String> names) {
+        Map<String, JsonNode> out = new TreeMap<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        List<String> args = new ArrayList<>(List.of("inspect"));
+        args.addAll(names);
+        Result r = cli.ok(args.toArray(String[]::new));
+        Harness.json(r).forEach(i -> out.put(text(i, "Name"), i));
+        if (!out.keySet().containsAll(names)) {
+            fail("inspect gave " + out.keySet() + " for " + names + "\n" + r.describe());
+        }
+        return out;
     }
 
     /**
