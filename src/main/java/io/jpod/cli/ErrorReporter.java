@@ -36,7 +36,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parseResult) {
-        var err = cl.getErr();
+        return report(ex, cl.getErr(), cl.getCommandName());
+    }
+
+    /** Prints what went wrong with command {@code commandName} to {@code err}; returns the exit code. */
+    int report(Exception ex, java.io.PrintWriter err, String commandName) {
         if (ex instanceof ExitCodeException e) {
             if (e.getMessage() != null) {
                 err.println("Error: " + e.getMessage());
@@ -51,7 +55,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             ex.printStackTrace(err);
         }
         err.flush();
-        return exitCode(ex, cl.getCommandName());
+        return exitCode(ex, commandName);
     }
 
     @Override

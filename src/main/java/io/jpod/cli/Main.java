@@ -1,10 +1,13 @@
 package io.jpod.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point: parses the command line, runs one command, maps errors to messages and exit codes. */
 public final class Main {
+    private static final List<String> SUPERVISE = List.of("system", "supervise");
+
     private Main() {
     }
 
@@ -16,6 +19,9 @@ public final class Main {
     /** Runs jpod with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         long started = System.nanoTime();
+        if (List.of(args).equals(SUPERVISE)) {
+            return supervise(err);
+        }
         String unknown = CommandTree.unknownCommand(args);
         if (unknown != null) {
             err.println("Error: unrecognized command '" + unknown + "'");
@@ -29,6 +35,22 @@ public final class Main {
         int code = cl.execute(args);
         global.reportTimes();
         return code;
+    }
+
+    /**
+     * {@code jpod system supervise}, as the engine starts it (no other argument), runs without building the command
+     * line: picocli's model, its annotations and their proxies were some 200 of the supervisor's classes, kept in
+     * its metaspace for as long as it runs (bench/README.md, the supervisor's footprint).
+     */
+    private static int supervise(PrintWriter err) {
+        GlobalOptions global = new GlobalOptions();
+        global.errorStream(err);
+        try {
+            new SystemSuperviseCommand().supervise(global);
+            return 0;
+        } catch (RuntimeException e) {
+            return new ErrorReporter(global).report(e, err, "supervise");
+        }
     }
 
     /** The command line for {@code args}: only the commands they name are built ({@link CommandTree}); null: all. */

@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
 public final class SystemSuperviseCommand extends EngineCommand {
     @Override
     public Integer call() {
-        engine().system().supervise();
+        supervise(global());
         return 0;
+    }
+
+    /** Also called without a command line (Main: the supervisor is started with no other argument). */
+    void supervise(GlobalOptions global) {
+        global.engine().system().supervise();
     }
 }
