@@ -11,9 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -38,26 +35,8 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * never printed), as YAML applied to a cluster where they exist; the test plays it after the
  * example's own ConfigMap and Secret documents.
  */
-class ExamplesIT extends PlayingIT {
+class ExamplesIT extends PodmanPlayingIT {
     static final Duration SETTLE = Duration.ofSeconds(60);
-    private static Podman podman;
-
-    @BeforeAll
-    static void setUpPodman() {
-        podman = Podman.forClass(h);
-    }
-
-    @AfterEach
-    void removePodmansPods() {
-        podman.removePods();
-    }
-
-    @AfterAll
-    static void cleanUpPodman() {
-        if (podman != null) {
-            podman.cleanUp();
-        }
-    }
 
     /** Every example file name, so a new example is tested without touching this class. */
     static Stream<String> examples() throws IOException {

@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,26 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for every example podman can play ({@link Podman#CANNOT_PLAY} lists the others, with the reason),
  * from the play and observation it already makes of each example.
  */
-class PodmanCrossPlayIT extends PlayingIT {
-    private static Podman podman;
-
-    @BeforeAll
-    static void setUpPodman() {
-        podman = Podman.forClass(h);
-    }
-
-    @AfterEach
-    void removePodmansPods() {
-        podman.removePods();
-    }
-
-    @AfterAll
-    static void cleanUpPodman() {
-        if (podman != null) {
-            podman.cleanUp();
-        }
-    }
-
+class PodmanCrossPlayIT extends PodmanPlayingIT {
     @ParameterizedTest
     @ValueSource(strings = {"hello-pod.yaml"})
     void podmansGeneratedYamlPlaysInJpod(String example) throws IOException {
