@@ -228,8 +228,13 @@ public final class Workloads implements Supervisor.Work {
 
     /** The pods of {@code w} now. */
     private List<PodService.PodInfo> podsOf(Workload w) {
+        return owned(w, pods.pods());
+    }
+
+    /** The pods of {@code w} among {@code all}. */
+    private static List<PodService.PodInfo> owned(Workload w, List<PodService.PodInfo> all) {
         String owner = w.kind().kubeName() + "/" + w.name();
-        return pods.pods().stream().filter(p -> owner.equals(ReplicaSpecs.owner(p.pod().spec()))).toList();
+        return all.stream().filter(p -> owner.equals(ReplicaSpecs.owner(p.pod().spec()))).toList();
     }
 
     /** What one step of a controller did. */
@@ -537,9 +542,10 @@ public final class Workloads implements Supervisor.Work {
         if (!all.isEmpty()) {
             supervisorNeeded.run();
         }
+        List<PodService.PodInfo> allPods = all.isEmpty() ? List.of() : pods.pods(); // one listing for every workload
         for (WorkloadTable.Row r : all) {
             Workload w = r.workload();
-            List<PodService.PodInfo> mine = podsOf(w);
+            List<PodService.PodInfo> mine = owned(w, allPods);
             Map<String, String> status = new LinkedHashMap<>(r.status());
             List<ReplicaView> views = mine.stream().map(p -> view(w, p, status, now)).toList();
             Map<String, String> held = new LinkedHashMap<>();
