@@ -7,6 +7,7 @@ import io.jpod.error.HostException;
 import io.jpod.error.JpodException;
 import io.jpod.error.NotFoundException;
 import io.jpod.image.ImageInUseException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -40,7 +41,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     }
 
     /** Prints what went wrong with command {@code commandName} to {@code err}; returns the exit code. */
-    int report(Exception ex, java.io.PrintWriter err, String commandName) {
+    int report(Exception ex, PrintWriter err, String commandName) {
         if (ex instanceof ExitCodeException e) {
             if (e.getMessage() != null) {
                 err.println("Error: " + e.getMessage());

@@ -10,7 +10,7 @@ import tools.jackson.databind.module.SimpleModule;
  * once, whoever reads it, and made to start cheaply ({@link CreatorsByReflection}).
  */
 public final class Json {
-    private static final JsonMapper MAPPER = builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().addModule(module()).build();
 
     private Json() {
     }
@@ -18,11 +18,6 @@ public final class Json {
     /** The shared mapper (Jackson's defaults). */
     public static JsonMapper mapper() {
         return MAPPER;
-    }
-
-    /** A builder with what every jpod mapper has, for a mapper with other settings. */
-    public static JsonMapper.Builder builder() {
-        return JsonMapper.builder().addModule(module());
     }
 
     /** What every jpod mapper has, for mappers of other formats (YAML). */
