@@ -301,9 +301,6 @@ class WorkloadsIT extends PlayingIT {
                     List<JsonNode> done = podsOf("batch"); // read again: the Job completed after the pods above were listed
                     assertTrue(done.isEmpty() || done.size() == 4 && done.stream().allMatch(p -> Harness.text(p, "Phase").equals("Succeeded")),
                             done::toString);
-                    Result table = h.jpodOk("kube", "ps");
-                    assertTrue(table.out().contains("COMPLETIONS") && table.out().contains("DURATION") && table.out().contains("4/4"),
-                            table::describe);
                     return true;
                 }
                 return w == null; // --wait took it down already
@@ -330,6 +327,9 @@ class WorkloadsIT extends PlayingIT {
                 indexes.add(h.jpodOk("logs", name + "-work").out().strip());
             }
             assertEquals(List.of("index 0", "index 1", "index 2"), indexes.stream().sorted().toList(), "each index seen once");
+            Result table = h.jpodOk("kube", "ps");
+            assertTrue(table.out().contains("COMPLETIONS") && table.out().contains("DURATION") && table.out().contains("3/3"),
+                    table::describe);
 
             // played again, a Job starts over: its old pods go, three new ones run
             Set<String> before = names(podsOf("idx"));
