@@ -26,9 +26,10 @@ class ArchitectureTest {
 
     /** What each package may import besides itself (error, events and json are open to all). */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("engine", "kubelet", "kube", "image", "network", "state", "pod", "host", "workload")),
+            Map.entry("cli", Set.of("engine", "kubelet", "kube", "image", "network", "state", "pod", "host", "workload", "autoupdate")),
             Map.entry("engine", Set.of("kubelet", "kube", "image", "oci", "runtime", "storage", "network", "probe", "state", "host", "pod",
-                    "workload")),
+                    "workload", "autoupdate")),
+            Map.entry("autoupdate", Set.of("kubelet", "pod")),
             Map.entry("workload", Set.of("pod")),
             Map.entry("network", Set.of("runtime", "host", "pod")),
             Map.entry("probe", Set.of("pod")),

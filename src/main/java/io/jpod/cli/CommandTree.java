@@ -17,17 +17,19 @@ import picocli.CommandLine;
  */
 final class CommandTree {
     /** The subcommands of each group command, by the group's path ("" is jpod itself), in help order. */
-    static final Map<String, List<String>> CHILDREN = Map.of(
-            "", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "rm", "inspect", "logs", "exec", "port", "events",
-                    "images", "image", "volume", "import", "load", "save", "pull", "push", "login", "logout", "tag", "untag",
-                    "rmi", "info", "system", "version", "help"),
-            "kube", List.of("play", "down", "validate", "generate", "ps", "scale"),
-            "generate", List.of("kube"),
-            "pod", List.of("ps", "start", "stop", "restart", "rm", "inspect"),
-            "container", List.of("ps", "start", "stop", "rm", "inspect", "logs", "exec", "cleanup"),
-            "image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect"),
-            "volume", List.of("create", "ls", "inspect", "rm", "prune", "exists"),
-            "system", List.of("reset", "info", "warm-up", "supervise"));
+    static final Map<String, List<String>> CHILDREN = Map.ofEntries(
+            Map.entry("", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "rm", "inspect", "logs", "exec",
+                    "port", "events", "images", "image", "volume", "import", "load", "save", "pull", "push", "login", "logout", "tag",
+                    "untag", "rmi", "auto-update", "info", "system", "version", "help")),
+            Map.entry("auto-update", List.of("schedule", "history")),
+            Map.entry("auto-update schedule", List.of("set", "show", "clear")),
+            Map.entry("kube", List.of("play", "down", "validate", "generate", "ps", "scale")),
+            Map.entry("generate", List.of("kube")),
+            Map.entry("pod", List.of("ps", "start", "stop", "restart", "rm", "inspect")),
+            Map.entry("container", List.of("ps", "start", "stop", "rm", "inspect", "logs", "exec", "cleanup")),
+            Map.entry("image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect")),
+            Map.entry("volume", List.of("create", "ls", "inspect", "rm", "prune", "exists")),
+            Map.entry("system", List.of("reset", "info", "warm-up", "supervise")));
 
     /** Other names of commands (picocli's aliases, from the commands' annotations), by path. */
     static final Map<String, String> ALIASES = Map.of(
@@ -99,6 +101,12 @@ final class CommandTree {
             case "system reset" -> new SystemResetCommand();
             case "system warm-up" -> new SystemWarmUpCommand();
             case "system supervise" -> new SystemSuperviseCommand();
+            case "auto-update" -> new AutoUpdateCommand();
+            case "auto-update history" -> new AutoUpdateHistoryCommand();
+            case "auto-update schedule" -> new AutoUpdateScheduleCommand();
+            case "auto-update schedule set" -> new AutoUpdateScheduleCommand.Set();
+            case "auto-update schedule show" -> new AutoUpdateScheduleCommand.Show();
+            case "auto-update schedule clear" -> new AutoUpdateScheduleCommand.Clear();
             case "version" -> new VersionCommand();
             case "help" -> new CommandLine.HelpCommand();
             default -> null;
@@ -125,7 +133,10 @@ final class CommandTree {
         if (sub == null) {
             addAll(group, verb, false);
         } else {
-            add(group, verb, sub);
+            CommandLine added = add(group, verb, sub);
+            if (CHILDREN.containsKey(join(verb, sub))) {
+                addAll(added, join(verb, sub), true);
+            }
         }
     }
 

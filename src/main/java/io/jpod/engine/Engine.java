@@ -8,6 +8,7 @@ import io.jpod.image.ImageStore;
 import io.jpod.network.PodNetwork;
 import io.jpod.probe.NetnsProber;
 import io.jpod.probe.ProbeResult;
+import io.jpod.state.AutoUpdateTable;
 import io.jpod.state.BackOffTable;
 import io.jpod.state.Database;
 import io.jpod.state.EventTable;
@@ -51,7 +52,7 @@ public final class Engine implements AutoCloseable {
         });
         WorkloadTable workloadTable = new WorkloadTable(db);
         Kubelet kubelet = new Kubelet(state, new BackOffTable(db), new ProbeTable(db), prober, life, launcher(),
-                host.paths().runDir(), events, eventLog, workloadTable::any);
+                host.paths().runDir(), events, eventLog, () -> workloadTable.any() || new AutoUpdateTable(db).schedule().isPresent());
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
         this.workloads = new Workloads(workloadTable, pods, eventLog, events, kubelet::ensureSupervisor);
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
@@ -115,12 +116,18 @@ public final class Engine implements AutoCloseable {
     }
 
     public SystemService system() {
-        return new SystemService(host, pods, workloads);
+        return new SystemService(host, pods, workloads,
+                new ScheduledUpdates(new AutoUpdateTable(db), launcher(), host.paths().runDir().resolve("auto-update.log")));
     }
 
     /** The Deployments, DaemonSets and Jobs played, and their controllers. */
     public Workloads workloads() {
         return workloads;
+    }
+
+    /** {@code jpod auto-update}: pods following their images. */
+    public AutoUpdateService autoUpdate() {
+        return new AutoUpdateService(pods, images, new AutoUpdateTable(db), events, pods.kubelet()::ensureSupervisor);
     }
 
     /** The YAML side; loading it loads the Kubernetes model, so only kube commands ask for it. */

@@ -111,6 +111,11 @@ public final class ImageService {
         return pulled;
     }
 
+    /** The digest a pull of {@code reference} (fully qualified) would store now, read from its registry without pulling. */
+    String remoteDigest(ImageReference reference, RegistryOptions options) {
+        return ImagePuller.remoteDigest(reference, options, Platform.HOST);
+    }
+
     /** Pushes local image {@code source} to {@code destination} (null: the name {@code source} gives); returns the manifest digest. */
     public String push(String source, ImageReference destination, RegistryOptions options, Events events) {
         String digest = new ImagePusher(store).push(source, destination, options, events);

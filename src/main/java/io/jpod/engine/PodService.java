@@ -12,6 +12,7 @@ import io.jpod.network.PortMapping;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
+import io.jpod.pod.PullPolicy;
 import io.jpod.pod.ProcessPlan;
 import io.jpod.state.ContainerConfig;
 import io.jpod.state.ContainerRow;
@@ -96,7 +97,16 @@ public final class PodService {
      * (from registries reached with {@code registry}).
      */
     public CreatedPod create(PodSpec spec, boolean replace, boolean start, RegistryOptions registry) {
-        List<ImageSource.ResolvedImage> resolved = resolveImages(spec, registry);
+        return create(spec, replace, start, registry, true);
+    }
+
+    /**
+     * Creates {@code spec} as a pod; unless {@code mayPull}, its images are the local ones their
+     * names give now, whatever the pull policies say (auto-update moves a pod to the image it has
+     * put under the name).
+     */
+    CreatedPod create(PodSpec spec, boolean replace, boolean start, RegistryOptions registry, boolean mayPull) {
+        List<ImageSource.ResolvedImage> resolved = resolveImages(spec, registry, mayPull);
         List<ProcessPlan> plans = new ArrayList<>();
         for (int i = 0; i < resolved.size(); i++) {
             plans.add(ProcessPlan.of(spec, spec.allContainers().get(i), resolved.get(i).defaults()));
@@ -146,10 +156,14 @@ public final class PodService {
 
     /** The image of each of the pod's containers (init containers first), pulled as its pull policy says. */
     List<ImageSource.ResolvedImage> resolveImages(PodSpec spec, RegistryOptions registry) {
+        return resolveImages(spec, registry, true);
+    }
+
+    private List<ImageSource.ResolvedImage> resolveImages(PodSpec spec, RegistryOptions registry, boolean mayPull) {
         List<ImageSource.ResolvedImage> resolved = new ArrayList<>();
         for (ContainerSpec c : spec.allContainers()) {
             try {
-                resolved.add(images.resolve(c.image(), c.effectivePullPolicy(), registry));
+                resolved.add(images.resolve(c.image(), mayPull ? c.effectivePullPolicy() : PullPolicy.NEVER, registry));
             } catch (JpodException e) {
                 throw new RuntimeFailureException(spec.containerName(c),
                         "container " + c.name() + " of pod " + spec.name() + ": " + e.getMessage()

@@ -162,17 +162,23 @@ public final class Supervisor {
         if (launcher.isEmpty() || running(lockFile)) {
             return;
         }
-        List<String> argv = new ArrayList<>(List.of("setsid", "-f"));
-        argv.addAll(launcher);
+        List<String> argv = new ArrayList<>(launcher);
         argv.addAll(List.of("system", "supervise"));
+        detached(argv, log, "the jpod supervisor");
+    }
+
+    /** Starts {@code argv} in a session of its own (it outlives this process), its output appended to {@code log}. */
+    static void detached(List<String> argv, Path log, String what) {
+        List<String> command = new ArrayList<>(List.of("setsid", "-f"));
+        command.addAll(argv);
         try {
             Files.createDirectories(log.getParent());
-            Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectErrorStream(true).start();
             p.waitFor();
         } catch (IOException e) {
-            throw new HostException("cannot start the jpod supervisor: " + e.getMessage(), "is setsid (util-linux) installed?");
+            throw new HostException("cannot start " + what + ": " + e.getMessage(), "is setsid (util-linux) installed?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

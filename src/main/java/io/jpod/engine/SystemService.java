@@ -26,11 +26,13 @@ public final class SystemService {
     private final PodService pods;
 
     private final Workloads workloads;
+    private final Supervisor.Work scheduled;
 
-    SystemService(HostFacts host, PodService pods, Workloads workloads) {
+    SystemService(HostFacts host, PodService pods, Workloads workloads, Supervisor.Work scheduled) {
         this.workloads = workloads;
         this.host = host;
         this.pods = pods;
+        this.scheduled = scheduled;
     }
 
     /**
@@ -66,7 +68,8 @@ public final class SystemService {
     /** Runs the supervisor until nothing is left to do (returns at once if another runs). */
     public Supervisor.Outcome supervise() {
         pods.kubelet().supervising();
-        return new Supervisor(pods.kubelet().supervisorLock(), Supervisor.both(pods.kubelet(), workloads), SUPERVISOR_LINGER).run();
+        return new Supervisor(pods.kubelet().supervisorLock(), Supervisor.both(Supervisor.both(pods.kubelet(), workloads), scheduled),
+                SUPERVISOR_LINGER).run();
     }
 
     /** What reset removed, and what it could not. */

@@ -60,21 +60,9 @@ public final class ImagePuller {
         events.progress(name + "...", "Trying to pull");
         RegistryClient client = options.client(ref.registry(), name);
         String repo = ref.repository();
-        String reference = ref.digest() != null ? ref.digest() : ref.tag();
-        RegistryClient.Fetched top = client.manifest(repo, reference, RegistryClient.MANIFEST_TYPES);
-        if (ref.digest() != null) {
-            Manifests.verify(top.body(), ref.digest(), -1, "manifest", name);
-        }
-        byte[] manifestBytes = top.body();
-        String type = Manifests.mediaType(manifestBytes, top.mediaType(), name);
-        if (Manifests.isIndex(type)) {
-            Manifests.Descriptor d = Manifests.selectPlatform(manifestBytes, os, arch, platform.variant(), name);
-            RegistryClient.Fetched m = client.manifest(repo, d.digest(), RegistryClient.MANIFEST_TYPES);
-            Manifests.verify(m.body(), d.digest(), d.size(), "manifest", name);
-            manifestBytes = m.body();
-            type = Manifests.mediaType(manifestBytes, m.mediaType(), name);
-        }
-        Manifests.Manifest manifest = Manifests.manifest(manifestBytes, type, name);
+        PlatformManifest pm = platformManifest(client, ref, name, os, arch, platform.variant());
+        byte[] manifestBytes = pm.body();
+        Manifests.Manifest manifest = Manifests.manifest(manifestBytes, pm.type(), name);
         manifest.layers().forEach(l -> Manifests.checkLayerType(l, name));
         events.progress("source signatures", "Getting image");
         byte[] config = client.blobBytes(repo, manifest.config().digest());
@@ -97,6 +85,41 @@ public final class ImagePuller {
             store.layers().abandon(holder);
             throw e;
         }
+    }
+
+    /** The manifest of one platform's image: its bytes and media type. */
+    private record PlatformManifest(byte[] body, String type) {
+    }
+
+    /** The manifest {@code ref} (qualified) names in its registry, the one for the platform when it names an index. */
+    private static PlatformManifest platformManifest(RegistryClient client, ImageReference ref, String name, String os, String arch,
+            String variant) {
+        String repo = ref.repository();
+        RegistryClient.Fetched top = client.manifest(repo, ref.digest() != null ? ref.digest() : ref.tag(), RegistryClient.MANIFEST_TYPES);
+        if (ref.digest() != null) {
+            Manifests.verify(top.body(), ref.digest(), -1, "manifest", name);
+        }
+        String type = Manifests.mediaType(top.body(), top.mediaType(), name);
+        if (!Manifests.isIndex(type)) {
+            return new PlatformManifest(top.body(), type);
+        }
+        Manifests.Descriptor d = Manifests.selectPlatform(top.body(), os, arch, variant, name);
+        RegistryClient.Fetched m = client.manifest(repo, d.digest(), RegistryClient.MANIFEST_TYPES);
+        Manifests.verify(m.body(), d.digest(), d.size(), "manifest", name);
+        return new PlatformManifest(m.body(), Manifests.mediaType(m.body(), m.mediaType(), name));
+    }
+
+    /**
+     * The digest of the manifest a pull of {@code wanted} (fully qualified) for {@code platform}
+     * would store, read from its registry without pulling: what auto-update compares with the
+     * digest of the image a container runs.
+     */
+    public static String remoteDigest(ImageReference wanted, RegistryOptions options, Platform platform) {
+        ImageReference ref = wanted.qualified(ImageReference.DOCKER_REGISTRY);
+        String name = ref.asWritten();
+        RegistryClient client = options.client(ref.registry(), name);
+        return Digests.digestOf(platformManifest(client, ref, name, platform.osOrHost(), platform.architectureOrHost(), platform.variant())
+                .body());
     }
 
     private void fetchLayers(RegistryClient client, String repo, String name, List<Manifests.Descriptor> layers, List<String> diffIds,

@@ -37,4 +37,18 @@ public final class GoDuration {
         }
         return end == t.length() && end > 0 ? Duration.ofNanos(Math.round(nanos)) : null;
     }
+
+    /** {@code d} as Go writes a duration: "2m0s", "1m30s", "10s", "1.5s", "500ms". */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + "ms";
+        }
+        int frac = d.toMillisPart();
+        String sec = frac == 0 ? d.toSecondsPart() + "s" : (d.toSecondsPart() + "." + String.format("%03d", frac)).replaceAll("0+$", "") + "s";
+        if (d.toHours() > 0) {
+            return d.toHours() + "h" + d.toMinutesPart() + "m" + sec;
+        }
+        return d.toMinutesPart() > 0 ? d.toMinutesPart() + "m" + sec : sec;
+    }
 }

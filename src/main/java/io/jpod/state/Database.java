@@ -162,6 +162,34 @@ public final class Database implements AutoCloseable {
               status TEXT NOT NULL,
               PRIMARY KEY (kind, name)
             );
+            """,
+            // auto-update: every run's result per container, the updates under way (each pod's lock, and
+            // what the next run needs to finish or roll back one whose jpod was killed), and the schedule
+            """
+            CREATE TABLE auto_update_history (
+              id INTEGER PRIMARY KEY AUTOINCREMENT,
+              run TEXT NOT NULL,
+              time TEXT NOT NULL,
+              trigger TEXT NOT NULL,
+              pod TEXT NOT NULL,
+              container TEXT NOT NULL,
+              image TEXT NOT NULL,
+              policy TEXT NOT NULL,
+              outcome TEXT NOT NULL,
+              old_image TEXT,
+              new_image TEXT,
+              reason TEXT
+            );
+            CREATE TABLE auto_update_journal (
+              pod TEXT PRIMARY KEY,
+              owner INTEGER NOT NULL,
+              started TEXT NOT NULL,
+              entry TEXT NOT NULL
+            );
+            CREATE TABLE settings (
+              key TEXT PRIMARY KEY,
+              value TEXT NOT NULL
+            );
             """);
 
     private final Connection connection;

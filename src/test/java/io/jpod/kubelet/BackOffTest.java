@@ -89,4 +89,14 @@ class BackOffTest {
         assertEquals(null, GoDuration.parse("s10"));
         assertEquals(null, GoDuration.parse("1s "+"x"));
     }
+
+    @Test
+    void goDurationsAreWrittenBackAsGoWritesThem() {
+        assertEquals("2m0s", GoDuration.format(Duration.ofMinutes(2)));
+        assertEquals("1m30s", GoDuration.format(Duration.ofSeconds(90)));
+        assertEquals("1.5s", GoDuration.format(Duration.ofMillis(1500)));
+        assertEquals("500ms", GoDuration.format(Duration.ofMillis(500)));
+        assertEquals("1h0m5s", GoDuration.format(Duration.ofSeconds(3605)));
+        assertEquals(Duration.ofSeconds(3605), GoDuration.parse(GoDuration.format(Duration.ofSeconds(3605))));
+    }
 }

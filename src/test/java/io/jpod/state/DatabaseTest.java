@@ -67,8 +67,8 @@ class DatabaseTest {
         try (Database db = Database.open(file)) {
             assertTrue(Files.isRegularFile(file));
             assertEquals(Database.schemaVersion(), userVersion(db));
-            assertEquals(List.of("back_off", "containers", "events", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods",
-                    "probes", "sqlite_sequence", "volumes", "workloads"), tables(db));
+            assertEquals(List.of("auto_update_history", "auto_update_journal", "back_off", "containers", "events", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods",
+                    "probes", "settings", "sqlite_sequence", "volumes", "workloads"), tables(db));
         }
     }
 
@@ -106,8 +106,8 @@ class DatabaseTest {
             assertEquals(1, count(db, "pods"));
         }
         try (Database again = Database.open(file)) {
-            assertEquals(List.of("back_off", "containers", "events", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods",
-                    "probes", "sqlite_sequence", "volumes", "workloads"), tables(again));
+            assertEquals(List.of("auto_update_history", "auto_update_journal", "back_off", "containers", "events", "image_names", "images", "kube_objects", "layer_leases", "layers", "pods",
+                    "probes", "settings", "sqlite_sequence", "volumes", "workloads"), tables(again));
         }
     }
 

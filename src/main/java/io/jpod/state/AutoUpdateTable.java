@@ -1,0 +1,274 @@
+package io.jpod.state;
+
+import io.jpod.json.Json;
+import io.jpod.pod.PodSpec;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongPredicate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Auto-update's rows: the history of every run (table {@code auto_update_history}, one row per
+ * container checked), the updates under way (table {@code auto_update_journal}: one row per pod
+ * being moved, which is also that pod's lock, held by a process; it says what the next run needs
+ * to finish the update or roll it back when that process died), and the schedule (table
+ * {@code settings}).
+ */
+public final class AutoUpdateTable {
+    private static final JsonMapper JSON = Json.mapper();
+    private static final String SCHEDULE = "auto-update.schedule";
+    private static final String SCHEDULE_SINCE = "auto-update.since";
+    private static final String SCHEDULE_ARGS = "auto-update.args";
+
+    private final Database db;
+
+    public AutoUpdateTable(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * What one run found and did to one container.
+     *
+     * @param run      the run's id (its start time, unique per run)
+     * @param trigger  who ran it: {@code manual} or {@code scheduled}
+     * @param outcome  podman's words: true, false, pending, failed, rolled back
+     * @param oldImage the image id it ran before (null when unchanged)
+     * @param newImage the image id it was moved to, or found (null when unchanged)
+     * @param reason   why it failed or was rolled back; null otherwise
+     */
+    public record HistoryRow(long id, String run, Instant time, String trigger, String pod, String container, String image,
+            String policy, String outcome, String oldImage, String newImage, String reason) {
+    }
+
+    /** A container's move from one image to another. */
+    public record Change(String container, String image, String policy, String oldId, String newId) {
+    }
+
+    /** Where an update under way stands: moving to the new images, or back to the old ones. */
+    public enum Phase {
+        UPDATING, ROLLING_BACK
+    }
+
+    /** An update under way: the pod as played (to create it again whatever is left of it), and its containers' moves. */
+    public record Entry(String run, String trigger, Phase phase, String reason, PodSpec spec, List<Change> changes) {
+        public Entry {
+            changes = List.copyOf(changes);
+        }
+
+        public Entry withPhase(Phase p, String why) {
+            return new Entry(run, trigger, p, why, spec, changes);
+        }
+    }
+
+    /** An update under way and the process that holds it. */
+    public record Journal(String pod, long owner, Instant started, Entry entry) {
+    }
+
+    // ---- history ----------------------------------------------------------------------------
+
+    /** Appends a run's rows, in one transaction. */
+    public void record(List<HistoryRow> rows) {
+        db.write(c -> {
+            insert(c, rows);
+            return null;
+        });
+    }
+
+    private static void insert(java.sql.Connection c, List<HistoryRow> rows) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO auto_update_history (run, time, trigger, pod, container, image, "
+                + "policy, outcome, old_image, new_image, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (HistoryRow r : rows) {
+                s.setString(1, r.run());
+                s.setString(2, r.time().toString());
+                s.setString(3, r.trigger());
+                s.setString(4, r.pod());
+                s.setString(5, r.container());
+                s.setString(6, r.image());
+                s.setString(7, r.policy());
+                s.setString(8, r.outcome());
+                s.setString(9, r.oldImage());
+                s.setString(10, r.newImage());
+                s.setString(11, r.reason());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Every recorded row, oldest first. */
+    public List<HistoryRow> history() {
+        return db.read(c -> {
+            List<HistoryRow> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, run, time, trigger, pod, container, image, policy, outcome, "
+                    + "old_image, new_image, reason FROM auto_update_history ORDER BY id"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(historyRow(rs));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The last row of pod {@code pod}'s container {@code container} that moved it or tried to (a new image recorded). */
+    public Optional<HistoryRow> lastMove(String pod, String container) {
+        return db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, run, time, trigger, pod, container, image, policy, outcome, "
+                    + "old_image, new_image, reason FROM auto_update_history WHERE pod = ? AND container = ? AND new_image IS NOT NULL "
+                    + "ORDER BY id DESC LIMIT 1")) {
+                s.setString(1, pod);
+                s.setString(2, container);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(historyRow(rs)) : Optional.<HistoryRow>empty();
+                }
+            }
+        });
+    }
+
+    private static HistoryRow historyRow(ResultSet rs) throws SQLException {
+        return new HistoryRow(rs.getLong(1), rs.getString(2), Instant.parse(rs.getString(3)), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12));
+    }
+
+    // ---- updates under way --------------------------------------------------------------------
+
+    /**
+     * Takes pod {@code pod}'s lock for process {@code owner} with {@code entry}, unless a process
+     * that is still {@code alive} holds it; whether it was taken. A dead holder's entry is
+     * replaced: the caller read it first ({@link #journal()}) to finish that update.
+     */
+    public boolean claim(String pod, long owner, Entry entry, LongPredicate alive) {
+        return db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT owner FROM auto_update_journal WHERE pod = ?")) {
+                s.setString(1, pod);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) != owner && alive.test(rs.getLong(1))) {
+                        return false;
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO auto_update_journal (pod, owner, started, entry) VALUES (?,?,?,?) "
+                    + "ON CONFLICT(pod) DO UPDATE SET owner = excluded.owner, started = excluded.started, entry = excluded.entry")) {
+                s.setString(1, pod);
+                s.setLong(2, owner);
+                s.setString(3, Instant.now().toString());
+                s.setString(4, JSON.writeValueAsString(entry));
+                s.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** Replaces the entry of pod {@code pod}'s update, which {@code owner} holds. */
+    public void update(String pod, long owner, Entry entry) {
+        db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE auto_update_journal SET entry = ? WHERE pod = ? AND owner = ?")) {
+                s.setString(1, JSON.writeValueAsString(entry));
+                s.setString(2, pod);
+                s.setLong(3, owner);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Ends pod {@code pod}'s update (its lock released) and records its rows, in one transaction. */
+    public void finish(String pod, long owner, List<HistoryRow> rows) {
+        db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM auto_update_journal WHERE pod = ? AND owner = ?")) {
+                s.setString(1, pod);
+                s.setLong(2, owner);
+                s.executeUpdate();
+            }
+            insert(c, rows);
+            return null;
+        });
+    }
+
+    /** The updates under way. */
+    public List<Journal> journal() {
+        return db.read(c -> {
+            List<Journal> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT pod, owner, started, entry FROM auto_update_journal ORDER BY started");
+                    ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Journal(rs.getString(1), rs.getLong(2), Instant.parse(rs.getString(3)),
+                            JSON.readValue(rs.getString(4), Entry.class)));
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---- schedule -----------------------------------------------------------------------------
+
+    /** A stored schedule: its cron expression, the last run (or when it was set), and the flags of each run. */
+    public record Schedule(String expression, Instant since, List<String> args) {
+        public Schedule {
+            args = List.copyOf(args);
+        }
+    }
+
+    public Optional<Schedule> schedule() {
+        return db.read(c -> {
+            String expr = setting(c, SCHEDULE);
+            if (expr == null) {
+                return Optional.<Schedule>empty();
+            }
+            String since = setting(c, SCHEDULE_SINCE);
+            String args = setting(c, SCHEDULE_ARGS);
+            return Optional.of(new Schedule(expr, since == null ? Instant.EPOCH : Instant.parse(since),
+                    args == null ? List.of() : List.of(JSON.readValue(args, String[].class))));
+        });
+    }
+
+    /** Stores {@code schedule} (null: clears it). */
+    public void setSchedule(Schedule schedule) {
+        db.write(c -> {
+            if (schedule == null) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM settings WHERE key IN (?, ?, ?)")) {
+                    s.setString(1, SCHEDULE);
+                    s.setString(2, SCHEDULE_SINCE);
+                    s.setString(3, SCHEDULE_ARGS);
+                    s.executeUpdate();
+                }
+            } else {
+                put(c, SCHEDULE, schedule.expression());
+                put(c, SCHEDULE_SINCE, schedule.since().toString());
+                put(c, SCHEDULE_ARGS, JSON.writeValueAsString(schedule.args()));
+            }
+            return null;
+        });
+    }
+
+    /** Records that the schedule ran at {@code at} (kept only while the same expression is set). */
+    public void scheduleRan(String expression, Instant at) {
+        db.write(c -> {
+            if (expression.equals(setting(c, SCHEDULE))) {
+                put(c, SCHEDULE_SINCE, at.toString());
+            }
+            return null;
+        });
+    }
+
+    private static String setting(java.sql.Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void put(java.sql.Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO settings (key, value) VALUES (?, ?) "
+                + "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+            s.setString(1, key);
+            s.setString(2, value);
+            s.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.jpod.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code jpod auto-update} against a real registry ({@link LocalRegistry}), as the user: a pod
+ * with the {@code registry} policy follows the image pushed under its name, and is rolled back
+ * when the new image crashes or never gets Ready; the {@code local} policy follows a re-tagged
+ * local image; a dry run changes nothing; a stored schedule moves a pod without being asked. Each
+ * image says which it is ({@code VERSION}), read from inside the running container.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AutoUpdateIT {
+    private static final Duration SOON = Duration.ofSeconds(60);
+    /** Ready once it has written /tmp/ready; SIGTERM ends it at once. */
+    private static final String SERVE = "[\"sh\",\"-c\",\"echo serving $VERSION; touch /tmp/ready; " + Harness.SLEEPER + "\"]";
+    private static final String NEVER_READY = "[\"sh\",\"-c\",\"echo not ready; " + Harness.SLEEPER + "\"]";
+    private static final String CRASH = "[\"sh\",\"-c\",\"echo crashing; exit 1\"]";
+    private static Harness h;
+    private static LocalRegistry registry;
+    private static String image;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        h = Harness.forClass();
+        registry = LocalRegistry.start();
+        image = registry.host() + "/test/app:latest";
+        for (String[] v : List.of(new String[] {"v1", SERVE}, new String[] {"v2", SERVE}, new String[] {"v3", CRASH},
+                new String[] {"v4", NEVER_READY})) {
+            h.jpodOk("import", "--change", "ENV=PATH=/bin:/usr/bin", "--change", "ENV=VERSION=" + v[0], "--change", "CMD " + v[1],
+                    h.rootfsTar().toString(), "localhost/app:" + v[0]);
+        }
+    }
+
+    @AfterAll
+    static void tearDown() {
+        LocalRegistry.closeAfter(h, registry);
+    }
+
+    private static String pod(String name, String annotations, String ref) {
+        return """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: %s
+                  annotations:
+                %s
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  containers:
+                  - name: app
+                    image: %s
+                    readinessProbe:
+                      exec: {command: [cat, /tmp/ready]}
+                      periodSeconds: 1
+                """.formatted(name, annotations.indent(4).stripTrailing(), ref);
+    }
+
+    private static void push(String version) {
+        h.jpodOk("push", "-q", "--tls-verify=false", "localhost/app:" + version, image);
+    }
+
+    private static String version(String container) {
+        return h.execOut(container, "sh", "-c", "echo $VERSION").strip();
+    }
+
+    private static JsonNode run(String... flags) {
+        List<String> argv = new java.util.ArrayList<>(List.of("auto-update", "--tls-verify=false", "--format", "json"));
+        argv.addAll(List.of(flags));
+        return Harness.json(h.jpodOk(argv.toArray(String[]::new)));
+    }
+
+    private static String updated(JsonNode results, String container) {
+        for (JsonNode n : results) {
+            if (Harness.text(n, "ContainerName").equals(container)) {
+                return Harness.text(n, "Updated");
+            }
+        }
+        return "(no row for " + container + ": " + results + ")";
+    }
+
+    @Test
+    @Order(1)
+    void theRegistryPolicyMovesThePodToTheImagePushedUnderItsName() {
+        push("v1");
+        Path yaml = h.writeYaml("web.yaml", pod("web", "io.containers.autoupdate: registry", image));
+        h.play(yaml, "--tls-verify=false");
+        h.waitForLog("web-app", "serving v1", 1, SOON);
+        assertEquals("false", updated(run("--dry-run"), "web-app"), "nothing new yet");
+
+        push("v2");
+        assertEquals("pending", updated(run("--dry-run"), "web-app"));
+        assertEquals("v1", version("web-app"), "a dry run changes nothing");
+
+        Result r = h.jpodOk("auto-update", "--tls-verify=false");
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("web\\s+web-app\\s+" + image.replace(".", "\\.") + "\\s+registry\\s+true\\s*")),
+                r::describe);
+        assertEquals("v2", version("web-app"), "the pod runs the new image");
+        assertEquals("Running", Harness.text(Harness.podByName(h.podPs(), "web").orElseThrow(), "Status"));
+        assertEquals("false", updated(run(), "web-app"), "and is up to date");
+    }
+
+    @Test
+    @Order(2)
+    void aNewImageThatCrashesOrNeverGetsReadyIsRolledBackAndNotTriedAgain() {
+        Path yaml = h.writeYaml("web.yaml", pod("web", "io.containers.autoupdate: registry", image));
+        try {
+            crashingAndNeverReadyImagesAreRolledBack();
+        } finally {
+            h.jpod("kube", "down", yaml.toString());
+        }
+    }
+
+    private void crashingAndNeverReadyImagesAreRolledBack() {
+        push("v3");
+        JsonNode crashed = run();
+        assertEquals("rolled back", updated(crashed, "web-app"), crashed.toString());
+        assertEquals("v2", version("web-app"), "the previous image serves again");
+
+        push("v4");
+        JsonNode stuck = run("--timeout", "5s");
+        assertEquals("rolled back", updated(stuck, "web-app"), stuck.toString());
+        assertEquals("v2", version("web-app"));
+
+        JsonNode history = Harness.json(h.jpodOk("auto-update", "history", "--format", "json"));
+        List<String> outcomes = new java.util.ArrayList<>();
+        history.forEach(n -> outcomes.add(Harness.text(n, "Updated") + ": " + Harness.text(n, "Reason")));
+        assertTrue(outcomes.stream().anyMatch(o -> o.startsWith("true")), outcomes::toString);
+        assertTrue(outcomes.stream().anyMatch(o -> o.startsWith("rolled back") && o.contains("container app ")
+                && (o.contains("exited") || o.contains("restarted"))), outcomes::toString);
+        assertTrue(outcomes.stream().anyMatch(o -> o.startsWith("rolled back") && o.contains("not ready within 5s")), outcomes::toString);
+
+        Result again = h.jpodOk("auto-update", "--tls-verify=false");
+        assertTrue(again.out().contains(" false"), again::describe);
+        assertTrue(again.err().contains("is not tried again: it was rolled back"), () -> "a failed image is not retried\n" + again.describe());
+        assertEquals("v2", version("web-app"));
+    }
+
+    @Test
+    @Order(3)
+    void theLocalPolicyFollowsARetaggedImageAndAStoredScheduleRunsByItself() {
+        h.jpodOk("tag", "localhost/app:v1", "localhost/app:current");
+        Path yaml = h.writeYaml("loc.yaml", pod("loc", "io.containers.autoupdate/app: local", "localhost/app:current"));
+        h.play(yaml);
+        h.waitForLog("loc-app", "serving v1", 1, SOON);
+        h.jpodOk("tag", "localhost/app:v2", "localhost/app:current");
+        assertEquals("true", updated(run(), "loc-app"));
+        assertEquals("v2", version("loc-app"));
+
+        Result bad = h.jpod("auto-update", "schedule", "set", "0 0 25 * * ?");
+        assertEquals(125, bad.code(), bad::describe);
+        Harness.assertOneErrorLine(bad);
+        assertTrue(bad.err().contains("position"), bad::describe);
+
+        h.jpodOk("auto-update", "schedule", "set", "0/2 * * * * ?", "--settle", "1s");
+        assertTrue(h.jpodOk("auto-update", "schedule", "show").out().contains("0/2 * * * * ?"));
+        h.jpodOk("tag", "localhost/app:v1", "localhost/app:current");
+        Harness.waitFor("the schedule to move the pod back to v1", SOON,
+                () -> h.jpod("exec", "loc-app", "sh", "-c", "echo $VERSION").out().strip().equals("v1"));
+        h.jpodOk("auto-update", "schedule", "clear");
+        JsonNode history = Harness.json(h.jpodOk("auto-update", "history", "--format", "json"));
+        boolean scheduled = false;
+        for (JsonNode n : history) {
+            scheduled |= Harness.text(n, "Trigger").equals("scheduled") && Harness.text(n, "Updated").equals("true");
+        }
+        assertTrue(scheduled, history::toString);
+        h.jpodOk("kube", "down", yaml.toString());
+    }
+}
