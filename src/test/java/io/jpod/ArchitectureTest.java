@@ -33,7 +33,7 @@ class ArchitectureTest {
             Map.entry("workload", Set.of("pod")),
             Map.entry("network", Set.of("runtime", "host", "pod")),
             Map.entry("probe", Set.of("pod")),
-            Map.entry("kube", Set.of("kubelet", "pod", "workload")),
+            Map.entry("kube", Set.of("kubelet", "pod", "workload", "autoupdate")),
             Map.entry("kubelet", Set.of("pod")),
             Map.entry("image", Set.of("state", "host")),
             Map.entry("storage", Set.of("runtime", "host")),

@@ -1,5 +1,8 @@
 package io.jpod.kube;
 
+import io.jpod.autoupdate.UpdatePolicy;
+import io.jpod.error.InvalidInputException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +70,13 @@ public final class KubeRules {
         if (annotations.isObject()) {
             for (Map.Entry<String, JsonNode> e : annotations.properties()) {
                 key(e.getKey(), path.field("annotations").field(e.getKey()), "annotation");
+                if (UpdatePolicy.isPolicyKey(e.getKey()) && e.getValue().isString()) {
+                    try {
+                        UpdatePolicy.parse(e.getValue().asString(), null);
+                    } catch (InvalidInputException x) {
+                        out.add(new Violation(path.field("annotations").field(e.getKey()), x.getMessage()));
+                    }
+                }
             }
         }
     }

@@ -178,4 +178,74 @@ class AutoUpdateIT {
         assertTrue(scheduled, history::toString);
         h.jpodOk("kube", "down", yaml.toString());
     }
+
+    /** A pod without probes on {@code localhost/app:NAME}, the local policy: healthy once it ran for the settle time. */
+    private static Path unprobed(String name) {
+        return h.writeYaml(name + ".yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: %s
+                  annotations:
+                    io.containers.autoupdate: local
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  containers:
+                  - name: app
+                    image: localhost/app:%s
+                """.formatted(name, name));
+    }
+
+    @Test
+    @Order(4)
+    void aRunKilledMidUpdateIsFinishedByTheNextAndTwoRunsAtOnceMoveAPodOnce() {
+        h.jpodOk("tag", "localhost/app:v1", "localhost/app:slow");
+        Path yaml = unprobed("slow");
+        h.play(yaml);
+        try {
+            h.waitForLog("slow-app", "serving v1", 1, SOON);
+            h.jpodOk("tag", "localhost/app:v2", "localhost/app:slow");
+            try (Background run = h.start("auto-update", "--settle", "5m")) {
+                Harness.waitFor("the pod to run v2 while the run waits for it to settle", SOON,
+                        () -> h.jpod("exec", "slow-app", "sh", "-c", "echo $VERSION").out().strip().equals("v2"));
+                run.signalJpod("KILL");
+                run.waitForExit(SOON);
+            }
+            JsonNode finished = run("--settle", "1s");
+            assertEquals("true", updated(finished, "slow-app"), () -> "the next run finishes the update\n" + finished);
+            assertEquals("v2", version("slow-app"));
+            assertEquals("false", updated(run(), "slow-app"), "and nothing is left under way");
+
+            h.jpodOk("tag", "localhost/app:v1", "localhost/app:slow");
+            try (Background a = h.start("auto-update", "--settle", "1s", "--format", "{{.ContainerName}} {{.Updated}}");
+                    Background b = h.start("auto-update", "--settle", "1s", "--format", "{{.ContainerName}} {{.Updated}}")) {
+                a.waitForExit(SOON);
+                b.waitForExit(SOON);
+                String both = a.out() + b.out();
+                assertEquals(1, Harness.count(both, "slow-app true"), () -> "one of two runs at once moves the pod\n"
+                        + a.describe() + "\n" + b.describe());
+            }
+            assertEquals("v1", version("slow-app"));
+        } finally {
+            h.jpod("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void inTheForegroundItRunsOnItsScheduleUntilSigterm() {
+        h.jpodOk("tag", "localhost/app:v1", "localhost/app:fg");
+        Path yaml = unprobed("fg");
+        h.play(yaml);
+        try (Background every2s = h.start("auto-update", "--schedule", "0/2 * * * * ?", "--settle", "1s")) {
+            h.waitForLog("fg-app", "serving v1", 1, SOON);
+            h.jpodOk("tag", "localhost/app:v2", "localhost/app:fg");
+            Harness.waitFor("a scheduled run to move the pod", SOON, () -> every2s.out().contains("fg-app") && every2s.out().contains("true"));
+            assertEquals("v2", version("fg-app"));
+            every2s.signalJpod("TERM");
+            assertEquals(0, every2s.waitForExit(SOON), every2s::describe);
+        } finally {
+            h.jpod("kube", "down", yaml.toString());
+        }
+    }
 }

@@ -25,6 +25,24 @@ class DocumentValidatorTest {
     }
 
     @Test
+    void anAutoUpdatePolicyMustBeOnePodmanKnows() {
+        assertEquals(List.of("t.yaml:7:35: metadata.annotations.io.containers.autoupdate/web: unknown auto-update policy \"nightly\": "
+                + "must be one of registry, local, disabled"), problems("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  annotations:
+                    io.containers.autoupdate: registry
+                    io.containers.autoupdate/web: nightly
+                spec:
+                  containers:
+                  - name: web
+                    image: example.org/web:1
+                """));
+    }
+
+    @Test
     void reportsEveryProblemOfAPodAtItsOwnLineAndColumn() {
         assertEquals(List.of(
                 "t.yaml:4:9: metadata.name: \"Web_1\" is not a valid name: lower case letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253",
