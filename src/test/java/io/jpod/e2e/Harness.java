@@ -513,6 +513,40 @@ public final class Harness {
         return jpodOk(args.toArray(String[]::new)).out().strip();
     }
 
+    /** What one shell command of {@link #execEach} printed (trimmed) and its exit code. */
+    public record Ran(String command, String out, int code) {
+        /** Its output, when it succeeded; fails naming the command otherwise. */
+        public String ok() {
+            assertEquals(0, code, () -> "`" + command + "` in the container exited " + code + ": " + out);
+            return out;
+        }
+    }
+
+    /**
+     * Runs each of {@code commands} (shell command lines) in {@code container}, in order, in one
+     * {@code jpod exec} (a JVM and a runtime exec each, which is what a test pays for): each one's
+     * output and exit code. The exec itself must succeed.
+     */
+    public List<Ran> execEach(String container, String... commands) {
+        String mark = "@@jpod-e2e-rc=";
+        StringBuilder script = new StringBuilder();
+        for (String c : commands) {
+            script.append("( ").append(c).append(" ) 2>&1; echo \"").append(mark).append("$?\"\n");
+        }
+        String out = jpodOk("exec", container, "sh", "-c", script.toString()).out();
+        List<Ran> ran = new ArrayList<>();
+        int from = 0;
+        for (String c : commands) {
+            int at = out.indexOf(mark, from);
+            assertTrue(at >= 0, () -> "no result of `" + c + "` in\n" + out);
+            int eol = out.indexOf('\n', at);
+            int code = Integer.parseInt(out.substring(at + mark.length(), eol < 0 ? out.length() : eol).strip());
+            ran.add(new Ran(c, out.substring(from, at).strip(), code));
+            from = eol < 0 ? out.length() : eol + 1;
+        }
+        return ran;
+    }
+
     // ---------------------------------------------------------------- JSON
 
     /** Parses a command's standard output as JSON; fails with the output when it is not. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -58,27 +59,27 @@ class PodFieldsIT extends PlayingIT {
         try {
             h.waitForState("tuned-app", "running", SOON);
             h.waitForState("tuned-open", "running", SOON);
-            String hosts = h.execOut("tuned-app", "cat", "/etc/hosts");
+            List<Harness.Ran> app = h.execEach("tuned-app", "cat /etc/hosts", "cat /etc/resolv.conf", "cat /proc/sys/kernel/msgmax",
+                    "grep Seccomp: /proc/self/status", "grep 'Max open files' /proc/1/limits", "grep -c ' /proc/' /proc/self/mounts || true");
+            String hosts = app.get(0).ok();
             assertTrue(hosts.contains("192.0.2.10\tdb.internal db"), () -> "hostAliases\n" + hosts);
-            assertEquals("search svc.example.test\nnameserver 192.0.2.53\noptions ndots:2",
-                    h.execOut("tuned-app", "cat", "/etc/resolv.conf"), "dnsPolicy None: only dnsConfig");
-            assertEquals("65536", h.execOut("tuned-app", "cat", "/proc/sys/kernel/msgmax"), "the pod's sysctl");
-            assertEquals("65536", h.execOut("tuned-open", "cat", "/proc/sys/kernel/msgmax"), "set in the pod's IPC namespace");
+            assertEquals("search svc.example.test\nnameserver 192.0.2.53\noptions ndots:2", app.get(1).ok(), "dnsPolicy None: only dnsConfig");
+            assertEquals("65536", app.get(2).ok(), "the pod's sysctl");
+            assertTrue(app.get(3).ok().endsWith("2"), "RuntimeDefault filters");
+            // the container's own process (runc 1.1's exec, a Go program, raises the soft limit of what it runs)
+            String limits = app.get(4).ok();
+            assertTrue(limits.matches("Max open files +1024 +2048 +files"), () -> "podman's ulimit annotation\n" + limits);
+            assertNotEquals("0", app.get(5).ok(), "procMount Default masks paths of /proc");
 
-            assertTrue(h.execOut("tuned-app", "grep", "Seccomp:", "/proc/self/status").endsWith("2"), "RuntimeDefault filters");
-            assertTrue(h.execOut("tuned-open", "grep", "Seccomp:", "/proc/self/status").endsWith("0"), "Unconfined");
-            assertEquals(0, h.jpod("exec", "tuned-open", "unshare", "-U", "true").code(), "unconfined: a user namespace");
+            List<Harness.Ran> open = h.execEach("tuned-open", "cat /proc/sys/kernel/msgmax", "grep Seccomp: /proc/self/status",
+                    "unshare -U true", "grep -c ' /proc/' /proc/self/mounts || true");
+            assertEquals("65536", open.get(0).ok(), "set in the pod's IPC namespace");
+            assertTrue(open.get(1).ok().endsWith("0"), "Unconfined");
+            assertEquals(0, open.get(2).code(), "unconfined: a user namespace");
+            assertEquals("0", open.get(3).ok(), "procMount Unmasked");
             Result refused = h.jpod("exec", "tuned-app", "unshare", "-U", "true");
             assertNotEquals(0, refused.code(), "RuntimeDefault refuses unshare");
             assertTrue(refused.err().contains("Operation not permitted"), refused::describe);
-
-            // the container's own process (runc 1.1's exec, a Go program, raises the soft limit of what it runs)
-            String limits = h.execOut("tuned-app", "grep", "Max open files", "/proc/1/limits");
-            assertTrue(limits.matches("Max open files +1024 +2048 +files"), () -> "podman's ulimit annotation\n" + limits);
-            assertNotEquals("0", h.execOut("tuned-app", "sh", "-c", "grep -c ' /proc/' /proc/self/mounts || true"),
-                    "procMount Default masks paths of /proc");
-            assertEquals("0", h.execOut("tuned-open", "sh", "-c", "grep -c ' /proc/' /proc/self/mounts || true"),
-                    "procMount Unmasked");
 
             String generated = h.jpodOk("kube", "generate", "tuned").out();
             for (String field : new String[] {"hostAliases:", "dnsPolicy: None", "ndots", "sysctls:", "kernel.msgmax",
@@ -95,11 +96,12 @@ class PodFieldsIT extends PlayingIT {
             Path again = h.writeYaml("tuned-generated.yaml", generated);
             h.play(again);
             h.waitForState("tuned-app", "running", SOON);
-            assertEquals("search svc.example.test\nnameserver 192.0.2.53\noptions ndots:2",
-                    h.execOut("tuned-app", "cat", "/etc/resolv.conf"));
-            assertTrue(h.execOut("tuned-app", "grep", "Seccomp:", "/proc/self/status").endsWith("2"));
-            assertTrue(h.execOut("tuned-app", "cat", "/etc/hosts").contains("192.0.2.10\tdb.internal db"));
-            assertEquals("65536", h.execOut("tuned-app", "cat", "/proc/sys/kernel/msgmax"));
+            List<Harness.Ran> replayed = h.execEach("tuned-app", "cat /etc/resolv.conf", "grep Seccomp: /proc/self/status", "cat /etc/hosts",
+                    "cat /proc/sys/kernel/msgmax");
+            assertEquals("search svc.example.test\nnameserver 192.0.2.53\noptions ndots:2", replayed.get(0).ok());
+            assertTrue(replayed.get(1).ok().endsWith("2"));
+            assertTrue(replayed.get(2).ok().contains("192.0.2.10\tdb.internal db"));
+            assertEquals("65536", replayed.get(3).ok());
             h.jpodOk("kube", "down", again.toString());
         } finally {
             h.jpod("kube", "down", yaml.toString());

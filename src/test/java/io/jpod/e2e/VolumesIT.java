@@ -57,48 +57,56 @@ class VolumesIT {
                 h.waitForState(c, "running", SOON);
             }
             Harness.waitFor("the writer to write", SOON, () -> exitOf("files-reader", "test", "-f", "/shared/greeting") == 0);
-            assertEquals("hello", h.execOut("files-reader", "cat", "/shared/greeting"), "emptyDir is shared by the pod");
-            assertNotEquals(0, exitOf("files-reader", "touch", "/shared/x"), "readOnly: true mount");
-            assertTrue(h.execOut("files-writer", "df", "/scratch").contains("tmpfs"), "medium: Memory is a tmpfs");
-            assertTrue(h.execOut("files-writer", "df", "/scratch").contains("16384"), "of sizeLimit 16Mi");
+            List<Harness.Ran> reader = h.execEach("files-reader", "cat /shared/greeting", "touch /shared/x",
+                    "cat /site/html/index.html", "stat -c %a /site/html/index.html", "stat -c %a /site/app.conf", "cat /creds/password",
+                    "stat -c %a /creds/password", "touch /site/new", "cat /podinfo/name", "cat /podinfo/labels",
+                    "cat /bundle/conf/app.conf", "stat -c %a /bundle/conf/app.conf", "cat /bundle/db-password",
+                    "stat -c %a /bundle/db-password", "cat /bundle/namespace");
+            assertEquals("hello", reader.get(0).ok(), "emptyDir is shared by the pod");
+            assertNotEquals(0, reader.get(1).code(), "readOnly: true mount");
+            assertEquals("<h1>hello from a ConfigMap</h1>", reader.get(2).ok());
+            assertEquals("444", reader.get(3).ok(), "items[].mode");
+            assertEquals("640", reader.get(4).ok(), "defaultMode");
+            assertEquals("hunter2", reader.get(5).ok(), "secret volume");
+            assertEquals("644", reader.get(6).ok());
+            assertNotEquals(0, reader.get(7).code(), "configMap volumes are read-only");
+            assertEquals("files", reader.get(8).ok(), "downwardAPI metadata.name");
+            assertEquals("app=\"files\"\ntier=\"demo\"", reader.get(9).ok(), "downwardAPI metadata.labels: sorted key=\"value\" lines");
+            assertEquals("port=8080", reader.get(10).ok(), "projected configMap");
+            assertEquals("440", reader.get(11).ok(), "projected defaultMode");
+            assertEquals("hunter2", reader.get(12).ok(), "projected secret");
+            assertEquals("400", reader.get(13).ok(), "an item's mode");
+            assertEquals("default", reader.get(14).ok(), "projected downwardAPI");
 
-            assertEquals("<h1>hello from a ConfigMap</h1>", h.execOut("files-reader", "cat", "/site/html/index.html"));
-            assertEquals("444", h.execOut("files-reader", "stat", "-c", "%a", "/site/html/index.html"), "items[].mode");
-            assertEquals("640", h.execOut("files-reader", "stat", "-c", "%a", "/site/app.conf"), "defaultMode");
-            assertEquals("hunter2", h.execOut("files-reader", "cat", "/creds/password"), "secret volume");
-            assertEquals("644", h.execOut("files-reader", "stat", "-c", "%a", "/creds/password"));
-            assertNotEquals(0, exitOf("files-reader", "touch", "/site/new"), "configMap volumes are read-only");
-            assertEquals("files", h.execOut("files-reader", "cat", "/podinfo/name"), "downwardAPI metadata.name");
-            assertEquals("app=\"files\"\ntier=\"demo\"", h.execOut("files-reader", "cat", "/podinfo/labels"),
-                    "downwardAPI metadata.labels: sorted key=\"value\" lines");
-            assertEquals("port=8080", h.execOut("files-reader", "cat", "/bundle/conf/app.conf"), "projected configMap");
-            assertEquals("440", h.execOut("files-reader", "stat", "-c", "%a", "/bundle/conf/app.conf"), "projected defaultMode");
-            assertEquals("hunter2", h.execOut("files-reader", "cat", "/bundle/db-password"), "projected secret");
-            assertEquals("400", h.execOut("files-reader", "stat", "-c", "%a", "/bundle/db-password"), "an item's mode");
-            assertEquals("default", h.execOut("files-reader", "cat", "/bundle/namespace"), "projected downwardAPI");
+            List<Harness.Ran> writer = h.execEach("files-writer", "df /scratch");
+            assertTrue(writer.get(0).ok().contains("tmpfs"), "medium: Memory is a tmpfs");
+            assertTrue(writer.get(0).ok().contains("16384"), "of sizeLimit 16Mi");
 
             Harness.waitFor("the hostPath file", SOON, () -> Files.exists(dir.resolve("files-data/kept")));
             assertEquals("kept\n", Files.readString(dir.resolve("files-data/kept")), "hostPath relative to the YAML's directory");
 
-            assertEquals("1000", h.execOut("files-locked", "id", "-u"), "runAsUser");
-            assertEquals("1000", h.execOut("files-locked", "id", "-g"), "runAsGroup");
-            assertTrue(h.execOut("files-locked", "id", "-G").contains("2000"), "pod supplementalGroups");
-            assertNotEquals(0, exitOf("files-locked", "touch", "/x"), "readOnlyRootFilesystem");
-            assertEquals(0, exitOf("files-locked", "touch", "/shared/y"), "volumes stay writable");
-            String status = h.execOut("files-locked", "cat", "/proc/self/status");
+            List<Harness.Ran> locked = h.execEach("files-locked", "id -u", "id -g", "id -G", "touch /x", "touch /shared/y",
+                    "cat /proc/self/status");
+            assertEquals("1000", locked.get(0).ok(), "runAsUser");
+            assertEquals("1000", locked.get(1).ok(), "runAsGroup");
+            assertTrue(locked.get(2).ok().contains("2000"), "pod supplementalGroups");
+            assertNotEquals(0, locked.get(3).code(), "readOnlyRootFilesystem");
+            assertEquals(0, locked.get(4).code(), "volumes stay writable");
+            String status = locked.get(5).ok();
             assertTrue(status.contains("CapEff:\t0000000000000000"), () -> "capabilities drop ALL\n" + status);
             assertTrue(status.contains("NoNewPrivs:\t1"), () -> "allowPrivilegeEscalation: false\n" + status);
             assertEquals("y", h.execOut("files-writer", "ls", "/shared/locked"), "a subPath is a directory of the volume");
 
             h.waitForState("owned-app", "running", SOON);
-            assertTrue(List.of(h.execOut("owned-app", "id", "-G").split(" ")).contains("3000"), "fsGroup is a supplementary group");
             Harness.waitFor("the owned pod to write", SOON, () -> exitOf("owned-app", "test", "-f", "/work/made") == 0);
-            assertEquals("1000:3000", h.execOut("owned-app", "stat", "-c", "%u:%g", "/work/made"),
-                    "new files take the setgid directory's group");
-            assertEquals("2777", h.execOut("owned-app", "stat", "-c", "%a", "/work"), "emptyDir: setgid, group-writable");
-            assertEquals("3000:644", h.execOut("owned-app", "stat", "-c", "%g:%a", "/site/app.conf"), "configMap files too");
-            assertEquals(0, exitOf("owned-app", "touch", "/mine/x"));
-            assertEquals("x", h.execOut("owned-app", "ls", "/work/per-pod/owned"), "subPathExpr: $(POD_NAME) expanded");
+            List<Harness.Ran> owned = h.execEach("owned-app", "id -G", "stat -c %u:%g /work/made", "stat -c %a /work",
+                    "stat -c %g:%a /site/app.conf", "touch /mine/x", "ls /work/per-pod/owned");
+            assertTrue(List.of(owned.get(0).ok().split(" ")).contains("3000"), "fsGroup is a supplementary group");
+            assertEquals("1000:3000", owned.get(1).ok(), "new files take the setgid directory's group");
+            assertEquals("2777", owned.get(2).ok(), "emptyDir: setgid, group-writable");
+            assertEquals("3000:644", owned.get(3).ok(), "configMap files too");
+            assertEquals(0, owned.get(4).code());
+            assertEquals("x", owned.get(5).ok(), "subPathExpr: $(POD_NAME) expanded");
         } finally {
             h.jpodOk("kube", "down", yaml.toString());
         }
