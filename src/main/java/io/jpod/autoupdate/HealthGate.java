@@ -5,6 +5,7 @@ import io.jpod.kubelet.KubeContainerStatus;
 import io.jpod.kubelet.PodStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -44,16 +45,9 @@ public record HealthGate(Duration timeout, Duration settle) {
      * {@code probed} when one of its containers has a readiness or startup probe.
      */
     public Verdict judge(PodStatus status, boolean probed, Instant since, Instant now) {
-        for (KubeContainerStatus c : status.containers()) {
-            if (c.restartCount() > 0) {
-                return Verdict.failed("container " + c.name() + " restarted" + (c.exitCode() != null ? " (exit code " + c.exitCode() + ")" : ""));
-            }
-            if (c.role() != KubeContainerStatus.Role.INIT && c.state() == KubeContainerStatus.State.TERMINATED) {
-                return Verdict.failed("container " + c.name() + " exited" + (c.exitCode() != null ? " with code " + c.exitCode() : ""));
-            }
-        }
-        if (status.phase() == PodStatus.Phase.FAILED || status.phase() == PodStatus.Phase.SUCCEEDED) {
-            return Verdict.failed("the pod ended: " + status.shown());
+        Optional<String> broken = broken(status);
+        if (broken.isPresent()) {
+            return Verdict.failed(broken.get());
         }
         Duration up = Duration.between(since, now);
         boolean running = status.phase() == PodStatus.Phase.RUNNING && status.initialized() && status.containers().stream()
@@ -66,6 +60,22 @@ public record HealthGate(Duration timeout, Duration settle) {
                     + status.shown() + ", ready " + status.readyColumn() + waiting(status));
         }
         return Verdict.WAIT;
+    }
+
+    /** What fails a pod whatever the time: a container restarted or exited, or the pod ended; empty when none. */
+    public static Optional<String> broken(PodStatus status) {
+        for (KubeContainerStatus c : status.containers()) {
+            if (c.restartCount() > 0) {
+                return Optional.of("container " + c.name() + " restarted" + (c.exitCode() != null ? " (exit code " + c.exitCode() + ")" : ""));
+            }
+            if (c.role() != KubeContainerStatus.Role.INIT && c.state() == KubeContainerStatus.State.TERMINATED) {
+                return Optional.of("container " + c.name() + " exited" + (c.exitCode() != null ? " with code " + c.exitCode() : ""));
+            }
+        }
+        if (status.phase() == PodStatus.Phase.FAILED || status.phase() == PodStatus.Phase.SUCCEEDED) {
+            return Optional.of("the pod ended: " + status.shown());
+        }
+        return Optional.empty();
     }
 
     private static String waiting(PodStatus status) {

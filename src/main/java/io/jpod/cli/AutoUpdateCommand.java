@@ -84,7 +84,8 @@ public final class AutoUpdateCommand extends EngineCommand {
     void print(Report report) {
         for (Result r : report.results()) {
             if (r.reason() != null) {
-                err().println(r.pod() + "-" + r.container() + ": " + r.outcome().word() + ": " + r.reason());
+                err().println((r.workload() != null ? r.workload() + " " : "") + r.containerName() + ": " + r.outcome().word() + ": "
+                        + r.reason());
             }
         }
         err().flush();
@@ -94,7 +95,8 @@ public final class AutoUpdateCommand extends EngineCommand {
 
     static Map<String, Object> row(Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("Pod", r.pod());
+        m.put("Pod", r.workload() != null ? r.workload() : r.pod());
+        m.put("Workload", r.workload() == null ? "" : r.workload());
         m.put("Container", r.container());
         m.put("ContainerName", r.containerName());
         m.put("Image", r.image());

@@ -26,21 +26,22 @@ import io.jpod.workload.ReplicaSpecs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@code jpod auto-update}: moves the pods whose annotations ask for it ({@link UpdatePolicy}) to
- * the image their containers' names give now (in the registry, or in the local store), one pod at
- * a time, each held by its row in the store's journal; checks the moved pod with the
- * {@link HealthGate}, and if it fails puts the previous images back under their names and creates
- * the pod on them again. An update whose jpod was killed is finished by the next run: the journal
- * holds the pod as played and each container's images, so the pod is created again on the new
- * images (then checked) or on the old ones (when it was rolling back). Every run's results are
- * recorded ({@code auto-update history}).
+ * the image their containers' names give now (in the registry, or in the local store), one pod or
+ * workload at a time, each held by its row in the store's journal, and checks it
+ * ({@link UpdateMove}: the health gate, the rollback). A pod is created again; a Deployment's or
+ * DaemonSet's pods are replaced by its own strategy, as {@code kubectl rollout restart} does. An
+ * update whose jpod was killed is finished by the next run, from its journal row. Every run's
+ * results are recorded ({@code auto-update history}).
  */
 public final class AutoUpdateService {
-    private static final Duration LOOK_EVERY = Duration.ofMillis(300);
     private static final String TRIGGER_MANUAL = "manual";
 
     private final PodService pods;
@@ -48,13 +49,16 @@ public final class AutoUpdateService {
     private final AutoUpdateTable table;
     private final Events events;
     private final Runnable supervisorNeeded;
+    private final UpdateMove mover;
 
-    AutoUpdateService(PodService pods, ImageService images, AutoUpdateTable table, Events events, Runnable supervisorNeeded) {
+    AutoUpdateService(PodService pods, ImageService images, Workloads workloads, AutoUpdateTable table, Events events,
+            Runnable supervisorNeeded) {
         this.pods = pods;
         this.images = images;
         this.table = table;
         this.events = events;
         this.supervisorNeeded = supervisorNeeded;
+        this.mover = new UpdateMove(pods, images, workloads, table, events);
     }
 
     /**
@@ -72,8 +76,14 @@ public final class AutoUpdateService {
         }
     }
 
-    /** What a run found and did to one container: podman's row of {@code auto-update}, and why. */
-    public record Result(String pod, String container, String image, UpdatePolicy policy, UpdateOutcome outcome, String reason) {
+    /**
+     * What a run found and did to one container: podman's row of {@code auto-update}, and why.
+     *
+     * @param pod      the pod's name, or the workload's
+     * @param workload the workload ({@code Kind/name}) whose pods these are, or null for a pod of its own
+     */
+    public record Result(String pod, String workload, String container, String image, UpdatePolicy policy, UpdateOutcome outcome,
+            String reason) {
         /** podman's CONTAINER column: the container's full name. */
         public String containerName() {
             return pod + "-" + container;
@@ -151,7 +161,7 @@ public final class AutoUpdateService {
      * says stop, handing each run's report to {@code each}. A due time missed while the machine
      * slept gives one run, then the schedule goes on from then.
      */
-    public void runOnSchedule(CronSchedule schedule, Options o, java.util.function.Consumer<Report> each, Waiter waiter) {
+    public void runOnSchedule(CronSchedule schedule, Options o, Consumer<Report> each, Waiter waiter) {
         Instant since = Instant.now();
         while (true) {
             Optional<Instant> next = schedule.nextAfter(since);
@@ -168,24 +178,29 @@ public final class AutoUpdateService {
         return table.history();
     }
 
-    /** Runs once: first finishes the updates left by a killed jpod, then checks and moves every annotated pod. */
+    // ---- a run ------------------------------------------------------------------------------------
+
+    /** Runs once: first finishes the updates left by a killed jpod, then checks and moves every annotated pod and workload. */
     public Report run(Options o) {
         String run = Instant.now().toString();
         List<Result> results = new ArrayList<>();
-        List<String> done = new ArrayList<>();
+        List<String> finished = new ArrayList<>();
         if (!o.dryRun()) {
             for (AutoUpdateTable.Journal j : table.journal()) {
-                if (!Processes.running(j.owner()) && table.claim(j.pod(), self(), j.entry(), Processes::running)) {
-                    events.progress(j.pod(), "Finishing the interrupted update of pod");
-                    results.addAll(move(j.entry(), o));
-                    done.add(j.pod());
+                if (!Processes.running(j.owner()) && table.claim(j.pod(), UpdateMove.self(), j.entry(), Processes::running)) {
+                    events.progress(j.pod(), "Finishing the interrupted update of");
+                    results.addAll(mover.move(j.entry(), o));
+                    finished.add(j.pod());
                 }
             }
         }
         List<HistoryRow> notMoved = new ArrayList<>();
-        for (PodService.PodInfo p : pods.pods()) {
-            if (!done.contains(p.pod().name())) {
-                results.addAll(updatePod(p, o, run, notMoved));
+        for (Unit u : units(pods.pods())) {
+            if (!finished.contains(u.key())) {
+                PodResults r = checkAndMove(u, o, run);
+                r.checked().forEach(x -> notMoved.add(UpdateMove.row(run, o.trigger(), x, null, null)));
+                results.addAll(r.checked());
+                results.addAll(r.moved());
             }
         }
         if (!o.dryRun() && !notMoved.isEmpty()) {
@@ -194,108 +209,129 @@ public final class AutoUpdateService {
         return new Report(run, results);
     }
 
-    /** A container to check: its row, its spec in the pod, its policy. */
-    private record Candidate(ContainerRow row, ContainerSpec spec, UpdatePolicy policy) {
+    /**
+     * What is moved as one: a pod of its own ({@code workload} null), or the pods of a workload,
+     * whose template is {@code spec}.
+     */
+    private record Unit(String name, String workload, PodSpec spec, List<PodService.PodInfo> pods) {
+        String key() {
+            return workload != null ? workload : name;
+        }
     }
 
-    /** What a check found for one container: nothing to do, a failure, or the image to move it to. */
+    /** The pods, each workload's gathered into one unit (at the place of its first pod). */
+    private static List<Unit> units(List<PodService.PodInfo> all) {
+        Map<String, List<PodService.PodInfo>> byOwner = new LinkedHashMap<>();
+        List<Object> order = new ArrayList<>();
+        for (PodService.PodInfo p : all) {
+            String owner = p.pod().spec().annotations().get(ReplicaSpecs.OWNER);
+            if (owner == null) {
+                order.add(p);
+            } else {
+                byOwner.computeIfAbsent(owner, k -> {
+                    order.add(k);
+                    return new ArrayList<>();
+                }).add(p);
+            }
+        }
+        List<Unit> units = new ArrayList<>();
+        for (Object o : order) {
+            if (o instanceof PodService.PodInfo p) {
+                units.add(new Unit(p.pod().name(), null, p.pod().spec(), List.of(p)));
+            } else {
+                String owner = (String) o;
+                List<PodService.PodInfo> replicas = byOwner.get(owner);
+                String name = owner.substring(owner.indexOf('/') + 1);
+                units.add(new Unit(name, owner, replicas.get(0).pod().spec(), replicas));
+            }
+        }
+        return units;
+    }
+
+    /** A container to check: its spec, its policy, and the image its pods run (the first one's). */
+    private record Candidate(ContainerSpec spec, UpdatePolicy policy, ContainerRow row, List<String> running) {
+    }
+
+    /** What a check found for one container: nothing to do, a failure, or to move (to {@code newId}, when known before a pull). */
     private record Check(Candidate c, UpdateOutcome outcome, String reason, String newId) {
     }
 
-    /**
-     * Checks pod {@code p}'s annotated containers and moves it when one of them has a new image;
-     * the results of containers not moved are added to {@code notMoved} (a move records its own).
-     */
-    private List<Result> updatePod(PodService.PodInfo p, Options o, String run, List<HistoryRow> notMoved) {
-        PodResults r = checkAndMove(p, o, run);
-        r.checked().forEach(x -> notMoved.add(row(run, o.trigger(), x, null, null)));
-        List<Result> out = new ArrayList<>(r.checked());
-        out.addAll(r.moved());
-        return out;
-    }
-
-    /** A pod's results: of the containers only checked (or that could not be moved), and of those a move recorded. */
+    /** A unit's results: of the containers only checked (or that could not be moved), and of those a move recorded. */
     private record PodResults(List<Result> checked, List<Result> moved) {
         static PodResults checked(List<Result> checked) {
             return new PodResults(checked, List.of());
         }
     }
 
-    private PodResults checkAndMove(PodService.PodInfo p, Options o, String run) {
-        PodSpec spec = p.pod().spec();
+    private PodResults checkAndMove(Unit u, Options o, String run) {
+        PodSpec spec = u.spec();
         List<Candidate> candidates = new ArrayList<>();
-        for (PodService.ContainerInfo i : p.containers()) {
-            if (i.row().infra()) {
-                continue;
-            }
-            ContainerSpec cs = spec.container(i.row().config().kubeName());
+        for (ContainerSpec cs : spec.allContainers()) {
             UpdatePolicy policy;
             try {
                 policy = UpdatePolicy.of(spec.annotations(), cs.name());
             } catch (JpodException e) {
-                return PodResults.checked(List.of(new Result(spec.name(), cs.name(), cs.image(), UpdatePolicy.DISABLED, UpdateOutcome.FAILED,
-                        e.getMessage())));
+                return PodResults.checked(List.of(new Result(u.name(), u.workload(), cs.name(), cs.image(), UpdatePolicy.DISABLED,
+                        UpdateOutcome.FAILED, e.getMessage())));
             }
-            if (policy != UpdatePolicy.DISABLED) {
-                candidates.add(new Candidate(i.row(), cs, policy));
+            List<ContainerRow> rows = u.pods().stream().flatMap(p -> p.containers().stream()).map(PodService.ContainerInfo::row)
+                    .filter(r -> !r.infra() && cs.name().equals(r.config().kubeName())).toList();
+            if (policy != UpdatePolicy.DISABLED && !rows.isEmpty()) {
+                candidates.add(new Candidate(cs, policy, rows.get(0), rows.stream().map(ContainerRow::imageId).distinct().toList()));
             }
         }
         if (candidates.isEmpty()) {
             return PodResults.checked(List.of());
         }
-        String owner = spec.annotations().get(ReplicaSpecs.OWNER);
-        if (owner != null) {
-            return PodResults.checked(candidates.stream().map(c -> result(spec, c, UpdateOutcome.FAILED, "pod of " + owner
-                    + ": the replicas of a Deployment, DaemonSet or Job are not auto-updated yet; play it as a Pod")).toList());
+        if (u.workload() != null && u.workload().startsWith("Job/")) {
+            return PodResults.checked(candidates.stream().map(c -> result(u, c, UpdateOutcome.UNCHANGED,
+                    "a Job's pods run to completion: they are not moved")).toList());
         }
         RegistryOptions registry = registryOptions(spec, o.registry());
         List<Check> checks = candidates.stream().map(c -> check(c, registry)).toList();
         List<Check> moving = checks.stream().filter(c -> c.outcome() == UpdateOutcome.PENDING).toList();
         if (moving.isEmpty() || o.dryRun()) {
-            return PodResults.checked(checks.stream().map(c -> result(spec, c.c(), c.outcome(), c.reason())).toList());
+            return PodResults.checked(checks.stream().map(c -> result(u, c.c(), c.outcome(), c.reason())).toList());
         }
+        List<Result> out = new ArrayList<>(checks.stream().filter(c -> c.outcome() != UpdateOutcome.PENDING)
+                .map(c -> result(u, c.c(), c.outcome(), c.reason())).toList());
         List<Change> changes = new ArrayList<>();
-        List<Result> notMoving = new ArrayList<>();
+        boolean pullFailed = false;
         for (Check c : moving) {
             try {
                 String newId = c.c().policy() == UpdatePolicy.REGISTRY
                         ? images.pull(ImageReference.parse(c.c().spec().image()), registry, Platform.HOST, events).id()
                         : c.newId();
-                Optional<HistoryRow> last = table.lastMove(spec.name(), c.c().spec().name());
+                Optional<HistoryRow> last = table.lastMove(u.key(), c.c().spec().name());
                 if (last.isPresent() && last.get().outcome().equals(UpdateOutcome.ROLLED_BACK.word()) && newId.equals(last.get().newImage())) {
-                    notMoving.add(result(spec, c.c(), UpdateOutcome.UNCHANGED, "image " + newId.substring(0, 12) + " is not tried again: "
+                    out.add(result(u, c.c(), UpdateOutcome.UNCHANGED, "image " + newId.substring(0, 12) + " is not tried again: "
                             + "it was rolled back at " + last.get().time() + " (" + last.get().reason() + ")"));
                     continue;
                 }
                 changes.add(new Change(c.c().spec().name(), c.c().row().imageName(), c.c().policy().word(), c.c().row().imageId(), newId));
             } catch (JpodException e) {
-                notMoving.add(result(spec, c.c(), UpdateOutcome.FAILED, "cannot pull the new image: " + e.getMessage()));
+                pullFailed = true;
+                out.add(result(u, c.c(), UpdateOutcome.FAILED, "cannot pull the new image: " + e.getMessage()));
             }
         }
-        List<Result> out = new ArrayList<>(checks.stream().filter(c -> c.outcome() != UpdateOutcome.PENDING)
-                .map(c -> result(spec, c.c(), c.outcome(), c.reason())).toList());
-        out.addAll(notMoving);
         if (changes.isEmpty()) {
             return PodResults.checked(out);
         }
-        if (notMoving.stream().anyMatch(r -> r.outcome() == UpdateOutcome.FAILED)) {
-            changes.forEach(ch -> out.add(new Result(spec.name(), ch.container(), ch.image(), UpdatePolicy.parse(ch.policy(), ch.container()),
-                    UpdateOutcome.FAILED, "not moved: another image of the pod could not be pulled")));
+        if (pullFailed) {
+            changes.forEach(ch -> out.add(changed(u, ch, UpdateOutcome.FAILED, "not moved: another image of the pod could not be pulled")));
             return PodResults.checked(out);
         }
-        Entry entry = new Entry(run, o.trigger(), Phase.UPDATING, null, spec, changes);
-        if (!table.claim(spec.name(), self(), entry, Processes::running)) {
-            changes.forEach(ch -> out.add(new Result(spec.name(), ch.container(), ch.image(), UpdatePolicy.parse(ch.policy(), ch.container()),
-                    UpdateOutcome.FAILED, "another auto-update is moving pod " + spec.name())));
+        Entry entry = new Entry(run, o.trigger(), Phase.UPDATING, null, spec, u.workload(), changes);
+        if (!table.claim(entry.key(), UpdateMove.self(), entry, Processes::running)) {
+            changes.forEach(ch -> out.add(changed(u, ch, UpdateOutcome.FAILED, "another auto-update is moving " + u.key())));
             return PodResults.checked(out);
         }
-        if (movedMeanwhile(spec.name(), changes)) { // another run moved it between our check and our claim
-            table.finish(spec.name(), self(), List.of());
-            changes.forEach(ch -> out.add(new Result(spec.name(), ch.container(), ch.image(), UpdatePolicy.parse(ch.policy(), ch.container()),
-                    UpdateOutcome.UNCHANGED, null)));
+        if (u.workload() == null && movedMeanwhile(spec.name(), changes)) { // another run moved it between our check and our claim
+            table.finish(entry.key(), UpdateMove.self(), List.of());
+            changes.forEach(ch -> out.add(changed(u, ch, UpdateOutcome.UNCHANGED, null)));
             return PodResults.checked(out);
         }
-        return new PodResults(out, move(entry, o));
+        return new PodResults(out, mover.move(entry, o));
     }
 
     /** Whether pod {@code pod} no longer runs the old image of one of {@code changes}. */
@@ -310,7 +346,10 @@ public final class AutoUpdateService {
         }
     }
 
-    /** Checks one container: {@code PENDING} with the image to move to, {@code UNCHANGED}, or {@code FAILED} with why. */
+    /**
+     * Checks one container: {@code PENDING} (with the image to move to, for {@code local}),
+     * {@code UNCHANGED} when every pod of it runs the image its name gives, or {@code FAILED} with why.
+     */
     private Check check(Candidate c, RegistryOptions registry) {
         String image = c.spec().image();
         try {
@@ -320,14 +359,13 @@ public final class AutoUpdateService {
                     return new Check(c, UpdateOutcome.FAILED, "the registry policy needs a fully qualified image name "
                             + "(registry/repository:tag), not \"" + image + "\"", null);
                 }
-                String running = images.resolve(c.row().imageId()).digest();
                 String remote = images.remoteDigest(ref, registry);
-                return remote.equals(running) ? new Check(c, UpdateOutcome.UNCHANGED, null, null)
-                        : new Check(c, UpdateOutcome.PENDING, null, null);
+                boolean current = c.running().stream().allMatch(id -> images.resolve(id).digest().equals(remote));
+                return new Check(c, current ? UpdateOutcome.UNCHANGED : UpdateOutcome.PENDING, null, null);
             }
             Image local = images.find(ref);
-            return local.id().equals(c.row().imageId()) ? new Check(c, UpdateOutcome.UNCHANGED, null, null)
-                    : new Check(c, UpdateOutcome.PENDING, null, local.id());
+            boolean current = c.running().stream().allMatch(local.id()::equals);
+            return new Check(c, current ? UpdateOutcome.UNCHANGED : UpdateOutcome.PENDING, null, current ? null : local.id());
         } catch (NotFoundException e) {
             return new Check(c, UpdateOutcome.FAILED, "no local image is named " + image + " any more", null);
         } catch (JpodException e) {
@@ -335,93 +373,13 @@ public final class AutoUpdateService {
         }
     }
 
-    /**
-     * Moves a claimed pod as its journal entry says: creates it on the new images and checks it,
-     * rolling back (the old images put back under their names, the pod created on them and
-     * checked) when it fails and {@code o.rollback()}; ends the entry and records the outcome.
-     */
-    private List<Result> move(Entry entry, Options o) {
-        String pod = entry.spec().name();
-        Entry e = entry;
-        String reason = entry.reason();
-        if (e.phase() == Phase.UPDATING) {
-            events.progress(pod + " to " + String.join(", ", e.changes().stream().map(Change::image).toList()), "Updating pod");
-            Optional<String> failure = createAndCheck(e.spec(), o.gate());
-            if (failure.isEmpty()) {
-                return finish(e, o, UpdateOutcome.UPDATED, null);
-            }
-            reason = "the new image failed: " + failure.get();
-            if (!o.rollback()) {
-                return finish(e, o, UpdateOutcome.FAILED, reason + "; not rolled back (--rollback=false)");
-            }
-            e = e.withPhase(Phase.ROLLING_BACK, reason);
-            table.update(pod, self(), e);
-        }
-        events.progress(pod + " (" + reason + ")", "Rolling back pod");
-        try {
-            for (Change c : e.changes()) {
-                images.tag(c.oldId(), List.of(c.image()));
-            }
-        } catch (JpodException ex) {
-            events.warning("auto-update of pod " + pod + ": the rollback failed, the previous images are kept in the store: "
-                    + ex.getMessage());
-            return finish(e, o, UpdateOutcome.FAILED, reason + "; the rollback failed: " + ex.getMessage());
-        }
-        Optional<String> again = createAndCheck(e.spec(), o.gate());
-        if (again.isPresent()) {
-            events.warning("auto-update of pod " + pod + ": the rollback failed too: " + again.get()
-                    + "; the previous images are kept in the store");
-            return finish(e, o, UpdateOutcome.FAILED, reason + "; the rollback failed too: " + again.get());
-        }
-        return finish(e, o, UpdateOutcome.ROLLED_BACK, reason);
+    private static Result result(Unit u, Candidate c, UpdateOutcome outcome, String reason) {
+        return new Result(u.name(), u.workload(), c.spec().name(), c.spec().image(), c.policy(), outcome, reason);
     }
 
-    /** Creates the pod again on the images its names give now and waits for the gate's verdict: empty when healthy, else why not. */
-    private Optional<String> createAndCheck(PodSpec spec, HealthGate gate) {
-        try {
-            pods.create(spec, true, true, null, false);
-        } catch (JpodException e) {
-            return Optional.of(e.getMessage());
-        }
-        Instant since = Instant.now();
-        boolean probed = spec.containers().stream().anyMatch(c -> c.readinessProbe() != null || c.startupProbe() != null);
-        while (true) {
-            HealthGate.Verdict v;
-            try {
-                v = gate.judge(pods.pod(spec.name()).kube(), probed, since, Instant.now());
-            } catch (NotFoundException e) {
-                return Optional.of("the pod was removed");
-            }
-            switch (v.kind()) {
-                case HEALTHY:
-                    return Optional.empty();
-                case FAILED:
-                    return Optional.of(v.reason());
-                default:
-                    Processes.sleep(LOOK_EVERY.toMillis());
-            }
-        }
-    }
-
-    private List<Result> finish(Entry e, Options o, UpdateOutcome outcome, String reason) {
-        List<Result> results = new ArrayList<>();
-        List<HistoryRow> rows = new ArrayList<>();
-        for (Change c : e.changes()) {
-            Result r = new Result(e.spec().name(), c.container(), c.image(), UpdatePolicy.parse(c.policy(), c.container()), outcome, reason);
-            results.add(r);
-            rows.add(row(e.run(), e.trigger(), r, c.oldId(), c.newId()));
-        }
-        table.finish(e.spec().name(), self(), rows);
-        return results;
-    }
-
-    private static HistoryRow row(String run, String trigger, Result r, String oldId, String newId) {
-        return new HistoryRow(0, run, Instant.now(), trigger, r.pod(), r.container(), r.image(), r.policy().word(), r.outcome().word(),
-                oldId, newId, r.reason());
-    }
-
-    private static Result result(PodSpec spec, Candidate c, UpdateOutcome outcome, String reason) {
-        return new Result(spec.name(), c.spec().name(), c.spec().image(), c.policy(), outcome, reason);
+    private static Result changed(Unit u, Change ch, UpdateOutcome outcome, String reason) {
+        return new Result(u.name(), u.workload(), ch.container(), ch.image(), UpdatePolicy.parse(ch.policy(), ch.container()), outcome,
+                reason);
     }
 
     /** The registry options of a pod: the run's, with the pod's own auth file when its annotation names one. */
@@ -429,9 +387,5 @@ public final class AutoUpdateService {
         String authfile = spec.annotations().get(UpdatePolicy.AUTHFILE_KEY);
         RegistryAccess a = authfile == null ? access : new RegistryAccess(access.tlsVerify(), access.creds(), authfile, access.chooser());
         return ImageService.registryOptions(a);
-    }
-
-    private static long self() {
-        return ProcessHandle.current().pid();
     }
 }

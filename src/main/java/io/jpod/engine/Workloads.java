@@ -43,6 +43,10 @@ public final class Workloads implements Supervisor.Work {
     private static final Duration CACHE_AT_MOST = Duration.ofSeconds(2);
     private static final String READY_SINCE = "readySince/";
     private static final String HELD = "held/";
+    /** A workload auto-update moved: its replicas are made on the images their names give now, never pulled (see {@link #restartRollout}). */
+    private static final String NO_PULL = "autoUpdate/noPull";
+    /** The template annotation {@code kubectl rollout restart} sets, which auto-update sets too. */
+    static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 
     private final WorkloadTable table;
     private final PodService pods;
@@ -362,9 +366,9 @@ public final class Workloads implements Supervisor.Work {
         PodSpec spec = ReplicaSpecs.pod(w, name, index);
         try {
             try {
-                return pods.create(spec, false, start, registry);
+                return pods.create(spec, false, start, registry, !status.containsKey(NO_PULL));
             } catch (PortInUseException e) {
-                PodService.CreatedPod held = pods.create(spec, false, false, registry);
+                PodService.CreatedPod held = pods.create(spec, false, false, registry, !status.containsKey(NO_PULL));
                 String why = "0/1 nodes are available: " + e.getMessage() + " (a hostPort can be bound once): pod " + name + " stays Pending";
                 synchronized (status) {
                     status.put(HELD + name, why);
@@ -418,14 +422,55 @@ public final class Workloads implements Supervisor.Work {
         }
         Instant finished = p.containers().stream().filter(c -> !c.row().infra() && c.row().status().finishedAt() != null)
                 .map(c -> c.row().status().finishedAt()).max(Instant::compareTo).orElse(null);
-        String hash = switch (w.kind()) {
+        String hash = templateHashOf(w, p);
+        String index = p.pod().spec().annotations().get(ReplicaSpecs.COMPLETION_INDEX);
+        return new ReplicaView(name, hash, index == null ? null : Integer.valueOf(index), phase, p.pod().created(), readySince,
+                phase == ReplicaView.Phase.SUCCEEDED || phase == ReplicaView.Phase.FAILED ? finished : null, kube.restarts());
+    }
+
+    /** The hash of the template pod {@code p} of {@code w} was made from (a Job's pods: the Job's own). */
+    static String templateHashOf(Workload w, PodService.PodInfo p) {
+        return switch (w.kind()) {
             case DEPLOYMENT -> p.pod().spec().labels().get(ReplicaSpecs.TEMPLATE_HASH_LABEL);
             case DAEMONSET -> p.pod().spec().labels().get("controller-revision-hash");
             case JOB -> w.templateHash();
         };
-        String index = p.pod().spec().annotations().get(ReplicaSpecs.COMPLETION_INDEX);
-        return new ReplicaView(name, hash, index == null ? null : Integer.valueOf(index), phase, p.pod().created(), readySince,
-                phase == ReplicaView.Phase.SUCCEEDED || phase == ReplicaView.Phase.FAILED ? finished : null, kube.restarts());
+    }
+
+    /**
+     * Rolls workload {@code owner} ({@code Kind/name}) over to the images its containers' names give
+     * now, as {@code kubectl rollout restart} does: its template gets {@value #RESTARTED_AT}, so its
+     * hash changes and the workload's strategy replaces its pods (a Deployment's RollingUpdate, by
+     * default one replica at a time, each new one Ready before an old one goes). Its pods are made
+     * from then on without pulling: auto-update has put the image it wants under the name, and a
+     * pull could bring back the image a rollback took away. Returns the new template's hash.
+     */
+    String restartRollout(String owner) {
+        Workload w = find(owner).orElseThrow(() -> new NotFoundException("workload", owner, "workload " + owner + " is not played"));
+        String hash;
+        try (Locks.Held l = lock(w.kind(), w.name())) {
+            WorkloadTable.Row row = table.find(w.kind(), w.name())
+                    .orElseThrow(() -> new NotFoundException("workload", owner, "workload " + owner + " is not played"));
+            Instant now = Instant.now();
+            Map<String, String> annotations = new LinkedHashMap<>(row.workload().template().annotations());
+            annotations.put(RESTARTED_AT, now.toString());
+            hash = ReplicaNames.templateHash(row.workload().templateHash() + "\n" + now);
+            Workload moved = row.workload().withTemplate(row.workload().template().toBuilder().annotations(annotations).build(), hash);
+            Map<String, String> status = new LinkedHashMap<>(row.status());
+            status.put(NO_PULL, "true");
+            table.put(new WorkloadTable.Row(moved, row.created(), now, row.revision() + 1, status));
+            eventLog.workload(shown(moved), "rolling-update", Map.of("revision", Integer.toString(row.revision() + 1), "reason", "auto-update"));
+        }
+        reconcile(w.kind(), w.name(), null);
+        supervisorNeeded.run();
+        return hash;
+    }
+
+    /** Workload {@code owner}'s status now, if it is played. */
+    Optional<Status> status(String owner) {
+        Optional<Workload> w = find(owner);
+        return w.isEmpty() ? Optional.empty() : list().stream().filter(s -> s.row().workload().kind() == w.get().kind()
+                && s.row().workload().name().equals(w.get().name())).findFirst();
     }
 
     private static JobController.JobState jobState(Map<String, String> s) {

@@ -35,6 +35,11 @@ public record Workload(Kind kind, String name, String namespace, Map<String, Str
         return new Workload(kind, name, namespace, labels, annotations, t, templateHash, replicas, strategy, minReadySeconds, job);
     }
 
+    /** This workload with {@code t} as its template's pod, whose hash is {@code hash}. */
+    public Workload withTemplate(PodSpec t, String hash) {
+        return new Workload(kind, name, namespace, labels, annotations, t, hash, replicas, strategy, minReadySeconds, job);
+    }
+
     /** This workload with {@code n} replicas. */
     public Workload withReplicas(int n) {
         return new Workload(kind, name, namespace, labels, annotations, template, templateHash, n, strategy, minReadySeconds, job);

@@ -54,14 +54,22 @@ public final class AutoUpdateTable {
         UPDATING, ROLLING_BACK
     }
 
-    /** An update under way: the pod as played (to create it again whatever is left of it), and its containers' moves. */
-    public record Entry(String run, String trigger, Phase phase, String reason, PodSpec spec, List<Change> changes) {
+    /**
+     * An update under way: the pod as played (to create it again whatever is left of it), or the
+     * workload ({@code Kind/name}) whose pods are moved, and its containers' moves.
+     */
+    public record Entry(String run, String trigger, Phase phase, String reason, PodSpec spec, String workload, List<Change> changes) {
         public Entry {
             changes = List.copyOf(changes);
         }
 
         public Entry withPhase(Phase p, String why) {
-            return new Entry(run, trigger, p, why, spec, changes);
+            return new Entry(run, trigger, p, why, spec, workload, changes);
+        }
+
+        /** The journal's key: the pod's name, or the workload's {@code Kind/name}. */
+        public String key() {
+            return workload != null ? workload : spec.name();
         }
     }
 

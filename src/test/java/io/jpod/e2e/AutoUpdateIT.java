@@ -248,4 +248,70 @@ class AutoUpdateIT {
             h.jpod("kube", "down", yaml.toString());
         }
     }
+
+    @Test
+    @Order(6)
+    void aDeploymentIsMovedOneReplicaAtATimeAndRolledBackAsAWhole() {
+        h.jpodOk("tag", "localhost/app:v1", "localhost/app:dep");
+        Path yaml = h.writeYaml("dep.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: dep
+                spec:
+                  replicas: 2
+                  selector: {matchLabels: {app: dep}}
+                  template:
+                    metadata:
+                      labels: {app: dep}
+                      annotations: {io.containers.autoupdate: local}
+                    spec:
+                      terminationGracePeriodSeconds: 1
+                      containers:
+                      - name: app
+                        image: localhost/app:dep
+                        readinessProbe:
+                          exec: {command: [cat, /tmp/ready]}
+                          periodSeconds: 1
+                """);
+        h.play(yaml);
+        try {
+            Harness.waitFor("two ready replicas on v1", SOON, () -> versions("dep").equals(List.of("v1", "v1")));
+            h.jpodOk("tag", "localhost/app:v2", "localhost/app:dep");
+            List<String> seen = new java.util.ArrayList<>();
+            try (Background run = h.start("auto-update", "--format", "{{.Pod}} {{.ContainerName}} {{.Updated}}")) {
+                while (run.isAlive()) {
+                    JsonNode pods = h.podPs();
+                    int ready = 0;
+                    for (JsonNode p : pods) {
+                        ready += Harness.text(p, "Ready").equals("1/1") ? 1 : 0;
+                    }
+                    seen.add(pods.size() + " pods, " + ready + " ready");
+                    assertTrue(pods.size() <= 3, () -> "one replica at a time (maxSurge 1): " + seen);
+                }
+                assertEquals(0, run.waitForExit(SOON), run::describe);
+                assertTrue(run.out().contains("Deployment/dep dep-app true"), run::describe);
+            }
+            assertEquals(List.of("v2", "v2"), versions("dep"), "every replica runs the new image: " + seen);
+
+            h.jpodOk("tag", "localhost/app:v3", "localhost/app:dep");
+            JsonNode crashed = run();
+            assertEquals("rolled back", updated(crashed, "dep-app"), crashed.toString());
+            Harness.waitFor("two replicas on v2 again", SOON, () -> versions("dep").equals(List.of("v2", "v2")));
+        } finally {
+            h.jpod("kube", "down", yaml.toString());
+        }
+    }
+
+    /** The VERSION of every running pod of workload {@code name}'s, sorted. */
+    private static List<String> versions(String name) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode p : h.podPs()) {
+            String pod = Harness.text(p, "Name");
+            if (pod.startsWith(name + "-") && Harness.text(p, "Ready").equals("1/1")) {
+                out.add(h.jpod("exec", pod + "-app", "sh", "-c", "echo $VERSION").out().strip());
+            }
+        }
+        return out.stream().sorted().toList();
+    }
 }

@@ -124,10 +124,11 @@ class PodLifecycleIT {
     @Test
     @Order(5)
     void execSeesEnvAndPodHostname() {
-        assertEquals("hello", h.execOut("hello-server", "sh", "-c", "echo $GREETING"), "env from the YAML");
-        assertTrue(h.execOut("hello-server", "env").lines().anyMatch("GREETING=hello"::equals));
-        assertEquals("hello", h.execOut("hello-server", "hostname"), "hostname is the pod name");
-        assertEquals("hello", h.execOut("hello-server", "cat", "/etc/hostname"));
+        List<Harness.Ran> server = h.execEach("hello-server", "echo $GREETING", "env", "hostname", "cat /etc/hostname");
+        assertEquals("hello", server.get(0).ok(), "env from the YAML");
+        assertTrue(server.get(1).ok().lines().anyMatch("GREETING=hello"::equals));
+        assertEquals("hello", server.get(2).ok(), "hostname is the pod name");
+        assertEquals("hello", server.get(3).ok());
         assertEquals("hello", h.execOut("hello-client", "hostname"), "the pod shares one UTS namespace");
     }
 
@@ -162,9 +163,10 @@ class PodLifecycleIT {
     @Test
     @Order(10)
     void imageOwnershipIsKept() {
-        assertEquals("1000:1000", h.execOut("hello-server", "stat", "-c", "%u:%g", "/home/app/owned"));
-        assertEquals("0:0", h.execOut("hello-server", "stat", "-c", "%u:%g", "/bin/busybox"));
-        assertEquals("1777", h.execOut("hello-server", "stat", "-c", "%a", "/tmp"));
+        List<Harness.Ran> stat = h.execEach("hello-server", "stat -c %u:%g /home/app/owned", "stat -c %u:%g /bin/busybox", "stat -c %a /tmp");
+        assertEquals("1000:1000", stat.get(0).ok());
+        assertEquals("0:0", stat.get(1).ok());
+        assertEquals("1777", stat.get(2).ok());
     }
 
     @Test

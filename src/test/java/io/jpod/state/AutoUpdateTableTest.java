@@ -40,7 +40,7 @@ class AutoUpdateTableTest {
 
     private static Entry entry(Phase phase) {
         PodSpec spec = PodSpec.builder("web").containers(List.of(ContainerSpec.builder("app", "example.org/app:1").build())).build();
-        return new Entry("run-1", "manual", phase, null, spec, List.of(new Change("app", "example.org/app:1", "registry", "old", "new")));
+        return new Entry("run-1", "manual", phase, null, spec, null, List.of(new Change("app", "example.org/app:1", "registry", "old", "new")));
     }
 
     @Test
