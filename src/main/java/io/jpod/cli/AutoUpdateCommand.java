@@ -50,13 +50,16 @@ public final class AutoUpdateCommand extends EngineCommand {
                     + "day-of-week), e.g. \"0 0/15 * * * ?\"; SIGTERM or Ctrl-C stops it.")
     String schedule;
 
+    @Option(names = "--recover", hidden = true, description = "Only finish the updates whose jpod was killed (the supervisor's).")
+    boolean recover;
+
     @Option(names = "--trigger", hidden = true, defaultValue = "manual", description = "Who runs it: manual, or scheduled (the supervisor).")
     String trigger;
 
     @Override
     public Integer call() {
         AutoUpdateService.Options options = new AutoUpdateService.Options(dryRun, rollback, AutoUpdateService.gate(timeout, settle),
-                registry.access(), trigger);
+                registry.access(), trigger, recover);
         if (schedule != null) {
             CronSchedule cron = CronSchedule.parse(schedule);
             StopSignal stop = StopSignal.install();

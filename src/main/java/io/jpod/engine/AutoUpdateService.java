@@ -69,10 +69,12 @@ public final class AutoUpdateService {
      * @param gate     when a moved pod counts as healthy
      * @param registry how registries are reached (a pod's {@value UpdatePolicy#AUTHFILE_KEY} annotation names its own auth file)
      * @param trigger  who asked: {@code manual}, or {@code scheduled}
+     * @param recoverOnly only finish the updates whose jpod was killed (the supervisor's {@code --recover})
      */
-    public record Options(boolean dryRun, boolean rollback, HealthGate gate, RegistryAccess registry, String trigger) {
+    public record Options(boolean dryRun, boolean rollback, HealthGate gate, RegistryAccess registry, String trigger,
+            boolean recoverOnly) {
         public Options(boolean dryRun, boolean rollback, HealthGate gate, RegistryAccess registry) {
-            this(dryRun, rollback, gate, registry, TRIGGER_MANUAL);
+            this(dryRun, rollback, gate, registry, TRIGGER_MANUAL, false);
         }
     }
 
@@ -193,6 +195,9 @@ public final class AutoUpdateService {
                     finished.add(j.pod());
                 }
             }
+        }
+        if (o.recoverOnly()) {
+            return new Report(run, results);
         }
         List<HistoryRow> notMoved = new ArrayList<>();
         for (Unit u : units(pods.pods())) {

@@ -52,10 +52,16 @@ public final class Engine implements AutoCloseable {
         });
         WorkloadTable workloadTable = new WorkloadTable(db);
         Kubelet kubelet = new Kubelet(state, new BackOffTable(db), new ProbeTable(db), prober, life, launcher(),
-                host.paths().runDir(), events, eventLog, () -> workloadTable.any() || new AutoUpdateTable(db).schedule().isPresent());
+                host.paths().runDir(), events, eventLog, () -> workloadTable.any() || autoUpdateWork(db));
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
         this.workloads = new Workloads(workloadTable, pods, eventLog, events, kubelet::ensureSupervisor);
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
+    }
+
+    /** Whether auto-update leaves the supervisor work: a schedule, or an update whose jpod was killed. */
+    private static boolean autoUpdateWork(Database db) {
+        AutoUpdateTable t = new AutoUpdateTable(db);
+        return t.schedule().isPresent() || t.interrupted(io.jpod.host.Processes::running);
     }
 
     /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */

@@ -196,6 +196,11 @@ public final class AutoUpdateTable {
         });
     }
 
+    /** Whether an update under way was left by a process that is not {@code alive}. */
+    public boolean interrupted(LongPredicate alive) {
+        return journal().stream().anyMatch(j -> !alive.test(j.owner()));
+    }
+
     /** The updates under way. */
     public List<Journal> journal() {
         return db.read(c -> {
