@@ -31,6 +31,25 @@ final class ScheduledUpdates implements Supervisor.Work {
     private final Path log;
     /** When a recovery run was last started (kept only to start one at a time: the journal's claims keep it safe). */
     private Instant recoveryStarted = Instant.EPOCH;
+    /** What the store said last (the supervisor asks four times a second), and until when it is believed. */
+    private Known known;
+
+    /** The schedule, when its next run is due, and whether an update was interrupted, as read at {@code mark}. */
+    private record Known(Optional<AutoUpdateTable.Schedule> schedule, Optional<Instant> due, boolean interrupted,
+            io.jpod.state.Database.ChangeMark mark, Instant until) {
+    }
+
+    /** Read again when the store changed or 2 s have passed (a process that died changes no row). */
+    private Known known() {
+        Instant now = Instant.now();
+        io.jpod.state.Database.ChangeMark mark = table.changeMark();
+        if (known == null || !known.mark().equals(mark) || now.isAfter(known.until())) {
+            Optional<AutoUpdateTable.Schedule> schedule = table.schedule();
+            known = new Known(schedule, schedule.flatMap(ScheduledUpdates::due), table.interrupted(io.jpod.host.Processes::running), mark,
+                    now.plusSeconds(2));
+        }
+        return known;
+    }
 
     ScheduledUpdates(AutoUpdateTable table, List<String> launcher, Path log) {
         this.table = table;
@@ -43,17 +62,13 @@ final class ScheduledUpdates implements Supervisor.Work {
         if (launcher.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Instant> scheduled = table.schedule().flatMap(ScheduledUpdates::due);
-        if (interrupted()) {
+        Known k = known();
+        Optional<Instant> scheduled = k.due();
+        if (k.interrupted()) {
             Instant retry = recoveryStarted.plus(RECOVERY_GRACE);
             return Optional.of(scheduled.filter(t -> t.isBefore(retry)).orElse(retry));
         }
         return scheduled;
-    }
-
-    /** Whether an update was left by a process that is gone. */
-    private boolean interrupted() {
-        return table.interrupted(io.jpod.host.Processes::running);
     }
 
     private static Optional<Instant> due(AutoUpdateTable.Schedule s) {
@@ -66,24 +81,25 @@ final class ScheduledUpdates implements Supervisor.Work {
 
     @Override
     public void runDue(Instant now) {
-        if (!recoveryStarted.plus(RECOVERY_GRACE).isAfter(now) && interrupted()) {
+        Known k = known();
+        if (k.interrupted() && !recoveryStarted.plus(RECOVERY_GRACE).isAfter(now)) {
             recoveryStarted = now;
-            List<String> argv = new ArrayList<>(launcher);
-            argv.add("auto-update");
-            table.schedule().ifPresent(s -> argv.addAll(s.args()));
-            argv.add("--recover");
-            argv.add("--trigger=" + TRIGGER);
-            Supervisor.detached(argv, log, "the recovery of an interrupted auto-update");
+            start(k.schedule().map(AutoUpdateTable.Schedule::args).orElse(List.of()), "--recover",
+                    "the recovery of an interrupted auto-update");
         }
-        Optional<AutoUpdateTable.Schedule> s = table.schedule();
-        if (s.isEmpty() || launcher.isEmpty() || due(s.get()).filter(d -> !d.isAfter(now)).isEmpty()) {
-            return;
+        if (k.schedule().isPresent() && k.due().filter(d -> !d.isAfter(now)).isPresent()) {
+            table.scheduleRan(k.schedule().get().expression(), now);
+            known = null;
+            start(k.schedule().get().args(), "--trigger=" + TRIGGER, "a scheduled auto-update");
         }
-        table.scheduleRan(s.get().expression(), now);
+    }
+
+    /** Starts {@code jpod auto-update ARGS LAST} in a session of its own. */
+    private void start(List<String> args, String last, String what) {
         List<String> argv = new ArrayList<>(launcher);
         argv.add("auto-update");
-        argv.addAll(s.get().args());
-        argv.add("--trigger=" + TRIGGER);
-        Supervisor.detached(argv, log, "a scheduled auto-update");
+        argv.addAll(args);
+        argv.add(last);
+        Supervisor.detached(argv, log, what);
     }
 }

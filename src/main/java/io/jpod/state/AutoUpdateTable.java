@@ -196,6 +196,11 @@ public final class AutoUpdateTable {
         });
     }
 
+    /** A value that changes whenever the store may have (see {@link Database#changeMark()}). */
+    public Database.ChangeMark changeMark() {
+        return db.changeMark();
+    }
+
     /** Whether an update under way was left by a process that is not {@code alive}. */
     public boolean interrupted(LongPredicate alive) {
         return journal().stream().anyMatch(j -> !alive.test(j.owner()));
