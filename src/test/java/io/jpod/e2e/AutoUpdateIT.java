@@ -110,6 +110,7 @@ class AutoUpdateIT {
         assertEquals("v2", version("web-app"), "the pod runs the new image");
         assertEquals("Running", Harness.text(Harness.podByName(h.podPs(), "web").orElseThrow(), "Status"));
         assertEquals("false", updated(run(), "web-app"), "and is up to date");
+        assertTrue(h.jpodOk("kube", "generate", "web").out().contains("io.containers.autoupdate: registry"), "the policy is generated back");
     }
 
     @Test
