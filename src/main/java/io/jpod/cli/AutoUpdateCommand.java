@@ -30,20 +30,11 @@ public final class AutoUpdateCommand extends EngineCommand {
     @Option(names = "--dry-run", description = "Check for new images and say which pods would move (pending), changing nothing.")
     boolean dryRun;
 
-    @Option(names = "--rollback", arity = "0..1", defaultValue = "true", fallbackValue = "true",
-            description = "Put the previous image back when a moved pod fails its check (default: true).")
-    boolean rollback = true;
-
     @Option(names = "--format", description = "json, a Go template or 'table ...'.")
     String format;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
-            description = "How long a moved pod with readiness or startup probes has to become Ready (default: 2m).")
-    String timeout;
-
-    @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "10s",
-            description = "How long a moved pod without probes must run without a restart to count as healthy (default: 10s).")
-    String settle;
+    @Mixin
+    AutoUpdateFlags run = new AutoUpdateFlags();
 
     @Option(names = "--schedule", paramLabel = "CRON",
             description = "Stay in the foreground and run on this Quartz cron schedule (seconds minutes hours day-of-month month "
@@ -58,7 +49,7 @@ public final class AutoUpdateCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        AutoUpdateService.Options options = new AutoUpdateService.Options(dryRun, rollback, AutoUpdateService.gate(timeout, settle),
+        AutoUpdateService.Options options = new AutoUpdateService.Options(dryRun, run.rollback, run.gate(),
                 registry.access(), trigger, recover);
         if (schedule != null) {
             CronSchedule cron = CronSchedule.parse(schedule);

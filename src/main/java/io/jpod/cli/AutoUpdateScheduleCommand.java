@@ -1,6 +1,5 @@
 package io.jpod.cli;
 
-import io.jpod.engine.AutoUpdateService;
 import io.jpod.engine.AutoUpdateService.ScheduleInfo;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -43,19 +41,12 @@ public final class AutoUpdateScheduleCommand extends GroupCommand {
         @Mixin
         RegistryFlags registry = new RegistryFlags();
 
-        @Option(names = "--rollback", arity = "0..1", defaultValue = "true", fallbackValue = "true",
-                description = "Put the previous image back when a moved pod fails its check (default: true).")
-        boolean rollback = true;
-
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m", description = "As auto-update's (default: 2m).")
-        String timeout;
-
-        @Option(names = "--settle", paramLabel = "DURATION", defaultValue = "10s", description = "As auto-update's (default: 10s).")
-        String settle;
+        @Mixin
+        AutoUpdateFlags run = new AutoUpdateFlags();
 
         @Override
         public Integer call() {
-            AutoUpdateService.gate(timeout, settle); // checked now, not at the first run
+            run.gate(); // checked now, not at the first run
             List<String> args = new ArrayList<>();
             if (!registry.tlsVerify) {
                 args.add("--tls-verify=false");
@@ -67,11 +58,7 @@ public final class AutoUpdateScheduleCommand extends GroupCommand {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                         "--creds is not stored with a schedule: use --authfile (see jpod login)");
             }
-            if (!rollback) {
-                args.add("--rollback=false");
-            }
-            args.add("--timeout=" + timeout);
-            args.add("--settle=" + settle);
+            args.addAll(run.args());
             show(out(), engine().autoUpdate().setSchedule(expression, args));
             return 0;
         }

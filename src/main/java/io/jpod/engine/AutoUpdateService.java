@@ -2,6 +2,7 @@ package io.jpod.engine;
 
 import io.jpod.autoupdate.CronSchedule;
 import io.jpod.autoupdate.HealthGate;
+import io.jpod.autoupdate.UpdateDecision;
 import io.jpod.autoupdate.UpdateOutcome;
 import io.jpod.autoupdate.UpdatePolicy;
 import io.jpod.error.InvalidInputException;
@@ -308,7 +309,7 @@ public final class AutoUpdateService {
                         ? images.pull(ImageReference.parse(c.c().spec().image()), registry, Platform.HOST, events).id()
                         : c.newId();
                 Optional<HistoryRow> last = table.lastMove(u.key(), c.c().spec().name());
-                if (last.isPresent() && last.get().outcome().equals(UpdateOutcome.ROLLED_BACK.word()) && newId.equals(last.get().newImage())) {
+                if (last.isPresent() && UpdateDecision.triedAndRolledBack(newId, last.get().outcome(), last.get().newImage())) {
                     out.add(result(u, c.c(), UpdateOutcome.UNCHANGED, "image " + newId.substring(0, 12) + " is not tried again: "
                             + "it was rolled back at " + last.get().time() + " (" + last.get().reason() + ")"));
                     continue;
@@ -359,18 +360,17 @@ public final class AutoUpdateService {
         String image = c.spec().image();
         try {
             ImageReference ref = ImageReference.parse(image);
+            Optional<String> refused = UpdateDecision.refusal(c.policy(), image, ref.isShortName());
+            if (refused.isPresent()) {
+                return new Check(c, UpdateOutcome.FAILED, refused.get(), null);
+            }
             if (c.policy() == UpdatePolicy.REGISTRY) {
-                if (ref.isShortName()) {
-                    return new Check(c, UpdateOutcome.FAILED, "the registry policy needs a fully qualified image name "
-                            + "(registry/repository:tag), not \"" + image + "\"", null);
-                }
                 String remote = images.remoteDigest(ref, registry);
-                boolean current = c.running().stream().allMatch(id -> images.resolve(id).digest().equals(remote));
-                return new Check(c, current ? UpdateOutcome.UNCHANGED : UpdateOutcome.PENDING, null, null);
+                return new Check(c, UpdateDecision.compare(remote, c.running().stream().map(id -> images.resolve(id).digest()).toList()),
+                        null, null);
             }
             Image local = images.find(ref);
-            boolean current = c.running().stream().allMatch(local.id()::equals);
-            return new Check(c, current ? UpdateOutcome.UNCHANGED : UpdateOutcome.PENDING, null, current ? null : local.id());
+            return new Check(c, UpdateDecision.compare(local.id(), c.running()), null, local.id());
         } catch (NotFoundException e) {
             return new Check(c, UpdateOutcome.FAILED, "no local image is named " + image + " any more", null);
         } catch (JpodException e) {

@@ -57,6 +57,9 @@ final class UpdateMove {
             if (failure.isEmpty()) {
                 return finish(e, UpdateOutcome.UPDATED, null);
             }
+            if (gone(e)) { // taken down while it was checked: nothing to put back
+                return finish(e, UpdateOutcome.FAILED, "removed during the update: " + failure.get());
+            }
             reason = "the new image failed: " + failure.get();
             if (!o.rollback()) {
                 return finish(e, UpdateOutcome.FAILED, reason + "; not rolled back (--rollback=false)");
@@ -79,6 +82,19 @@ final class UpdateMove {
             return finish(e, UpdateOutcome.FAILED, reason + "; the rollback failed too: " + again.get());
         }
         return finish(e, UpdateOutcome.ROLLED_BACK, reason);
+    }
+
+    /** Whether the entry's pod or workload is no longer there. */
+    private boolean gone(Entry e) {
+        if (e.workload() != null) {
+            return workloads.status(e.workload()).isEmpty();
+        }
+        try {
+            pods.pod(e.spec().name());
+            return false;
+        } catch (NotFoundException ex) {
+            return true;
+        }
     }
 
     /** Moves the entry's pod or workload to the images the names give now and waits for the gate: empty when healthy, else why not. */
