@@ -52,14 +52,14 @@ public final class AutoUpdateService {
     private final Runnable supervisorNeeded;
     private final UpdateMove mover;
 
-    AutoUpdateService(PodService pods, ImageService images, Workloads workloads, AutoUpdateTable table, Events events,
+    AutoUpdateService(PodService pods, ImageService images, Workloads workloads, AutoUpdateTable table, Events events, EventLog eventLog,
             Runnable supervisorNeeded) {
         this.pods = pods;
         this.images = images;
         this.table = table;
         this.events = events;
         this.supervisorNeeded = supervisorNeeded;
-        this.mover = new UpdateMove(pods, images, workloads, table, events);
+        this.mover = new UpdateMove(pods, images, workloads, table, events, eventLog);
     }
 
     /**

@@ -133,7 +133,8 @@ public final class Engine implements AutoCloseable {
 
     /** {@code jpod auto-update}: pods following their images. */
     public AutoUpdateService autoUpdate() {
-        return new AutoUpdateService(pods, images, workloads, new AutoUpdateTable(db), events, pods.kubelet()::ensureSupervisor);
+        return new AutoUpdateService(pods, images, workloads, new AutoUpdateTable(db), events, eventLog,
+                pods.kubelet()::ensureSupervisor);
     }
 
     /** The YAML side; loading it loads the Kubernetes model, so only kube commands ask for it. */

@@ -100,6 +100,16 @@ public final class EventLog {
         record(List.of(EventRow.of(Instant.now(), EventRow.Type.WORKLOAD, status, what, what, null, null, attributes)));
     }
 
+    /**
+     * An auto-update's outcome for one container ({@code auto-update}, as podman's event): of pod
+     * {@code pod}, or of workload {@code workload} ({@code Kind/name}) when not null.
+     */
+    void autoUpdate(String pod, String workload, String image, Map<String, String> attributes) {
+        EventRow.Type type = workload != null ? EventRow.Type.WORKLOAD : EventRow.Type.POD;
+        String name = workload != null ? workload : pod;
+        record(List.of(EventRow.of(Instant.now(), type, "auto-update", name, name, image, null, attributes)));
+    }
+
     /** A volume event. */
     void volume(String name, String status) {
         record(List.of(EventRow.of(Instant.now(), EventRow.Type.VOLUME, status, name, name, null, null, Map.of())));

@@ -34,8 +34,10 @@ final class UpdateMove {
     private final Workloads workloads;
     private final AutoUpdateTable table;
     private final Events events;
+    private final EventLog eventLog;
 
-    UpdateMove(PodService pods, ImageService images, Workloads workloads, AutoUpdateTable table, Events events) {
+    UpdateMove(PodService pods, ImageService images, Workloads workloads, AutoUpdateTable table, Events events, EventLog eventLog) {
+        this.eventLog = eventLog;
         this.pods = pods;
         this.images = images;
         this.workloads = workloads;
@@ -179,6 +181,15 @@ final class UpdateMove {
             rows.add(row(e.run(), e.trigger(), r, c.oldId(), c.newId()));
         }
         table.finish(e.key(), self(), rows);
+        for (AutoUpdateService.Result r : results) {
+            java.util.Map<String, String> attrs = new java.util.LinkedHashMap<>();
+            attrs.put("container", r.container());
+            attrs.put("updated", r.outcome().word());
+            if (r.reason() != null) {
+                attrs.put("reason", r.reason());
+            }
+            eventLog.autoUpdate(r.pod(), r.workload(), r.image(), attrs);
+        }
         return results;
     }
 

@@ -111,6 +111,8 @@ class AutoUpdateIT {
         assertEquals("Running", Harness.text(Harness.podByName(h.podPs(), "web").orElseThrow(), "Status"));
         assertEquals("false", updated(run(), "web-app"), "and is up to date");
         assertTrue(h.jpodOk("kube", "generate", "web").out().contains("io.containers.autoupdate: registry"), "the policy is generated back");
+        String events = h.jpodOk("events", "--stream=false", "--filter", "event=auto-update").out();
+        assertTrue(events.contains(" pod auto-update ") && events.contains("web") && events.contains("updated=true"), events);
     }
 
     @Test
