@@ -45,6 +45,8 @@ public final class Workloads implements Supervisor.Work {
     private static final String HELD = "held/";
     /** A workload auto-update moved: its replicas are made on the images their names give now, never pulled (see {@link #restartRollout}). */
     private static final String NO_PULL = "autoUpdate/noPull";
+    /** The template hash of the rollout auto-update started, while it runs (see {@link #autoUpdateStrategy}). */
+    private static final String AUTO_ROLLOUT = "autoUpdate/rollout";
     /** The template annotation {@code kubectl rollout restart} sets, which auto-update sets too. */
     static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
 
@@ -293,7 +295,11 @@ public final class Workloads implements Supervisor.Work {
                 eventLog.workload(shown(w), d.next().condition() == JobController.Condition.COMPLETE ? "completed" : "failed", attrs);
             }
         } else {
-            RolloutPlanner.Decision d = RolloutPlanner.plan(w, views, now);
+            boolean autoRollout = w.templateHash().equals(status.get(AUTO_ROLLOUT));
+            RolloutPlanner.Decision d = RolloutPlanner.plan(autoRollout ? w.withStrategy(autoUpdateStrategy(w)) : w, views, now);
+            if (d.status().complete()) {
+                status.remove(AUTO_ROLLOUT);
+            }
             remove = d.remove();
             create = java.util.Collections.nCopies(d.create(), null);
             recheck = d.recheckAt();
@@ -458,12 +464,33 @@ public final class Workloads implements Supervisor.Work {
             Workload moved = row.workload().withTemplate(row.workload().template().toBuilder().annotations(annotations).build(), hash);
             Map<String, String> status = new LinkedHashMap<>(row.status());
             status.put(NO_PULL, "true");
+            status.put(AUTO_ROLLOUT, hash);
             table.put(new WorkloadTable.Row(moved, row.created(), now, row.revision() + 1, status));
             eventLog.workload(shown(moved), "rolling-update", Map.of("revision", Integer.toString(row.revision() + 1), "reason", "auto-update"));
         }
         reconcile(w.kind(), w.name(), null);
         supervisorNeeded.run();
         return hash;
+    }
+
+    /**
+     * How an auto-update's rollout replaces a workload's pods: a Deployment's RollingUpdate one
+     * replica at a time (maxSurge 1, maxUnavailable 0: each new pod Ready before an old one goes,
+     * whatever counts it plays with); a DaemonSet's OnDelete as its RollingUpdate default (auto-update
+     * deletes for the user); Recreate as it says.
+     */
+    static Workload.Strategy autoUpdateStrategy(Workload w) {
+        Workload.Strategy s = w.strategy();
+        if (s == null) {
+            return null;
+        }
+        if (w.kind() == Workload.Kind.DEPLOYMENT && s.type() == Workload.Strategy.Type.ROLLING_UPDATE) {
+            return new Workload.Strategy(Workload.Strategy.Type.ROLLING_UPDATE, Workload.IntOrPercent.of(1), Workload.IntOrPercent.of(0));
+        }
+        if (w.kind() == Workload.Kind.DAEMONSET && s.type() == Workload.Strategy.Type.ON_DELETE) {
+            return Workload.Strategy.DAEMONSET_DEFAULT;
+        }
+        return s;
     }
 
     /** Workload {@code owner}'s status now, if it is played. */

@@ -40,6 +40,11 @@ public record Workload(Kind kind, String name, String namespace, Map<String, Str
         return new Workload(kind, name, namespace, labels, annotations, t, hash, replicas, strategy, minReadySeconds, job);
     }
 
+    /** This workload replaced by {@code s}. */
+    public Workload withStrategy(Strategy s) {
+        return new Workload(kind, name, namespace, labels, annotations, template, templateHash, replicas, s, minReadySeconds, job);
+    }
+
     /** This workload with {@code n} replicas. */
     public Workload withReplicas(int n) {
         return new Workload(kind, name, namespace, labels, annotations, template, templateHash, n, strategy, minReadySeconds, job);
