@@ -313,6 +313,29 @@ class AutoUpdateIT {
         }
     }
 
+    @Test
+    @Order(7)
+    void aPodsOwnAuthFileReachesARegistryThatWantsCredentials() throws Exception {
+        try (LocalRegistry secured = LocalRegistry.start("updater", "s3cret")) {
+            String ref = secured.host() + "/test/app:latest";
+            String auth = h.home().resolve("autoupdate-auth.json").toString();
+            h.jpodWith(Harness.TIMEOUT, "s3cret\n", "login", "--tls-verify=false", "--authfile", auth, "-u", "updater", "--password-stdin",
+                    secured.host());
+            h.jpodOk("push", "-q", "--tls-verify=false", "--authfile", auth, "localhost/app:v1", ref);
+            Path yaml = h.writeYaml("authed.yaml", pod("authed", "io.containers.autoupdate: registry\nio.containers.autoupdate.authfile: " + auth,
+                    ref));
+            h.play(yaml, "--tls-verify=false", "--authfile", auth);
+            try {
+                h.waitForLog("authed-app", "serving v1", 1, SOON);
+                h.jpodOk("push", "-q", "--tls-verify=false", "--authfile", auth, "localhost/app:v2", ref);
+                assertEquals("true", updated(run(), "authed-app"), "the annotation's auth file, not the default one");
+                assertEquals("v2", version("authed-app"));
+            } finally {
+                h.jpod("kube", "down", yaml.toString());
+            }
+        }
+    }
+
     /** The VERSION of every running pod of workload {@code name}'s, sorted. */
     private static List<String> versions(String name) {
         List<String> out = new java.util.ArrayList<>();
