@@ -31,10 +31,10 @@ public record CronSchedule(String expression, TimeZone zone) {
             new CronExpression(e).setTimeZone(zone);
         } catch (ParseException ex) {
             String why = ex.getMessage() == null ? "invalid" : ex.getMessage().strip();
-            throw new InvalidInputException("--schedule", "invalid cron expression \"" + e + "\": " + why + where(e, why)
+            throw new InvalidInputException(null, "invalid cron expression \"" + e + "\": " + why + where(e, why)
                     + "; write seconds minutes hours day-of-month month day-of-week [year], e.g. \"0 0/15 * * * ?\"");
         } catch (RuntimeException ex) {
-            throw new InvalidInputException("--schedule", "invalid cron expression \"" + e + "\": " + ex.getMessage());
+            throw new InvalidInputException(null, "invalid cron expression \"" + e + "\": " + ex.getMessage());
         }
         return new CronSchedule(e, zone);
     }

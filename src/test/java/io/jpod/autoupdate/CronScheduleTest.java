@@ -34,7 +34,7 @@ class CronScheduleTest {
     @Test
     void aBadExpressionNamesWhatIsWrongAndWhere() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> CronSchedule.parse("0 0 25 * * ?", UTC));
-        assertTrue(e.getMessage().startsWith("--schedule: invalid cron expression \"0 0 25 * * ?\": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("invalid cron expression \"0 0 25 * * ?\": "), e.getMessage());
         assertTrue(e.getMessage().contains("(at position 5, the hours field \"25\")"), e.getMessage());
         InvalidInputException seconds = assertThrows(InvalidInputException.class, () -> CronSchedule.parse("61 0 3 * * ?", UTC));
         assertTrue(seconds.getMessage().contains("at position 1, the seconds field"), seconds.getMessage());

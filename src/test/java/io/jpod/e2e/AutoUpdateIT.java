@@ -168,18 +168,22 @@ class AutoUpdateIT {
         assertTrue(bad.err().contains("position"), bad::describe);
 
         h.jpodOk("auto-update", "schedule", "set", "0/2 * * * * ?", "--settle", "1s");
-        assertTrue(h.jpodOk("auto-update", "schedule", "show").out().contains("0/2 * * * * ?"));
-        h.jpodOk("tag", "localhost/app:v1", "localhost/app:current");
-        Harness.waitFor("the schedule to move the pod back to v1", SOON,
-                () -> h.jpod("exec", "loc-app", "sh", "-c", "echo $VERSION").out().strip().equals("v1"));
-        h.jpodOk("auto-update", "schedule", "clear");
-        JsonNode history = Harness.json(h.jpodOk("auto-update", "history", "--format", "json"));
-        boolean scheduled = false;
-        for (JsonNode n : history) {
-            scheduled |= Harness.text(n, "Trigger").equals("scheduled") && Harness.text(n, "Updated").equals("true");
+        try {
+            assertTrue(h.jpodOk("auto-update", "schedule", "show").out().contains("0/2 * * * * ?"));
+            h.jpodOk("tag", "localhost/app:v1", "localhost/app:current");
+            Harness.waitFor("a scheduled run to move the pod back to v1", SOON, () -> {
+                for (JsonNode n : Harness.json(h.jpodOk("auto-update", "history", "--format", "json"))) {
+                    if (Harness.text(n, "Trigger").equals("scheduled") && Harness.text(n, "Updated").equals("true")) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+            assertEquals("v1", version("loc-app"));
+        } finally {
+            h.jpod("auto-update", "schedule", "clear");
+            h.jpod("kube", "down", yaml.toString());
         }
-        assertTrue(scheduled, history::toString);
-        h.jpodOk("kube", "down", yaml.toString());
     }
 
     /** A pod without probes on {@code localhost/app:NAME}, the local policy: healthy once it ran for the settle time. */
