@@ -192,7 +192,7 @@ public final class AutoUpdateService {
             for (AutoUpdateTable.Journal j : table.journal()) {
                 if (!Processes.running(j.owner()) && table.claim(j.pod(), UpdateMove.self(), j.entry(), Processes::running)) {
                     events.progress(j.pod(), "Finishing the interrupted update of");
-                    results.addAll(mover.move(j.entry(), o));
+                    results.addAll(mover.move(j.entry()));
                     finished.add(j.pod());
                 }
             }
@@ -327,7 +327,8 @@ public final class AutoUpdateService {
             changes.forEach(ch -> out.add(changed(u, ch, UpdateOutcome.FAILED, "not moved: another image of the pod could not be pulled")));
             return PodResults.checked(out);
         }
-        Entry entry = new Entry(run, o.trigger(), Phase.UPDATING, null, spec, u.workload(), changes);
+        Entry entry = new Entry(run, o.trigger(), Phase.UPDATING, null, spec, u.workload(), changes,
+                new AutoUpdateTable.Rules(o.gate().timeout().toMillis(), o.gate().settle().toMillis(), o.rollback()));
         if (!table.claim(entry.key(), UpdateMove.self(), entry, Processes::running)) {
             changes.forEach(ch -> out.add(changed(u, ch, UpdateOutcome.FAILED, "another auto-update is moving " + u.key())));
             return PodResults.checked(out);
@@ -337,7 +338,7 @@ public final class AutoUpdateService {
             changes.forEach(ch -> out.add(changed(u, ch, UpdateOutcome.UNCHANGED, null)));
             return PodResults.checked(out);
         }
-        return new PodResults(out, mover.move(entry, o));
+        return new PodResults(out, mover.move(entry));
     }
 
     /** Whether pod {@code pod} no longer runs the old image of one of {@code changes}. */

@@ -49,13 +49,18 @@ final class UpdateMove {
         return ProcessHandle.current().pid();
     }
 
-    /** Does {@code entry} (claimed by this process) to its end; its containers' results. */
-    List<AutoUpdateService.Result> move(Entry entry, AutoUpdateService.Options o) {
+    /**
+     * Does {@code entry} (claimed by this process) to its end, by the rules of the run that started
+     * it; its containers' results.
+     */
+    List<AutoUpdateService.Result> move(Entry entry) {
+        HealthGate gate = new HealthGate(Duration.ofMillis(entry.rules().timeoutMillis()), Duration.ofMillis(entry.rules().settleMillis()));
+        boolean rollback = entry.rules().rollback();
         Entry e = entry;
         String reason = entry.reason();
         if (e.phase() == Phase.UPDATING) {
             events.progress(e.key() + " to " + String.join(", ", e.changes().stream().map(Change::image).distinct().toList()), "Updating");
-            Optional<String> failure = moveAndCheck(e, o.gate());
+            Optional<String> failure = moveAndCheck(e, gate);
             if (failure.isEmpty()) {
                 return finish(e, UpdateOutcome.UPDATED, null);
             }
@@ -63,7 +68,7 @@ final class UpdateMove {
                 return finish(e, UpdateOutcome.FAILED, "removed during the update: " + failure.get());
             }
             reason = "the new image failed: " + failure.get();
-            if (!o.rollback()) {
+            if (!rollback) {
                 return finish(e, UpdateOutcome.FAILED, reason + "; not rolled back (--rollback=false)");
             }
             e = e.withPhase(Phase.ROLLING_BACK, reason);
@@ -78,7 +83,7 @@ final class UpdateMove {
             events.warning("auto-update of " + e.key() + ": the rollback failed, the previous images are kept in the store: " + ex.getMessage());
             return finish(e, UpdateOutcome.FAILED, reason + "; the rollback failed: " + ex.getMessage());
         }
-        Optional<String> again = moveAndCheck(e, o.gate());
+        Optional<String> again = moveAndCheck(e, gate);
         if (again.isPresent()) {
             events.warning("auto-update of " + e.key() + ": the rollback failed too: " + again.get() + "; the previous images are kept in the store");
             return finish(e, UpdateOutcome.FAILED, reason + "; the rollback failed too: " + again.get());

@@ -56,21 +56,27 @@ public final class AutoUpdateTable {
 
     /**
      * An update under way: the pod as played (to create it again whatever is left of it), or the
-     * workload ({@code Kind/name}) whose pods are moved, and its containers' moves.
+     * workload ({@code Kind/name}) whose pods are moved, its containers' moves, and the rules of
+     * the run that started it (so that whoever finishes it checks and rolls back the same way).
      */
-    public record Entry(String run, String trigger, Phase phase, String reason, PodSpec spec, String workload, List<Change> changes) {
+    public record Entry(String run, String trigger, Phase phase, String reason, PodSpec spec, String workload, List<Change> changes,
+            Rules rules) {
         public Entry {
             changes = List.copyOf(changes);
         }
 
         public Entry withPhase(Phase p, String why) {
-            return new Entry(run, trigger, p, why, spec, workload, changes);
+            return new Entry(run, trigger, p, why, spec, workload, changes, rules);
         }
 
         /** The journal's key: the pod's name, or the workload's {@code Kind/name}. */
         public String key() {
             return workload != null ? workload : spec.name();
         }
+    }
+
+    /** How a run checks a moved pod and whether it rolls back: {@code --timeout}, {@code --settle}, {@code --rollback}. */
+    public record Rules(long timeoutMillis, long settleMillis, boolean rollback) {
     }
 
     /** An update under way and the process that holds it. */

@@ -212,7 +212,8 @@ class AutoUpdateIT {
         try {
             h.waitForLog("slow-app", "serving v1", 1, SOON);
             h.jpodOk("tag", "localhost/app:v2", "localhost/app:slow");
-            try (Background run = h.start("auto-update", "--settle", "5m")) {
+            // killed while the pod settles; whoever finishes the update checks it as this run would: 12 s without a restart
+            try (Background run = h.start("auto-update", "--settle", "12s")) {
                 Harness.waitFor("the pod to run v2 while the run waits for it to settle", SOON,
                         () -> h.jpod("exec", "slow-app", "sh", "-c", "echo $VERSION").out().strip().equals("v2"));
                 run.signalJpod("KILL");

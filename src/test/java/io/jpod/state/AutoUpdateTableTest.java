@@ -40,7 +40,8 @@ class AutoUpdateTableTest {
 
     private static Entry entry(Phase phase) {
         PodSpec spec = PodSpec.builder("web").containers(List.of(ContainerSpec.builder("app", "example.org/app:1").build())).build();
-        return new Entry("run-1", "manual", phase, null, spec, null, List.of(new Change("app", "example.org/app:1", "registry", "old", "new")));
+        return new Entry("run-1", "manual", phase, null, spec, null, List.of(new Change("app", "example.org/app:1", "registry", "old", "new")),
+                new AutoUpdateTable.Rules(120_000, 10_000, true));
     }
 
     @Test
@@ -61,6 +62,7 @@ class AutoUpdateTableTest {
         assertEquals("web", kept.spec().name());
         assertEquals("example.org/app:1", kept.spec().containers().get(0).image());
         assertEquals("old", kept.changes().get(0).oldId());
+        assertEquals(new AutoUpdateTable.Rules(120_000, 10_000, true), kept.rules(), "whoever finishes it checks it the same way");
 
         table.finish("web", 100, List.of(new HistoryRow(0, "run-1", T0, "manual", "web", "app", "example.org/app:1", "registry",
                 "rolled back", "old", "new", "crashed")));
