@@ -10,6 +10,7 @@ import java.util.List;
 public final class PodYaml {
     private final String name;
     private String restartPolicy = "Always";
+    private String initialBackOff;
     private final List<String> containers = new ArrayList<>();
 
     private PodYaml(String name) {
@@ -22,6 +23,12 @@ public final class PodYaml {
 
     public PodYaml restartPolicy(String policy) {
         this.restartPolicy = policy;
+        return this;
+    }
+
+    /** The crash-loop back-off's first delay (jpod's annotation {@code io.jpod.crashloop/initial}, a Go duration): kept short in tests. */
+    public PodYaml initialBackOff(String duration) {
+        this.initialBackOff = duration;
         return this;
     }
 
@@ -47,6 +54,9 @@ public final class PodYaml {
         StringBuilder y = new StringBuilder();
         y.append("apiVersion: v1\nkind: Pod\nmetadata:\n  name: ").append(name).append('\n');
         y.append("  labels:\n    app: ").append(name).append('\n');
+        if (initialBackOff != null) {
+            y.append("  annotations:\n    io.jpod.crashloop/initial: \"").append(initialBackOff).append("\"\n");
+        }
         y.append("spec:\n  restartPolicy: ").append(restartPolicy).append('\n');
         y.append("  containers:\n");
         containers.forEach(y::append);

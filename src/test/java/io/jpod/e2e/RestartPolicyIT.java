@@ -22,10 +22,11 @@ class RestartPolicyIT {
         h.play(h.writeYaml("never.yaml", PodYaml.pod("never").restartPolicy("Never")
                 .container("zero", "echo ran-zero")
                 .container("seven", "echo ran-seven; exit 7").yaml()));
-        h.play(h.writeYaml("onfailure.yaml", PodYaml.pod("onfailure").restartPolicy("OnFailure")
+        // a third run comes after the back-off's first delay: 1 s here, not the kubelet's 10 s (LifecycleIT tests the timings)
+        h.play(h.writeYaml("onfailure.yaml", PodYaml.pod("onfailure").restartPolicy("OnFailure").initialBackOff("1s")
                 .container("fail", "echo attempt; sleep 1; exit 1")
                 .container("ok", "echo done-ok").yaml()));
-        h.play(h.writeYaml("always.yaml", PodYaml.pod("always").restartPolicy("Always")
+        h.play(h.writeYaml("always.yaml", PodYaml.pod("always").restartPolicy("Always").initialBackOff("1s")
                 .container("blink", "echo blink; sleep 1").yaml()));
     }
 
