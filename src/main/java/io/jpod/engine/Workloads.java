@@ -103,43 +103,49 @@ public final class Workloads implements Supervisor.Work {
     Applied apply(Workload w, boolean replace, boolean start, RegistryOptions registry) {
         // the images first, so that a missing one is the play's error, not the supervisor's
         pods.resolveImages(w.template(), registry);
-        Optional<WorkloadTable.Row> before = table.find(w.kind(), w.name());
-        Instant now = Instant.now();
+        Step step;
+        boolean created;
         boolean rolled = false;
-        if (before.isPresent() && !replace) {
-            throw new ConflictException(w.kind().kubeName().toLowerCase(java.util.Locale.ROOT), w.name(),
-                    ConflictException.Reason.EXISTS, w.kind().kubeName() + " " + w.name() + " already exists");
-        }
-        Map<String, String> status = new LinkedHashMap<>();
-        if (!start) {
-            status.put("start", "false");
-        }
-        if (before.isPresent()) {
-            WorkloadTable.Row old = before.get();
-            rolled = !old.workload().templateHash().equals(w.templateHash());
-            if (w.kind() == Workload.Kind.JOB) {
-                // a Job's pods are not updated: a new Job starts over, as delete and create would; under the lock, so
-                // that no step of the old Job makes a pod the new one would count
-                try (Locks.Held l = lock(w.kind(), w.name())) {
+        // the row and the first step under the workload's lock: a supervisor that sees the new row meanwhile waits, so
+        // the play makes its first pods itself (and reports them); for a Job played again, no step of the old Job makes
+        // a pod the new one would count
+        try (Locks.Held l = lock(w.kind(), w.name())) {
+            Optional<WorkloadTable.Row> before = table.find(w.kind(), w.name());
+            Instant now = Instant.now();
+            if (before.isPresent() && !replace) {
+                throw new ConflictException(w.kind().kubeName().toLowerCase(java.util.Locale.ROOT), w.name(),
+                        ConflictException.Reason.EXISTS, w.kind().kubeName() + " " + w.name() + " already exists");
+            }
+            Map<String, String> status = new LinkedHashMap<>();
+            if (!start) {
+                status.put("start", "false");
+            }
+            if (before.isPresent()) {
+                WorkloadTable.Row old = before.get();
+                rolled = !old.workload().templateHash().equals(w.templateHash());
+                if (w.kind() == Workload.Kind.JOB) {
+                    // a Job's pods are not updated: a new Job starts over, as delete and create would
                     removeAll(old.workload());
                     table.put(new WorkloadTable.Row(w, now, now, old.revision() + 1, status));
+                } else {
+                    table.put(new WorkloadTable.Row(w, old.created(), now, old.revision() + (rolled ? 1 : 0), keep(old.status(), status)));
+                    if (rolled) {
+                        eventLog.workload(shown(w), "rolling-update", Map.of("revision", Integer.toString(old.revision() + 1)));
+                    }
+                    if (old.workload().replicas() != w.replicas()) {
+                        eventLog.workload(shown(w), "scaled", Map.of("replicas", Integer.toString(w.replicas())));
+                    }
                 }
             } else {
-                table.put(new WorkloadTable.Row(w, old.created(), now, old.revision() + (rolled ? 1 : 0), keep(old.status(), status)));
-                if (rolled) {
-                    eventLog.workload(shown(w), "rolling-update", Map.of("revision", Integer.toString(old.revision() + 1)));
-                }
-                if (old.workload().replicas() != w.replicas()) {
-                    eventLog.workload(shown(w), "scaled", Map.of("replicas", Integer.toString(w.replicas())));
-                }
+                table.put(new WorkloadTable.Row(w, now, now, 1, status));
+                eventLog.workload(shown(w), "create", w.kind() == Workload.Kind.JOB ? Map.of()
+                        : Map.of("replicas", Integer.toString(w.replicas())));
             }
-        } else {
-            table.put(new WorkloadTable.Row(w, now, now, 1, status));
-            eventLog.workload(shown(w), "create", w.kind() == Workload.Kind.JOB ? Map.of() : Map.of("replicas", Integer.toString(w.replicas())));
+            created = before.isEmpty();
+            step = reconcileLocked(w.kind(), w.name(), registry);
         }
-        Step step = reconcile(w.kind(), w.name(), registry);
         supervisorNeeded.run();
-        return new Applied(w, before.isEmpty(), rolled, step.created(), step.errors());
+        return new Applied(w, created, rolled, step.created(), step.errors());
     }
 
     /** The controller's own entries of {@code old} (when pods became ready, which are held) with {@code fresh}. */
@@ -254,12 +260,17 @@ public final class Workloads implements Supervisor.Work {
      */
     private Step reconcile(Workload.Kind kind, String name, RegistryOptions registry) {
         try (Locks.Held l = lock(kind, name)) {
-            Optional<WorkloadTable.Row> found = table.find(kind, name);
-            if (found.isEmpty()) {
-                return new Step(List.of(), List.of(), Optional.empty(), Optional.empty());
-            }
-            return reconcile(found.get(), registry == null ? new RegistryOptions(true, null, null) : registry, Instant.now());
+            return reconcileLocked(kind, name, registry);
         }
+    }
+
+    /** A step of workload {@code kind}/{@code name}, whose lock the caller holds. */
+    private Step reconcileLocked(Workload.Kind kind, String name, RegistryOptions registry) {
+        Optional<WorkloadTable.Row> found = table.find(kind, name);
+        if (found.isEmpty()) {
+            return new Step(List.of(), List.of(), Optional.empty(), Optional.empty());
+        }
+        return reconcile(found.get(), registry == null ? new RegistryOptions(true, null, null) : registry, Instant.now());
     }
 
     private Step reconcile(WorkloadTable.Row row, RegistryOptions registry, Instant now) {
@@ -467,8 +478,8 @@ public final class Workloads implements Supervisor.Work {
             status.put(AUTO_ROLLOUT, hash);
             table.put(new WorkloadTable.Row(moved, row.created(), now, row.revision() + 1, status));
             eventLog.workload(shown(moved), "rolling-update", Map.of("revision", Integer.toString(row.revision() + 1), "reason", "auto-update"));
+            reconcileLocked(w.kind(), w.name(), null);
         }
-        reconcile(w.kind(), w.name(), null);
         supervisorNeeded.run();
         return hash;
     }
