@@ -32,10 +32,10 @@ public record HealthGate(Duration timeout, Duration settle) {
             WAIT, HEALTHY, FAILED
         }
 
-        static final Verdict WAIT = new Verdict(Kind.WAIT, null);
-        static final Verdict HEALTHY = new Verdict(Kind.HEALTHY, null);
+        public static final Verdict WAIT = new Verdict(Kind.WAIT, null);
+        public static final Verdict HEALTHY = new Verdict(Kind.HEALTHY, null);
 
-        static Verdict failed(String reason) {
+        public static Verdict failed(String reason) {
             return new Verdict(Kind.FAILED, reason);
         }
     }

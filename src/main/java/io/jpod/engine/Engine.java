@@ -34,6 +34,7 @@ public final class Engine implements AutoCloseable {
     private final VolumeService volumes;
     private final EventLog eventLog;
     private final Workloads workloads;
+    private final AutoUpdateTable autoUpdates;
     private KubeService kube;
 
     private Engine(HostFacts host, Database db, Events events) {
@@ -51,17 +52,13 @@ public final class Engine implements AutoCloseable {
             return new Prober.Outcome(r.success(), r.success() ? null : r.message());
         });
         WorkloadTable workloadTable = new WorkloadTable(db);
+        this.autoUpdates = new AutoUpdateTable(db);
         Kubelet kubelet = new Kubelet(state, new BackOffTable(db), new ProbeTable(db), prober, life, launcher(),
-                host.paths().runDir(), events, eventLog, () -> workloadTable.any() || autoUpdateWork(db));
+                host.paths().runDir(), events, eventLog,
+                () -> workloadTable.any() || autoUpdates.supervisorWork(io.jpod.host.Processes::running));
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
         this.workloads = new Workloads(workloadTable, pods, eventLog, events, kubelet::ensureSupervisor);
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
-    }
-
-    /** Whether auto-update leaves the supervisor work: a schedule, or an update whose jpod was killed. */
-    private static boolean autoUpdateWork(Database db) {
-        AutoUpdateTable t = new AutoUpdateTable(db);
-        return t.schedule().isPresent() || t.interrupted(io.jpod.host.Processes::running);
     }
 
     /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */
@@ -123,7 +120,7 @@ public final class Engine implements AutoCloseable {
 
     public SystemService system() {
         return new SystemService(host, pods, workloads,
-                new ScheduledUpdates(new AutoUpdateTable(db), launcher(), host.paths().runDir().resolve("auto-update.log")));
+                new ScheduledUpdates(autoUpdates, launcher(), host.paths().runDir().resolve("auto-update.log")));
     }
 
     /** The Deployments, DaemonSets and Jobs played, and their controllers. */
@@ -133,7 +130,7 @@ public final class Engine implements AutoCloseable {
 
     /** {@code jpod auto-update}: pods following their images. */
     public AutoUpdateService autoUpdate() {
-        return new AutoUpdateService(pods, images, workloads, new AutoUpdateTable(db), events, eventLog,
+        return new AutoUpdateService(pods, images, workloads, autoUpdates, events, eventLog,
                 pods.kubelet()::ensureSupervisor);
     }
 

@@ -15,7 +15,9 @@ import io.jpod.state.AutoUpdateTable.Phase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,7 +123,7 @@ final class UpdateMove {
             try {
                 return gate.judge(pods.pod(e.spec().name()).kube(), probed, since, Instant.now());
             } catch (NotFoundException ex) {
-                return new HealthGate.Verdict(HealthGate.Verdict.Kind.FAILED, "the pod was removed");
+                return HealthGate.Verdict.failed("the pod was removed");
             }
         });
     }
@@ -134,7 +136,7 @@ final class UpdateMove {
     private HealthGate.Verdict rolloutVerdict(String owner, String hash, HealthGate gate, boolean probed, Instant since) {
         Optional<Workloads.Status> st = workloads.status(owner);
         if (st.isEmpty()) {
-            return new HealthGate.Verdict(HealthGate.Verdict.Kind.FAILED, owner + " was removed");
+            return HealthGate.Verdict.failed(owner + " was removed");
         }
         Instant now = Instant.now();
         boolean allHealthy = true;
@@ -144,21 +146,21 @@ final class UpdateMove {
             }
             Optional<String> broken = HealthGate.broken(p.kube());
             if (broken.isPresent()) {
-                return new HealthGate.Verdict(HealthGate.Verdict.Kind.FAILED, "pod " + p.pod().name() + ": " + broken.get());
+                return HealthGate.Verdict.failed("pod " + p.pod().name() + ": " + broken.get());
             }
             Instant created = p.pod().created().isAfter(since) ? p.pod().created() : since;
             allHealthy &= gate.judge(p.kube(), probed, created, now).kind() == HealthGate.Verdict.Kind.HEALTHY;
         }
         var r = st.get().rollout();
         if (r != null && r.complete() && allHealthy) {
-            return new HealthGate.Verdict(HealthGate.Verdict.Kind.HEALTHY, null);
+            return HealthGate.Verdict.HEALTHY;
         }
         if (Duration.between(since, now).compareTo(gate.timeout()) >= 0) {
-            return new HealthGate.Verdict(HealthGate.Verdict.Kind.FAILED, "the rollout was not complete within "
+            return HealthGate.Verdict.failed("the rollout was not complete within "
                     + io.jpod.kubelet.GoDuration.format(gate.timeout()) + (r == null ? "" : ": " + r.updated() + " of " + r.replicas()
                     + " updated, " + r.available() + " available"));
         }
-        return new HealthGate.Verdict(HealthGate.Verdict.Kind.WAIT, null);
+        return HealthGate.Verdict.WAIT;
     }
 
     private static Optional<String> waitFor(java.util.function.Supplier<HealthGate.Verdict> verdict) {
@@ -187,7 +189,7 @@ final class UpdateMove {
         }
         table.finish(e.key(), self(), rows);
         for (AutoUpdateService.Result r : results) {
-            java.util.Map<String, String> attrs = new java.util.LinkedHashMap<>();
+            Map<String, String> attrs = new LinkedHashMap<>();
             attrs.put("container", r.container());
             attrs.put("updated", r.outcome().word());
             if (r.reason() != null) {

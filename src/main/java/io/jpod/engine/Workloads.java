@@ -504,11 +504,10 @@ public final class Workloads implements Supervisor.Work {
         return s;
     }
 
-    /** Workload {@code owner}'s status now, if it is played. */
+    /** Workload {@code owner}'s status now, if it is played (that workload's alone, not every one's). */
     Optional<Status> status(String owner) {
         Optional<Workload> w = find(owner);
-        return w.isEmpty() ? Optional.empty() : list().stream().filter(s -> s.row().workload().kind() == w.get().kind()
-                && s.row().workload().name().equals(w.get().name())).findFirst();
+        return w.flatMap(x -> table.find(x.kind(), x.name())).map(r -> statusOf(r, pods.pods(), Instant.now()));
     }
 
     private static JobController.JobState jobState(Map<String, String> s) {
@@ -627,25 +626,29 @@ public final class Workloads implements Supervisor.Work {
         }
         List<PodService.PodInfo> allPods = all.isEmpty() ? List.of() : pods.pods(); // one listing for every workload
         for (WorkloadTable.Row r : all) {
-            Workload w = r.workload();
-            List<PodService.PodInfo> mine = owned(w, allPods);
-            Map<String, String> status = new LinkedHashMap<>(r.status());
-            List<ReplicaView> views = mine.stream().map(p -> view(w, p, status, now)).toList();
-            Map<String, String> held = new LinkedHashMap<>();
-            r.status().forEach((k, v) -> {
-                if (k.startsWith(HELD)) {
-                    held.put(k.substring(HELD.length()), v);
-                }
-            });
-            if (w.kind() == Workload.Kind.JOB) {
-                BackOff b = BackOff.of(w.template().annotations());
-                JobController.JobState state = jobState(r.status());
-                out.add(new Status(r, mine, null, JobController.decide(w, state, views, now, b.initial(), b.max()).status(), state, held));
-            } else {
-                out.add(new Status(r, mine, RolloutPlanner.plan(w, views, now).status(), null, null, held));
-            }
+            out.add(statusOf(r, allPods, now));
         }
         return out;
+    }
+
+    /** Workload {@code r}'s status at {@code now}, its pods found among {@code allPods}. */
+    private static Status statusOf(WorkloadTable.Row r, List<PodService.PodInfo> allPods, Instant now) {
+        Workload w = r.workload();
+        List<PodService.PodInfo> mine = owned(w, allPods);
+        Map<String, String> status = new LinkedHashMap<>(r.status());
+        List<ReplicaView> views = mine.stream().map(p -> view(w, p, status, now)).toList();
+        Map<String, String> held = new LinkedHashMap<>();
+        r.status().forEach((k, v) -> {
+            if (k.startsWith(HELD)) {
+                held.put(k.substring(HELD.length()), v);
+            }
+        });
+        if (w.kind() == Workload.Kind.JOB) {
+            BackOff b = BackOff.of(w.template().annotations());
+            JobController.JobState state = jobState(r.status());
+            return new Status(r, mine, null, JobController.decide(w, state, views, now, b.initial(), b.max()).status(), state, held);
+        }
+        return new Status(r, mine, RolloutPlanner.plan(w, views, now).status(), null, null, held);
     }
 
     /** Whether a workload is played (the supervisor must watch it). */

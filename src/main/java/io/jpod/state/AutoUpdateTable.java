@@ -209,7 +209,23 @@ public final class AutoUpdateTable {
 
     /** Whether an update under way was left by a process that is not {@code alive}. */
     public boolean interrupted(LongPredicate alive) {
-        return journal().stream().anyMatch(j -> !alive.test(j.owner()));
+        return db.read(c -> interrupted(c, alive));
+    }
+
+    /** Whether auto-update leaves a supervisor work: a schedule, or an update left by a process that is not {@code alive}. */
+    public boolean supervisorWork(LongPredicate alive) {
+        return db.read(c -> setting(c, SCHEDULE) != null || interrupted(c, alive));
+    }
+
+    private static boolean interrupted(java.sql.Connection c, LongPredicate alive) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT owner FROM auto_update_journal"); ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                if (!alive.test(rs.getLong(1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The updates under way. */

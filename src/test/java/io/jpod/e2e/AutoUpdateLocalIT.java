@@ -70,11 +70,8 @@ class AutoUpdateLocalIT extends AutoUpdateTesting {
     @Test
     @Order(2)
     void aRunKilledMidUpdateIsFinishedWithoutBeingAskedAndTwoRunsAtOnceMoveAPodOnce() {
-        h.jpodOk("tag", "localhost/app:v1", "localhost/app:slow");
-        Path yaml = unprobed("slow");
-        h.play(yaml);
+        Path yaml = playUnprobed("slow");
         try {
-            h.waitForLog("slow-app", "serving v1", 1, SOON);
             h.jpodOk("tag", "localhost/app:v2", "localhost/app:slow");
             // killed while the pod settles; whoever finishes the update checks it as this run would: 12 s without a restart
             try (Background run = h.start("auto-update", "--settle", "12s")) {
@@ -113,11 +110,8 @@ class AutoUpdateLocalIT extends AutoUpdateTesting {
     @Test
     @Order(3)
     void inTheForegroundItRunsOnItsScheduleUntilSigterm() {
-        h.jpodOk("tag", "localhost/app:v1", "localhost/app:fg");
-        Path yaml = unprobed("fg");
-        h.play(yaml);
+        Path yaml = playUnprobed("fg");
         try (Background every2s = h.start("auto-update", "--schedule", "0/2 * * * * ?", "--settle", "1s")) {
-            h.waitForLog("fg-app", "serving v1", 1, SOON);
             h.jpodOk("tag", "localhost/app:v2", "localhost/app:fg");
             Harness.waitFor("a scheduled run to move the pod", SOON, () -> every2s.out().contains("fg-app") && every2s.out().contains("true"));
             assertEquals("v2", version("fg-app"));

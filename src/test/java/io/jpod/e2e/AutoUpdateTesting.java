@@ -70,9 +70,13 @@ abstract class AutoUpdateTesting {
         return "(no row for " + container + ": " + results + ")";
     }
 
-    /** A pod without probes on {@code localhost/app:NAME}, the local policy: healthy once it ran for the settle time. */
-    static Path unprobed(String name) {
-        return h.writeYaml(name + ".yaml", """
+    /**
+     * Plays pod {@code name} without probes on {@code localhost/app:NAME} (v1 tagged so), the
+     * local policy: healthy once it ran for the settle time; returns its YAML once it serves.
+     */
+    static Path playUnprobed(String name) {
+        h.jpodOk("tag", "localhost/app:v1", "localhost/app:" + name);
+        Path yaml = h.writeYaml(name + ".yaml", """
                 apiVersion: v1
                 kind: Pod
                 metadata:
@@ -85,6 +89,9 @@ abstract class AutoUpdateTesting {
                   - name: app
                     image: localhost/app:%s
                 """.formatted(name, name));
+        h.play(yaml);
+        h.waitForLog(name + "-app", "serving v1", 1, SOON);
+        return yaml;
     }
 
     /** The VERSION of each ready pod of workload {@code name}, sorted. */
