@@ -40,7 +40,8 @@ public final class KubePlayCommand extends EngineCommand {
     boolean dryRun;
 
     @Option(names = "--network", paramLabel = "MODE", defaultValue = "slirp4netns",
-            description = "How the pods reach the network: slirp4netns (default), host or none.")
+            description = "How the pods reach the network: slirp4netns (default: a namespace of each pod's own), bridge or jpod "
+                    + "(the user's shared network: pods reach each other by name), host or none.")
     String network = "slirp4netns";
 
     @Option(names = "--publish", split = ",", paramLabel = "[[IP:][HOSTPORT]:]PORT[/PROTO]",

@@ -103,10 +103,20 @@ final class ContainerLifecycle {
         ContainerPaths infra = paths(pod.infraId());
         try {
             Files.createDirectories(infra.userdata());
-            Files.writeString(infra.etcHosts(), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts"))));
+            Files.writeString(infra.etcHosts(), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts")), null));
             Files.writeString(infra.etcHostname(), PodEtcFiles.hostname(pod.spec(), hostHostname()) + "\n");
             Files.writeString(infra.resolvConf(), PodEtcFiles.resolvConf(pod.spec(),
                     ResolvConf.forPod(FileOps.readIfReadable(Path.of("/etc/resolv.conf")), pod.spec().network())));
+        } catch (IOException e) {
+            throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the pod's /etc/hosts again with its address on the shared network (known once its infra container runs). */
+    private void writePodHosts(PodRow pod, String ip) {
+        ContainerPaths infra = paths(pod.infraId());
+        try {
+            Files.writeString(infra.etcHosts(), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts")), ip));
         } catch (IOException e) {
             throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
         }
@@ -166,7 +176,10 @@ final class ContainerLifecycle {
     private void attachNetwork(ContainerRow infra, PodRow pod) {
         ContainerPaths files = paths(infra.id());
         try {
-            network.attach(pod.spec().network(), infra.status().pid(), files.run(), files.netSocket(), PortMapping.of(pod.spec()));
+            List<String> names = new ArrayList<>(List.of(pod.name()));
+            pod.spec().containers().forEach(c -> names.add(pod.spec().containerName(c)));
+            network.attach(new PodNetwork.Attachment(pod.spec().network(), infra.status().pid(), infra.id(), files.run(),
+                    files.netSocket(), PortMapping.of(pod.spec()), names)).ifPresent(ip -> writePodHosts(pod, ip));
         } catch (JpodException e) {
             markStopping(files, true);
             runtime(infra).kill(infra.name(), infra.id(), "KILL", false);
@@ -319,7 +332,7 @@ final class ContainerLifecycle {
         runtime(c).delete(c.name(), c.id(), true);
         unmountRootfs(c, files);
         if (c.infra()) {
-            PodNetwork.detach(files.run());
+            network.detach(files.run());
         }
     }
 

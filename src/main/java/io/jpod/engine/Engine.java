@@ -45,7 +45,7 @@ public final class Engine implements AutoCloseable {
         this.images = new ImageService(new ImageStore(new ImageTable(db), host.paths(), Privileges.current(), host.architecture()),
                 imageId -> pods().removeContainersUsing(imageId), eventLog);
         StateStore state = new StateStore(db);
-        ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns()), eventLog);
+        ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns(), host.paths().runDir().resolve("networks")), eventLog);
         NetnsProber netns = new NetnsProber();
         Prober prober = new Prober(life, (path, action, ports, podIp, timeout) -> {
             ProbeResult r = netns.check(path, action, ports, podIp, timeout);

@@ -15,6 +15,7 @@ import io.jpod.kube.NodeFacts;
 import io.jpod.kube.PodGenerator;
 import io.jpod.kube.ServiceObject;
 import io.jpod.kube.VolumeClaim;
+import io.jpod.network.PodNetwork;
 import io.jpod.network.PortMapping;
 import io.jpod.network.PublishOption;
 import io.jpod.pod.ContainerSpec;
@@ -231,7 +232,7 @@ public final class KubeService {
             PodSpec spec = played;
             try {
                 spec = options.applyTo(played);
-                if (spec.network() != NetworkMode.SLIRP4NETNS && !PortMapping.of(spec).isEmpty()) {
+                if (!PodNetwork.publishes(spec.network()) && !PortMapping.of(spec).isEmpty()) {
                     events.warning("pod " + spec.name() + ": with --network " + spec.network().label() + " no port is published: "
                             + PortMapping.of(spec).stream().map(PortMapping::toString).collect(java.util.stream.Collectors.joining(", ")));
                 }

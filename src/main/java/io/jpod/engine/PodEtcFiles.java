@@ -1,5 +1,6 @@
 package io.jpod.engine;
 
+import io.jpod.network.SharedNetwork;
 import io.jpod.pod.PodOptions;
 import io.jpod.pod.PodSpec;
 import java.util.ArrayList;
@@ -21,10 +22,11 @@ final class PodEtcFiles {
     }
 
     /**
-     * /etc/hosts: with hostNetwork the host's own file; else localhost and the pod's hostname.
-     * Then the pod's hostAliases, as the kubelet adds them.
+     * /etc/hosts: with hostNetwork the host's own file; else localhost and the pod's hostname, at the pod's
+     * address on the shared network ({@code podIp}, with the host as host.containers.internal) or else at
+     * 127.0.1.1. Then the pod's hostAliases, as the kubelet adds them.
      */
-    static String hosts(PodSpec pod, String hostHosts) {
+    static String hosts(PodSpec pod, String hostHosts, String podIp) {
         StringBuilder sb = new StringBuilder();
         if (pod.hostNetwork()) {
             sb.append(hostHosts);
@@ -33,11 +35,14 @@ final class PodEtcFiles {
             }
         } else {
             sb.append("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n")
-                    .append("127.0.1.1\t");
+                    .append(podIp == null ? "127.0.1.1" : podIp).append('\t');
             if (pod.options().domain() != null) { // spec.subdomain: the FQDN first, as the kubelet writes it
                 sb.append(pod.hostname()).append('.').append(pod.options().domain()).append(' ');
             }
             sb.append(pod.hostname()).append(' ').append(pod.name()).append('\n');
+            if (podIp != null) {
+                sb.append(SharedNetwork.HOST_ADDRESS).append("\thost.containers.internal host.docker.internal\n");
+            }
         }
         List<PodOptions.HostAlias> aliases = pod.options().hostAliases();
         if (!aliases.isEmpty()) {

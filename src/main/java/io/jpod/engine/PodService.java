@@ -116,7 +116,7 @@ public final class PodService {
         } else if (state.pods().stream().anyMatch(p -> p.name().equals(spec.name()))) {
             throw new ConflictException("pod", spec.name(), ConflictException.Reason.EXISTS, "pod " + spec.name() + " already exists");
         }
-        if (spec.network() == NetworkMode.SLIRP4NETNS && start) {
+        if (PodNetwork.publishes(spec.network()) && start) {
             PodNetwork.checkFree(PortMapping.of(spec));
         }
         String podId = Ids.next();
@@ -411,7 +411,7 @@ public final class PodService {
                 ? ContainerState.EXITED : c.status().state();
         Map<String, String> labels = c.infra() || pod == null ? Map.of() : pod.spec().labels();
         // the pod's ports are every container's: they share the infra container's network namespace
-        List<PortMapping> ports = pod == null || pod.spec().network() != NetworkMode.SLIRP4NETNS ? List.of() : PortMapping.of(pod.spec());
+        List<PortMapping> ports = pod == null || !PodNetwork.publishes(pod.spec().network()) ? List.of() : PortMapping.of(pod.spec());
         return new ContainerInfo(c, pod == null ? "" : pod.name(), now, labels, ports, watch.waiting().get(c.id()),
                 now == ContainerState.RUNNING && (pod == null || watch.ready(pod, c)));
     }

@@ -54,7 +54,11 @@ final class Prober {
             Processes.sleep(action.sleep().seconds() * 1000);
             return Outcome.OK;
         }
-        String podIp = pod.spec().network() == NetworkMode.SLIRP4NETNS ? PodNetwork.POD_IP : "127.0.0.1";
+        String podIp = switch (pod.spec().network()) {
+            case SLIRP4NETNS -> PodNetwork.POD_IP;
+            case BRIDGE -> PodNetwork.sharedAddress(life.paths(pod.infraId()).run()).orElse("127.0.0.1");
+            default -> "127.0.0.1";
+        };
         return network.check(Path.of("/proc", Long.toString(infraPid), "ns", "net"), action, spec.ports(), podIp, timeout);
     }
 }

@@ -21,14 +21,19 @@ public final class PodNetwork {
     /** A pod's own address on its slirp4netns network (eth0). */
     public static final String POD_IP = "10.0.2.100";
     private final Supplier<Optional<Path>> slirpBinary;
+    private final SharedNetwork shared;
 
-    private PodNetwork(Supplier<Optional<Path>> slirpBinary) {
+    private PodNetwork(Supplier<Optional<Path>> slirpBinary, Path networks) {
         this.slirpBinary = slirpBinary;
+        this.shared = new SharedNetwork(networks.resolve(SharedNetwork.NAME), slirpBinary);
     }
 
-    /** The network of this host: slirp4netns where installed ({@code HostFacts.slirp4netns}, looked for when first needed). */
-    public static PodNetwork of(Supplier<Optional<Path>> slirp4netns) {
-        return new PodNetwork(slirp4netns);
+    /**
+     * The network of this host: slirp4netns where installed ({@code HostFacts.slirp4netns}, looked for when
+     * first needed), and the shared network, whose files are kept under {@code networks} (in the run directory).
+     */
+    public static PodNetwork of(Supplier<Optional<Path>> slirp4netns, Path networks) {
+        return new PodNetwork(slirp4netns, networks);
     }
 
     private Optional<Slirp4netns> slirp() {
@@ -42,6 +47,11 @@ public final class PodNetwork {
     public Backend backend() {
         return slirp().map(s -> new Backend("slirp4netns", s.binary().toString(), s.version()))
                 .orElse(new Backend("none", "", "slirp4netns is not installed"));
+    }
+
+    /** Whether a pod in {@code mode} publishes its ports on the host (slirp4netns, the shared network). */
+    public static boolean publishes(NetworkMode mode) {
+        return mode == NetworkMode.SLIRP4NETNS || mode == NetworkMode.BRIDGE;
     }
 
     /** Whether the namespace of an infra container in {@code mode} is its own (not the host's). */
@@ -79,30 +89,48 @@ public final class PodNetwork {
     }
 
     /**
-     * Connects the namespace of the infra container {@code infraPid} as {@code mode} says, publishing
-     * {@code ports}; what it starts is recorded in {@code runDir} (the infra container's run directory),
-     * for {@link #detach}; slirp4netns's API socket is made at {@code socket} (a path of at most 107 bytes).
-     * On failure nothing is left running.
+     * What connecting a pod needs: its mode, its infra container (pid, id, run directory, where slirp4netns's
+     * API socket of its own is made: a path of at most 107 bytes), its published ports, and the names the
+     * shared network's DNS gives it (the pod's, then its containers').
      */
-    public void attach(NetworkMode mode, long infraPid, Path runDir, Path socket, List<PortMapping> ports) {
-        if (mode != NetworkMode.SLIRP4NETNS) {
-            return;
+    public record Attachment(NetworkMode mode, long infraPid, String infraId, Path runDir, Path socket, List<PortMapping> ports,
+            List<String> names) {
+    }
+
+    /**
+     * Connects the namespace of the infra container as {@code a.mode()} says, publishing its ports; what it starts
+     * is recorded in the infra container's run directory, for {@link #detach}. Returns the pod's address on the
+     * shared network ({@link NetworkMode#BRIDGE}), else empty. On failure nothing is left running.
+     */
+    public Optional<String> attach(Attachment a) {
+        if (a.mode() == NetworkMode.BRIDGE) {
+            return Optional.of(shared.attach(new SharedNetwork.Member(a.infraPid(), a.infraId(), a.runDir(), a.names(), a.ports())));
+        }
+        if (a.mode() != NetworkMode.SLIRP4NETNS) {
+            return Optional.empty();
         }
         Slirp4netns s = slirp().orElseThrow(() -> new HostException("slirp4netns is not installed: the pod cannot reach the network",
                 "install slirp4netns (apt-get install slirp4netns), or play with --network none"));
-        SlirpApi api = s.start(infraPid, runDir, socket);
+        SlirpApi api = s.start(a.infraPid(), a.runDir(), a.socket());
         try {
-            for (PortMapping p : ports) {
+            for (PortMapping p : a.ports()) {
                 api.addHostForward(p);
             }
         } catch (RuntimeException e) {
-            Slirp4netns.stop(runDir);
+            Slirp4netns.stop(a.runDir());
             throw e;
         }
+        return Optional.empty();
+    }
+
+    /** The pod's address on the shared network, from its infra container's run directory, if it has joined it. */
+    public static Optional<String> sharedAddress(Path runDir) {
+        return SharedNetwork.address(runDir);
     }
 
     /** Ends what {@link #attach} started for the infra container whose run directory is {@code runDir}. Idempotent. */
-    public static void detach(Path runDir) {
+    public void detach(Path runDir) {
         Slirp4netns.stop(runDir);
+        shared.detach(runDir);
     }
 }

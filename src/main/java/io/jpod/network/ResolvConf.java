@@ -14,6 +14,9 @@ public final class ResolvConf {
 
     /** The pod's resolv.conf for {@code mode}, from the host's text. */
     public static String forPod(String host, NetworkMode mode) {
+        if (mode == NetworkMode.BRIDGE) {
+            return shared(host);
+        }
         if (mode != NetworkMode.SLIRP4NETNS) {
             return host;
         }
@@ -30,5 +33,28 @@ public final class ResolvConf {
             }
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /**
+     * On the shared network: its DNS (aardvark-dns on the gateway, which forwards what it does not know to
+     * the host's resolvers) alone, its domain searched first, then the host's searches and options.
+     */
+    private static String shared(String host) {
+        List<String> search = new ArrayList<>(List.of(SharedNetwork.DOMAIN));
+        List<String> options = new ArrayList<>();
+        for (String line : host.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > 1 && (f[0].equals("search") || f[0].equals("domain"))) {
+                search.clear();
+                search.add(SharedNetwork.DOMAIN);
+                search.addAll(List.of(f).subList(1, f.length));
+            } else if (f.length > 1 && f[0].equals("options")) {
+                options.add(line.trim());
+            }
+        }
+        StringBuilder sb = new StringBuilder("search ").append(String.join(" ", search)).append('\n')
+                .append("nameserver ").append(SharedNetwork.GATEWAY).append('\n');
+        options.forEach(o -> sb.append(o).append('\n'));
+        return sb.toString();
     }
 }

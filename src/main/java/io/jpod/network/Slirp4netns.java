@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ final class Slirp4netns {
     static final int MTU = 65520;
     /** The pod's interface, named as Kubernetes pods name theirs (podman names it tap0). */
     static final String INTERFACE = "eth0";
+    /** The shared network's interface to slirp4netns, in the network's namespace. */
+    static final String TAP = "tap0";
     private static final long READY_TIMEOUT_MILLIS = 10_000;
 
     private final Path binary;
@@ -56,6 +59,18 @@ final class Slirp4netns {
      * Returns the API socket, made at {@code socket}.
      */
     SlirpApi start(long pid, Path dir, Path socket) {
+        return start(List.of(Long.toString(pid)), false, dir, socket);
+    }
+
+    /**
+     * Starts slirp4netns for the network namespace bound at {@code netns} (the shared network's), where
+     * the host's loopback is reachable at 10.0.2.2 (host.containers.internal): see {@link #start(long, Path, Path)}.
+     */
+    SlirpApi startOnPath(Path netns, Path dir, Path socket) {
+        return start(List.of("--netns-type=path", netns.toString()), true, dir, socket);
+    }
+
+    private SlirpApi start(List<String> target, boolean hostLoopback, Path dir, Path socket) {
         Path ready = dir.resolve("slirp4netns.ready");
         Path log = dir.resolve("slirp4netns.log");
         Path errors = dir.resolve("slirp4netns.err");
@@ -68,9 +83,15 @@ final class Slirp4netns {
             Files.writeString(socketLink(dir), socket.toString());
             // sh opens the ready file as fd 3 (Java cannot pass a child an extra fd), then becomes
             // slirp4netns through setsid, which needs no fork: a child of the JVM leads no process group.
-            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", "exec 3>\"$0\"; exec setsid \"$@\"", ready.toString(),
-                    binary.toString(), "--configure", "--mtu=" + MTU, "--disable-host-loopback", "--api-socket", socket.toString(),
-                    "--ready-fd", "3", Long.toString(pid), INTERFACE);
+            List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "exec 3>\"$0\"; exec setsid \"$@\"", ready.toString(),
+                    binary.toString(), "--configure", "--mtu=" + MTU));
+            if (!hostLoopback) {
+                argv.add("--disable-host-loopback");
+            }
+            argv.addAll(List.of("--api-socket", socket.toString(), "--ready-fd", "3"));
+            argv.addAll(target);
+            argv.add(hostLoopback ? TAP : INTERFACE);
+            ProcessBuilder pb = new ProcessBuilder(argv);
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             pb.redirectError(ProcessBuilder.Redirect.to(errors.toFile()));
@@ -140,6 +161,16 @@ final class Slirp4netns {
             Files.deleteIfExists(dir.resolve("slirp4netns.ready"));
         } catch (IOException e) {
             // the directory goes with the container
+        }
+    }
+
+    /** Whether the slirp4netns whose pid is kept in {@code dir} still runs. */
+    static boolean running(Path dir) {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile(dir)).trim());
+            return Processes.running(pid) && ProcessHandle.of(pid).filter(Slirp4netns::isSlirp).isPresent();
+        } catch (IOException | NumberFormatException e) {
+            return false;
         }
     }
 

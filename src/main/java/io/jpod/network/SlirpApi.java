@@ -27,16 +27,30 @@ final class SlirpApi {
 
     /** Publishes {@code m}: slirp4netns listens on the host address and forwards to the pod's eth0. */
     void addHostForward(PortMapping m) {
+        addHostForward(m, m.containerPort());
+    }
+
+    /**
+     * Publishes {@code m}'s host address and port, forwarded to {@code guestPort} of slirp4netns's guest
+     * (10.0.2.100); returns the forward's id.
+     */
+    int addHostForward(PortMapping m, int guestPort) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("proto", m.protocol());
         args.put("host_addr", m.hostIp());
         args.put("host_port", m.hostPort());
         args.put("guest_addr", Slirp4netns.GUEST_ADDRESS);
-        args.put("guest_port", m.containerPort());
+        args.put("guest_port", guestPort);
         JsonNode answer = call(Map.of("execute", "add_hostfwd", "arguments", args));
         if (answer.has("error")) {
             throw new PortInUseException(m, answer.path("error").path("desc").asString(answer.toString()));
         }
+        return answer.path("return").path("id").asInt(-1);
+    }
+
+    /** Ends the forward {@code id} (what {@link #addHostForward(PortMapping, int)} returned); an unknown id is no error. */
+    void removeHostForward(int id) {
+        call(Map.of("execute", "remove_hostfwd", "arguments", Map.of("id", id)));
     }
 
     private JsonNode call(Map<String, Object> request) {

@@ -7,12 +7,20 @@ import java.util.Locale;
 public enum NetworkMode {
     /** Its own namespace with a user-mode network stack (slirp4netns): eth0 10.0.2.100, published ports. */
     SLIRP4NETNS,
+    /**
+     * Its own namespace on the user's shared network ({@code network.SharedNetwork}: a bridge, an address
+     * per pod, DNS by name), as podman's bridge networks; {@code jpod} (the network's name) means it too.
+     */
+    BRIDGE,
     /** The host's network namespace. */
     HOST,
     /** Its own namespace with loopback only. */
     NONE;
 
-    /** The address a pod of this mode has (status.podIP): slirp4netns' eth0, else loopback (the host's, or its own). */
+    /**
+     * The address a pod of this mode has (status.podIP) when it is known before the pod runs: slirp4netns' eth0, else
+     * loopback (the host's, or its own). A pod of the shared network gets its address when it starts.
+     */
     public String podIp() {
         return this == SLIRP4NETNS ? "10.0.2.100" : "127.0.0.1";
     }
@@ -24,6 +32,9 @@ public enum NetworkMode {
 
     /** The mode named {@code label}, given at {@code where} (a flag). */
     public static NetworkMode parse(String label, String where) {
+        if ("jpod".equals(label)) {
+            return BRIDGE;
+        }
         return Choices.parse(NetworkMode.class, label, "network mode", where, NetworkMode::label);
     }
 }

@@ -270,7 +270,7 @@ class NetworkIT extends PlayingIT {
         } finally {
             h.jpod("kube", "down", yaml.toString());
         }
-        Result bad = h.jpodError("kube", "play", "--network", "bridge", yaml.toString());
-        assertTrue(bad.err().contains("slirp4netns, host, none"), bad::describe);
+        Result bad = h.jpodError("kube", "play", "--network", "pasta", yaml.toString());
+        assertTrue(bad.err().contains("slirp4netns, bridge, host, none"), bad::describe);
     }
 }

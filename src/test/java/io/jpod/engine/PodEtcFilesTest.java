@@ -25,7 +25,7 @@ class PodEtcFilesTest {
     void hostsHasThePodsNamesThenTheAliases() {
         PodSpec p = pod(options(List.of(new PodOptions.HostAlias("192.0.2.1", List.of("db", "db.test"))), null, false));
         assertEquals("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n"
-                + "127.0.1.1\tweb-host web\n\n# Entries added by HostAliases.\n192.0.2.1\tdb db.test\n", PodEtcFiles.hosts(p, "ignored"));
+                + "127.0.1.1\tweb-host web\n\n# Entries added by HostAliases.\n192.0.2.1\tdb db.test\n", PodEtcFiles.hosts(p, "ignored", null));
         assertEquals("web-host", PodEtcFiles.hostname(p, "machine"));
     }
 
@@ -33,14 +33,14 @@ class PodEtcFilesTest {
     void aSubdomainPutsTheFullyQualifiedNameFirst() {
         PodSpec p = pod(new PodOptions(List.of(), null, false, false, false, Map.of(), List.of(), "backends.shop.svc.cluster.local"));
         assertEquals("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n"
-                + "127.0.1.1\tweb-host.backends.shop.svc.cluster.local web-host web\n", PodEtcFiles.hosts(p, "ignored"));
+                + "127.0.1.1\tweb-host.backends.shop.svc.cluster.local web-host web\n", PodEtcFiles.hosts(p, "ignored", null));
     }
 
     @Test
     void hostNetworkTakesTheHostsFilesAndName() {
         PodSpec p = pod(options(List.of(new PodOptions.HostAlias("192.0.2.1", List.of("db"))), null, true));
         assertEquals("127.0.0.1 localhost\n10.1.1.1 machine\n\n# Entries added by HostAliases.\n192.0.2.1\tdb\n",
-                PodEtcFiles.hosts(p, "127.0.0.1 localhost\n10.1.1.1 machine"));
+                PodEtcFiles.hosts(p, "127.0.0.1 localhost\n10.1.1.1 machine", null));
         assertEquals("machine", PodEtcFiles.hostname(p, "machine"));
     }
 
@@ -63,5 +63,13 @@ class PodEtcFilesTest {
     void noneIsOnlyDnsConfig() {
         PodOptions.Dns dns = new PodOptions.Dns("None", List.of("192.0.2.53"), List.of(), List.of("ndots:2"));
         assertEquals("nameserver 192.0.2.53\noptions ndots:2\n", PodEtcFiles.resolvConf(pod(options(List.of(), dns, false)), HOST_RESOLV));
+    }
+
+    @Test
+    void onTheSharedNetworkTheHostnameIsAtThePodsAddressAndTheHostIsNamed() {
+        PodSpec p = pod(options(List.of(), null, false));
+        assertEquals("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n"
+                + "10.89.0.5\tweb-host web\n10.0.2.2\thost.containers.internal host.docker.internal\n",
+                PodEtcFiles.hosts(p, "ignored", "10.89.0.5"));
     }
 }

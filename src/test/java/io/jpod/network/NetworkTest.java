@@ -71,8 +71,10 @@ class NetworkTest {
     @Test
     void networkModesHavePodmansNames() {
         assertEquals(NetworkMode.HOST, NetworkMode.parse("host", "--network"));
+        assertEquals(NetworkMode.BRIDGE, NetworkMode.parse("bridge", "--network"));
+        assertEquals(NetworkMode.BRIDGE, NetworkMode.parse("jpod", "--network"), "the shared network's name");
         io.jpod.error.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(io.jpod.error.InvalidInputException.class,
-                () -> NetworkMode.parse("bridge", "--network"));
-        assertEquals("--network: unsupported network mode \"bridge\": must be one of slirp4netns, host, none", e.getMessage());
+                () -> NetworkMode.parse("pasta", "--network"));
+        assertEquals("--network: unsupported network mode \"pasta\": must be one of slirp4netns, bridge, host, none", e.getMessage());
     }
 }

@@ -1,0 +1,88 @@
+package io.jpod.network;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pod's place on the shared network, kept in a file per address while the pod's infra container
+ * runs: its address, the names the network's DNS gives it, and its published ports with the id of
+ * slirp4netns's forward of each (to remove it when the pod goes).
+ *
+ * @param ip      the pod's address
+ * @param infraId the infra container holding the pod's namespaces
+ * @param runDir  the infra container's run directory (gone: the lease is stale)
+ * @param names   the pod's name, then its containers' names
+ * @param ports   the published ports
+ */
+record Lease(String ip, String infraId, Path runDir, List<String> names, List<Port> ports) {
+    /** A published port and the id of slirp4netns's forward of it (-1 while it has none). */
+    record Port(PortMapping mapping, int forwardId) {
+    }
+
+    Lease {
+        names = List.copyOf(names);
+        ports = List.copyOf(ports);
+    }
+
+    /** The host end of the pod's veth pair, named after the address (at most 15 bytes). */
+    String veth() {
+        return "jpodv" + ip.substring(ip.lastIndexOf('.') + 1);
+    }
+
+    Lease withPorts(List<Port> p) {
+        return new Lease(ip, infraId, runDir, names, p);
+    }
+
+    /** The file's text: one {@code key value} line each, a line per port. */
+    String format() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("ip ").append(ip).append('\n').append("infra ").append(infraId).append('\n')
+                .append("run ").append(runDir).append('\n').append("names ").append(String.join(",", names)).append('\n');
+        for (Port p : ports) {
+            PortMapping m = p.mapping();
+            sb.append("port ").append(m.protocol()).append(' ').append(m.hostIp()).append(' ').append(m.hostPort()).append(' ')
+                    .append(m.containerPort()).append(' ').append(p.forwardId()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Reads what {@link #format} wrote; null when the text is not a whole lease (a write cut short). */
+    static Lease parse(String text) {
+        String ip = null;
+        String infra = null;
+        String run = null;
+        List<String> names = List.of();
+        List<Port> ports = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split(" ");
+            try {
+                switch (f[0]) {
+                    case "ip" -> ip = f[1];
+                    case "infra" -> infra = f[1];
+                    case "run" -> run = line.trim().substring(4);
+                    case "names" -> names = f.length > 1 ? List.of(f[1].split(",")) : List.of();
+                    case "port" -> ports.add(new Port(new PortMapping(f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]), f[1]),
+                            Integer.parseInt(f[5])));
+                    default -> {
+                    }
+                }
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+        return ip == null || infra == null || run == null ? null : new Lease(ip, infra, Path.of(run), names, ports);
+    }
+
+    /**
+     * aardvark-dns's configuration of the network: the address it listens on, then a line per pod:
+     * infra id, IPv4 address, no IPv6 address, names.
+     */
+    static String dnsConfig(String gateway, List<Lease> leases) {
+        StringBuilder sb = new StringBuilder(gateway).append('\n');
+        for (Lease l : leases) {
+            sb.append(l.infraId()).append(' ').append(l.ip()).append("  ").append(String.join(",", l.names())).append('\n');
+        }
+        return sb.toString();
+    }
+}

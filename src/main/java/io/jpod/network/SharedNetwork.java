@@ -1,0 +1,396 @@
+package io.jpod.network;
+
+import io.jpod.error.HostException;
+import io.jpod.host.Lazy;
+import io.jpod.runtime.Exec;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The user's shared pod network, {@value #NAME}: a network namespace of its own (bound to a file of the
+ * run directory, inside the user namespace when rootless, so nothing runs as host root) holding the
+ * bridge {@value #BRIDGE} at {@value #GATEWAY}/24; each pod joins with a veth pair (eth0 in the pod) and an
+ * address of the subnet, so pods reach each other directly. One slirp4netns attached to that namespace
+ * (tap0, 10.0.2.100) carries outbound traffic, masqueraded by nftables, and publishes the pods' ports:
+ * slirp4netns forwards the host port to tap0, where an nftables map sends it on to the pod's address and
+ * port. aardvark-dns on the gateway answers the pods' names. The namespace, slirp4netns and aardvark-dns
+ * are made when the first pod joins and ended when the last one leaves; a helper killed meanwhile is
+ * started again by the next pod that joins. What is on the network is kept in a lease file per pod,
+ * under a file lock shared by every jpod process of the user.
+ */
+public final class SharedNetwork {
+    public static final String NAME = "jpod";
+    static final String BRIDGE = "jpod0";
+    private static final String PREFIX = "10.89.0.";
+    public static final String GATEWAY = PREFIX + "1";
+    public static final String SUBNET = PREFIX + "0/24";
+    /** The host as the pods reach it through slirp4netns: its loopback (host.containers.internal). */
+    public static final String HOST_ADDRESS = "10.0.2.2";
+    /** The search domain of the network's DNS (aardvark-dns answers {@code NAME.dns.podman} too). */
+    public static final String DOMAIN = "dns.podman";
+    /** In an infra container's run directory: the pod's address on the network. */
+    static final String ADDRESS_FILE = "network.ip";
+
+    private final Path dir;
+    private final Supplier<Optional<Path>> slirpBinary;
+    private final Lazy<NetworkTools> tools = Lazy.of(NetworkTools::find);
+    /** The pods of one command join at once: a file lock is held by a process, so its threads take turns first. */
+    private final ReentrantLock threads = new ReentrantLock();
+
+    SharedNetwork(Path dir, Supplier<Optional<Path>> slirpBinary) {
+        this.dir = dir;
+        this.slirpBinary = slirpBinary;
+    }
+
+    /** What a pod brings to the network: its infra container's process and files, its names and its published ports. */
+    record Member(long infraPid, String infraId, Path runDir, List<String> names, List<PortMapping> ports) {
+    }
+
+    private Path netns() {
+        return dir.resolve("netns");
+    }
+
+    private Path leaseDir() {
+        return dir.resolve("leases");
+    }
+
+    private Path socket() {
+        return dir.resolve("slirp.sock");
+    }
+
+    private AardvarkDns dns() {
+        return new AardvarkDns(tools.get().aardvark(), dir.resolve("dns"));
+    }
+
+    /** The address of the pod whose infra container's run directory is {@code runDir}, if it is on the network. */
+    static Optional<String> address(Path runDir) {
+        try {
+            return Optional.of(Files.readString(runDir.resolve(ADDRESS_FILE)).trim()).filter(s -> !s.isEmpty());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Puts the pod on the network (making the network first when needed); returns its address. On failure nothing of it is left. */
+    String attach(Member m) {
+        threads.lock();
+        try {
+            return attachLocked(m);
+        } finally {
+            threads.unlock();
+        }
+    }
+
+    private String attachLocked(Member m) {
+        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+            List<Lease> leases = live(leases());
+            up(leases);
+            Lease lease = new Lease(free(leases), m.infraId(), m.runDir(), m.names(), List.of());
+            write(lease);
+            try {
+                Files.writeString(m.runDir().resolve(ADDRESS_FILE), lease.ip());
+                ip(netns(), "-force", List.of("link del " + lease.veth()));
+                ip(netns(), null, List.of("link add " + lease.veth() + " type veth peer name eth0 netns " + m.infraPid(),
+                        "link set " + lease.veth() + " master " + BRIDGE + " up"));
+                ip(Path.of("/proc", Long.toString(m.infraPid()), "ns", "net"), null,
+                        List.of("addr add " + lease.ip() + "/24 dev eth0", "link set eth0 up", "route add default via " + GATEWAY));
+                lease = lease.withPorts(publish(lease.ip(), m.ports()));
+                write(lease);
+                leases.add(lease);
+                dns().configure(NAME, Lease.dnsConfig(GATEWAY, leases));
+                return lease.ip();
+            } catch (RuntimeException | IOException e) {
+                release(lease);
+                leases.remove(lease);
+                if (leases.isEmpty()) {
+                    down();
+                }
+                if (e instanceof IOException io) {
+                    throw new HostException("cannot put the pod on network " + NAME + ": " + io.getMessage(), null, io);
+                }
+                throw (RuntimeException) e;
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot lock network " + NAME + " in " + dir + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /** Takes the pod whose infra container's run directory is {@code runDir} off the network; the last one ends it. Idempotent. */
+    void detach(Path runDir) {
+        Optional<String> ip = address(runDir);
+        if (ip.isEmpty()) {
+            return;
+        }
+        threads.lock();
+        try {
+            detachLocked(runDir, ip.get());
+        } finally {
+            threads.unlock();
+        }
+    }
+
+    private void detachLocked(Path runDir, String ip) {
+        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+            List<Lease> all = leases();
+            all.stream().filter(l -> l.ip().equals(ip) && l.runDir().equals(runDir)).findFirst().ifPresent(l -> {
+                release(l);
+                all.remove(l);
+            });
+            Files.deleteIfExists(runDir.resolve(ADDRESS_FILE));
+            List<Lease> leases = live(all);
+            if (leases.isEmpty()) {
+                down();
+            } else if (dns().running()) {
+                dns().configure(NAME, Lease.dnsConfig(GATEWAY, leases));
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot lock network " + NAME + " in " + dir + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /** The channel of the network's lock file (every jpod process of the user locks it around a change). */
+    private FileChannel lockFile() throws IOException {
+        Files.createDirectories(leaseDir());
+        return FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    /** The leases whose pods are still there; the others (a pod removed without leaving) are released. */
+    private List<Lease> live(List<Lease> leases) {
+        List<Lease> out = new ArrayList<>();
+        for (Lease l : leases) {
+            if (Files.isDirectory(l.runDir())) {
+                out.add(l);
+            } else {
+                release(l);
+            }
+        }
+        return out;
+    }
+
+    private List<Lease> leases() throws IOException {
+        List<Lease> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(leaseDir())) {
+            for (Path f : files.sorted(Comparator.naturalOrder()).toList()) {
+                Lease l = Lease.parse(Files.readString(f));
+                if (l != null) {
+                    out.add(l);
+                } else {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void write(Lease lease) {
+        try {
+            Path tmp = leaseDir().resolve("." + lease.ip());
+            Files.writeString(tmp, lease.format());
+            Files.move(tmp, leaseDir().resolve(lease.ip()), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new HostException("cannot record the pod's address on network " + NAME + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /** The lowest free address of the subnet (.2 to .254). */
+    private static String free(List<Lease> leases) {
+        Set<String> taken = new HashSet<>();
+        leases.forEach(l -> taken.add(l.ip()));
+        for (int i = 2; i < 255; i++) {
+            if (!taken.contains(PREFIX + i)) {
+                return PREFIX + i;
+            }
+        }
+        throw new HostException("network " + NAME + " (" + SUBNET + ") has no free address left", "remove pods that are not needed");
+    }
+
+    /** Forgets a lease: its published ports, its veth (if the pod's namespace still holds it), its file. Never fails. */
+    private void release(Lease l) {
+        for (Lease.Port p : l.ports()) {
+            quietly(() -> nft("delete element inet jpod hostports { " + key(p.mapping()) + " }"));
+            if (p.forwardId() >= 0 && Slirp4netns.running(dir)) {
+                quietly(() -> new SlirpApi(socket()).removeHostForward(p.forwardId()));
+            }
+        }
+        if (Files.exists(netns())) {
+            quietly(() -> ip(netns(), "-force", List.of("link del " + l.veth())));
+        }
+        quietly(() -> {
+            try {
+                Files.deleteIfExists(leaseDir().resolve(l.ip()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            // what cannot be undone is gone with the namespace
+        }
+    }
+
+    /** Makes what is missing of the network: its namespace (bridge, routing, nftables), slirp4netns, aardvark-dns. */
+    private void up(List<Lease> leases) {
+        NetworkTools t = tools.get();
+        if (!mounted()) {
+            leases.forEach(this::release); // their veths went with the old namespace
+            leases.clear();
+            makeNamespace(t);
+        }
+        if (!Slirp4netns.running(dir)) {
+            Slirp4netns slirp = new Slirp4netns(slirpBinary.get().orElseThrow(() -> new HostException(
+                    "slirp4netns is not installed: network " + NAME + " cannot reach the outside",
+                    "install slirp4netns (apt-get install slirp4netns), or play with --network none")));
+            Slirp4netns.stop(dir);
+            slirp.startOnPath(netns(), dir, socket());
+            for (int i = 0; i < leases.size(); i++) { // a slirp4netns killed: its forwards are made again
+                leases.set(i, leases.get(i).withPorts(forward(leases.get(i).ports().stream().map(Lease.Port::mapping).toList())));
+                write(leases.get(i));
+            }
+        }
+        AardvarkDns dns = dns();
+        if (!dns.running()) {
+            dns.configure(NAME, Lease.dnsConfig(GATEWAY, leases));
+            dns.start(t.nsenter(), netns());
+        }
+    }
+
+    /** Whether the network's namespace is bound to its file (it is not after the user namespace's holder ended). */
+    private boolean mounted() {
+        try {
+            return Files.exists(netns()) && !Files.getAttribute(netns(), "unix:dev").equals(Files.getAttribute(dir, "unix:dev"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private void makeNamespace(NetworkTools t) {
+        try {
+            Files.deleteIfExists(netns());
+            Files.createFile(netns());
+        } catch (IOException e) {
+            throw new HostException("cannot create " + netns() + ": " + e.getMessage(), null, e);
+        }
+        check(List.of(t.unshare().toString(), "--net=" + netns(), "true"), "create the network's namespace");
+        ip(netns(), null, List.of("link set lo up", "link add " + BRIDGE + " type bridge", "addr add " + GATEWAY + "/24 dev " + BRIDGE,
+                "link set " + BRIDGE + " up"));
+        check(List.of(t.nsenter().toString(), "--net=" + netns(), "/bin/sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"),
+                "enable forwarding in the network's namespace");
+        nftFile(String.join("\n",
+                "table inet jpod {",
+                "  map hostports { type inet_proto . inet_service : ipv4_addr . inet_service; }",
+                "  chain postrouting { type nat hook postrouting priority srcnat; policy accept;",
+                "    ip saddr " + SUBNET + " ip daddr != " + SUBNET + " masquerade",
+                "  }",
+                "  chain prerouting { type nat hook prerouting priority dstnat; policy accept;",
+                "    iifname \"" + Slirp4netns.TAP + "\" dnat ip to meta l4proto . th dport map @hostports",
+                "  }",
+                "}", ""));
+    }
+
+    /** Ends the network: aardvark-dns, slirp4netns, the namespace. */
+    private void down() {
+        if (Files.exists(dir.resolve("dns"))) {
+            dns().stop();
+        }
+        Slirp4netns.stop(dir);
+        if (mounted()) {
+            Exec.run(List.of(tools.get().umount().toString(), netns().toString()));
+        }
+        try {
+            Files.deleteIfExists(netns());
+            for (String f : List.of("dns/" + NAME, "rules.nft", "slirp4netns.log", "slirp4netns.err")) {
+                Files.deleteIfExists(dir.resolve(f));
+            }
+        } catch (IOException e) {
+            // a busy file is made anew by the next network
+        }
+    }
+
+    /** Publishes a pod's ports at {@code ip}: nftables sends tap0's port on to the pod, slirp4netns forwards the host's. */
+    private List<Lease.Port> publish(String ip, List<PortMapping> ports) {
+        for (PortMapping m : ports) {
+            nft("add element inet jpod hostports { " + key(m) + " : " + ip + " . " + m.containerPort() + " }");
+        }
+        return forward(ports);
+    }
+
+    private List<Lease.Port> forward(List<PortMapping> ports) {
+        List<Lease.Port> out = new ArrayList<>();
+        SlirpApi api = new SlirpApi(socket());
+        for (PortMapping m : ports) {
+            out.add(new Lease.Port(m, api.addHostForward(m, m.hostPort())));
+        }
+        return out;
+    }
+
+    private static String key(PortMapping m) {
+        return m.protocol() + " . " + m.hostPort();
+    }
+
+    /** Runs iproute2's commands in batch in the namespace at {@code ns} ({@code option}: -force to go on after an error). */
+    private void ip(Path ns, String option, List<String> commands) {
+        Path batch = dir.resolve("ip-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".batch");
+        try {
+            Files.writeString(batch, String.join("\n", commands) + "\n");
+            List<String> argv = new ArrayList<>(List.of(tools.get().nsenter().toString(), "--net=" + ns, tools.get().ip().toString()));
+            if (option != null) {
+                argv.add(option);
+            }
+            argv.addAll(List.of("-batch", batch.toString()));
+            Exec.Result r = Exec.run(argv);
+            if (!r.ok() && option == null) {
+                throw new HostException("cannot set up network " + NAME + ": ip: " + r.err().strip().lines().reduce((a, b) -> b).orElse(""),
+                        null);
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot set up network " + NAME + ": " + e.getMessage(), null, e);
+        } finally {
+            try {
+                Files.deleteIfExists(batch);
+            } catch (IOException e) {
+                // a leftover batch file is harmless
+            }
+        }
+    }
+
+    private void nft(String command) {
+        check(List.of(tools.get().nsenter().toString(), "--net=" + netns(), tools.get().nft().toString(), command), "nft " + command);
+    }
+
+    private void nftFile(String rules) {
+        Path file = dir.resolve("rules.nft");
+        try {
+            Files.writeString(file, rules);
+        } catch (IOException e) {
+            throw new HostException("cannot write " + file + ": " + e.getMessage(), null, e);
+        }
+        check(List.of(tools.get().nsenter().toString(), "--net=" + netns(), tools.get().nft().toString(), "-f", file.toString()),
+                "load the network's nftables rules");
+    }
+
+    private static void check(List<String> argv, String what) {
+        Exec.Result r = Exec.run(argv);
+        if (!r.ok()) {
+            throw new HostException("cannot " + what + " (network " + NAME + "): " + r.err().strip().lines().reduce((a, b) -> b).orElse(""),
+                    "the shared network needs nftables and iproute2 (apt-get install nftables iproute2)");
+        }
+    }
+}

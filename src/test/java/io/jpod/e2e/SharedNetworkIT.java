@@ -1,0 +1,157 @@
+package io.jpod.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The user's shared network ({@code kube play --network bridge}), from outside as the user sees it: pods
+ * reach each other by pod name, container name and FQDN, each with its own address of 10.89.0.0/24 in its
+ * /etc/hosts; a hostPort is published on the host; the host's loopback is reached as
+ * host.containers.internal; helpers killed with SIGKILL are started again by the next pod that joins;
+ * and after kube down nothing is left: no slirp4netns, no aardvark-dns, no namespace file, the port free.
+ */
+class SharedNetworkIT extends PlayingIT {
+    private static final Duration SOON = Duration.ofSeconds(60);
+    private static final int WEB_PORT = Harness.port(18095);
+    private static final Path NETWORK = Harness.RUN_DIR.resolve("jpod/networks/jpod");
+
+    @Override
+    protected boolean leftNothingChecksProcesses() {
+        return true;
+    }
+
+    private static String pod(String name, String command, String ports) {
+        return """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: %s
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  containers:
+                  - name: main
+                    image: %s
+                    command: ["sh", "-c", "%s"]
+                %s
+                """.formatted(name, Harness.IMAGE, command, ports);
+    }
+
+    private static final String SERVER = "mkdir -p /www && echo hello-from-backend > /www/index.html && exec httpd -f -p 8080 -h /www";
+
+    private static String fetchSoon(String url) {
+        String[] body = {""};
+        Harness.waitFor(url + " to answer in the frontend", SOON, () -> {
+            Result r = h.jpod("exec", "frontend-main", "timeout", "5", "wget", "-qO-", url);
+            body[0] = r.out().strip();
+            return r.code() == 0;
+        });
+        return body[0];
+    }
+
+    private static String getOnHost(int port) {
+        String[] body = {""};
+        Harness.waitFor("port " + port + " to answer on the host", SOON, () -> {
+            try {
+                HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                body[0] = r.body().strip();
+                return r.statusCode() == 200;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        });
+        return body[0];
+    }
+
+    @Test
+    void podsReachEachOtherByNameAndTheNetworkGoesWithTheLastPod() throws IOException {
+        Path yaml = h.writeYaml("shared-net.yaml", pod("backend", SERVER, """
+                    ports:
+                    - containerPort: 8080
+                      hostPort: %d
+                """.formatted(WEB_PORT)) + "---\n" + pod("frontend", Harness.SLEEPER, ""));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            byte[] body = "from-the-host".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        Path third = h.writeYaml("shared-net-third.yaml", pod("third", Harness.SLEEPER, ""));
+        try {
+            h.jpodOk("kube", "play", "--network", "bridge", yaml.toString());
+            h.waitForState("frontend-main", "running", SOON);
+            assertEquals("hello-from-backend", fetchSoon("http://backend:8080/"), "a pod by its name");
+            // what the frontend sees, in one exec: names, its own address, the backend's by DNS, its files, the host
+            String[] seen = h.execOut("frontend-main", "sh", "-c", String.join("; echo @@; ",
+                    "timeout 5 wget -qO- http://backend-main:8080/",
+                    "timeout 5 wget -qO- http://backend.dns.podman:8080/",
+                    "ip -4 -o addr show eth0 | sed 's#.*inet \\([0-9.]*\\)/24.*#\\1#'",
+                    "b=$(nslookup backend | sed -n 's/^Address: *\\(10\\.89\\.[0-9.]*\\)$/\\1/p'); echo $b; timeout 5 wget -qO- http://$b:8080/",
+                    "cat /etc/hosts /etc/resolv.conf",
+                    "timeout 5 wget -qO- http://host.containers.internal:" + server.getAddress().getPort() + "/")).split("@@\n");
+            assertEquals(6, seen.length, () -> String.join("|", seen));
+            assertEquals("hello-from-backend", seen[0].strip(), "a container by its name");
+            assertEquals("hello-from-backend", seen[1].strip(), "a pod by its FQDN");
+            String frontend = seen[2].strip();
+            String[] backend = seen[3].strip().split("\n");
+            assertTrue(frontend.startsWith("10.89.0.") && backend[0].startsWith("10.89.0."), frontend + " and " + backend[0]);
+            assertNotEquals(frontend, backend[0], "each pod has an address of its own");
+            assertEquals("hello-from-backend", backend[backend.length - 1], "a pod at its address, directly");
+            assertTrue(seen[4].contains(frontend + "\tfrontend frontend"), () -> "the pod's address with its hostname\n" + seen[4]);
+            assertTrue(seen[4].contains("nameserver 10.89.0.1"), () -> "the network's DNS\n" + seen[4]);
+            assertEquals("from-the-host", seen[5].strip(), "the host's loopback as host.containers.internal");
+            assertEquals("hello-from-backend", getOnHost(WEB_PORT), "a hostPort is published on the host");
+            assertEquals(1, h.leftovers("slirp4netns").size(), () -> "one slirp4netns for the network: " + h.leftovers());
+            assertEquals(1, h.leftovers("aardvark-dns").size(), () -> "one aardvark-dns for the network: " + h.leftovers());
+
+            // the helpers killed: the next pod that joins starts them again, with the ports and names of the pods there
+            h.leftovers().stream().filter(p -> List.of("slirp4netns", "aardvark-dns").contains(p.comm()))
+                    .forEach(p -> Harness.rootOk("kill", "-KILL", Long.toString(p.pid())));
+            h.jpodOk("kube", "play", "--network", "bridge", third.toString());
+            assertEquals("hello-from-backend", fetchSoon("http://backend:8080/"), "names answered again");
+            assertEquals("hello-from-backend", getOnHost(WEB_PORT), "the hostPort published again");
+            assertEquals("hello-from-backend", h.execOut("third-main", "timeout", "5", "wget", "-qO-", "http://backend-main:8080/"),
+                    "the new pod reaches the others by name");
+
+            h.jpodOk("kube", "down", third.toString());
+            h.jpodOk("kube", "down", yaml.toString());
+            assertEquals(List.of(), h.leftovers(), "kube down of the last pod ends the network's helpers");
+            assertFalse(Files.exists(NETWORK.resolve("netns")), "the network's namespace file is gone");
+            assertEquals(List.of(), h.jpodMounts(), "nothing of the network stays mounted");
+            assertFalse(listening(WEB_PORT), "the hostPort is free again");
+        } finally {
+            server.stop(0);
+            h.jpod("kube", "down", third.toString());
+            h.jpod("kube", "down", yaml.toString());
+        }
+    }
+
+    /** Whether something still listens on the host's {@code port}. */
+    private static boolean listening(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
