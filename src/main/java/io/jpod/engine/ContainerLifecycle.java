@@ -177,9 +177,15 @@ final class ContainerLifecycle {
         ContainerPaths files = paths(infra.id());
         try {
             List<String> names = new ArrayList<>(List.of(pod.name()));
-            pod.spec().containers().forEach(c -> names.add(pod.spec().containerName(c)));
+            Map<String, Integer> portNames = new java.util.TreeMap<>();
+            pod.spec().containers().forEach(c -> {
+                names.add(pod.spec().containerName(c));
+                c.ports().stream().filter(p -> p.name() != null).forEach(p -> portNames.putIfAbsent(p.name(), p.containerPort()));
+            });
+            boolean ready = pod.spec().containers().stream().allMatch(c -> c.readinessProbe() == null);
             network.attach(new PodNetwork.Attachment(pod.spec().network(), infra.status().pid(), infra.id(), files.run(),
-                    files.netSocket(), PortMapping.of(pod.spec()), names)).ifPresent(ip -> writePodHosts(pod, ip));
+                    files.netSocket(), PortMapping.of(pod.spec()), names, pod.spec().labels(), portNames, ready))
+                    .ifPresent(ip -> writePodHosts(pod, ip));
         } catch (JpodException e) {
             markStopping(files, true);
             runtime(infra).kill(infra.name(), infra.id(), "KILL", false);

@@ -45,7 +45,8 @@ public final class Engine implements AutoCloseable {
         this.images = new ImageService(new ImageStore(new ImageTable(db), host.paths(), Privileges.current(), host.architecture()),
                 imageId -> pods().removeContainersUsing(imageId), eventLog);
         StateStore state = new StateStore(db);
-        ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns(), host.paths().runDir().resolve("networks")), eventLog);
+        ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns(),
+                host.paths().runDir().resolve("networks"), () -> NetServices.of(new KubeObjectStore(db))), eventLog);
         NetnsProber netns = new NetnsProber();
         Prober prober = new Prober(life, (path, action, ports, podIp, timeout) -> {
             ProbeResult r = netns.check(path, action, ports, podIp, timeout);

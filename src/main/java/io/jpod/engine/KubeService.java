@@ -202,6 +202,15 @@ public final class KubeService {
         }
     }
 
+    /** Has the shared network serve the Services as stored now; a failure is a warning (no pod is at fault). */
+    private void servicesChanged() {
+        try {
+            pods.servicesChanged();
+        } catch (JpodException e) {
+            events.warning("the shared network does not serve the Services as played: " + e.getMessage());
+        }
+    }
+
     /**
      * Plays every pod of the files; each pod succeeds or fails whole, and the outcome is reported per pod.
      * The ConfigMaps, Secrets and PersistentVolumeClaims are stored first; nothing is created when any
@@ -214,6 +223,9 @@ public final class KubeService {
         plan.configs().forEach(c -> kept.add(new KubeObjectStore.KubeObject(c.kind(), c.name(), c.data(), c.where(), now)));
         plan.services().forEach(v -> kept.add(new KubeObjectStore.KubeObject(ServiceObject.KIND, v.name(), v.data(), v.where(), now)));
         objects.save(kept);
+        if (!plan.services().isEmpty()) {
+            servicesChanged();
+        }
         List<String> made = new ArrayList<>();
         for (VolumeClaim c : plan.claims()) {
             if (volumes.ensure(new VolumeRow(c.name(), VolumeService.LOCAL, now, c.labels(), c.options(), c.annotations(), c.where()))) {
@@ -309,6 +321,9 @@ public final class KubeService {
         }
         targets.configs().forEach(c -> objects.remove(c.kind(), c.name()));
         targets.services().forEach(name -> objects.remove(ServiceObject.KIND, name));
+        if (!targets.services().isEmpty()) {
+            servicesChanged();
+        }
         List<DownOutcome> removed = new ArrayList<>();
         if (force) {
             for (String claim : targets.claims()) {

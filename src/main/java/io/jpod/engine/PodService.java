@@ -499,4 +499,9 @@ public final class PodService {
     public boolean imageInUse(String imageId) {
         return state.containers().stream().anyMatch(c -> imageId.equals(c.imageId()));
     }
+
+    /** The Services played changed: the shared network serves them as they are now. */
+    void servicesChanged() {
+        life.network().servicesChanged();
+    }
 }

@@ -179,6 +179,10 @@ final class Probes {
         table.put(new ProbeTable.Row(d.container().id(), d.kind().word(),
                 d.container().status().startedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), after.successes(),
                 after.failures(), after.passed(), after.lastAt(), after.message()));
+        if (d.kind() != Kind.LIVENESS && d.pod().spec().network() == io.jpod.pod.NetworkMode.BRIDGE
+                && !java.util.Objects.equals(after.passed(), d.before().passed())) {
+            shareReadiness(d.pod());
+        }
         if (!o.success()) {
             events.progress(d.container().name(), d.kind().word() + " probe failed: " + o.message());
             eventLog.container(d.container(), "unhealthy", Map.of("probe", d.kind().word(), "message", String.valueOf(o.message())));
@@ -195,5 +199,19 @@ final class Probes {
                 }
             }
         }
+    }
+
+    /** Tells the shared network whether the pod is ready now (every app container running and ready): Services follow it. */
+    private void shareReadiness(PodRow pod) {
+        Map<String, Map<String, ProbeTable.Row>> rows = table.all();
+        boolean ready = true;
+        for (ContainerRow c : state.containersOf(pod.id())) {
+            if (c.infra()) {
+                continue;
+            }
+            Optional<ContainerSpec> spec = pod.spec().containers().stream().filter(s -> pod.spec().containerName(s).equals(c.name())).findFirst();
+            ready &= c.status().state() == ContainerState.RUNNING && spec.map(s -> ready(c, s, rows.getOrDefault(c.id(), Map.of()))).orElse(true);
+        }
+        life.network().setReady(life.paths(pod.infraId()).run(), ready);
     }
 }

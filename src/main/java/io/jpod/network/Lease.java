@@ -3,6 +3,8 @@ package io.jpod.network;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One pod's place on the shared network, kept in a file per address while the pod's infra container
@@ -14,8 +16,12 @@ import java.util.List;
  * @param runDir  the infra container's run directory (gone: the lease is stale)
  * @param names   the pod's name, then its containers' names
  * @param ports   the published ports
+ * @param labels  the pod's labels (what Services select)
+ * @param portNames the pod's named container ports (what a Service's targetPort may name)
+ * @param ready   whether the pod is ready (a Service sends it connections)
  */
-record Lease(String ip, String infraId, Path runDir, List<String> names, List<Port> ports) {
+record Lease(String ip, String infraId, Path runDir, List<String> names, List<Port> ports, Map<String, String> labels,
+        Map<String, Integer> portNames, boolean ready) {
     /** A published port and the id of slirp4netns's forward of it (-1 while it has none). */
     record Port(PortMapping mapping, int forwardId) {
     }
@@ -23,6 +29,8 @@ record Lease(String ip, String infraId, Path runDir, List<String> names, List<Po
     Lease {
         names = List.copyOf(names);
         ports = List.copyOf(ports);
+        labels = new TreeMap<>(labels);
+        portNames = new TreeMap<>(portNames);
     }
 
     /** The host end of the pod's veth pair, named after the address (at most 15 bytes). */
@@ -31,14 +39,21 @@ record Lease(String ip, String infraId, Path runDir, List<String> names, List<Po
     }
 
     Lease withPorts(List<Port> p) {
-        return new Lease(ip, infraId, runDir, names, p);
+        return new Lease(ip, infraId, runDir, names, p, labels, portNames, ready);
+    }
+
+    Lease withReady(boolean r) {
+        return new Lease(ip, infraId, runDir, names, ports, labels, portNames, r);
     }
 
     /** The file's text: one {@code key value} line each, a line per port. */
     String format() {
         StringBuilder sb = new StringBuilder();
         sb.append("ip ").append(ip).append('\n').append("infra ").append(infraId).append('\n')
-                .append("run ").append(runDir).append('\n').append("names ").append(String.join(",", names)).append('\n');
+                .append("run ").append(runDir).append('\n').append("names ").append(String.join(",", names)).append('\n')
+                .append("ready ").append(ready).append('\n');
+        labels.forEach((k, v) -> sb.append("label ").append(k).append('=').append(v).append('\n'));
+        portNames.forEach((k, v) -> sb.append("portname ").append(k).append(' ').append(v).append('\n'));
         for (Port p : ports) {
             PortMapping m = p.mapping();
             sb.append("port ").append(m.protocol()).append(' ').append(m.hostIp()).append(' ').append(m.hostPort()).append(' ')
@@ -54,6 +69,9 @@ record Lease(String ip, String infraId, Path runDir, List<String> names, List<Po
         String run = null;
         List<String> names = List.of();
         List<Port> ports = new ArrayList<>();
+        Map<String, String> labels = new TreeMap<>();
+        Map<String, Integer> portNames = new TreeMap<>();
+        boolean ready = true;
         for (String line : text.split("\n")) {
             String[] f = line.trim().split(" ");
             try {
@@ -62,6 +80,13 @@ record Lease(String ip, String infraId, Path runDir, List<String> names, List<Po
                     case "infra" -> infra = f[1];
                     case "run" -> run = line.trim().substring(4);
                     case "names" -> names = f.length > 1 ? List.of(f[1].split(",")) : List.of();
+                    case "ready" -> ready = Boolean.parseBoolean(f[1]);
+                    case "label" -> {
+                        String kv = line.trim().substring(6);
+                        int eq = kv.indexOf('=');
+                        labels.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                    case "portname" -> portNames.put(f[1], Integer.parseInt(f[2]));
                     case "port" -> ports.add(new Port(new PortMapping(f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]), f[1]),
                             Integer.parseInt(f[5])));
                     default -> {
@@ -71,18 +96,19 @@ record Lease(String ip, String infraId, Path runDir, List<String> names, List<Po
                 return null;
             }
         }
-        return ip == null || infra == null || run == null ? null : new Lease(ip, infra, Path.of(run), names, ports);
+        return ip == null || infra == null || run == null ? null : new Lease(ip, infra, Path.of(run), names, ports, labels, portNames, ready);
     }
 
     /**
      * aardvark-dns's configuration of the network: the address it listens on, then a line per pod:
-     * infra id, IPv4 address, no IPv6 address, names.
+     * infra id, IPv4 address, no IPv6 address, names; then {@code more} lines (the Services').
      */
-    static String dnsConfig(String gateway, List<Lease> leases) {
+    static String dnsConfig(String gateway, List<Lease> leases, List<String> more) {
         StringBuilder sb = new StringBuilder(gateway).append('\n');
         for (Lease l : leases) {
             sb.append(l.infraId()).append(' ').append(l.ip()).append("  ").append(String.join(",", l.names())).append('\n');
         }
+        more.forEach(line -> sb.append(line).append('\n'));
         return sb.toString();
     }
 }

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -23,17 +24,28 @@ public final class PodNetwork {
     private final Supplier<Optional<Path>> slirpBinary;
     private final SharedNetwork shared;
 
-    private PodNetwork(Supplier<Optional<Path>> slirpBinary, Path networks) {
+    private PodNetwork(Supplier<Optional<Path>> slirpBinary, Path networks, Supplier<List<NetService>> services) {
         this.slirpBinary = slirpBinary;
-        this.shared = new SharedNetwork(networks.resolve(SharedNetwork.NAME), slirpBinary);
+        this.shared = new SharedNetwork(networks.resolve(SharedNetwork.NAME), slirpBinary, services);
     }
 
     /**
      * The network of this host: slirp4netns where installed ({@code HostFacts.slirp4netns}, looked for when
-     * first needed), and the shared network, whose files are kept under {@code networks} (in the run directory).
+     * first needed), and the shared network, whose files are kept under {@code networks} (in the run directory)
+     * and which serves the {@code services} played (read when the network changes).
      */
-    public static PodNetwork of(Supplier<Optional<Path>> slirp4netns, Path networks) {
-        return new PodNetwork(slirp4netns, networks);
+    public static PodNetwork of(Supplier<Optional<Path>> slirp4netns, Path networks, Supplier<List<NetService>> services) {
+        return new PodNetwork(slirp4netns, networks, services);
+    }
+
+    /** The pod whose infra container's run directory is {@code runDir} became ready or not: Services of the shared network follow it. */
+    public void setReady(Path runDir, boolean ready) {
+        shared.setReady(runDir, ready);
+    }
+
+    /** The Services played changed: the shared network serves them as they are now. */
+    public void servicesChanged() {
+        shared.servicesChanged();
     }
 
     private Optional<Slirp4netns> slirp() {
@@ -90,11 +102,12 @@ public final class PodNetwork {
 
     /**
      * What connecting a pod needs: its mode, its infra container (pid, id, run directory, where slirp4netns's
-     * API socket of its own is made: a path of at most 107 bytes), its published ports, and the names the
-     * shared network's DNS gives it (the pod's, then its containers').
+     * API socket of its own is made: a path of at most 107 bytes), its published ports, the names the
+     * shared network's DNS gives it (the pod's, then its containers'), and what Services select it by and
+     * send to: its labels, its named container ports, whether it is ready as it starts (no readiness probe).
      */
     public record Attachment(NetworkMode mode, long infraPid, String infraId, Path runDir, Path socket, List<PortMapping> ports,
-            List<String> names) {
+            List<String> names, Map<String, String> labels, Map<String, Integer> portNames, boolean ready) {
     }
 
     /**
@@ -104,7 +117,8 @@ public final class PodNetwork {
      */
     public Optional<String> attach(Attachment a) {
         if (a.mode() == NetworkMode.BRIDGE) {
-            return Optional.of(shared.attach(new SharedNetwork.Member(a.infraPid(), a.infraId(), a.runDir(), a.names(), a.ports())));
+            return Optional.of(shared.attach(new SharedNetwork.Member(a.infraPid(), a.infraId(), a.runDir(), a.names(), a.ports(),
+                    a.labels(), a.portNames(), a.ready())));
         }
         if (a.mode() != NetworkMode.SLIRP4NETNS) {
             return Optional.empty();

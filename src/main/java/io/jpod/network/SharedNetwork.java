@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,19 +46,28 @@ public final class SharedNetwork {
     /** In an infra container's run directory: the pod's address on the network. */
     static final String ADDRESS_FILE = "network.ip";
 
+    /** Where the Services' ClusterIPs are given from: 10.96.0.10 on (Kubernetes' default service range is 10.96.0.0/12). */
+    private static final String SERVICE_PREFIX = "10.96.";
+
     private final Path dir;
     private final Supplier<Optional<Path>> slirpBinary;
+    private final Supplier<List<NetService>> services;
     private final Lazy<NetworkTools> tools = Lazy.of(NetworkTools::find);
     /** The pods of one command join at once: a file lock is held by a process, so its threads take turns first. */
     private final ReentrantLock threads = new ReentrantLock();
 
-    SharedNetwork(Path dir, Supplier<Optional<Path>> slirpBinary) {
+    SharedNetwork(Path dir, Supplier<Optional<Path>> slirpBinary, Supplier<List<NetService>> services) {
         this.dir = dir;
         this.slirpBinary = slirpBinary;
+        this.services = services;
     }
 
-    /** What a pod brings to the network: its infra container's process and files, its names and its published ports. */
-    record Member(long infraPid, String infraId, Path runDir, List<String> names, List<PortMapping> ports) {
+    /**
+     * What a pod brings to the network: its infra container's process and files, its names, its published ports,
+     * and what Services see of it: labels, named ports, and whether it is ready when it joins (no readiness probe).
+     */
+    record Member(long infraPid, String infraId, Path runDir, List<String> names, List<PortMapping> ports, Map<String, String> labels,
+            Map<String, Integer> portNames, boolean ready) {
     }
 
     private Path netns() {
@@ -98,7 +109,7 @@ public final class SharedNetwork {
         try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
             List<Lease> leases = live(leases());
             up(leases);
-            Lease lease = new Lease(free(leases), m.infraId(), m.runDir(), m.names(), List.of());
+            Lease lease = new Lease(free(leases), m.infraId(), m.runDir(), m.names(), List.of(), m.labels(), m.portNames(), m.ready());
             write(lease);
             try {
                 Files.writeString(m.runDir().resolve(ADDRESS_FILE), lease.ip());
@@ -110,7 +121,7 @@ public final class SharedNetwork {
                 lease = lease.withPorts(publish(lease.ip(), m.ports()));
                 write(lease);
                 leases.add(lease);
-                dns().configure(NAME, Lease.dnsConfig(GATEWAY, leases));
+                refresh(leases);
                 return lease.ip();
             } catch (RuntimeException | IOException e) {
                 release(lease);
@@ -153,8 +164,8 @@ public final class SharedNetwork {
             List<Lease> leases = live(all);
             if (leases.isEmpty()) {
                 down();
-            } else if (dns().running()) {
-                dns().configure(NAME, Lease.dnsConfig(GATEWAY, leases));
+            } else if (mounted()) {
+                refresh(leases);
             }
         } catch (IOException e) {
             throw new HostException("cannot lock network " + NAME + " in " + dir + ": " + e.getMessage(), null, e);
@@ -246,6 +257,116 @@ public final class SharedNetwork {
         }
     }
 
+    /** Serves the Services as they are now (a play or kube down changed them), if the network is up. */
+    void servicesChanged() {
+        if (!Files.isDirectory(leaseDir()) || !mounted()) {
+            return; // no pod is on the network: the first one to join serves them
+        }
+        threads.lock();
+        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+            List<Lease> leases = live(leases());
+            if (!leases.isEmpty() && mounted()) {
+                refresh(leases);
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot lock network " + NAME + " in " + dir + ": " + e.getMessage(), null, e);
+        } finally {
+            threads.unlock();
+        }
+    }
+
+    /** Marks the pod whose infra container's run directory is {@code runDir} ready or not, if it is on the network. */
+    void setReady(Path runDir, boolean ready) {
+        Optional<String> ip = address(runDir);
+        if (ip.isEmpty()) {
+            return;
+        }
+        threads.lock();
+        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+            List<Lease> leases = live(leases());
+            for (int i = 0; i < leases.size(); i++) {
+                Lease l = leases.get(i);
+                if (l.ip().equals(ip.get()) && l.runDir().equals(runDir) && l.ready() != ready) {
+                    leases.set(i, l.withReady(ready));
+                    write(leases.get(i));
+                    if (mounted()) {
+                        refresh(leases);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot lock network " + NAME + " in " + dir + ": " + e.getMessage(), null, e);
+        } finally {
+            threads.unlock();
+        }
+    }
+
+    /** Tells aardvark-dns and nftables what is on the network: the pods, and the Services with the pods they select. */
+    private void refresh(List<Lease> leases) {
+        List<NetService> all = services.get();
+        Map<String, String> ips = clusterIps(all);
+        dns().configure(NAME, Lease.dnsConfig(GATEWAY, leases, ServiceRouting.dnsLines(all, ips, leases)));
+        String rules = ServiceRouting.rules(all, ips, leases);
+        Path file = dir.resolve("services.nft");
+        try {
+            if (Files.exists(file) && Files.readString(file).equals(rules)) {
+                return;
+            }
+            Files.writeString(file, rules);
+        } catch (IOException e) {
+            throw new HostException("cannot write " + file + ": " + e.getMessage(), null, e);
+        }
+        check(List.of(tools.get().nsenter().toString(), "--net=" + netns(), tools.get().nft().toString(), "-f", file.toString()),
+                "route the Services");
+    }
+
+    /**
+     * The ClusterIP of each Service that is not headless, kept in a file per Service while it exists: the one its
+     * spec asks for when that is free, else the lowest free one from 10.96.0.10.
+     */
+    private Map<String, String> clusterIps(List<NetService> all) {
+        Path store = dir.resolve("services");
+        Map<String, String> kept = new TreeMap<>();
+        try {
+            Files.createDirectories(store);
+            try (Stream<Path> files = Files.list(store)) {
+                for (Path f : files.toList()) {
+                    kept.put(f.getFileName().toString(), Files.readString(f).trim());
+                }
+            }
+            Set<String> wanted = new HashSet<>();
+            all.stream().filter(x -> !x.headless()).forEach(x -> wanted.add(x.key()));
+            for (String key : new ArrayList<>(kept.keySet())) {
+                if (!wanted.contains(key)) {
+                    kept.remove(key);
+                    Files.deleteIfExists(store.resolve(key));
+                }
+            }
+            for (NetService x : all) {
+                if (x.headless() || kept.containsKey(x.key())) {
+                    continue;
+                }
+                String ip = x.clusterIp() != null && x.clusterIp().matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && !kept.containsValue(x.clusterIp())
+                        && !x.clusterIp().startsWith(PREFIX) ? x.clusterIp() : freeServiceIp(kept);
+                kept.put(x.key(), ip);
+                Files.writeString(store.resolve(x.key()), ip);
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot keep the Services' addresses in " + store + ": " + e.getMessage(), null, e);
+        }
+        return kept;
+    }
+
+    private static String freeServiceIp(Map<String, String> kept) {
+        for (int i = 10; i < 65534; i++) {
+            String ip = SERVICE_PREFIX + (i / 256) + "." + (i % 256);
+            if (i % 256 != 0 && i % 256 != 255 && !kept.containsValue(ip)) {
+                return ip;
+            }
+        }
+        throw new HostException("no ClusterIP is left in " + SERVICE_PREFIX + "0.0/16", "remove Services that are not needed");
+    }
+
     /** Makes what is missing of the network: its namespace (bridge, routing, nftables), slirp4netns, aardvark-dns. */
     private void up(List<Lease> leases) {
         NetworkTools t = tools.get();
@@ -267,7 +388,7 @@ public final class SharedNetwork {
         }
         AardvarkDns dns = dns();
         if (!dns.running()) {
-            dns.configure(NAME, Lease.dnsConfig(GATEWAY, leases));
+            dns.configure(NAME, Lease.dnsConfig(GATEWAY, leases, List.of()));
             dns.start(t.nsenter(), netns());
         }
     }
@@ -283,6 +404,7 @@ public final class SharedNetwork {
 
     private void makeNamespace(NetworkTools t) {
         try {
+            Files.deleteIfExists(dir.resolve("services.nft")); // the new namespace has no Service rule yet
             Files.deleteIfExists(netns());
             Files.createFile(netns());
         } catch (IOException e) {
@@ -296,11 +418,16 @@ public final class SharedNetwork {
         nftFile(String.join("\n",
                 "table inet jpod {",
                 "  map hostports { type inet_proto . inet_service : ipv4_addr . inet_service; }",
+                "  chain services {",
+                "  }",
                 "  chain postrouting { type nat hook postrouting priority srcnat; policy accept;",
                 "    ip saddr " + SUBNET + " ip daddr != " + SUBNET + " masquerade",
+                // a pod's connection to a ClusterIP sent to a pod of the same bridge: the answer must come back through here
+                "    ip saddr " + SUBNET + " ct status dnat masquerade",
                 "  }",
                 "  chain prerouting { type nat hook prerouting priority dstnat; policy accept;",
                 "    iifname \"" + Slirp4netns.TAP + "\" dnat ip to meta l4proto . th dport map @hostports",
+                "    jump services",
                 "  }",
                 "}", ""));
     }
@@ -316,7 +443,7 @@ public final class SharedNetwork {
         }
         try {
             Files.deleteIfExists(netns());
-            for (String f : List.of("dns/" + NAME, "rules.nft", "slirp4netns.log", "slirp4netns.err")) {
+            for (String f : List.of("dns/" + NAME, "rules.nft", "services.nft", "slirp4netns.log", "slirp4netns.err")) {
                 Files.deleteIfExists(dir.resolve(f));
             }
         } catch (IOException e) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The user's shared network ({@code kube play --network bridge}), from outside as the user sees it: pods
  * reach each other by pod name, container name and FQDN, each with its own address of 10.89.0.0/24 in its
- * /etc/hosts; a hostPort is published on the host; the host's loopback is reached as
+ * /etc/hosts; a Service by name and FQDN reaches its pods' named targetPort, a headless one answers their
+ * addresses; a hostPort is published on the host; the host's loopback is reached as
  * host.containers.internal; helpers killed with SIGKILL are started again by the next pod that joins;
  * and after kube down nothing is left: no slirp4netns, no aardvark-dns, no namespace file, the port free.
  */
@@ -42,6 +43,7 @@ class SharedNetworkIT extends PlayingIT {
                 kind: Pod
                 metadata:
                   name: %s
+                  labels: {app: %s}
                 spec:
                   terminationGracePeriodSeconds: 1
                   containers:
@@ -49,7 +51,7 @@ class SharedNetworkIT extends PlayingIT {
                     image: %s
                     command: ["sh", "-c", "%s"]
                 %s
-                """.formatted(name, Harness.IMAGE, command, ports);
+                """.formatted(name, name, Harness.IMAGE, command, ports);
     }
 
     private static final String SERVER = "mkdir -p /www && echo hello-from-backend > /www/index.html && exec httpd -f -p 8080 -h /www";
@@ -85,8 +87,28 @@ class SharedNetworkIT extends PlayingIT {
         Path yaml = h.writeYaml("shared-net.yaml", pod("backend", SERVER, """
                     ports:
                     - containerPort: 8080
+                      name: http
                       hostPort: %d
-                """.formatted(WEB_PORT)) + "---\n" + pod("frontend", Harness.SLEEPER, ""));
+                """.formatted(WEB_PORT)) + "---\n" + pod("frontend", Harness.SLEEPER, "") + """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: api
+                spec:
+                  selector: {app: backend}
+                  ports:
+                  - port: 80
+                    targetPort: http
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: api-direct
+                spec:
+                  clusterIP: None
+                  selector: {app: backend}
+                """);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", ex -> {
             byte[] body = "from-the-host".getBytes(StandardCharsets.UTF_8);
@@ -107,8 +129,11 @@ class SharedNetworkIT extends PlayingIT {
                     "ip -4 -o addr show eth0 | sed 's#.*inet \\([0-9.]*\\)/24.*#\\1#'",
                     "b=$(nslookup backend | sed -n 's/^Address: *\\(10\\.89\\.[0-9.]*\\)$/\\1/p'); echo $b; timeout 5 wget -qO- http://$b:8080/",
                     "cat /etc/hosts /etc/resolv.conf",
-                    "timeout 5 wget -qO- http://host.containers.internal:" + server.getAddress().getPort() + "/")).split("@@\n");
-            assertEquals(6, seen.length, () -> String.join("|", seen));
+                    "timeout 5 wget -qO- http://host.containers.internal:" + server.getAddress().getPort() + "/",
+                    "timeout 5 wget -qO- http://api/",
+                    "timeout 5 wget -qO- http://api.default.svc.cluster.local:80/",
+                    "nslookup api-direct | sed -n 's/^Address: *\\(10\\.89\\.[0-9.]*\\)$/\\1/p' | sort -u")).split("@@\n");
+            assertEquals(9, seen.length, () -> String.join("|", seen));
             assertEquals("hello-from-backend", seen[0].strip(), "a container by its name");
             assertEquals("hello-from-backend", seen[1].strip(), "a pod by its FQDN");
             String frontend = seen[2].strip();
@@ -119,6 +144,9 @@ class SharedNetworkIT extends PlayingIT {
             assertTrue(seen[4].contains(frontend + "\tfrontend frontend"), () -> "the pod's address with its hostname\n" + seen[4]);
             assertTrue(seen[4].contains("nameserver 10.89.0.1"), () -> "the network's DNS\n" + seen[4]);
             assertEquals("from-the-host", seen[5].strip(), "the host's loopback as host.containers.internal");
+            assertEquals("hello-from-backend", seen[6].strip(), "a Service by name: its port reaches the named targetPort");
+            assertEquals("hello-from-backend", seen[7].strip(), "a Service by its FQDN");
+            assertEquals(backend[0], seen[8].strip(), "a headless Service answers the selected pod's address");
             assertEquals("hello-from-backend", getOnHost(WEB_PORT), "a hostPort is published on the host");
             assertEquals(1, h.leftovers("slirp4netns").size(), () -> "one slirp4netns for the network: " + h.leftovers());
             assertEquals(1, h.leftovers("aardvark-dns").size(), () -> "one aardvark-dns for the network: " + h.leftovers());
