@@ -183,7 +183,7 @@ final class ContainerLifecycle {
                 c.ports().stream().filter(p -> p.name() != null).forEach(p -> portNames.putIfAbsent(p.name(), p.containerPort()));
             });
             boolean ready = pod.spec().containers().stream().allMatch(c -> c.readinessProbe() == null);
-            network.attach(new PodNetwork.Attachment(pod.spec().network(), infra.status().pid(), infra.id(), files.run(),
+            network.attach(new PodNetwork.Attachment(pod.spec().network(), pod.id(), infra.status().pid(), infra.id(), files.run(),
                     files.netSocket(), PortMapping.of(pod.spec()), names, pod.spec().labels(), portNames, ready))
                     .ifPresent(ip -> writePodHosts(pod, ip));
         } catch (JpodException e) {

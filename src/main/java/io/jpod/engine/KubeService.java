@@ -107,11 +107,7 @@ public final class KubeService {
          */
         PodSpec applyTo(PodSpec pod) {
             PodSpec p = pod.toBuilder().network(network).build();
-            String ip = p.network().podIp();
-            java.util.function.UnaryOperator<ContainerSpec> follow = c -> c.env().stream().noneMatch(e -> "status.podIP".equals(e.fieldPath()))
-                    ? c : c.toBuilder().env(c.env().stream().map(e -> "status.podIP".equals(e.fieldPath()) ? e.withValue(ip) : e).toList()).build();
-            p = p.toBuilder().containers(p.containers().stream().map(follow).toList())
-                    .initContainers(p.initContainers().stream().map(follow).toList()).build();
+            p = p.withPodIp(p.network().podIp()); // on the shared network: the address it is given when it is created
             for (PublishOption port : publish) {
                 p = port.applyTo(p);
             }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -122,7 +123,16 @@ public final class PodService {
         String podId = Ids.next();
         String infraId = Ids.next();
         Instant now = Instant.now();
-        PodRow pod = new PodRow(podId, spec.name(), now, spec, infraId);
+        PodSpec placed = spec;
+        if (spec.network() == NetworkMode.BRIDGE) { // its address on the shared network, kept while the pod exists
+            Set<String> live = state.pods().stream().map(PodRow::id).collect(java.util.stream.Collectors.toSet());
+            placed = spec.withPodIp(life.network().reserve(podId, live));
+            plans.clear();
+            for (int i = 0; i < resolved.size(); i++) {
+                plans.add(ProcessPlan.of(placed, placed.allContainers().get(i), resolved.get(i).defaults()));
+            }
+        }
+        PodRow pod = new PodRow(podId, spec.name(), now, placed, infraId);
         List<ContainerRow> rows = new ArrayList<>();
         rows.add(new ContainerRow(infraId, PodSpec.infraName(podId), podId, true, null, null, now,
                 new ContainerConfig(null, new ProcessPlan(ContainerPlanner.INFRA_ARGS, List.of(), "/", null), List.of(), null,
@@ -287,6 +297,9 @@ public final class PodService {
         }
         eventLog.removed(pod, state.containersOf(podId));
         state.removePod(podId);
+        if (pod.spec().network() == NetworkMode.BRIDGE) {
+            life.network().release(podId);
+        }
     }
 
     /** Starts one container (its pod's infra first, if needed). */

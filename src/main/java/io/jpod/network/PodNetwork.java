@@ -43,6 +43,19 @@ public final class PodNetwork {
         shared.setReady(runDir, ready);
     }
 
+    /**
+     * An address of the shared network for pod {@code podId}, kept for it until {@link #release}: the one it
+     * has when it joins. Reservations of pods not in {@code livePods} (removed without a word) are dropped.
+     */
+    public String reserve(String podId, java.util.Set<String> livePods) {
+        return shared.reserve(podId, livePods);
+    }
+
+    /** Gives back the address of pod {@code podId} (removed). */
+    public void release(String podId) {
+        shared.release(podId);
+    }
+
     /** The Services played changed: the shared network serves them as they are now. */
     public void servicesChanged() {
         shared.servicesChanged();
@@ -106,7 +119,7 @@ public final class PodNetwork {
      * shared network's DNS gives it (the pod's, then its containers'), and what Services select it by and
      * send to: its labels, its named container ports, whether it is ready as it starts (no readiness probe).
      */
-    public record Attachment(NetworkMode mode, long infraPid, String infraId, Path runDir, Path socket, List<PortMapping> ports,
+    public record Attachment(NetworkMode mode, String podId, long infraPid, String infraId, Path runDir, Path socket, List<PortMapping> ports,
             List<String> names, Map<String, String> labels, Map<String, Integer> portNames, boolean ready) {
     }
 
@@ -117,7 +130,7 @@ public final class PodNetwork {
      */
     public Optional<String> attach(Attachment a) {
         if (a.mode() == NetworkMode.BRIDGE) {
-            return Optional.of(shared.attach(new SharedNetwork.Member(a.infraPid(), a.infraId(), a.runDir(), a.names(), a.ports(),
+            return Optional.of(shared.attach(new SharedNetwork.Member(a.podId(), a.infraPid(), a.infraId(), a.runDir(), a.names(), a.ports(),
                     a.labels(), a.portNames(), a.ready())));
         }
         if (a.mode() != NetworkMode.SLIRP4NETNS) {

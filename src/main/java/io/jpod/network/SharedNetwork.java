@@ -66,7 +66,7 @@ public final class SharedNetwork {
      * What a pod brings to the network: its infra container's process and files, its names, its published ports,
      * and what Services see of it: labels, named ports, and whether it is ready when it joins (no readiness probe).
      */
-    record Member(long infraPid, String infraId, Path runDir, List<String> names, List<PortMapping> ports, Map<String, String> labels,
+    record Member(String podId, long infraPid, String infraId, Path runDir, List<String> names, List<PortMapping> ports, Map<String, String> labels,
             Map<String, Integer> portNames, boolean ready) {
     }
 
@@ -109,7 +109,8 @@ public final class SharedNetwork {
         try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
             List<Lease> leases = live(leases());
             up(leases);
-            Lease lease = new Lease(free(leases), m.infraId(), m.runDir(), m.names(), List.of(), m.labels(), m.portNames(), m.ready());
+            Lease lease = new Lease(addressOf(m.podId(), leases), m.infraId(), m.runDir(), m.names(), List.of(), m.labels(), m.portNames(),
+                    m.ready());
             write(lease);
             try {
                 Files.writeString(m.runDir().resolve(ADDRESS_FILE), lease.ip());
@@ -217,9 +218,77 @@ public final class SharedNetwork {
         }
     }
 
-    /** The lowest free address of the subnet (.2 to .254). */
-    private static String free(List<Lease> leases) {
-        Set<String> taken = new HashSet<>();
+    private Path reservations() {
+        return dir.resolve("reserved");
+    }
+
+    /** Each pod's reserved address: its id → address (a file per address, holding the pod's id). */
+    private Map<String, String> reserved() throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        if (Files.isDirectory(reservations())) {
+            try (Stream<Path> files = Files.list(reservations())) {
+                for (Path f : files.toList()) {
+                    out.put(Files.readString(f).trim(), f.getFileName().toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The address reserved for pod {@code podId} when it is free, else a free one (a pod created before reservations). */
+    private String addressOf(String podId, List<Lease> leases) throws IOException {
+        String mine = reserved().get(podId);
+        boolean leased = mine != null && leases.stream().anyMatch(l -> l.ip().equals(mine));
+        return mine != null && !leased ? mine : free(leases, reserved().values());
+    }
+
+    /**
+     * Reserves an address for pod {@code podId} (its own again if it has one); drops the reservations of pods not in
+     * {@code live} (made more than a minute ago: pods of the same play are created at once).
+     */
+    String reserve(String podId, Set<String> live) {
+        threads.lock();
+        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+            Files.createDirectories(reservations());
+            Map<String, String> all = reserved();
+            long recent = System.currentTimeMillis() - 60_000; // a pod being created is not in the store yet
+            for (Map.Entry<String, String> e : all.entrySet()) {
+                Path f = reservations().resolve(e.getValue());
+                if (!e.getKey().equals(podId) && !live.contains(e.getKey()) && Files.getLastModifiedTime(f).toMillis() < recent) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            if (all.containsKey(podId)) {
+                return all.get(podId);
+            }
+            String ip = free(leases(), reserved().values());
+            Files.writeString(reservations().resolve(ip), podId);
+            return ip;
+        } catch (IOException e) {
+            throw new HostException("cannot reserve an address on network " + NAME + ": " + e.getMessage(), null, e);
+        } finally {
+            threads.unlock();
+        }
+    }
+
+    /** Gives back the address reserved for pod {@code podId}. */
+    void release(String podId) {
+        threads.lock();
+        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+            String ip = reserved().get(podId);
+            if (ip != null) {
+                Files.deleteIfExists(reservations().resolve(ip));
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot give back the address of a pod on network " + NAME + ": " + e.getMessage(), null, e);
+        } finally {
+            threads.unlock();
+        }
+    }
+
+    /** The lowest address of the subnet (.2 to .254) neither leased nor reserved. */
+    private static String free(List<Lease> leases, java.util.Collection<String> reserved) {
+        Set<String> taken = new HashSet<>(reserved);
         leases.forEach(l -> taken.add(l.ip()));
         for (int i = 2; i < 255; i++) {
             if (!taken.contains(PREFIX + i)) {

@@ -82,6 +82,15 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
     }
 
     /** The runtime name of a container of this pod, as podman names it. */
+    /** This pod with {@code ip} as the value of every status.podIP and status.podIPs fieldRef of its containers. */
+    public PodSpec withPodIp(String ip) {
+        java.util.function.Predicate<EnvVar> podIp = e -> "status.podIP".equals(e.fieldPath()) || "status.podIPs".equals(e.fieldPath());
+        java.util.function.UnaryOperator<ContainerSpec> follow = c -> c.env().stream().noneMatch(podIp)
+                ? c : c.toBuilder().env(c.env().stream().map(e -> podIp.test(e) ? e.withValue(ip) : e).toList()).build();
+        return toBuilder().containers(containers().stream().map(follow).toList())
+                .initContainers(initContainers().stream().map(follow).toList()).build();
+    }
+
     public String containerName(ContainerSpec c) {
         return name + "-" + c.name();
     }

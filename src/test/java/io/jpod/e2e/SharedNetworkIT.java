@@ -89,7 +89,11 @@ class SharedNetworkIT extends PlayingIT {
                     - containerPort: 8080
                       name: http
                       hostPort: %d
-                """.formatted(WEB_PORT)) + "---\n" + pod("frontend", Harness.SLEEPER, "") + """
+                """.formatted(WEB_PORT)) + "---\n" + pod("frontend", Harness.SLEEPER, """
+                    env:
+                    - name: POD_IP
+                      valueFrom: {fieldRef: {fieldPath: status.podIP}}
+                """) + """
                 ---
                 apiVersion: v1
                 kind: Service
@@ -132,8 +136,9 @@ class SharedNetworkIT extends PlayingIT {
                     "timeout 5 wget -qO- http://host.containers.internal:" + server.getAddress().getPort() + "/",
                     "timeout 5 wget -qO- http://api/",
                     "timeout 5 wget -qO- http://api.default.svc.cluster.local:80/",
-                    "nslookup api-direct | sed -n 's/^Address: *\\(10\\.89\\.[0-9.]*\\)$/\\1/p' | sort -u")).split("@@\n");
-            assertEquals(9, seen.length, () -> String.join("|", seen));
+                    "nslookup api-direct | sed -n 's/^Address: *\\(10\\.89\\.[0-9.]*\\)$/\\1/p' | sort -u",
+                    "echo $POD_IP")).split("@@\n");
+            assertEquals(10, seen.length, () -> String.join("|", seen));
             assertEquals("hello-from-backend", seen[0].strip(), "a container by its name");
             assertEquals("hello-from-backend", seen[1].strip(), "a pod by its FQDN");
             String frontend = seen[2].strip();
@@ -147,6 +152,7 @@ class SharedNetworkIT extends PlayingIT {
             assertEquals("hello-from-backend", seen[6].strip(), "a Service by name: its port reaches the named targetPort");
             assertEquals("hello-from-backend", seen[7].strip(), "a Service by its FQDN");
             assertEquals(backend[0], seen[8].strip(), "a headless Service answers the selected pod's address");
+            assertEquals(frontend, seen[9].strip(), "status.podIP is the pod's address");
             assertEquals("hello-from-backend", getOnHost(WEB_PORT), "a hostPort is published on the host");
             assertEquals(1, h.leftovers("slirp4netns").size(), () -> "one slirp4netns for the network: " + h.leftovers());
             assertEquals(1, h.leftovers("aardvark-dns").size(), () -> "one aardvark-dns for the network: " + h.leftovers());
