@@ -200,6 +200,9 @@ public final class KubeService {
 
     /** Has the shared network serve the Services as stored now; a failure is a warning (no pod is at fault). */
     private void servicesChanged() {
+        if (pods == null) { // a service of the kube files alone (validation, dry runs in tests): no network to tell
+            return;
+        }
         try {
             pods.servicesChanged();
         } catch (JpodException e) {
