@@ -231,7 +231,8 @@ class KubeServiceTest {
             assertEquals(List.of(), warnings, "no warning of an unknown kind");
             KubeObjectStore.KubeObject kept = objects.list("Service").get(0);
             assertEquals("web", kept.name());
-            assertEquals(Map.of("spec", "{\"selector\":{\"app\":\"web\"},\"ports\":[{\"port\":80,\"targetPort\":\"http\"}]}"), kept.data());
+            assertEquals(Map.of("spec", "{\"selector\":{\"app\":\"web\"},\"ports\":[{\"port\":80,\"targetPort\":\"http\"}]}", "namespace", "default"),
+                    kept.data());
             assertEquals(f + ":1:1", kept.source());
             assertEquals(List.of(), service.down(List.of(f), stdin(""), false).pods());
             assertEquals(List.of(), objects.list("Service"));
