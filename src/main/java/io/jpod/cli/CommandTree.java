@@ -19,7 +19,7 @@ final class CommandTree {
     /** The subcommands of each group command, by the group's path ("" is jpod itself), in help order. */
     static final Map<String, List<String>> CHILDREN = Map.ofEntries(
             Map.entry("", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "rm", "inspect", "logs", "exec",
-                    "port", "events", "images", "image", "volume", "import", "load", "save", "pull", "push", "login", "logout", "tag",
+                    "port", "events", "images", "image", "volume", "network", "import", "load", "save", "pull", "push", "login", "logout", "tag",
                     "untag", "rmi", "auto-update", "info", "system", "version", "help")),
             Map.entry("auto-update", List.of("schedule", "history")),
             Map.entry("auto-update schedule", List.of("set", "show", "clear")),
@@ -29,13 +29,14 @@ final class CommandTree {
             Map.entry("container", List.of("ps", "start", "stop", "rm", "inspect", "logs", "exec", "cleanup")),
             Map.entry("image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect")),
             Map.entry("volume", List.of("create", "ls", "inspect", "rm", "prune", "exists")),
+            Map.entry("network", List.of("ls", "inspect", "exists")),
             Map.entry("system", List.of("reset", "info", "warm-up", "supervise")));
 
     /** Other names of commands (picocli's aliases, from the commands' annotations), by path. */
     static final Map<String, String> ALIASES = Map.of(
             "pod ls", "pod ps", "pod list", "pod ps", "kube ls", "kube ps", "kube list", "kube ps",
             "image list", "image ls",
-            "volume list", "volume ls", "volume remove", "volume rm");
+            "volume list", "volume ls", "volume remove", "volume rm", "network list", "network ls");
 
     /** Global options that take a value as the next argument (see {@link GlobalOptions}). */
     private static final List<String> VALUED_GLOBALS = List.of("--log-level", "--runtime", "--storage-driver");
@@ -93,6 +94,10 @@ final class CommandTree {
             case "volume rm" -> new VolumeRmCommand();
             case "volume prune" -> new VolumePruneCommand();
             case "volume exists" -> new VolumeExistsCommand();
+            case "network" -> new NetworkCommand();
+            case "network ls" -> new NetworkLsCommand();
+            case "network inspect" -> new NetworkInspectCommand();
+            case "network exists" -> new NetworkExistsCommand();
             case "login" -> new LoginCommand();
             case "logout" -> new LogoutCommand();
             case "rmi" -> new RmiCommand();

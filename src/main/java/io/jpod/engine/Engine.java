@@ -32,6 +32,7 @@ public final class Engine implements AutoCloseable {
     private final ImageService images;
     private final PodService pods;
     private final VolumeService volumes;
+    private final NetworkService networks;
     private final EventLog eventLog;
     private final Workloads workloads;
     private final AutoUpdateTable autoUpdates;
@@ -59,6 +60,7 @@ public final class Engine implements AutoCloseable {
                 () -> workloadTable.any() || autoUpdates.supervisorWork(io.jpod.host.Processes::running));
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
         this.workloads = new Workloads(workloadTable, pods, eventLog, events, kubelet::ensureSupervisor);
+        this.networks = new NetworkService(life.network());
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
     }
 
@@ -110,6 +112,10 @@ public final class Engine implements AutoCloseable {
     }
 
     /** Named volumes. */
+    public NetworkService networks() {
+        return networks;
+    }
+
     public VolumeService volumes() {
         return volumes;
     }

@@ -56,6 +56,11 @@ public final class PodNetwork {
         shared.release(podId);
     }
 
+    /** The networks pods can join by name: the user's shared network. */
+    public List<NetworkInfo> networks() {
+        return List.of(shared.info());
+    }
+
     /** The Services played changed: the shared network serves them as they are now. */
     public void servicesChanged() {
         shared.servicesChanged();

@@ -70,6 +70,28 @@ public final class SharedNetwork {
             Map<String, Integer> portNames, boolean ready) {
     }
 
+    /** The network as it is now (read without the lock: a view, not a decision). */
+    NetworkInfo info() {
+        Path created = dir.resolve("created");
+        java.time.Instant at;
+        int pods = 0;
+        try {
+            Files.createDirectories(dir);
+            if (!Files.exists(created)) {
+                Files.writeString(created, java.time.Instant.now().toString());
+            }
+            at = java.time.Instant.parse(Files.readString(created).trim());
+            if (Files.isDirectory(leaseDir())) {
+                try (Stream<Path> files = Files.list(leaseDir())) {
+                    pods = (int) files.filter(f -> !f.getFileName().toString().startsWith(".")).count();
+                }
+            }
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            at = java.time.Instant.EPOCH;
+        }
+        return new NetworkInfo(NAME, BRIDGE, SUBNET, GATEWAY, at, mounted(), pods);
+    }
+
     private Path netns() {
         return dir.resolve("netns");
     }
@@ -176,6 +198,9 @@ public final class SharedNetwork {
     /** The channel of the network's lock file (every jpod process of the user locks it around a change). */
     private FileChannel lockFile() throws IOException {
         Files.createDirectories(leaseDir());
+        if (!Files.exists(dir.resolve("created"))) {
+            Files.writeString(dir.resolve("created"), java.time.Instant.now().toString());
+        }
         return FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     }
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The user's shared network ({@code kube play --network bridge}), from outside as the user sees it: pods
@@ -154,6 +155,13 @@ class SharedNetworkIT extends PlayingIT {
             assertEquals(backend[0], seen[8].strip(), "a headless Service answers the selected pod's address");
             assertEquals(frontend, seen[9].strip(), "status.podIP is the pod's address");
             assertEquals("hello-from-backend", getOnHost(WEB_PORT), "a hostPort is published on the host");
+            JsonNode inspected = Harness.json(h.jpodOk("network", "inspect", "jpod")).get(0);
+            assertEquals("10.89.0.0/24", inspected.path("subnets").get(0).path("subnet").asString(), inspected::toString);
+            assertEquals("jpod0", inspected.path("network_interface").asString(), inspected::toString);
+            assertEquals(0, h.jpod("network", "exists", "jpod").code(), "network exists answers 0 for the network");
+            assertEquals(1, h.jpod("network", "exists", "nope").code(), "and 1 for none");
+            assertTrue(h.jpodError("network", "inspect", "nope").err().contains("unable to find network with name or ID nope"),
+                    "an unknown network is named");
             assertEquals(1, h.leftovers("slirp4netns").size(), () -> "one slirp4netns for the network: " + h.leftovers());
             assertEquals(1, h.leftovers("aardvark-dns").size(), () -> "one aardvark-dns for the network: " + h.leftovers());
 
