@@ -119,16 +119,7 @@ public final class SharedNetwork {
 
     /** Puts the pod on the network (making the network first when needed); returns its address. On failure nothing of it is left. */
     String attach(Member m) {
-        threads.lock();
-        try {
-            return attachLocked(m);
-        } finally {
-            threads.unlock();
-        }
-    }
-
-    private String attachLocked(Member m) {
-        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+        return locked("put the pod", () -> {
             List<Lease> leases = live(leases());
             up(leases);
             Lease lease = new Lease(addressOf(m.podId(), leases), m.infraId(), m.runDir(), m.names(), List.of(), m.labels(), m.portNames(),
@@ -152,14 +143,9 @@ public final class SharedNetwork {
                 if (leases.isEmpty()) {
                     down();
                 }
-                if (e instanceof IOException io) {
-                    throw new HostException("cannot put the pod on network " + NAME + ": " + io.getMessage(), null, io);
-                }
-                throw (RuntimeException) e;
+                throw e;
             }
-        } catch (IOException e) {
-            throw new HostException("cannot lock network " + NAME + " in " + dir + ": " + e.getMessage(), null, e);
-        }
+        });
     }
 
     /** Takes the pod whose infra container's run directory is {@code runDir} off the network; the last one ends it. Idempotent. */
@@ -168,18 +154,9 @@ public final class SharedNetwork {
         if (ip.isEmpty()) {
             return;
         }
-        threads.lock();
-        try {
-            detachLocked(runDir, ip.get());
-        } finally {
-            threads.unlock();
-        }
-    }
-
-    private void detachLocked(Path runDir, String ip) {
-        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+        locked("take the pod off", () -> {
             List<Lease> all = leases();
-            all.stream().filter(l -> l.ip().equals(ip) && l.runDir().equals(runDir)).findFirst().ifPresent(l -> {
+            all.stream().filter(l -> l.ip().equals(ip.get()) && l.runDir().equals(runDir)).findFirst().ifPresent(l -> {
                 release(l);
                 all.remove(l);
             });
@@ -190,8 +167,27 @@ public final class SharedNetwork {
             } else if (mounted()) {
                 refresh(leases);
             }
+            return null;
+        });
+    }
+
+    /** A change of the network, made under its locks; it may fail with an IOException. */
+    private interface Change<T> {
+        T make() throws IOException;
+    }
+
+    /**
+     * Makes {@code change} under the network's file lock, which every jpod process of the user takes around a change
+     * (the process's own threads take turns first: a file lock is the process's); an IOException says it cannot {@code what}.
+     */
+    private <T> T locked(String what, Change<T> change) {
+        threads.lock();
+        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+            return change.make();
         } catch (IOException e) {
-            throw new HostException("cannot lock network " + NAME + " in " + dir + ": " + e.getMessage(), null, e);
+            throw new HostException("cannot " + what + " on network " + NAME + ": " + e.getMessage(), null, e);
+        } finally {
+            threads.unlock();
         }
     }
 
@@ -272,8 +268,7 @@ public final class SharedNetwork {
      * {@code live} (made more than a minute ago: pods of the same play are created at once).
      */
     String reserve(String podId, Set<String> live) {
-        threads.lock();
-        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+        return locked("reserve an address", () -> {
             Files.createDirectories(reservations());
             Map<String, String> all = reserved();
             long recent = System.currentTimeMillis() - 60_000; // a pod being created is not in the store yet
@@ -289,26 +284,18 @@ public final class SharedNetwork {
             String ip = free(leases(), reserved().values());
             Files.writeString(reservations().resolve(ip), podId);
             return ip;
-        } catch (IOException e) {
-            throw new HostException("cannot reserve an address on network " + NAME + ": " + e.getMessage(), null, e);
-        } finally {
-            threads.unlock();
-        }
+        });
     }
 
     /** Gives back the address reserved for pod {@code podId}. */
     void release(String podId) {
-        threads.lock();
-        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+        locked("give back the address of a pod", () -> {
             String ip = reserved().get(podId);
             if (ip != null) {
                 Files.deleteIfExists(reservations().resolve(ip));
             }
-        } catch (IOException e) {
-            throw new HostException("cannot give back the address of a pod on network " + NAME + ": " + e.getMessage(), null, e);
-        } finally {
-            threads.unlock();
-        }
+            return null;
+        });
     }
 
     /** The lowest address of the subnet (.2 to .254) neither leased nor reserved. */
@@ -356,17 +343,13 @@ public final class SharedNetwork {
         if (!Files.isDirectory(leaseDir()) || !mounted()) {
             return; // no pod is on the network: the first one to join serves them
         }
-        threads.lock();
-        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+        locked("serve the Services", () -> {
             List<Lease> leases = live(leases());
             if (!leases.isEmpty() && mounted()) {
                 refresh(leases);
             }
-        } catch (IOException e) {
-            throw new HostException("cannot lock network " + NAME + " in " + dir + ": " + e.getMessage(), null, e);
-        } finally {
-            threads.unlock();
-        }
+            return null;
+        });
     }
 
     /** Marks the pod whose infra container's run directory is {@code runDir} ready or not, if it is on the network. */
@@ -375,8 +358,7 @@ public final class SharedNetwork {
         if (ip.isEmpty()) {
             return;
         }
-        threads.lock();
-        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+        locked("mark a pod ready", () -> {
             List<Lease> leases = live(leases());
             for (int i = 0; i < leases.size(); i++) {
                 Lease l = leases.get(i);
@@ -388,11 +370,8 @@ public final class SharedNetwork {
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new HostException("cannot lock network " + NAME + " in " + dir + ": " + e.getMessage(), null, e);
-        } finally {
-            threads.unlock();
-        }
+            return null;
+        });
     }
 
     /** Tells aardvark-dns and nftables what is on the network: the pods, and the Services with the pods they select. */
