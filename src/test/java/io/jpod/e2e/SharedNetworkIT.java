@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * The user's shared network ({@code kube play --network bridge}), from outside as the user sees it: pods
  * reach each other by pod name, container name and FQDN, each with its own address of 10.89.0.0/24 in its
  * /etc/hosts; a Service by name and FQDN reaches its pods' named targetPort, a headless one answers their
- * addresses; a hostPort is published on the host; the host's loopback is reached as
+ * addresses, of ready pods only (a readiness probe that passes adds one); a hostPort is published on the host; the host's loopback is reached as
  * host.containers.internal; helpers killed with SIGKILL are started again by the next pod that joins;
  * and after kube down nothing is left: no slirp4netns, no aardvark-dns, no namespace file, the port free.
  */
@@ -122,7 +122,23 @@ class SharedNetworkIT extends PlayingIT {
             ex.close();
         });
         server.start();
-        Path third = h.writeYaml("shared-net-third.yaml", pod("third", Harness.SLEEPER, ""));
+        // a second pod for the Services, not ready until its readiness probe finds /tmp/ready
+        Path third = h.writeYaml("shared-net-third.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: standby
+                  labels: {app: backend}
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  containers:
+                  - name: main
+                    image: %s
+                    command: ["sh", "-c", "%s"]
+                    readinessProbe:
+                      exec: {command: ["test", "-f", "/tmp/ready"]}
+                      periodSeconds: 1
+                """.formatted(Harness.IMAGE, Harness.SLEEPER));
         try {
             h.jpodOk("kube", "play", "--network", "bridge", yaml.toString());
             h.waitForState("frontend-main", "running", SOON);
@@ -171,12 +187,22 @@ class SharedNetworkIT extends PlayingIT {
             h.jpodOk("kube", "play", "--network", "bridge", third.toString());
             assertEquals("hello-from-backend", fetchSoon("http://backend:8080/"), "names answered again");
             assertEquals("hello-from-backend", getOnHost(WEB_PORT), "the hostPort published again");
-            assertEquals("hello-from-backend", h.execOut("third-main", "timeout", "5", "wget", "-qO-", "http://backend-main:8080/"),
+            assertEquals("hello-from-backend", h.execOut("standby-main", "timeout", "5", "wget", "-qO-", "http://backend-main:8080/"),
                     "the new pod reaches the others by name");
+            String headless = "nslookup api-direct | sed -n 's/^Address: *\\(10\\.89\\.[0-9.]*\\)$/\\1/p' | sort -u";
+            assertEquals(backend[0], h.execOut("frontend-main", "sh", "-c", headless), "a pod that is not ready is no endpoint");
+            h.execOut("standby-main", "touch", "/tmp/ready");
+            String[] both = {""};
+            Harness.waitFor("the ready standby pod among api-direct's addresses", SOON, () -> {
+                both[0] = h.execOut("frontend-main", "sh", "-c", headless);
+                return both[0].lines().count() == 2;
+            });
+            assertTrue(both[0].contains(backend[0]), both[0]);
 
             h.jpodOk("kube", "down", third.toString());
             h.jpodOk("kube", "down", yaml.toString());
-            assertEquals(List.of(), h.leftovers(), "kube down of the last pod ends the network's helpers");
+            assertEquals(List.of(), h.leftovers().stream().filter(p -> List.of("slirp4netns", "aardvark-dns").contains(p.comm())).toList(),
+                    "kube down of the last pod ends the network's helpers (the supervisor, which probed, ends by itself)");
             assertFalse(Files.exists(NETWORK.resolve("netns")), "the network's namespace file is gone");
             assertEquals(List.of(), h.jpodMounts(), "nothing of the network stays mounted");
             assertFalse(listening(WEB_PORT), "the hostPort is free again");
