@@ -121,7 +121,14 @@ public final class SharedNetwork {
     String attach(Member m) {
         return locked("put the pod", () -> {
             List<Lease> leases = live(leases());
-            up(leases);
+            try {
+                up(leases);
+            } catch (RuntimeException e) {
+                if (leases.isEmpty()) {
+                    down(); // the first pod could not join: nothing of the network is left half made
+                }
+                throw e;
+            }
             Lease lease = new Lease(addressOf(m.podId(), leases), m.infraId(), m.runDir(), m.names(), List.of(), m.labels(), m.portNames(),
                     m.ready());
             write(lease);
