@@ -7,7 +7,6 @@ import io.jpod.host.HostFacts;
 import io.jpod.host.Processes;
 import io.jpod.json.Json;
 import io.jpod.network.PodNetwork;
-import io.jpod.network.PortMapping;
 import io.jpod.network.ResolvConf;
 import io.jpod.oci.ContainerPlan;
 import io.jpod.oci.RuntimeSpec;
@@ -103,7 +102,7 @@ final class ContainerLifecycle {
         ContainerPaths infra = paths(pod.infraId());
         try {
             Files.createDirectories(infra.userdata());
-            Files.writeString(infra.etcHosts(), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts")), null));
+            writePodHosts(pod, null);
             Files.writeString(infra.etcHostname(), PodEtcFiles.hostname(pod.spec(), hostHostname()) + "\n");
             Files.writeString(infra.resolvConf(), PodEtcFiles.resolvConf(pod.spec(),
                     ResolvConf.forPod(FileOps.readIfReadable(Path.of("/etc/resolv.conf")), pod.spec().network())));
@@ -112,11 +111,13 @@ final class ContainerLifecycle {
         }
     }
 
-    /** Writes the pod's /etc/hosts again with its address on the shared network (known once its infra container runs). */
+    /**
+     * Writes the pod's /etc/hosts, with its address on the shared network when it has one ({@code ip}: known once its
+     * infra container runs, when the file is written again), else without.
+     */
     private void writePodHosts(PodRow pod, String ip) {
-        ContainerPaths infra = paths(pod.infraId());
         try {
-            Files.writeString(infra.etcHosts(), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts")), ip));
+            Files.writeString(paths(pod.infraId()).etcHosts(), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts")), ip));
         } catch (IOException e) {
             throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
         }
@@ -176,15 +177,7 @@ final class ContainerLifecycle {
     private void attachNetwork(ContainerRow infra, PodRow pod) {
         ContainerPaths files = paths(infra.id());
         try {
-            List<String> names = new ArrayList<>(List.of(pod.name()));
-            Map<String, Integer> portNames = new java.util.TreeMap<>();
-            pod.spec().containers().forEach(c -> {
-                names.add(pod.spec().containerName(c));
-                c.ports().stream().filter(p -> p.name() != null).forEach(p -> portNames.putIfAbsent(p.name(), p.containerPort()));
-            });
-            boolean ready = pod.spec().containers().stream().allMatch(c -> c.readinessProbe() == null);
-            network.attach(new PodNetwork.Attachment(pod.spec().network(), pod.id(), infra.status().pid(), infra.id(), files.run(),
-                    files.netSocket(), PortMapping.of(pod.spec()), names, pod.spec().labels(), portNames, ready))
+            network.attach(new PodNetwork.Attachment(pod.id(), pod.spec(), infra.status().pid(), infra.id(), files.run(), files.netSocket()))
                     .ifPresent(ip -> writePodHosts(pod, ip));
         } catch (JpodException e) {
             markStopping(files, true);

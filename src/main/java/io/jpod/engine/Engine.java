@@ -111,11 +111,12 @@ public final class Engine implements AutoCloseable {
         return pods;
     }
 
-    /** Named volumes. */
+    /** The networks pods join by name. */
     public NetworkService networks() {
         return networks;
     }
 
+    /** Named volumes. */
     public VolumeService volumes() {
         return volumes;
     }

@@ -19,12 +19,15 @@ public final class NetworkService {
 
     /** The network named {@code name} (or whose id starts with it); NotFoundException when there is none. */
     public NetworkInfo inspect(String name) {
-        return list().stream().filter(n -> n.name().equals(name) || (name.length() >= 3 && n.id().startsWith(name))).findFirst()
-                .orElseThrow(() -> new NotFoundException("network", name, "unable to find network with name or ID " + name
-                        + ": network not found"));
+        return find(name).orElseThrow(() -> new NotFoundException("network", name, "unable to find network with name or ID " + name
+                + ": network not found"));
     }
 
     public boolean exists(String name) {
-        return list().stream().anyMatch(n -> n.name().equals(name) || (name.length() >= 3 && n.id().startsWith(name)));
+        return find(name).isPresent();
+    }
+
+    private java.util.Optional<NetworkInfo> find(String name) {
+        return list().stream().filter(n -> n.name().equals(name) || (name.length() >= 3 && n.id().startsWith(name))).findFirst();
     }
 }

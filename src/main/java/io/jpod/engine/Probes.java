@@ -5,6 +5,7 @@ import io.jpod.host.Processes;
 import io.jpod.kubelet.ProbeState;
 import io.jpod.kubelet.ProbeState.Kind;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.NetworkMode;
 import io.jpod.pod.Probe;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -179,8 +181,7 @@ final class Probes {
         table.put(new ProbeTable.Row(d.container().id(), d.kind().word(),
                 d.container().status().startedAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), after.successes(),
                 after.failures(), after.passed(), after.lastAt(), after.message()));
-        if (d.kind() != Kind.LIVENESS && d.pod().spec().network() == io.jpod.pod.NetworkMode.BRIDGE
-                && !java.util.Objects.equals(after.passed(), d.before().passed())) {
+        if (d.kind() != Kind.LIVENESS && d.pod().spec().network() == NetworkMode.BRIDGE && !Objects.equals(after.passed(), d.before().passed())) {
             shareReadiness(d.pod());
         }
         if (!o.success()) {

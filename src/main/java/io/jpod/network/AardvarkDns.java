@@ -58,11 +58,7 @@ final class AardvarkDns {
     void stop() {
         pid().ifPresent(h -> {
             h.destroy();
-            long deadline = System.currentTimeMillis() + 2000;
-            while (Processes.running(h.pid()) && System.currentTimeMillis() < deadline) { // a zombie is done with
-                Processes.sleep(5);
-            }
-            if (Processes.running(h.pid())) {
+            if (!Processes.waitExit(h.pid(), 2000)) { // a zombie is done with
                 h.destroyForcibly();
             }
         });

@@ -2,6 +2,7 @@ package io.jpod.network;
 
 import io.jpod.error.HostException;
 import io.jpod.pod.NetworkMode;
+import io.jpod.pod.PodSpec;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -9,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -119,33 +119,30 @@ public final class PodNetwork {
     }
 
     /**
-     * What connecting a pod needs: its mode, its infra container (pid, id, run directory, where slirp4netns's
-     * API socket of its own is made: a path of at most 107 bytes), its published ports, the names the
-     * shared network's DNS gives it (the pod's, then its containers'), and what Services select it by and
-     * send to: its labels, its named container ports, whether it is ready as it starts (no readiness probe).
+     * What connecting a pod needs: its id and spec, its infra container (pid, id, run directory, where slirp4netns's
+     * API socket of its own is made: a path of at most 107 bytes).
      */
-    public record Attachment(NetworkMode mode, String podId, long infraPid, String infraId, Path runDir, Path socket, List<PortMapping> ports,
-            List<String> names, Map<String, String> labels, Map<String, Integer> portNames, boolean ready) {
+    public record Attachment(String podId, PodSpec pod, long infraPid, String infraId, Path runDir, Path socket) {
     }
 
     /**
-     * Connects the namespace of the infra container as {@code a.mode()} says, publishing its ports; what it starts
+     * Connects the namespace of the infra container as the pod's network mode says, publishing its ports; what it starts
      * is recorded in the infra container's run directory, for {@link #detach}. Returns the pod's address on the
      * shared network ({@link NetworkMode#BRIDGE}), else empty. On failure nothing is left running.
      */
     public Optional<String> attach(Attachment a) {
-        if (a.mode() == NetworkMode.BRIDGE) {
-            return Optional.of(shared.attach(new SharedNetwork.Member(a.podId(), a.infraPid(), a.infraId(), a.runDir(), a.names(), a.ports(),
-                    a.labels(), a.portNames(), a.ready())));
+        NetworkMode mode = a.pod().network();
+        if (mode == NetworkMode.BRIDGE) {
+            return Optional.of(shared.attach(SharedNetwork.Member.of(a)));
         }
-        if (a.mode() != NetworkMode.SLIRP4NETNS) {
+        if (mode != NetworkMode.SLIRP4NETNS) {
             return Optional.empty();
         }
         Slirp4netns s = slirp().orElseThrow(() -> new HostException("slirp4netns is not installed: the pod cannot reach the network",
                 "install slirp4netns (apt-get install slirp4netns), or play with --network none"));
         SlirpApi api = s.start(a.infraPid(), a.runDir(), a.socket());
         try {
-            for (PortMapping p : a.ports()) {
+            for (PortMapping p : PortMapping.of(a.pod())) {
                 api.addHostForward(p);
             }
         } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package io.jpod.network;
 
 import io.jpod.error.HostException;
 import io.jpod.host.Lazy;
+import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.PodSpec;
 import io.jpod.runtime.Exec;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -68,6 +70,18 @@ public final class SharedNetwork {
      */
     record Member(String podId, long infraPid, String infraId, Path runDir, List<String> names, List<PortMapping> ports, Map<String, String> labels,
             Map<String, Integer> portNames, boolean ready) {
+        /** The pod of {@code a}: named as itself and as each of its containers, ready as it starts if nothing probes its readiness. */
+        static Member of(PodNetwork.Attachment a) {
+            PodSpec pod = a.pod();
+            List<String> names = new ArrayList<>(List.of(pod.name()));
+            Map<String, Integer> portNames = new TreeMap<>();
+            for (ContainerSpec c : pod.containers()) {
+                names.add(pod.containerName(c));
+                c.ports().stream().filter(p -> p.name() != null).forEach(p -> portNames.putIfAbsent(p.name(), p.containerPort()));
+            }
+            boolean ready = pod.containers().stream().allMatch(c -> c.readinessProbe() == null);
+            return new Member(a.podId(), a.infraPid(), a.infraId(), a.runDir(), names, PortMapping.of(pod), pod.labels(), portNames, ready);
+        }
     }
 
     /** The network as it is now (read without the lock: a view, not a decision). */

@@ -81,7 +81,6 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         return List.copyOf(all);
     }
 
-    /** The runtime name of a container of this pod, as podman names it. */
     /** This pod with {@code ip} as the value of every status.podIP and status.podIPs fieldRef of its containers. */
     public PodSpec withPodIp(String ip) {
         java.util.function.Predicate<EnvVar> podIp = e -> "status.podIP".equals(e.fieldPath()) || "status.podIPs".equals(e.fieldPath());
@@ -91,6 +90,7 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
                 .initContainers(initContainers().stream().map(follow).toList()).build();
     }
 
+    /** The runtime name of a container of this pod, as podman names it. */
     public String containerName(ContainerSpec c) {
         return name + "-" + c.name();
     }

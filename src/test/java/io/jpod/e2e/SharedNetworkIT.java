@@ -55,6 +55,9 @@ class SharedNetworkIT extends PlayingIT {
                 """.formatted(name, name, Harness.IMAGE, command, ports);
     }
 
+    /** The addresses the headless Service's name answers, one a line. */
+    private static final String HEADLESS = "nslookup api-direct | sed -n 's/^Address: *\\(10\\.89\\.[0-9.]*\\)$/\\1/p' | sort -u";
+
     private static final String SERVER = "mkdir -p /www && echo hello-from-backend > /www/index.html && exec httpd -f -p 8080 -h /www";
 
     private static String fetchSoon(String url) {
@@ -153,7 +156,7 @@ class SharedNetworkIT extends PlayingIT {
                     "timeout 5 wget -qO- http://host.containers.internal:" + server.getAddress().getPort() + "/",
                     "timeout 5 wget -qO- http://api/",
                     "timeout 5 wget -qO- http://api.default.svc.cluster.local:80/",
-                    "nslookup api-direct | sed -n 's/^Address: *\\(10\\.89\\.[0-9.]*\\)$/\\1/p' | sort -u",
+                    HEADLESS,
                     "echo $POD_IP")).split("@@\n");
             assertEquals(10, seen.length, () -> String.join("|", seen));
             assertEquals("hello-from-backend", seen[0].strip(), "a container by its name");
@@ -189,12 +192,11 @@ class SharedNetworkIT extends PlayingIT {
             assertEquals("hello-from-backend", getOnHost(WEB_PORT), "the hostPort published again");
             assertEquals("hello-from-backend", h.execOut("standby-main", "timeout", "5", "wget", "-qO-", "http://backend-main:8080/"),
                     "the new pod reaches the others by name");
-            String headless = "nslookup api-direct | sed -n 's/^Address: *\\(10\\.89\\.[0-9.]*\\)$/\\1/p' | sort -u";
-            assertEquals(backend[0], h.execOut("frontend-main", "sh", "-c", headless), "a pod that is not ready is no endpoint");
+            assertEquals(backend[0], h.execOut("frontend-main", "sh", "-c", HEADLESS), "a pod that is not ready is no endpoint");
             h.execOut("standby-main", "touch", "/tmp/ready");
             String[] both = {""};
             Harness.waitFor("the ready standby pod among api-direct's addresses", SOON, () -> {
-                both[0] = h.execOut("frontend-main", "sh", "-c", headless);
+                both[0] = h.execOut("frontend-main", "sh", "-c", HEADLESS);
                 return both[0].lines().count() == 2;
             });
             assertTrue(both[0].contains(backend[0]), both[0]);
