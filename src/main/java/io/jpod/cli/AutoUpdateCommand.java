@@ -50,7 +50,7 @@ public final class AutoUpdateCommand extends EngineCommand {
     @Override
     public Integer call() {
         AutoUpdateService.Options options = new AutoUpdateService.Options(dryRun, run.rollback, run.gate(),
-                registry.access(), trigger, recover);
+                registry.access(invocation()), trigger, recover);
         if (schedule != null) {
             CronSchedule cron = CronSchedule.parse(schedule);
             StopSignal stop = StopSignal.install();

@@ -19,6 +19,11 @@ abstract class EngineCommand implements Callable<Integer> {
         return global().engine();
     }
 
+    /** The user's working directory and standard streams. */
+    Invocation invocation() {
+        return global().invocation();
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

@@ -22,10 +22,34 @@ public final class GlobalOptions {
     private Engine engine;
     private StartupClock clock = new StartupClock(System.nanoTime());
     private java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+    private Invocation invocation;
+    private boolean served;
 
     /** Where warnings go: the command line's error stream. */
     void errorStream(java.io.PrintWriter err) {
         this.err = err;
+    }
+
+    /** Where this command runs (its working directory and streams); the process's own unless {@link Main} said otherwise. */
+    Invocation invocation() {
+        if (invocation == null) {
+            invocation = Invocation.ofProcess();
+        }
+        return invocation;
+    }
+
+    /** A command served by the command service runs in {@code invocation}, its client's. */
+    void served(Invocation invocation) {
+        this.invocation = invocation;
+        this.served = true;
+    }
+
+    /** Closes the engine, if the command opened it (a served command's process goes on). */
+    void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
     }
 
     /** Events shown to the user, as podman shows them: warnings, progress, debug detail with --log-level=debug. */
@@ -46,7 +70,8 @@ public final class GlobalOptions {
     public Engine engine() {
         if (engine == null) {
             clock.mark("command line parsed");
-            engine = Engine.open(runtime, storageDriver, events());
+            String rt = runtime != null && runtime.contains("/") ? invocation().path(runtime) : runtime;
+            engine = Engine.open(rt, storageDriver, events());
             clock.mark("engine opened");
         }
         return engine;
@@ -60,7 +85,7 @@ public final class GlobalOptions {
     void reportTimes() {
         if (logLevel == LogLevel.debug) {
             clock.mark("command done");
-            events().debug(clock.report());
+            events().debug(clock.report() + (served ? " (served by the command service, process " + ProcessHandle.current().pid() + ")" : ""));
         }
     }
 }

@@ -18,7 +18,7 @@ public final class ImagePruneCommand extends EngineCommand {
     public Integer call() throws IOException {
         String warning = all ? "WARNING! This command removes all images without at least one container associated with them."
                 : "WARNING! This command removes all dangling images.";
-        if (!force && !Confirmation.ask(out(), System.in, warning)) {
+        if (!force && !Confirmation.ask(out(), invocation().in(), warning)) {
             return 0;
         }
         List<String> removed = engine().images().prune(all);

@@ -40,8 +40,8 @@ public final class ImportCommand implements Runnable {
         ImageService images = global.engine().images();
         StderrEvents events = new StderrEvents(err, global.logLevel(), quiet);
         Image image = file.equals("-")
-                ? images.importRootfs(System.in, "stdin", changes, message, reference, events)
-                : images.importRootfs(Path.of(file), changes, message, reference, events);
+                ? images.importRootfs(global.invocation().in(), "stdin", changes, message, reference, events)
+                : images.importRootfs(Path.of(global.invocation().path(file)), changes, message, reference, events);
         var out = spec.commandLine().getOut();
         out.println("sha256:" + image.id());
         out.flush();

@@ -18,7 +18,7 @@ public final class KubeDownCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        KubeService.DownReport report = engine().kube().down(files, System.in, force);
+        KubeService.DownReport report = engine().kube().down(files, invocation().inputs(), force);
         boolean failed = print(report, out(), err());
         return failed ? ErrorReporter.ENGINE_ERROR : 0;
     }

@@ -45,7 +45,7 @@ public class KubeGenerateCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        Path target = file == null ? null : Path.of(file);
+        Path target = file == null ? null : Path.of(invocation().path(file));
         if (target != null && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw exists(file);
         }

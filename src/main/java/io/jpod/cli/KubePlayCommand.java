@@ -72,15 +72,15 @@ public final class KubePlayCommand extends EngineCommand {
         NetworkMode mode = NetworkMode.parse(network, "--network");
         KubeService kube = engine().kube();
         KubeService.PlayOptions options = new KubeService.PlayOptions(replace, start, configMaps,
-                ImageService.registryOptions(registry.access()), mode, publish.stream().map(PublishOption::parse).toList());
+                ImageService.registryOptions(registry.access(invocation())), mode, publish.stream().map(PublishOption::parse).toList());
         if (dryRun) {
-            printPlan(kube.dryRun(files, System.in, options));
+            printPlan(kube.dryRun(files, invocation().inputs(), options));
             return 0;
         }
         if (waitForPods) {
             return playAndWait(kube, options);
         }
-        KubeService.PlayReport report = kube.play(files, System.in, options);
+        KubeService.PlayReport report = kube.play(files, invocation().inputs(), options);
         return printReport(report) ? ErrorReporter.ENGINE_ERROR : 0;
     }
 
@@ -93,7 +93,7 @@ public final class KubePlayCommand extends EngineCommand {
     private int playAndWait(KubeService kube, KubeService.PlayOptions options) {
         byte[] input = readStdinIfNamed();
         try (StopSignals stop = StopSignals.install()) {
-            KubeService.PlayReport report = kube.play(files, new ByteArrayInputStream(input), options);
+            KubeService.PlayReport report = kube.play(files, new io.jpod.kube.Inputs(invocation().cwd(), new ByteArrayInputStream(input)), options);
             if (printReport(report)) {
                 return ErrorReporter.ENGINE_ERROR;
             }
@@ -124,7 +124,7 @@ public final class KubePlayCommand extends EngineCommand {
         var out = out();
         out.println((signalled ? "\n" : "") + "Cleaning up containers and pods...");
         out.flush();
-        KubeService.DownReport down = kube.down(files, new ByteArrayInputStream(input), false);
+        KubeService.DownReport down = kube.down(files, new io.jpod.kube.Inputs(invocation().cwd(), new ByteArrayInputStream(input)), false);
         down = new KubeService.DownReport(down.pods().stream().filter(o -> !(o.error() instanceof NotFoundException)).toList(),
                 down.volumes());
         return KubeDownCommand.print(down, out, err());
@@ -136,7 +136,7 @@ public final class KubePlayCommand extends EngineCommand {
             return new byte[0];
         }
         try {
-            return System.in.readAllBytes();
+            return invocation().in().readAllBytes();
         } catch (IOException e) {
             throw new InvalidInputException("-", "cannot read standard input: " + e.getMessage(), e);
         }

@@ -22,7 +22,7 @@ public final class KubeValidateCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        Plan plan = engine().kube().plan(files, configMaps, System.in, false);
+        Plan plan = engine().kube().plan(files, configMaps, invocation().inputs(), false);
         plan.warnings().forEach(engine().events()::warning);
         plan.problems().forEach(err()::println);
         err().flush();

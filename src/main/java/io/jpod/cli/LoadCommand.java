@@ -32,9 +32,9 @@ public final class LoadCommand implements Runnable {
             if (System.console() != null) {
                 throw new InvalidInputException("load", "cannot read from terminal, use command-line redirection or the --input flag");
             }
-            loaded = images.load(System.in, "stdin", events);
+            loaded = images.load(global.invocation().in(), "stdin", events);
         } else {
-            loaded = images.load(Path.of(input), events);
+            loaded = images.load(Path.of(global.invocation().path(input)), events);
         }
         var out = spec.commandLine().getOut();
         for (LoadedImage l : loaded) {

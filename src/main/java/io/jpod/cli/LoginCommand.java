@@ -54,7 +54,7 @@ public final class LoginCommand implements Runnable {
         String pass = password;
         if (passwordStdin) {
             try {
-                String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                String line = new BufferedReader(new InputStreamReader(GlobalOptions.of(spec).invocation().in(), StandardCharsets.UTF_8)).readLine();
                 pass = line == null ? "" : line;
             } catch (IOException e) {
                 throw new InvalidInputException("--password-stdin", "cannot read standard input: " + e.getMessage());
@@ -66,7 +66,7 @@ public final class LoginCommand implements Runnable {
             pass = new String(System.console().readPassword("Password: "));
         }
         Credentials credentials = new Credentials(user, pass);
-        ImageService.login(host, credentials, tlsVerify, authfile);
+        ImageService.login(host, credentials, tlsVerify, GlobalOptions.of(spec).invocation().path(authfile));
         var out = spec.commandLine().getOut();
         out.println("Login Succeeded!");
         out.flush();

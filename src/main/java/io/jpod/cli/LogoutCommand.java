@@ -23,7 +23,7 @@ public final class LogoutCommand implements Runnable {
     @Override
     public void run() {
         String host = LoginCommand.registryHost(registry);
-        if (!ImageService.logout(host, authfile)) {
+        if (!ImageService.logout(host, GlobalOptions.of(spec).invocation().path(authfile))) {
             throw new NotFoundException("login", host, "not logged into " + host);
         }
         var out = spec.commandLine().getOut();

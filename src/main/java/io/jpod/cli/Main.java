@@ -18,6 +18,11 @@ public final class Main {
 
     /** Runs jpod with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, null);
+    }
+
+    /** The same, for the user's working directory and standard streams in {@code invocation} (null: this process's). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Invocation invocation) {
         long started = System.nanoTime();
         if (List.of(args).equals(SUPERVISE)) {
             return supervise(err);
@@ -32,9 +37,18 @@ public final class Main {
         CommandLine cl = commandLine(out, err, args);
         GlobalOptions global = ((JpodCommand) cl.getCommand()).global;
         global.startClock(started);
-        int code = cl.execute(args);
-        global.reportTimes();
-        return code;
+        if (invocation != null) {
+            global.served(invocation);
+        }
+        try {
+            int code = cl.execute(args);
+            global.reportTimes();
+            return code;
+        } finally {
+            if (invocation != null) {
+                global.close(); // a process that goes on (the command service) keeps no store open
+            }
+        }
     }
 
     /**

@@ -38,8 +38,8 @@ public final class PullCommand implements Runnable {
     @Override
     public void run() {
         GlobalOptions global = GlobalOptions.of(spec);
-        io.jpod.events.Events events = StderrEvents.forTransfers(spec.commandLine().getErr(), global.logLevel(), quiet);
-        var options = ImageService.registryOptions(registry.access().withChooser(TerminalChooser.ifTerminal(spec.commandLine().getErr())));
+        io.jpod.events.Events events = StderrEvents.forTransfers(spec.commandLine().getErr(), global.logLevel(), quiet, global.invocation());
+        var options = ImageService.registryOptions(registry.access(global.invocation()).withChooser(TerminalChooser.ifTerminal(spec.commandLine().getErr(), global.invocation())));
         Image pulled = global.engine().images().pull(ImageReference.parse(image), options, new Platform(os, arch, variant), events);
         var out = spec.commandLine().getOut();
         out.println(pulled.id());

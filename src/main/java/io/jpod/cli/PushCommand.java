@@ -35,10 +35,10 @@ public final class PushCommand implements Runnable {
         GlobalOptions global = GlobalOptions.of(spec);
         StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
         String digest = global.engine().images().push(source,
-                destination == null ? null : ImageReference.parse(destination), ImageService.registryOptions(registry.access()), events);
+                destination == null ? null : ImageReference.parse(destination), ImageService.registryOptions(registry.access(global.invocation())), events);
         if (digestfile != null) {
             try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(digestfile), digest);
+                java.nio.file.Files.writeString(java.nio.file.Path.of(global.invocation().path(digestfile)), digest);
             } catch (java.io.IOException e) {
                 throw new io.jpod.error.InvalidInputException(digestfile, "cannot write the digest file: " + e.getMessage());
             }

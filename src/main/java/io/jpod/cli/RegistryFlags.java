@@ -16,7 +16,7 @@ final class RegistryFlags {
     String authfile;
 
     /** What the flags say of reaching registries. */
-    RegistryAccess access() {
-        return new RegistryAccess(tlsVerify, creds, authfile);
+    RegistryAccess access(Invocation invocation) {
+        return new RegistryAccess(tlsVerify, creds, invocation.path(authfile));
     }
 }

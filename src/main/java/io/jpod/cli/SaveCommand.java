@@ -39,16 +39,6 @@ public final class SaveCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Name or ID of an image.")
     List<String> images = new ArrayList<>();
 
-    /** Whether standard output is a terminal (as podman checks before writing an archive there). */
-    static boolean stdoutIsTerminal() {
-        try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
-        } catch (IOException | UnsupportedOperationException e) {
-            return System.console() != null;
-        }
-    }
-
     @Override
     public void run() {
         ArchiveFormat f = ArchiveFormat.parse(format);
@@ -56,10 +46,10 @@ public final class SaveCommand implements Runnable {
         StderrEvents events = new StderrEvents(spec.commandLine().getErr(), global.logLevel(), quiet);
         ImageService saver = global.engine().images();
         if (output == null || output.equals("-") || output.equals("/dev/stdout")) {
-            if (stdoutIsTerminal()) {
+            if (global.invocation().stdoutTty()) {
                 throw new ExitCodeException(ErrorReporter.ENGINE_ERROR, "refusing to save to terminal. Use -o flag or redirect");
             }
-            OutputStream out = new BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16);
+            OutputStream out = new BufferedOutputStream(global.invocation().stdout(), 1 << 16);
             saver.save(images, f, out, events);
             try {
                 out.flush();
@@ -68,7 +58,7 @@ public final class SaveCommand implements Runnable {
             }
             return;
         }
-        Path target = Path.of(output).toAbsolutePath();
+        Path target = Path.of(global.invocation().path(output));
         Path part;
         try {
             part = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");

@@ -19,9 +19,9 @@ final class StderrEvents implements Events {
      * The events of a command that transfers blobs: bars redrawn in place when standard error is a
      * terminal ({@link TerminalProgress}), else (or with {@code quiet}) these line-per-step events.
      */
-    static Events forTransfers(PrintWriter err, GlobalOptions.LogLevel level, boolean quiet) {
+    static Events forTransfers(PrintWriter err, GlobalOptions.LogLevel level, boolean quiet, Invocation invocation) {
         StderrEvents lines = new StderrEvents(err, level, quiet);
-        return !quiet && Terminal.stderrIsTerminal(System.getenv()) ? new TerminalProgress(err, lines, System::nanoTime) : lines;
+        return !quiet && invocation.stderrShowsProgress() ? new TerminalProgress(err, lines, System::nanoTime) : lines;
     }
 
     @Override

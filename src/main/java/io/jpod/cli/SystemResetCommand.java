@@ -14,7 +14,7 @@ public final class SystemResetCommand extends EngineCommand {
     @Override
     public Integer call() throws IOException {
         if (!force) {
-            if (!Confirmation.ask(out(), System.in, "WARNING! This will remove all pods, containers, images and jpod state of this user.")) {
+            if (!Confirmation.ask(out(), invocation().in(), "WARNING! This will remove all pods, containers, images and jpod state of this user.")) {
                 return 0;
             }
         }

@@ -25,11 +25,11 @@ final class TerminalChooser implements ShortNameChooser {
     }
 
     /** A chooser reading the terminal when standard input and output both are one; else {@link ShortNameChooser#NONE}. */
-    static ShortNameChooser ifTerminal(PrintWriter err) {
-        if (!Terminal.isTerminal(0) || !Terminal.isTerminal(1)) {
+    static ShortNameChooser ifTerminal(PrintWriter err, Invocation invocation) {
+        if (!invocation.stdinTty() || !invocation.stdoutTty()) {
             return ShortNameChooser.NONE;
         }
-        return new TerminalChooser(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), err);
+        return new TerminalChooser(new BufferedReader(new InputStreamReader(invocation.in(), StandardCharsets.UTF_8)), err);
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class VolumePruneCommand extends EngineCommand {
                     .map(VolumeInfo::row).map(r -> r.name()).toList();
             String warning = "WARNING! This will remove all volumes not used by at least one container. The following volumes will be removed:\n"
                     + String.join("\n", unused);
-            if (!Confirmation.ask(out(), System.in, warning)) {
+            if (!Confirmation.ask(out(), invocation().in(), warning)) {
                 return 0;
             }
         }

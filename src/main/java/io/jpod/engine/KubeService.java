@@ -131,16 +131,16 @@ public final class KubeService {
      * @param lenient        when true, references to missing ConfigMaps and Secrets are not problems
      *                       (for {@code kube down}, which needs only the pods' names)
      */
-    public Plan plan(List<String> files, List<String> configMapFiles, InputStream stdin, boolean lenient) {
+    public Plan plan(List<String> files, List<String> configMapFiles, io.jpod.kube.Inputs inputs, boolean lenient) {
         List<KubeFile> read = new ArrayList<>();
-        configMapFiles.forEach(f -> read.add(read(f, true, stdin)));
-        files.forEach(f -> read.add(read(f, false, stdin)));
+        configMapFiles.forEach(f -> read.add(read(f, true, inputs)));
+        files.forEach(f -> read.add(read(f, false, inputs)));
         return planner.plan(read, node, lenient);
     }
 
-    private KubeFile read(String file, boolean configMapsOnly, InputStream stdin) {
+    private KubeFile read(String file, boolean configMapsOnly, io.jpod.kube.Inputs inputs) {
         try {
-            return KubeFile.of(file, configMapsOnly, reader.read(file, stdin));
+            return KubeFile.of(file, configMapsOnly, reader.read(file, inputs));
         } catch (InvalidInputException e) {
             return KubeFile.unreadable(file, configMapsOnly, e.getMessage());
         }
@@ -156,13 +156,13 @@ public final class KubeService {
     }
 
     /** Reads and validates every document of every file before anything is created; the pods to play. */
-    public List<PodSpec> read(List<String> files, InputStream stdin) {
-        return checked(plan(files, List.of(), stdin, false)).pods();
+    public List<PodSpec> read(List<String> files, io.jpod.kube.Inputs inputs) {
+        return checked(plan(files, List.of(), inputs, false)).pods();
     }
 
     /** {@code kube play --dry-run}: what would be played, warnings emitted; problems thrown. Creates nothing. */
-    public Plan dryRun(List<String> files, InputStream stdin, PlayOptions options) {
-        Plan plan = checked(plan(files, options.configMaps(), stdin, false));
+    public Plan dryRun(List<String> files, io.jpod.kube.Inputs inputs, PlayOptions options) {
+        Plan plan = checked(plan(files, options.configMaps(), inputs, false));
         return plan.withPods(plan.pods().stream().map(options::applyTo).toList(),
                 plan.workloads().stream().map(w -> w.withTemplate(options.applyTo(w.template()))).toList());
     }
@@ -215,8 +215,8 @@ public final class KubeService {
      * The ConfigMaps, Secrets and PersistentVolumeClaims are stored first; nothing is created when any
      * document has a problem. A claim a pod uses that no file defines is made as an empty volume, as podman does.
      */
-    public PlayReport play(List<String> files, InputStream stdin, PlayOptions options) {
-        Plan plan = checked(plan(files, options.configMaps(), stdin, false));
+    public PlayReport play(List<String> files, io.jpod.kube.Inputs inputs, PlayOptions options) {
+        Plan plan = checked(plan(files, options.configMaps(), inputs, false));
         Instant now = Instant.now();
         List<KubeObjectStore.KubeObject> kept = new ArrayList<>();
         plan.configs().forEach(c -> kept.add(new KubeObjectStore.KubeObject(c.kind(), c.name(), c.data(), c.where(), now)));
@@ -297,8 +297,8 @@ public final class KubeService {
      * too (kept otherwise, with their data). The files are read for their objects' kinds and names only
      * ({@link DownTargets}): nothing is validated or translated. No warnings: nothing is played.
      */
-    public DownReport down(List<String> files, InputStream stdin, boolean force) {
-        DownTargets targets = DownTargets.of(files.stream().map(f -> read(f, false, stdin)).toList());
+    public DownReport down(List<String> files, io.jpod.kube.Inputs inputs, boolean force) {
+        DownTargets targets = DownTargets.of(files.stream().map(f -> read(f, false, inputs)).toList());
         if (!targets.problems().isEmpty()) {
             throw new InvalidInputException(null, String.join("\n", targets.problems()));
         }

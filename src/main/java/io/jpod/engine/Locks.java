@@ -1,12 +1,10 @@
 package io.jpod.engine;
 
 import io.jpod.error.StateException;
+import io.jpod.host.FileLocks;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /** Per-object file locks shared by all jpod processes of a user (lifecycle changes of one container are serialised). */
 final class Locks {
@@ -25,15 +23,8 @@ final class Locks {
     Held lock(String id) {
         try {
             Files.createDirectories(dir);
-            FileChannel ch = FileChannel.open(dir.resolve(id), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = ch.lock();
-            return () -> {
-                try (ch) {
-                    lock.release();
-                } catch (IOException e) {
-                    throw new StateException("cannot release lock " + id, e);
-                }
-            };
+            FileLocks.Held held = FileLocks.lock(dir.resolve(id));
+            return held::close;
         } catch (IOException e) {
             throw new StateException("cannot lock " + id + ": " + e.getMessage(), e);
         }

@@ -34,11 +34,11 @@ public final class KubeReader {
     }
 
     /** Reads a file, or standard input when {@code file} is "-". */
-    public List<KubeDocument> read(String file, InputStream stdin) {
+    public List<KubeDocument> read(String file, Inputs inputs) {
         if ("-".equals(file)) {
-            return parse("-", stdin);
+            return parse("-", inputs.stdin());
         }
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
+        try (InputStream in = Files.newInputStream(inputs.resolve(file))) {
             return parse(file, in);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file, "no such file");

@@ -1,16 +1,14 @@
 package io.jpod.network;
 
 import io.jpod.error.HostException;
+import io.jpod.host.FileLocks;
 import io.jpod.host.Lazy;
 import io.jpod.pod.ContainerSpec;
 import io.jpod.pod.PodSpec;
 import io.jpod.runtime.Exec;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -55,8 +52,6 @@ public final class SharedNetwork {
     private final Supplier<Optional<Path>> slirpBinary;
     private final Supplier<List<NetService>> services;
     private final Lazy<NetworkTools> tools = Lazy.of(NetworkTools::find);
-    /** The pods of one command join at once: a file lock is held by a process, so its threads take turns first. */
-    private final ReentrantLock threads = new ReentrantLock();
 
     SharedNetwork(Path dir, Supplier<Optional<Path>> slirpBinary, Supplier<List<NetService>> services) {
         this.dir = dir;
@@ -202,23 +197,20 @@ public final class SharedNetwork {
      * (the process's own threads take turns first: a file lock is the process's); an IOException says it cannot {@code what}.
      */
     private <T> T locked(String what, Change<T> change) {
-        threads.lock();
-        try (FileChannel ch = lockFile(); FileLock lock = ch.lock()) {
+        try (FileLocks.Held lock = FileLocks.lock(lockFile())) {
             return change.make();
         } catch (IOException e) {
             throw new HostException("cannot " + what + " on network " + NAME + ": " + e.getMessage(), null, e);
-        } finally {
-            threads.unlock();
         }
     }
 
-    /** The channel of the network's lock file (every jpod process of the user locks it around a change). */
-    private FileChannel lockFile() throws IOException {
+    /** The network's lock file (every jpod process of the user locks it around a change). */
+    private Path lockFile() throws IOException {
         Files.createDirectories(leaseDir());
         if (!Files.exists(dir.resolve("created"))) {
             Files.writeString(dir.resolve("created"), java.time.Instant.now().toString());
         }
-        return FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return dir.resolve("lock");
     }
 
     /** The leases whose pods are still there; the others (a pod removed without leaving) are released. */

@@ -88,13 +88,13 @@ class TerminalProgressTest {
     @Test
     void quietOrNotATerminalGivesLinesPerStep() {
         StringWriter out = new StringWriter();
-        Events lines = StderrEvents.forTransfers(new PrintWriter(out), GlobalOptions.LogLevel.warn, false);
+        Events lines = StderrEvents.forTransfers(new PrintWriter(out), GlobalOptions.LogLevel.warn, false, Invocation.ofProcess());
         lines.transferStarted("Copying blob", A, 10);
         lines.transferred(A, 5);
         lines.transferDone(A);
         assertEquals("Copying blob " + A + System.lineSeparator(), out.toString(), "a test's stderr is no terminal");
         StringWriter none = new StringWriter();
-        StderrEvents.forTransfers(new PrintWriter(none), GlobalOptions.LogLevel.warn, true).transferStarted("Copying blob", A, 10);
+        StderrEvents.forTransfers(new PrintWriter(none), GlobalOptions.LogLevel.warn, true, Invocation.ofProcess()).transferStarted("Copying blob", A, 10);
         assertEquals("", none.toString());
         assertTrue(Terminal.isTerminalDevice("/dev/pts/3"));
         assertTrue(Terminal.isTerminalDevice("/dev/tty1"));

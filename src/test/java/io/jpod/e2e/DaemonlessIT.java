@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** No daemon: once a command returns no jpod process runs, and killing every one leaves the containers running. */
+/**
+ * No daemon: once a command returns no jpod process runs but the optional command service (which ends when idle),
+ * and killing every one, the service too, leaves the containers running.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaemonlessIT {
     private static final String TICKER = "trap 'exit 0' TERM; i=0; while true; do i=$((i+1)); echo tick $i; sleep 1 & wait $!; done";
@@ -58,7 +61,9 @@ class DaemonlessIT {
     void containersOutliveKillingEveryJpodProcess() {
         List<HostProcess> before = h.leftovers();
         assertTrue(before.stream().anyMatch(p -> p.comm().equals("conmon")), () -> "conmon monitors the containers:" + describe(before));
-        for (HostProcess p : jpodProcesses()) {
+        List<HostProcess> killed = new java.util.ArrayList<>(jpodProcesses());
+        h.commandService().ifPresent(killed::add);
+        for (HostProcess p : killed) {
             ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly);
         }
         int ticks = Harness.count(h.jpodOk("logs", "daemonless-ticker").out(), "tick ");

@@ -293,6 +293,16 @@ public final class Harness {
         return run(jpodCommand(args), "jpod " + String.join(" ", args), stdin, timeout);
     }
 
+    /** Runs {@code jpod args...} as the user without the command service (JPOD_NO_SERVICE=1): in a jpod process of its own. */
+    public Result jpodWithoutService(String... args) {
+        List<String> cmd = userCommand("env");
+        cmd.add("JPOD_NO_SERVICE=1");
+        cmd.add(DIST.resolve("bin/jpod").toString());
+        cmd.addAll(List.of(args));
+        resetIsLast = false;
+        return run(cmd, "JPOD_NO_SERVICE=1 jpod " + String.join(" ", args), null, TIMEOUT);
+    }
+
     /**
      * Runs {@code jpod args...} as the user on a terminal: a pseudo-terminal of util-linux's
      * {@code script}, whose output (standard output and error together, with the terminal's
@@ -717,8 +727,18 @@ public final class Harness {
                 .map(HostProcess::ppid).collect(Collectors.toSet());
         long holder = holderPid().orElse(-1);
         return procs.stream()
-                .filter(p -> p.pid() != holder && !training.contains(p.pid()) && !trainingParents.contains(p.pid()))
+                .filter(p -> p.pid() != holder && !training.contains(p.pid()) && !trainingParents.contains(p.pid())
+                        && !training.contains(p.ppid()) && !isCommandService(p)) // the JVM a training run starts to write its cache
                 .toList();
+    }
+
+    /** The user's command service (bin/jpod starts it; it ends by itself when idle), if one runs and listens. */
+    public Optional<HostProcess> commandService() {
+        return userProcesses().stream().filter(Harness::isCommandService).filter(p -> Files.exists(RUN_DIR.resolve("jpod/cli.sock"))).findFirst();
+    }
+
+    private static boolean isCommandService(HostProcess p) {
+        return p.args().contains("io.jpod.cli.CommandServer");
     }
 
     /** The user's processes named {@code comm} (java, conmon, ...), leftovers only. */

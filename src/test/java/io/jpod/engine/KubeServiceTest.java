@@ -62,8 +62,8 @@ class KubeServiceTest {
         return f.toString();
     }
 
-    private static InputStream stdin(String s) {
-        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    private static io.jpod.kube.Inputs stdin(String s) {
+        return new io.jpod.kube.Inputs(java.nio.file.Path.of("").toAbsolutePath(), new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Plan plan(String... files) {

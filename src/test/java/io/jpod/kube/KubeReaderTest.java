@@ -27,6 +27,10 @@ class KubeReaderTest {
         }
     }
 
+    private static Inputs inputs(String stdin) {
+        return new Inputs(Path.of("").toAbsolutePath(), text(stdin));
+    }
+
     private static InputStream text(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
     }
@@ -38,7 +42,7 @@ class KubeReaderTest {
     @Test
     void readsEveryDocumentOfAFileAndSkipsEmptyOnes() {
         String file = fixture("multi.yaml");
-        List<KubeDocument> docs = reader.read(file, null);
+        List<KubeDocument> docs = reader.read(file, inputs(""));
         assertEquals(2, docs.size());
         assertEquals("first", docs.get(0).name());
         assertEquals("second", docs.get(1).name());
@@ -50,7 +54,7 @@ class KubeReaderTest {
     @Test
     void recordsWhereEachDocumentStarts() {
         String file = fixture("multi.yaml");
-        List<KubeDocument> docs = reader.read(file, null);
+        List<KubeDocument> docs = reader.read(file, inputs(""));
         // the first document starts after a comment line; the second is indented by two spaces
         assertEquals(2, docs.get(0).line());
         assertEquals(1, docs.get(0).column());
@@ -136,7 +140,7 @@ class KubeReaderTest {
     @Test
     void syntaxErrorNamesFileLineAndColumn() {
         String file = fixture("bad-indent.yaml");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, null));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, inputs("")));
         assertTrue(e.getMessage().startsWith(file + ":9:13: invalid YAML"), e.getMessage());
         assertTrue(e.getMessage().contains("mapping values are not allowed here"), e.getMessage());
         assertEquals(file + ":9:13", e.where());
@@ -146,7 +150,7 @@ class KubeReaderTest {
     @Test
     void tabIndentationIsReportedWhereTheTabIs() {
         String file = fixture("tab-indent.yaml");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, null));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, inputs("")));
         assertTrue(e.getMessage().startsWith(file + ":4:1: invalid YAML"), e.getMessage());
         assertTrue(e.getMessage().contains("TAB"), e.getMessage());
     }
@@ -175,7 +179,7 @@ class KubeReaderTest {
     @Test
     void aListDocumentIsRejected() {
         String file = fixture("second-is-list.yaml");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, null));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, inputs("")));
         assertEquals(file + ":6:1: a Kubernetes document must be a mapping, found a list", e.getMessage());
     }
 
@@ -190,20 +194,20 @@ class KubeReaderTest {
     @Test
     void missingFileIsReported(@TempDir Path dir) {
         String file = dir.resolve("nope.yaml").toString();
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, null));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(file, inputs("")));
         assertEquals(file + ": no such file", e.getMessage());
         assertEquals(file, e.where());
     }
 
     @Test
     void directoryCannotBeRead(@TempDir Path dir) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(dir.toString(), null));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read(dir.toString(), inputs("")));
         assertTrue(e.getMessage().startsWith(dir + ": cannot read"), e.getMessage());
     }
 
     @Test
     void dashReadsStandardInput() {
-        List<KubeDocument> docs = reader.read("-", text("kind: Pod\nmetadata:\n  name: from-stdin\n"));
+        List<KubeDocument> docs = reader.read("-", inputs("kind: Pod\nmetadata:\n  name: from-stdin\n"));
         assertEquals(1, docs.size());
         assertEquals("from-stdin", docs.get(0).name());
         assertEquals("-:1:1", docs.get(0).where());
@@ -211,7 +215,7 @@ class KubeReaderTest {
 
     @Test
     void dashErrorsNameStandardInput() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read("-", text("- a\n")));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> reader.read("-", inputs("- a\n")));
         assertTrue(e.getMessage().startsWith("-:1:1: "), e.getMessage());
     }
 
@@ -219,7 +223,7 @@ class KubeReaderTest {
     void fileNamedDashInADirectoryIsAFile(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("-");
         Files.writeString(f, "kind: Pod\n");
-        List<KubeDocument> docs = reader.read(f.toString(), text("kind: Other\n"));
+        List<KubeDocument> docs = reader.read(f.toString(), inputs("kind: Other\n"));
         assertEquals("Pod", docs.get(0).kind());
     }
 

@@ -1,0 +1,121 @@
+package io.jpod.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jpod.client.Client;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command service and its client, in this JVM, on a socket of their own (commands that need no store). */
+class CommandServerTest {
+    private static final Map<String, String> ENV = Map.of("HOME", "/home/someone", "PATH", "/usr/bin:/bin", "PWD", "/here");
+
+    @TempDir
+    Path dir;
+    private Path socket;
+    private CompletableFuture<Void> serving;
+
+    @BeforeEach
+    void start() throws Exception {
+        socket = dir.resolve("cli.sock");
+        CommandServer server = new CommandServer(socket, Duration.ofSeconds(1), ENV, null);
+        serving = CompletableFuture.runAsync(() -> {
+            try {
+                server.serve();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.exists(socket) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        serving.get(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(Map<String, String> env, String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Client.run(socket, List.of(args), env, "/tmp", new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err,
+                new boolean[] {false, false, false});
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aServedCommandPrintsAndExitsAsItsOwnProcessWould() {
+        Run version = run(ENV, "", "version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("Version:"), version.out());
+        Run usage = run(ENV, "", "pod");
+        assertEquals(125, usage.code());
+        assertTrue(usage.err().contains("Usage") || usage.err().contains("missing"), usage.err());
+        Run unknown = run(ENV, "", "nosuch");
+        assertEquals(125, unknown.code());
+        assertEquals("Error: unrecognized command 'jpod nosuch'\nSee 'jpod --help'\n", unknown.err());
+    }
+
+    @Test
+    void anotherShellOfTheSameEnvironmentIsServedAnotherEnvironmentIsNot() {
+        Map<String, String> otherShell = new HashMap<>(ENV);
+        otherShell.put("PWD", "/elsewhere");
+        otherShell.put("SHLVL", "3");
+        assertEquals(0, run(otherShell, "", "version").code());
+        Map<String, String> other = new HashMap<>(ENV);
+        other.put("JPOD_ROOT", "/somewhere");
+        Run declined = run(other, "", "version");
+        assertEquals(Client.NOT_SERVED, declined.code());
+        assertEquals("", declined.out() + declined.err(), "a declined command has done nothing");
+    }
+
+    @Test
+    void commandsThatNeedTheirOwnProcessAreDeclinedBeforeAnythingIsDone() {
+        Run exec = run(ENV, "", "exec", "web", "ls");
+        assertEquals(Client.NOT_SERVED, exec.code());
+        assertEquals("", exec.out() + exec.err());
+    }
+
+    @Test
+    void commandsRunSideBySide() throws Exception {
+        List<CompletableFuture<Run>> runs = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> run(ENV, "", "version"))).toList();
+        for (CompletableFuture<Run> r : runs) {
+            assertEquals(0, r.get().code());
+            assertTrue(r.get().out().startsWith("Version:"));
+        }
+    }
+
+    @Test
+    void theServiceEndsWhenIdleAndRemovesItsSocket() throws Exception {
+        assertEquals(0, run(ENV, "", "version").code());
+        serving.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertFalse(Files.exists(socket), "the socket is removed");
+        assertEquals(Client.NO_SERVICE, run(ENV, "", "version").code(), "no service: the launcher runs jpod itself");
+    }
+
+    @Test
+    void theServiceEndsWhenItsSocketIsRemoved() throws Exception {
+        Files.delete(socket);
+        serving.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+}

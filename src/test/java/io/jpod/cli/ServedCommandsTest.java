@@ -1,0 +1,35 @@
+package io.jpod.cli;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ServedCommandsTest {
+    @Test
+    void everydayCommandsAreServed() {
+        for (List<String> args : List.of(List.of("ps", "-a", "--format", "json"), List.of("pod", "ps"), List.of("kube", "play", "pod.yaml"),
+                List.of("kube", "down", "-"), List.of("logs", "web-app"), List.of("logs", "--tail", "3", "web-app"), List.of("rm", "-f", "x"),
+                List.of("--log-level", "debug", "inspect", "x"), List.of("auto-update", "history"), List.of("images"))) {
+            assertNull(ServedCommands.refusal(args), () -> String.join(" ", args));
+        }
+    }
+
+    @Test
+    void commandsThatNeedTheirOwnProcessAreNot() {
+        for (List<String> args : List.of(List.of("exec", "-it", "web-app", "sh"), List.of("container", "exec", "web-app", "ls"),
+                List.of("login", "localhost:5000"), List.of("system", "reset", "-f"), List.of("events"), List.of("auto-update"),
+                List.of("auto-update", "--dry-run"), List.of("logs", "-f", "web-app"), List.of("logs", "--follow", "web-app"),
+                List.of("logs", "-tf", "web-app"), List.of("container", "logs", "--follow=true", "x"), List.of("kube", "play", "--wait", "pod.yaml"),
+                List.of("--runtime", "runc", "exec", "x", "ls"), List.of("container", "cleanup", "abc"))) {
+            assertNotNull(ServedCommands.refusal(args), () -> String.join(" ", args));
+        }
+    }
+
+    @Test
+    void aValueOfAGlobalOptionIsNotTakenForTheVerb() {
+        assertNull(ServedCommands.refusal(List.of("--log-level", "debug", "ps")));
+        assertNotNull(ServedCommands.refusal(List.of("--storage-driver", "copy", "system", "info")));
+    }
+}
