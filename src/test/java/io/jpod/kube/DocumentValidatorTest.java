@@ -224,6 +224,26 @@ class DocumentValidatorTest {
     }
 
     @Test
+    void aDuplicateKeyIsAProblemAtTheSecondOneAmongTheOthersInTheFilesOrder() {
+        assertEquals(List.of(
+                "t.yaml:8:5: spec.containers[0]: duplicate key \"image\" (first at line 7)",
+                "t.yaml:10:22: spec.containers[0].ports[0].containerPort: must be an integer, not a string (\"80\")",
+                "t.yaml:11:3: spec: duplicate key \"containers\" (first at line 5)"), problems("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web}
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox
+                    image: nginx
+                    ports:
+                    - containerPort: "80"
+                  containers: []
+                """));
+    }
+
+    @Test
     void everyExampleIsValid() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("examples/kube"))) {
             for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {

@@ -72,6 +72,15 @@ class KubePlannerTest {
     }
 
     @Test
+    void aDuplicateKeyIsAProblemOfItsDocumentAndTheOtherDocumentsAreStillChecked() {
+        Plan plan = plan(file("dup.yaml", POD.replace("image: busybox", "image: busybox\n    image: nginx"),
+                CONFIG_MAP.replace("data: {mode: production}", "data: {mode: production, mode: test}"), SECRET));
+        assertEquals(List.of("dup.yaml:8:5: spec.containers[0]: duplicate key \"image\" (first at line 7)",
+                "dup.yaml:16:26: data: duplicate key \"mode\" (first at line 16)"), plan.problems());
+        assertEquals(List.of(), plan.pods());
+    }
+
+    @Test
     void configMapFilesGiveConfigMapsOnly() {
         Plan plan = plan(configMapFile("maps.yaml", CONFIG_MAP), file("app.yaml", POD, SECRET));
         assertEquals(List.of(), plan.problems());
