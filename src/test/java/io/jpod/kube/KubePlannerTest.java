@@ -81,6 +81,20 @@ class KubePlannerTest {
     }
 
     @Test
+    void anUnknownFieldIsAProblemWhileAKubernetesFieldJpodDoesNotHonourIsAWarning() {
+        Plan unsupported = plan(file("pod.yaml", POD.replace("image: busybox", "image: busybox\n    stdin: true"), CONFIG_MAP, SECRET));
+        assertEquals(List.of(), unsupported.problems());
+        assertEquals(List.of("pod.yaml:1:1: Pod web: field spec.containers[0].stdin is not supported yet and is ignored"),
+                unsupported.warnings());
+        assertEquals(1, unsupported.pods().size());
+        Plan unknown = plan(file("pod.yaml", POD.replace("image: busybox", "image: busybox\n    stdn: true"), CONFIG_MAP, SECRET));
+        assertEquals(List.of("pod.yaml:8:5: spec.containers[0].stdn: unknown field \"stdn\": did you mean \"stdin\"?"),
+                unknown.problems());
+        assertEquals(List.of(), unknown.warnings());
+        assertEquals(List.of(), unknown.pods());
+    }
+
+    @Test
     void configMapFilesGiveConfigMapsOnly() {
         Plan plan = plan(configMapFile("maps.yaml", CONFIG_MAP), file("app.yaml", POD, SECRET));
         assertEquals(List.of(), plan.problems());
