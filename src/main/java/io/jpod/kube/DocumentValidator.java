@@ -5,9 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Validates a document before anything acts on it: against the JSON Schema of its kind
- * ({@link SchemaValidator}) and against Kubernetes' own rules ({@link KubeRules}). Every problem is
- * reported, in the order of the file, as {@code file:line:col: path.to.field: message}.
+ * Validates a document before anything acts on it: its keys given twice (found when it was read,
+ * {@link LocatedTree}), against the JSON Schema of its kind ({@link SchemaValidator}: types, required
+ * fields, values, fields Kubernetes does not know) and against Kubernetes' own rules
+ * ({@link KubeRules}). Every problem is reported, in the order of the file, as
+ * {@code file:line:col: path.to.field: message}.
  */
 public final class DocumentValidator {
     private final SchemaValidator schemas = new SchemaValidator();
@@ -19,16 +21,12 @@ public final class DocumentValidator {
 
     /** Every problem of {@code doc}, one message each; empty when it is valid. */
     public List<String> problems(KubeDocument doc) {
-        List<Violation> all = new ArrayList<>(schemas.validate(doc));
+        List<Violation> all = new ArrayList<>(doc.duplicateKeys());
+        all.addAll(schemas.validate(doc));
         if (accepts(doc.kind())) {
             all.addAll(KubeRules.check(doc.node(), doc.kind()));
         }
-        all.sort(Comparator.comparingLong(v -> position(doc, v)));
+        all.sort(Comparator.comparingLong(v -> v.position(doc)));
         return all.stream().map(v -> v.describe(doc)).distinct().toList();
-    }
-
-    private static long position(KubeDocument doc, Violation v) {
-        int[] lc = doc.locations().find(v.path().pointer());
-        return lc == null ? 0 : NodeLocations.pack(lc[0], lc[1]);
     }
 }

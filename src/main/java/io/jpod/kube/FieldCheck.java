@@ -8,7 +8,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Finds the fields of a document that jpod does not honour, so that they are reported rather than
- * silently dropped. Supported fields are given as dotted paths: {@code spec.containers[].name};
+ * silently dropped. In a play these are fields Kubernetes knows: one it does not know was refused
+ * before, by the validator ({@link SchemaValidator}). Supported fields are given as dotted paths: {@code spec.containers[].name};
  * a path ending in {@code .*} accepts anything below it. A field set to nothing ({@link #asksNothing})
  * is not reported.
  */

@@ -1,6 +1,7 @@
 package io.jpod.kube;
 
 import io.jpod.error.InvalidInputException;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,15 +11,18 @@ import tools.jackson.databind.JsonNode;
  * @param line      1-based line of the document's first token
  * @param column    1-based column of the document's first token
  * @param locations where each node is (JSON pointer → line:col); {@link NodeLocations#NONE} when unknown
+ * @param duplicateKeys the keys given twice in one of its mappings, as read (the tree keeps the first)
  */
-public record KubeDocument(String source, int line, int column, JsonNode node, NodeLocations locations) {
+public record KubeDocument(String source, int line, int column, JsonNode node, NodeLocations locations,
+        List<Violation> duplicateKeys) {
 
     public KubeDocument {
         locations = locations == null ? NodeLocations.NONE : locations;
+        duplicateKeys = List.copyOf(duplicateKeys);
     }
 
     public KubeDocument(String source, int line, int column, JsonNode node) {
-        this(source, line, column, node, NodeLocations.NONE);
+        this(source, line, column, node, NodeLocations.NONE, List.of());
     }
 
     /** "file:line:col", the prefix of every message about this document. */

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
@@ -69,19 +67,29 @@ public final class KubeReader {
         return docs;
     }
 
-    /** The items of a {@code kind: List} document, each where it is in the file. */
+    /**
+     * The items of a {@code kind: List} document, each where it is in the file, with its own duplicate
+     * keys; a key given twice in the List itself (not in an item) is the List's error, since the List
+     * is not validated as a document.
+     */
     private static List<KubeDocument> items(KubeDocument list) {
+        FieldPath itemsPath = FieldPath.of("items");
+        for (Violation v : list.duplicateKeys()) {
+            if (itemOf(v) < 0) {
+                throw new InvalidInputException(v.where(list), v.path() + ": " + v.message());
+            }
+        }
         JsonNode items = list.node().get("items");
         if (items == null || items.isNull()) {
             return List.of();
         }
         if (!items.isArray()) {
-            throw new InvalidInputException(list.at(FieldPath.of("items")), "items: a List's items must be a list of objects");
+            throw new InvalidInputException(list.at(itemsPath), "items: a List's items must be a list of objects");
         }
         List<KubeDocument> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
-            FieldPath path = FieldPath.of("items").index(i);
+            FieldPath path = itemsPath.index(i);
             if (!item.isObject()) {
                 throw new InvalidInputException(list.at(path), path + ": a List's items must be objects");
             }
@@ -89,10 +97,23 @@ public final class KubeReader {
                 throw new InvalidInputException(list.at(path), path + ": a List inside a List is not supported");
             }
             int[] lc = list.locations().find(path.pointer());
+            List<Violation> duplicates = new ArrayList<>();
+            for (Violation v : list.duplicateKeys()) {
+                if (itemOf(v) == i) {
+                    List<Object> parts = v.path().parts();
+                    duplicates.add(new Violation(new FieldPath(parts.subList(2, parts.size())), v.message(), v.at()));
+                }
+            }
             out.add(new KubeDocument(list.source(), lc == null ? list.line() : lc[0], lc == null ? list.column() : lc[1], item,
-                    list.locations().below(path.pointer())));
+                    list.locations().below(path.pointer()), duplicates));
         }
         return out;
+    }
+
+    /** The index of the List's item a violation is in ({@code items[i]} or below), or -1 when in none. */
+    private static int itemOf(Violation v) {
+        List<Object> parts = v.path().parts();
+        return parts.size() >= 2 && "items".equals(parts.get(0)) && parts.get(1) instanceof Integer i ? i : -1;
     }
 
     private List<KubeDocument> documents(String source, InputStream in) {
@@ -108,10 +129,9 @@ public final class KubeReader {
                     throw new InvalidInputException(source + ":" + loc.getLineNr() + ":" + loc.getColumnNr(),
                             "a Kubernetes document must be a mapping, found " + describe(t));
                 }
-                Map<String, Long> at = new HashMap<>();
-                JsonNode node;
+                LocatedTree.Located tree;
                 try {
-                    node = LocatedTree.read(p, source, FieldPath.ROOT, at);
+                    tree = LocatedTree.read(p);
                 } catch (StreamConstraintsException e) {
                     // the parser's own wording names its Java setting; say it in jpod's, where the limit was passed
                     TokenStreamLocation deep = p.currentTokenLocation();
@@ -119,7 +139,8 @@ public final class KubeReader {
                             "invalid YAML: nested more than " + p.streamReadConstraints().getMaxNestingDepth()
                                     + " levels deep (a Kubernetes object never needs so many)", e);
                 }
-                docs.add(new KubeDocument(source, loc.getLineNr(), loc.getColumnNr(), node, new NodeLocations(at)));
+                docs.add(new KubeDocument(source, loc.getLineNr(), loc.getColumnNr(), tree.node(), tree.locations(),
+                        tree.duplicateKeys()));
             }
         } catch (JacksonException e) {
             for (Throwable t = e.getCause(); t != null; t = t.getCause()) {

@@ -1,6 +1,8 @@
 package io.jpod.kube;
 
-import io.jpod.error.InvalidInputException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -12,22 +14,41 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Builds a document's tree from the parser's tokens, as {@code readTree} would, and records where
- * each value is (JSON pointer → line:col), so that every problem can name its own line.
+ * each value and each key is (JSON pointer → line:col), so that every problem can name its own line.
+ * A key given twice in one mapping is a problem of the document, as Kubernetes' strict decoding
+ * refuses it (YAML and JSON parsers would keep the last one and drop the first without a word):
+ * the first one is kept, and the second one, its value unread, named at its own line:col.
  */
 final class LocatedTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Map<String, Long> at = new HashMap<>();
+    private final Map<String, Long> keys = new HashMap<>();
+    private final List<Violation> duplicateKeys = new ArrayList<>();
 
     private LocatedTree() {
     }
 
     /**
-     * Reads the value whose first token is the parser's current one; the parser is left on its last token.
-     * A key given twice in one mapping is refused, as Kubernetes' strict decoding refuses it (YAML and
-     * JSON parsers would keep the last one and drop the first without a word).
+     * A document's tree, where its nodes are, and its duplicate keys.
+     *
+     * @param duplicateKeys each key given again in a mapping, at the second one (the mapping's path)
      */
-    static JsonNode read(JsonParser p, String source, FieldPath path, Map<String, Long> at) {
-        TokenStreamLocation loc = p.currentTokenLocation();
-        at.put(path.pointer(), NodeLocations.pack(loc.getLineNr(), loc.getColumnNr()));
+    record Located(JsonNode node, NodeLocations locations, List<Violation> duplicateKeys) {
+        Located {
+            duplicateKeys = List.copyOf(duplicateKeys);
+        }
+    }
+
+    /** Reads the value whose first token is the parser's current one; the parser is left on its last token. */
+    static Located read(JsonParser p) {
+        LocatedTree tree = new LocatedTree();
+        JsonNode node = tree.value(p, FieldPath.ROOT);
+        return new Located(node, new NodeLocations(tree.at, tree.keys), tree.duplicateKeys);
+    }
+
+    private JsonNode value(JsonParser p, FieldPath path) {
+        at.put(path.pointer(), position(p));
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT -> {
@@ -35,15 +56,17 @@ final class LocatedTree {
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
                     FieldPath child = path.field(name);
-                    if (o.has(name)) {
-                        TokenStreamLocation keyAt = p.currentTokenLocation();
-                        long first = at.get(child.pointer());
-                        throw new InvalidInputException(source + ":" + keyAt.getLineNr() + ":" + keyAt.getColumnNr(),
-                                "duplicate key \"" + shorten(name) + "\"" + (path.parts().isEmpty() ? "" : " in " + path)
-                                        + ": it is already set at line " + (first >>> 32) + " (a mapping takes each key once)");
-                    }
+                    long key = position(p);
                     p.nextToken();
-                    o.set(name, read(p, source, child, at));
+                    if (o.has(name)) {
+                        int firstLine = NodeLocations.unpack(keys.get(child.pointer()))[0];
+                        duplicateKeys.add(Violation.at(path, "duplicate key \"" + shorten(name) + "\" (first at line " + firstLine + ")",
+                                NodeLocations.unpack(key)));
+                        p.skipChildren();
+                        continue;
+                    }
+                    keys.put(child.pointer(), key);
+                    o.set(name, value(p, child));
                 }
                 return o;
             }
@@ -51,7 +74,7 @@ final class LocatedTree {
                 ArrayNode a = NODES.arrayNode();
                 int i = 0;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    a.add(read(p, source, path.index(i++), at));
+                    a.add(value(p, path.index(i++)));
                 }
                 return a;
             }
@@ -79,6 +102,11 @@ final class LocatedTree {
                 return o instanceof byte[] b ? NODES.binaryNode(b) : NODES.pojoNode(o);
             }
         }
+    }
+
+    private static long position(JsonParser p) {
+        TokenStreamLocation loc = p.currentTokenLocation();
+        return NodeLocations.pack(loc.getLineNr(), loc.getColumnNr());
     }
 
     private static String shorten(String s) {

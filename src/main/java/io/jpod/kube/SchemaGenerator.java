@@ -35,7 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes the JSON Schemas of schemas/: one per kind jpod accepts, derived from the fabric8 model
  * classes jpod reads documents with (their Jackson {@code @JsonProperty} fields and Java types),
  * with Kubernetes' required fields and enumerations ({@link KubeSchemaRules}) added, since the
- * model does not carry them. Deterministic: the same model gives the same bytes.
+ * model does not carry them. Every model object is closed ({@code additionalProperties: false}):
+ * its fields are the ones Kubernetes knows, and a map (labels, data…) is open. Deterministic: the
+ * same model gives the same bytes.
  *
  * <p>Regenerate with {@code java -cp 'target/jpod.jar:target/lib/*' io.jpod.kube.SchemaGenerator schemas}
  * (or {@code mvn -o test -Dtest=SchemaFilesTest -Djpod.schemas.write=true}).
@@ -131,6 +133,7 @@ public final class SchemaGenerator {
             }
             props.set(name, p);
         }
+        s.put("additionalProperties", false); // a field the model does not have is unknown to Kubernetes
         List<String> required = KubeSchemaRules.REQUIRED.get(type.getSimpleName());
         if (required != null) {
             ArrayNode r = s.putArray("required");

@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Checks a document against the JSON Schema of its kind (schemas/, on the class path as
  * {@code /schemas/<kind>.json}), reporting every violation with its field path. It reads the
  * subset of JSON Schema that {@link SchemaGenerator} writes: type, format (int32/int64),
- * properties, additionalProperties, items, required, enum, $ref into $defs, and
+ * properties, additionalProperties (a schema, or {@code false}: a field the object does not have is
+ * unknown, as in kubectl's strict field validation, shown at its key with the nearest field of
+ * that object when one is near), items, required, enum, $ref into $defs, and
  * {@code x-kubernetes-int-or-string}. A null value is an unset field, as Kubernetes reads it.
  * A schema is loaded the first time a document of its kind is checked.
  */
@@ -42,7 +44,7 @@ public final class SchemaValidator {
         }
         JsonNode schema = schemas.computeIfAbsent(kind, this::load);
         List<Violation> out = new ArrayList<>();
-        new Walk(schema, out).object(schema, doc.node(), FieldPath.ROOT);
+        new Walk(schema, doc.locations(), out).object(schema, doc.node(), FieldPath.ROOT);
         return out;
     }
 
@@ -58,7 +60,7 @@ public final class SchemaValidator {
         }
     }
 
-    private record Walk(JsonNode root, List<Violation> out) {
+    private record Walk(JsonNode root, NodeLocations locations, List<Violation> out) {
 
         void check(JsonNode schema, JsonNode value, FieldPath path) {
             JsonNode s = resolve(schema);
@@ -127,11 +129,22 @@ public final class SchemaValidator {
                 JsonNode p = props.get(e.getKey());
                 if (p != null) {
                     check(p, e.getValue(), path.field(e.getKey()));
-                } else if (more != null) {
+                } else if (more != null && more.isObject()) {
                     check(more, e.getValue(), path.field(e.getKey()));
+                } else if (more != null && more.isBoolean() && !more.booleanValue()) {
+                    unknown(props, path.field(e.getKey()));
                 }
-                // other unknown fields are reported as warnings (FieldCheck), not here
+                // an object without additionalProperties takes any field
             }
+        }
+
+        /** A field the object does not have: at its key, with the object's nearest field when one is near. */
+        private void unknown(JsonNode props, FieldPath field) {
+            String name = field.last();
+            String message = "unknown field \"" + name + "\""
+                    + NearestName.among(name, props.propertyNames()).map(n -> ": did you mean \"" + n + "\"?").orElse("");
+            int[] key = locations.findKey(field.pointer());
+            out.add(key == null ? new Violation(field, message) : Violation.at(field, message, key));
         }
 
         private void integer(JsonNode s, JsonNode value, FieldPath path) {

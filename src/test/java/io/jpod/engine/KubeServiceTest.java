@@ -123,6 +123,27 @@ class KubeServiceTest {
     }
 
     @Test
+    void playRefusesAnUnknownFieldAndADuplicateKeyBeforeCreatingAnything() throws IOException {
+        // this service has no pods, volumes or stores: reaching any of them would throw something else
+        String f = file("strict.yaml", CONFIG_MAP, """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web}
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox
+                    imagePullPolice: Always
+                    image: nginx
+                """);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> kube.play(List.of(f), stdin(""), new KubeService.PlayOptions(false, true)));
+        assertEquals(f + ":13:5: spec.containers[0].imagePullPolice: unknown field \"imagePullPolice\": did you mean \"imagePullPolicy\"?\n"
+                + f + ":14:5: spec.containers[0]: duplicate key \"image\" (first at line 12)", e.getMessage());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
     void aFileThatCannotBeReadIsAProblemOfThePlan() throws IOException {
         String missing = dir.resolve("missing.yaml").toString();
         assertEquals(List.of(missing + ": no such file"), plan(missing, file("pod.yaml", CONFIG_MAP)).problems());

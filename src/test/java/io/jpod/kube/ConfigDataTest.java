@@ -120,8 +120,9 @@ class ConfigDataTest {
         assertEquals("c.yaml:1:1: data.a: must be a string", nested.getMessage());
     }
 
+    /** ConfigData's own field check; in a play the validator refuses such a field first (an unknown one). */
     @Test
-    void unknownFieldsAreWarnedAbout() {
+    void aFieldItDoesNotReadIsWarnedAbout() {
         ConfigData.Result r = ConfigData.of(doc("""
                 apiVersion: v1
                 kind: ConfigMap

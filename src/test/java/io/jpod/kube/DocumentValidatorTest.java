@@ -224,6 +224,159 @@ class DocumentValidatorTest {
     }
 
     @Test
+    void aDuplicateKeyIsAProblemAtTheSecondOneAmongTheOthersInTheFilesOrder() {
+        assertEquals(List.of(
+                "t.yaml:8:5: spec.containers[0]: duplicate key \"image\" (first at line 7)",
+                "t.yaml:10:22: spec.containers[0].ports[0].containerPort: must be an integer, not a string (\"80\")",
+                "t.yaml:11:3: spec: duplicate key \"containers\" (first at line 5)"), problems("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: web}
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox
+                    image: nginx
+                    ports:
+                    - containerPort: "80"
+                  containers: []
+                """));
+    }
+
+    @Test
+    void aFieldKubernetesDoesNotKnowIsAProblemAtItsKeyWithTheNearestFieldThere() {
+        assertEquals(List.of(
+                "t.yaml:5:3: metadata.labls: unknown field \"labls\": did you mean \"labels\"?",
+                "t.yaml:11:5: spec.containers[0].imagePullPolice: unknown field \"imagePullPolice\": did you mean \"imagePullPolicy\"?",
+                "t.yaml:12:5: spec.containers[0].p:orts: unknown field \"p:orts\": did you mean \"ports\"?",
+                "t.yaml:15:7: spec.containers[0].securityContext.runAsUsr: unknown field \"runAsUsr\": did you mean \"runAsUser\"?",
+                "t.yaml:16:48: spec.containers[0].livenessProbe.initialDelaySecond: unknown field \"initialDelaySecond\": "
+                        + "did you mean \"initialDelaySeconds\"?",
+                "t.yaml:19:16: spec.volumes[0].emptyDir.sizeLimt: unknown field \"sizeLimt\": did you mean \"sizeLimit\"?",
+                "t.yaml:20:3: spec.frobnicate: unknown field \"frobnicate\"",
+                "t.yaml:21:1: bogus: unknown field \"bogus\""), problems("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labls: {app: web}
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox
+                    stdin: true
+                    imagePullPolice: Always
+                    p:orts:
+                    - containerPort: 80
+                    securityContext:
+                      runAsUsr: 1000
+                    livenessProbe: {exec: {command: ["true"]}, initialDelaySecond: 3}
+                  volumes:
+                  - name: v
+                    emptyDir: {sizeLimt: 1Gi}
+                  frobnicate:
+                bogus: 1
+                """));
+    }
+
+    @Test
+    void unknownFieldsAreFoundInEveryKindJpodPlays() {
+        assertEquals(List.of(
+                "t.yaml:5:3: spec.replica: unknown field \"replica\": did you mean \"replicas\"?",
+                "t.yaml:9:45: spec.template.spec.containers[0].imagePullPolicyy: unknown field \"imagePullPolicyy\": "
+                        + "did you mean \"imagePullPolicy\"?",
+                "t.yaml:15:3: spec.backoffLimt: unknown field \"backoffLimt\": did you mean \"backoffLimit\"?",
+                "t.yaml:26:52: spec.template.spec.restartPolcy: unknown field \"restartPolcy\": did you mean \"restartPolicy\"?",
+                "t.yaml:26:107: spec.template.spec.containers[0].comand: unknown field \"comand\": did you mean \"command\"?",
+                "t.yaml:31:1: dat: unknown field \"dat\": did you mean \"data\"?",
+                "t.yaml:36:1: stringdata: unknown field \"stringdata\": did you mean \"stringData\"?",
+                "t.yaml:41:20: spec.resources.request: unknown field \"request\": did you mean \"requests\"?",
+                "t.yaml:46:27: spec.ports[0].targetport: unknown field \"targetport\": did you mean \"targetPort\"?"), problems("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: d}
+                spec:
+                  replica: 2
+                  selector: {matchLabels: {app: d}}
+                  template:
+                    metadata: {labels: {app: d}}
+                    spec: {containers: [{name: a, image: i, imagePullPolicyy: Always}]}
+                ---
+                apiVersion: batch/v1
+                kind: Job
+                metadata: {name: j}
+                spec:
+                  backoffLimt: 1
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: a, image: i}]
+                ---
+                apiVersion: apps/v1
+                kind: DaemonSet
+                metadata: {name: ds}
+                spec:
+                  selector: {matchLabels: {app: ds}}
+                  template: {metadata: {labels: {app: ds}}, spec: {restartPolcy: Always, containers: [{name: a, image: i, comand: [x]}]}}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: c}
+                dat: {a: b}
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: s}
+                stringdata: {a: b}
+                ---
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: p}
+                spec: {resources: {request: {storage: 1Gi}}}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: svc}
+                spec: {ports: [{port: 80, targetport: 8080}]}
+                """));
+    }
+
+    @Test
+    void theKeysOfMapValuedFieldsAreFree() {
+        assertEquals(List.of(), problems("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  labels: {imagePullPolice: x, anything: goes}
+                  annotations: {example.org/whatever: "1", frobnicate: "2"}
+                spec:
+                  nodeSelector: {disk: ssd, frobnicate: "yes"}
+                  containers:
+                  - name: app
+                    image: busybox
+                    resources: {limits: {cpu: 1, example.com/gpu: 1}}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: c}
+                data: {imagePullPolice: a, p:orts: b}
+                binaryData: {blob: aGk=}
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: s}
+                data: {password: aGk=}
+                stringData: {frobnicate: x}
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata: {name: svc}
+                spec: {selector: {anyLabel: x}, ports: [{port: 80}]}
+                """));
+    }
+
+    @Test
     void everyExampleIsValid() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("examples/kube"))) {
             for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {

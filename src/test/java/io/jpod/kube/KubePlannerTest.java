@@ -72,6 +72,29 @@ class KubePlannerTest {
     }
 
     @Test
+    void aDuplicateKeyIsAProblemOfItsDocumentAndTheOtherDocumentsAreStillChecked() {
+        Plan plan = plan(file("dup.yaml", POD.replace("image: busybox", "image: busybox\n    image: nginx"),
+                CONFIG_MAP.replace("data: {mode: production}", "data: {mode: production, mode: test}"), SECRET));
+        assertEquals(List.of("dup.yaml:8:5: spec.containers[0]: duplicate key \"image\" (first at line 7)",
+                "dup.yaml:16:26: data: duplicate key \"mode\" (first at line 16)"), plan.problems());
+        assertEquals(List.of(), plan.pods());
+    }
+
+    @Test
+    void anUnknownFieldIsAProblemWhileAKubernetesFieldJpodDoesNotHonourIsAWarning() {
+        Plan unsupported = plan(file("pod.yaml", POD.replace("image: busybox", "image: busybox\n    stdin: true"), CONFIG_MAP, SECRET));
+        assertEquals(List.of(), unsupported.problems());
+        assertEquals(List.of("pod.yaml:1:1: Pod web: field spec.containers[0].stdin is not supported yet and is ignored"),
+                unsupported.warnings());
+        assertEquals(1, unsupported.pods().size());
+        Plan unknown = plan(file("pod.yaml", POD.replace("image: busybox", "image: busybox\n    stdn: true"), CONFIG_MAP, SECRET));
+        assertEquals(List.of("pod.yaml:8:5: spec.containers[0].stdn: unknown field \"stdn\": did you mean \"stdin\"?"),
+                unknown.problems());
+        assertEquals(List.of(), unknown.warnings());
+        assertEquals(List.of(), unknown.pods());
+    }
+
+    @Test
     void configMapFilesGiveConfigMapsOnly() {
         Plan plan = plan(configMapFile("maps.yaml", CONFIG_MAP), file("app.yaml", POD, SECRET));
         assertEquals(List.of(), plan.problems());

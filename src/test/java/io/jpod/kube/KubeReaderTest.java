@@ -95,9 +95,14 @@ class KubeReaderTest {
         assertNull(noMeta.name());
     }
 
+    /** Each duplicate key of a document as "line:col: path: message", as the validator shows it. */
+    private static List<String> duplicates(KubeDocument doc) {
+        return doc.duplicateKeys().stream().map(v -> v.describe(doc)).toList();
+    }
+
     @Test
-    void aKeyGivenTwiceInOneMappingIsAnErrorAtTheSecondOne() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> parse("""
+    void aKeyGivenTwiceInOneMappingIsKeptAsAProblemAtTheSecondOneAndTheFirstValueIsRead() {
+        KubeDocument doc = parse("""
                 apiVersion: v1
                 kind: Pod
                 metadata:
@@ -107,19 +112,45 @@ class KubeReaderTest {
                   - name: app
                     image: busybox
                     image: nginx
-                """));
-        assertEquals("t.yaml:9:5", e.where(), e.getMessage());
-        assertTrue(e.getMessage().contains("duplicate key \"image\" in spec.containers[0]"), e.getMessage());
-        assertTrue(e.getMessage().contains("already set at line 8"), e.getMessage());
+                    ports:
+                    - containerPort: 80
+                    ports: [{containerPort: 81, name: {a: 1, a: 2}}]
+                """).get(0);
+        assertEquals(List.of("t.yaml:9:5: spec.containers[0]: duplicate key \"image\" (first at line 8)",
+                "t.yaml:12:5: spec.containers[0]: duplicate key \"ports\" (first at line 10)"), duplicates(doc));
+        assertEquals("busybox", doc.node().at("/spec/containers/0/image").asString());
+        assertEquals(80, doc.node().at("/spec/containers/0/ports/0/containerPort").asInt());
+        assertEquals("t.yaml:11:22", doc.at(FieldPath.parse("spec.containers[0].ports[0].containerPort")),
+                "the locations are the first value's");
     }
 
     @Test
-    void aDuplicateTopLevelKeyAndOneInAFlowMappingAreErrorsToo() {
-        InvalidInputException top = assertThrows(InvalidInputException.class, () -> parse("kind: Pod\nkind: Service\n"));
-        assertEquals("t.yaml:2:1", top.where(), top.getMessage());
-        assertTrue(top.getMessage().contains("duplicate key \"kind\":"), top.getMessage());
-        InvalidInputException flow = assertThrows(InvalidInputException.class, () -> parse("kind: Pod\nmetadata: {name: a, name: b}\n"));
-        assertTrue(flow.getMessage().contains("duplicate key \"name\" in metadata"), flow.getMessage());
+    void aDuplicateTopLevelKeyAndOneInAFlowMappingAreProblemsToo() {
+        KubeDocument top = parse("kind: Pod\nkind: Service\n").get(0);
+        assertEquals(List.of("t.yaml:2:1: (document): duplicate key \"kind\" (first at line 1)"), duplicates(top));
+        assertEquals("Pod", top.kind());
+        KubeDocument flow = parse("kind: Pod\nmetadata: {name: a, name: b}\n").get(0);
+        assertEquals(List.of("t.yaml:2:21: metadata: duplicate key \"name\" (first at line 2)"), duplicates(flow));
+    }
+
+    @Test
+    void aListItemKeepsItsOwnDuplicateKeysAndTheListsOwnAreAnError() {
+        List<KubeDocument> items = parse("""
+                apiVersion: v1
+                kind: List
+                items:
+                - kind: ConfigMap
+                  metadata: {name: a}
+                - kind: ConfigMap
+                  metadata: {name: b}
+                  data: {k: v, k: w}
+                """);
+        assertEquals(List.of(), duplicates(items.get(0)));
+        assertEquals(List.of("t.yaml:8:16: data: duplicate key \"k\" (first at line 8)"), duplicates(items.get(1)));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> parse("apiVersion: v1\nkind: List\nitems: []\nitems: []\n"));
+        assertEquals("t.yaml:4:1", e.where(), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(document): duplicate key \"items\" (first at line 3)"), e.getMessage());
     }
 
     @Test
