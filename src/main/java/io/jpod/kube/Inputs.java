@@ -9,6 +9,11 @@ import java.nio.file.Path;
  * for the name "-".
  */
 public record Inputs(Path cwd, InputStream stdin) {
+    /** This process's working directory, and no standard input. */
+    public static Inputs ofProcess() {
+        return new Inputs(Path.of("").toAbsolutePath(), InputStream.nullInputStream());
+    }
+
     /** {@code file} as the user named it, from the working directory. */
     public Path resolve(String file) {
         return cwd.resolve(file);

@@ -380,7 +380,7 @@ class DocumentValidatorTest {
     void everyExampleIsValid() throws IOException {
         try (Stream<Path> s = Files.list(Path.of("examples/kube"))) {
             for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                for (KubeDocument d : new KubeReader().read(f.toString(), null)) {
+                for (KubeDocument d : new KubeReader().read(f.toString(), Inputs.ofProcess())) {
                     assertEquals(List.of(), validator.problems(d), f.toString());
                 }
             }

@@ -175,7 +175,7 @@ class PodFieldsTranslatorTest {
     void theExampleRoundTrips() {
         String file = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "examples/kube/security-and-dns.yaml")
                 .toString();
-        PodSpec played = translator.translate(new KubeReader().read(file, null).get(0)).pod();
+        PodSpec played = translator.translate(new KubeReader().read(file, Inputs.ofProcess()).get(0)).pod();
         assertEquals(played, roundTrip(played));
     }
 

@@ -303,7 +303,7 @@ class PodGeneratorTest {
     // ---------------------------------------------------------------- round trips: YAML -> pod -> YAML -> the same pod
 
     private static void assertRoundTrips(String file) {
-        List<KubeDocument> docs = new KubeReader().read(file, null);
+        List<KubeDocument> docs = new KubeReader().read(file, Inputs.ofProcess());
         assertFalse(docs.isEmpty());
         for (KubeDocument d : docs) {
             PodSpec first = translator.translate(d).pod();

@@ -158,7 +158,7 @@ class PodGeneratorVolumesTest {
     @Test
     void theVolumesExampleRoundTrips() {
         Path file = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "examples/kube/persistent-volume.yaml");
-        List<KubeDocument> docs = new KubeReader().read(file.toString(), null);
+        List<KubeDocument> docs = new KubeReader().read(file.toString(), Inputs.ofProcess());
         PodSpec first = translator.translate(docs.get(1), SOURCES).pod();
         String yaml = generator.yaml(generator.generate(List.of(first), POD).objects(), List.of());
         assertEquals(first, translate(yaml));

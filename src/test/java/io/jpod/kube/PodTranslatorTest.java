@@ -53,7 +53,7 @@ class PodTranslatorTest {
 
     @Test
     void translatesEverySupportedField() {
-        KubeDocument d = new KubeReader().read(KubeReaderTest.fixture("pod-full.yaml"), null).get(0);
+        KubeDocument d = new KubeReader().read(KubeReaderTest.fixture("pod-full.yaml"), Inputs.ofProcess()).get(0);
         PodTranslator.Result r = translator.translate(d);
         PodSpec p = r.pod();
         assertEquals(List.of(), r.warnings());
