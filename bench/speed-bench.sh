@@ -12,8 +12,10 @@
 #   ps -a json      `ps -a --format json` with 10 idle pods present
 #   pod ps          `pod ps` with the same 10 pods
 #   10 pods, play   `kube play` of one file of 10 pods until all 20 containers run (fewer runs)
-#   PSS per pod     memory the 10 idle pods keep (PSS of every process they added) / 10
-# and jpod/podman ratios, with the issue's goals beside them.
+#   PSS per pod     memory the 10 idle pods keep (PSS of every process they added) / 10; for jpod the command
+#                   service's PSS is counted in too, as if the 10 pods alone kept it up
+# and jpod/podman ratios, with the issue's goals beside them. version, ps, ps -a json and pod ps are measured a
+# third time as "jpod alone" (JPOD_NO_SERVICE=1: a JVM of their own, no command service).
 #
 # Runs as root and switches to the user jpodbench (XDG_RUNTIME_DIR=/tmp/jpod-bench-run), like
 # bench/play-bench.sh. Builds jpod if target/jpod.jar is missing. Host port 18181 must be free.
@@ -84,6 +86,7 @@ chmod -R a+rX "$work"
 tool_cmd() {
   case "$1" in
     jpod) echo "$dist/bin/jpod" ;;
+    jpod-alone) echo "env JPOD_NO_SERVICE=1 $dist/bin/jpod" ;;
     podman) echo "podman --runtime runc" ;;
   esac
 }
@@ -155,6 +158,10 @@ for i in $(seq 0 "$runs"); do
     suffix=""; [ "$i" = 0 ] && suffix=".warm" # run 0 warms up and is not counted
     timed "$work/$tool.version$suffix" "$tool" version
     timed "$work/$tool.ps-empty$suffix" "$tool" ps
+    if [ "$tool" = jpod ]; then
+      timed "$work/jpod-alone.version$suffix" jpod-alone version
+      timed "$work/jpod-alone.ps-empty$suffix" jpod-alone ps
+    fi
     t0=$(now_ms)
     # shellcheck disable=SC2046
     as_user $(tool_cmd "$tool") kube play "$work/web.yaml" >/dev/null 2>"$work/stderr" || die "$tool kube play: $(cat "$work/stderr")"
@@ -184,7 +191,12 @@ for i in $(seq 1 $(( (runs + 4) / 5 ))); do
     for pid in $(user_pids); do
       case "$before" in *" $pid "*) ;; *) added+=("$pid") ;; esac
     done
-    echo $(( $(pss_of "${added[@]}") / 10 )) >> "$work/$tool.pss"
+    service_pss=0
+    if [ "$tool" = jpod ]; then # the command service, up since earlier commands: counted as the pods'
+      service_pss=$(pss_of $(pgrep -u "$user" -f io.jpod.cli.CommandServer))
+      echo "$service_pss" >> "$work/jpod.service-pss"
+    fi
+    echo $(( ($(pss_of "${added[@]}") + service_pss) / 10 )) >> "$work/$tool.pss"
     if [ "$i" -lt $(( (runs + 4) / 5 )) ]; then
       # shellcheck disable=SC2046
       as_user $(tool_cmd "$tool") kube down "$work/idle-$tool.yaml" >/dev/null 2>&1
@@ -199,6 +211,10 @@ for i in $(seq 0 "$runs"); do
     suffix=""; [ "$i" = 0 ] && suffix=".warm"
     timed "$work/$tool.psjson$suffix" "$tool" ps -a --format json
     timed "$work/$tool.podps$suffix" "$tool" pod ps
+    if [ "$tool" = jpod ]; then
+      timed "$work/jpod-alone.psjson$suffix" jpod-alone ps -a --format json
+      timed "$work/jpod-alone.podps$suffix" jpod-alone pod ps
+    fi
   done
 done
 for tool in "${tools[@]}"; do
@@ -209,9 +225,9 @@ for tool in "${tools[@]}"; do
 done
 
 # ---------------------------------------------------------------- the table
-row() { # label key unit goal
+row() { # label key unit goal [jpod's variant]
   local j p
-  j=$(median < "$work/jpod.$2"); p=$(median < "$work/podman.$2")
+  j=$(median < "$work/${5:-jpod}.$2"); p=$(median < "$work/podman.$2")
   awk -v l="$1" -v j="$j" -v p="$p" -v u="$3" -v g="$4" \
     'BEGIN { printf "| %-22s | %8s %-3s | %8s %-3s | %5.2f | %-22s |\n", l, j, u, p, u, (p ? j / p : 0), g }'
 }
@@ -219,12 +235,17 @@ echo
 echo "| measure                |        jpod     |      podman     | ratio | goal (jpod/podman)     |"
 echo "|------------------------|-----------------|-----------------|-------|------------------------|"
 row "version" version ms "jpod <= 150 ms"
+row "version, jpod alone" version ms "jpod <= 150 ms" jpod-alone
 row "ps (empty store)" ps-empty ms "jpod <= 200 ms"
+row "ps (empty), jpod alone" ps-empty ms "jpod <= 200 ms" jpod-alone
 row "play -> ready" play ms "<= 0.8"
 row "kube down" down ms "<= 0.8"
 row "ps -a --format json" psjson ms "<= 1.5 (aim 1.0)"
+row "ps -a json, jpod alone" psjson ms "<= 1.5 (aim 1.0)" jpod-alone
 row "pod ps" podps ms "<= 1.5 (aim 1.0)"
+row "pod ps, jpod alone" podps ms "<= 1.5 (aim 1.0)" jpod-alone
 row "10 pods, play" play10 ms "<= 0.5"
 row "PSS per idle pod" pss KiB "<= 1.0"
 echo
+echo "(jpod's PSS per pod counts its command service in: $(median < "$work/jpod.service-pss") KiB, the median of its PSS)"
 echo "(medians of $runs interleaved runs, $(( (runs + 4) / 5 )) for the 10-pod file; runc for both; user $user; $(nproc) cores)"

@@ -88,7 +88,7 @@ public final class Conmon {
             pb.redirectErrorStream(true);
             try (RandomAccessFile sync = new RandomAccessFile(fifo.toFile(), "rw")) {
                 Process p = pb.start();
-                CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> readMessage(sync));
+                CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> readMessage(sync), Exec.OWN_THREAD);
                 String msg;
                 try {
                     msg = line.get(120, TimeUnit.SECONDS);

@@ -62,6 +62,17 @@ public final class Exec {
         return nl < 0 ? t : t.substring(nl + 1);
     }
 
+    /**
+     * A thread per blocking task (a pipe drained, a sync pipe read): the common pool, which {@code supplyAsync} uses
+     * by default, has one thread on a 2-core machine on recent JDKs, and the command service runs commands side by
+     * side, so one blocked read there would hold every other command's.
+     */
+    public static final java.util.concurrent.Executor OWN_THREAD = task -> {
+        Thread t = new Thread(task, "jpod-io");
+        t.setDaemon(true);
+        t.start();
+    };
+
     private static CompletableFuture<String> drain(InputStream in) {
         return CompletableFuture.supplyAsync(() -> {
             try (in) {
@@ -69,6 +80,6 @@ public final class Exec {
             } catch (IOException e) {
                 return "";
             }
-        });
+        }, OWN_THREAD);
     }
 }

@@ -23,6 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command service and its client, in this JVM, on a socket of their own (commands that need no store). */
 class CommandServerTest {
     private static final Map<String, String> ENV = Map.of("HOME", "/home/someone", "PATH", "/usr/bin:/bin", "PWD", "/here");
+    /** Threads of the test's own (the common pool has one thread on a 2-core machine, which the service would hold). */
+    private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "command-server-test");
+        t.setDaemon(true);
+        return t;
+    });
 
     @TempDir
     Path dir;
@@ -43,7 +49,7 @@ class CommandServerTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        });
+        }, THREADS);
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!Files.exists(socket) && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -103,7 +109,7 @@ class CommandServerTest {
     @Test
     void commandsRunSideBySide() throws Exception {
         List<CompletableFuture<Run>> runs = java.util.stream.IntStream.range(0, 6)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> run(ENV, "", "version"))).toList();
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> run(ENV, "", "version"), THREADS)).toList();
         for (CompletableFuture<Run> r : runs) {
             assertEquals(0, r.get().code());
             assertTrue(r.get().out().startsWith("Version:"));
