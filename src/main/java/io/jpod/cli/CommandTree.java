@@ -18,16 +18,17 @@ import picocli.CommandLine;
 final class CommandTree {
     /** The subcommands of each group command, by the group's path ("" is jpod itself), in help order. */
     static final Map<String, List<String>> CHILDREN = Map.ofEntries(
-            Map.entry("", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "rm", "inspect", "logs", "exec",
-                    "port", "events", "images", "image", "volume", "network", "import", "load", "save", "pull", "push", "login", "logout", "tag",
-                    "untag", "rmi", "auto-update", "info", "system", "version", "help")),
+            Map.entry("", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "restart", "kill", "wait", "rm", "inspect",
+                    "logs", "exec", "port", "events", "images", "image", "volume", "network", "import", "load", "save", "pull", "push", "login",
+                    "logout", "tag", "untag", "rmi", "auto-update", "info", "system", "version", "help")),
             Map.entry("auto-update", List.of("schedule", "history")),
             Map.entry("auto-update schedule", List.of("set", "show", "clear")),
             Map.entry("kube", List.of("play", "down", "validate", "generate", "ps", "scale")),
             Map.entry("generate", List.of("kube")),
-            Map.entry("pod", List.of("ps", "start", "stop", "restart", "rm", "inspect")),
-            Map.entry("container", List.of("ps", "start", "stop", "rm", "inspect", "logs", "exec", "cleanup")),
-            Map.entry("image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect")),
+            Map.entry("pod", List.of("ps", "start", "stop", "restart", "kill", "rm", "inspect", "exists")),
+            Map.entry("container", List.of("ps", "start", "stop", "restart", "kill", "wait", "rm", "inspect", "logs", "exec", "exists",
+                    "cleanup")),
+            Map.entry("image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect", "exists")),
             Map.entry("volume", List.of("create", "ls", "inspect", "rm", "prune", "exists")),
             Map.entry("network", List.of("ls", "inspect", "exists")),
             Map.entry("system", List.of("reset", "info", "warm-up", "supervise")));
@@ -61,12 +62,18 @@ final class CommandTree {
             case "pod start" -> new PodStartCommand();
             case "pod stop" -> new PodStopCommand();
             case "pod restart" -> new PodRestartCommand();
+            case "pod kill" -> new PodKillCommand();
+            case "pod exists" -> new PodExistsCommand();
             case "pod rm" -> new PodRmCommand();
             case "pod inspect" -> new PodInspectCommand();
             case "container" -> new ContainerCommand();
             case "ps", "container ps" -> new PsCommand();
             case "start", "container start" -> new StartCommand();
             case "stop", "container stop" -> new StopCommand();
+            case "restart", "container restart" -> new RestartCommand();
+            case "kill", "container kill" -> new KillCommand();
+            case "wait", "container wait" -> new WaitCommand();
+            case "container exists" -> new ContainerExistsCommand();
             case "rm", "container rm" -> new RmCommand();
             case "inspect", "container inspect" -> new InspectCommand();
             case "logs", "container logs" -> new LogsCommand();
@@ -87,6 +94,7 @@ final class CommandTree {
             case "pull", "image pull" -> new PullCommand();
             case "push", "image push" -> new PushCommand();
             case "image inspect" -> new ImageInspectCommand();
+            case "image exists" -> new ImageExistsCommand();
             case "volume" -> new VolumeCommand();
             case "volume create" -> new VolumeCreateCommand();
             case "volume ls" -> new VolumeLsCommand();

@@ -65,13 +65,23 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         CommandLine at = ex.getCommandLine();
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !at.getSubcommands().isEmpty()
                 && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
-            err.println("Error: unrecognized command '" + at.getCommandSpec().qualifiedName() + " " + u.getUnmatched().get(0) + "'");
-        } else {
-            err.println("Error: " + ex.getMessage());
+            unrecognized(err, at.getCommandSpec().qualifiedName() + " " + u.getUnmatched().get(0));
+            return ENGINE_ERROR;
         }
+        err.println("Error: " + ex.getMessage());
         err.println("See '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
         err.flush();
         return ENGINE_ERROR;
+    }
+
+    /**
+     * A command line naming no command ({@code path}: "jpod nosuch", "jpod pod nosuch"), in podman's words; exit code 125,
+     * with or without --help, so that a script can tell a verb is missing.
+     */
+    static void unrecognized(PrintWriter err, String path) {
+        err.println("Error: unrecognized command `" + path + "`");
+        err.println("Try '" + path.substring(0, path.lastIndexOf(' ')) + " --help' for more information");
+        err.flush();
     }
 
     /** What the user sees of {@code ex}: its message, and for jpod's own errors the advice of {@link #advice}. */

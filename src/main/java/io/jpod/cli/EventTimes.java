@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The times of {@code jpod events}: {@code --since} and {@code --until} read as podman reads them
+ * The times of {@code jpod events} and {@code jpod logs}: {@code --since} and {@code --until} read as podman reads them
  * (RFC 3339, a date and time without a zone in the local zone, a date, Unix seconds with an
  * optional fraction, or a Go duration: that long before now for {@code --since}, after now for
  * {@code --until}), and an event's time printed as Go prints a {@code time.Time}.

@@ -29,8 +29,7 @@ public final class Main {
         }
         String unknown = CommandTree.unknownCommand(args);
         if (unknown != null) {
-            err.println("Error: unrecognized command '" + unknown + "'");
-            err.println("See '" + unknown.substring(0, unknown.lastIndexOf(' ')) + " --help'");
+            ErrorReporter.unrecognized(err, unknown);
             err.flush();
             return ErrorReporter.ENGINE_ERROR;
         }

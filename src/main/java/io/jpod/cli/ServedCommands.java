@@ -6,11 +6,11 @@ import java.util.Set;
 
 /**
  * Which command lines the command service runs: all but those that need their own process, because they read a
- * terminal, handle signals or hand their streams to another process (exec, login, a followed log, play --wait,
- * events' stream, auto-update's run, the system commands). bin/jpod does not even ask for the first words of these.
+ * terminal, handle signals, block for long or hand their streams to another process (exec, login, a followed log, play --wait,
+ * events' stream, auto-update's run, wait, the system commands). bin/jpod does not even ask for the first words of these.
  */
 final class ServedCommands {
-    private static final Set<String> OWN_PROCESS = Set.of("exec", "login", "system", "events", "attach", "run");
+    private static final Set<String> OWN_PROCESS = Set.of("exec", "login", "system", "events", "attach", "run", "wait");
     private static final Set<String> VALUED_GLOBALS = Set.of("--log-level", "--runtime", "--storage-driver");
 
     private ServedCommands() {
@@ -38,7 +38,7 @@ final class ServedCommands {
         }
         String first = words.isEmpty() ? "" : words.get(0);
         String second = words.size() > 1 ? words.get(1) : "";
-        if (OWN_PROCESS.contains(first) || first.equals("container") && (second.equals("exec") || second.equals("cleanup"))) {
+        if (OWN_PROCESS.contains(first) || first.equals("container") && (second.equals("exec") || second.equals("cleanup") || second.equals("wait"))) {
             return "jpod " + first + " runs in its own process";
         }
         if (first.equals("auto-update") && !second.equals("history") && !second.equals("schedule")) {

@@ -12,6 +12,7 @@ import io.jpod.oci.ContainerPlan;
 import io.jpod.oci.RuntimeSpec;
 import io.jpod.oci.SpecGenerator;
 import io.jpod.pod.ContainerSpec;
+import io.jpod.pod.Signal;
 import io.jpod.runtime.Conmon;
 import io.jpod.runtime.OciRuntimeCli;
 import io.jpod.state.ContainerRow;
@@ -264,6 +265,14 @@ final class ContainerLifecycle {
      */
     void killLocked(ContainerRow c, long graceSeconds) {
         terminate(c, state.container(c.id()).orElse(c), graceSeconds);
+    }
+
+    /**
+     * Sends {@code signal} to {@code c}'s init process (already under its lock), as {@code jpod kill}: an exit it
+     * causes is handled as any exit (conmon's exit command records it, and the restart policy applies).
+     */
+    void signalLocked(ContainerRow c, Signal signal) {
+        runtime(c).kill(c.name(), c.id(), Integer.toString(signal.number()), false);
     }
 
     private void terminate(ContainerRow c, ContainerRow current, long graceSeconds) {

@@ -1,6 +1,7 @@
 package io.jpod.engine;
 
 import io.jpod.error.JpodException;
+import io.jpod.error.NotFoundException;
 import io.jpod.events.Events;
 import io.jpod.host.HostProbe;
 import io.jpod.image.ArchiveFormat;
@@ -66,6 +67,16 @@ public final class ImageService {
     /** The image a name, id or unique id prefix names (see {@link ImageStore#resolve(String)}). */
     public Image resolve(String nameOrId) {
         return store.resolve(nameOrId);
+    }
+
+    /** Whether a name, id or unique id prefix names a local image (an ambiguous prefix is an error). */
+    public boolean exists(String nameOrId) {
+        try {
+            store.resolve(nameOrId);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     /** The image {@code reference} names locally. */

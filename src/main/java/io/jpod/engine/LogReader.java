@@ -8,6 +8,9 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
@@ -26,6 +29,15 @@ public final class LogReader {
                 return new Line("", false, false, raw);
             }
             return new Line(f[0], "stderr".equals(f[1]), "P".equals(f[2]), f.length == 4 ? f[3] : "");
+        }
+
+        /** When it was written (conmon's RFC 3339 time with nanoseconds), or null when the record has none. */
+        public Instant instant() {
+            try {
+                return OffsetDateTime.parse(time).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
     }
 

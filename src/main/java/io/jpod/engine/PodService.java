@@ -3,6 +3,7 @@ package io.jpod.engine;
 import io.jpod.error.ConflictException;
 import io.jpod.error.HostException;
 import io.jpod.error.JpodException;
+import io.jpod.error.NotFoundException;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.host.Processes;
 import io.jpod.image.registry.RegistryOptions;
@@ -14,6 +15,7 @@ import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodSpec;
 import io.jpod.pod.PullPolicy;
 import io.jpod.pod.ProcessPlan;
+import io.jpod.pod.Signal;
 import io.jpod.state.ContainerConfig;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
@@ -254,13 +256,116 @@ public final class PodService {
     public PodInfo restartPod(String nameOrId, Integer timeoutSeconds) {
         PodRow pod = state.findPod(nameOrId);
         stopPod(pod, timeoutSeconds);
-        eventLog.containers(state.containersOf(pod.id()), "restart");
-        for (ContainerRow c : state.containersOf(pod.id())) {
-            state.updateContainer(c.withStatus(c.status().restarting(c.status().restartCount())));
-        }
+        restarting(state.containersOf(pod.id()));
         startPod(pod);
         awaitInit(pod);
         return info(pod);
+    }
+
+    /** Stops a container (as {@link #stopContainer}) and starts it again (as {@link #startContainer}), as podman's restart. */
+    public ContainerInfo restartContainer(String nameOrId, Integer timeoutSeconds) {
+        ContainerRow c = state.findContainer(nameOrId);
+        stopContainer(c.id(), timeoutSeconds);
+        restarting(state.container(c.id()).stream().toList());
+        return startContainer(c.id());
+    }
+
+    /** Records that the user restarts {@code containers}, stopped: their stop is no longer one that holds them down. */
+    private void restarting(List<ContainerRow> containers) {
+        eventLog.containers(containers, "restart");
+        for (ContainerRow c : containers) {
+            state.updateContainer(c.withStatus(c.status().restarting(c.status().restartCount())));
+        }
+    }
+
+    /**
+     * Sends {@code signal} to a running container's main process, as podman's kill; a container not running is an
+     * error. The exit it may cause is handled as any exit: conmon's exit command records it and the pod's
+     * restartPolicy applies.
+     */
+    public ContainerRow killContainer(String nameOrId, Signal signal) {
+        ContainerRow c = state.findContainer(nameOrId);
+        try (Locks.Held l = life.lock(c.id())) {
+            ContainerInfo now = containerInfo(state.container(c.id()).orElse(c));
+            if (now.current() != ContainerState.RUNNING) {
+                throw new ConflictException(c.name(), "can only kill running containers. " + c.id() + " is in state "
+                        + now.current().label() + ": container state improper");
+            }
+            life.signalLocked(now.row(), signal);
+        }
+        eventLog.container(c, "kill", Map.of("signal", signal.name()));
+        return c;
+    }
+
+    /**
+     * Sends {@code signal} to every running container of a pod, as podman's pod kill: the infra container first, so
+     * that the exits the signal causes find the pod down and restart nothing; a pod with nothing running is no error.
+     */
+    public PodRow killPod(String nameOrId, Signal signal) {
+        PodRow pod = state.findPod(nameOrId);
+        List<ContainerRow> order = state.containersOf(pod.id()).stream()
+                .sorted(Comparator.comparing((ContainerRow c) -> !c.infra())).toList();
+        JpodException failed = null;
+        for (ContainerRow c : order) {
+            try (Locks.Held l = life.lock(c.id())) {
+                ContainerRow now = state.container(c.id()).orElse(c);
+                if (now.status().state() != ContainerState.RUNNING || !Processes.running(now.status().pid())) {
+                    continue;
+                }
+                life.signalLocked(now, signal);
+                eventLog.container(now, "kill", Map.of("signal", signal.name()));
+            } catch (JpodException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return pod;
+    }
+
+    /**
+     * Waits until a container is in one of {@code states}, looking every {@code interval}, as podman's wait: for
+     * {@code stopped} or {@code exited} until it has ended, giving its exit code; for another state, -1 once it is in it.
+     */
+    public int waitFor(String nameOrId, Set<ContainerState> states, java.time.Duration interval) {
+        ContainerRow c = state.findContainer(nameOrId);
+        boolean forExit = states.contains(ContainerState.EXITED) || states.contains(ContainerState.STOPPED);
+        while (true) {
+            ContainerRow row = state.container(c.id()).orElseThrow(() -> new NotFoundException("container", nameOrId,
+                    "container " + c.name() + " was removed while waited for: no such container"));
+            ContainerState now = containerInfo(row).current();
+            if (forExit && (now == ContainerState.EXITED || now == ContainerState.STOPPED)) {
+                // an exit not yet recorded by conmon's exit command is in its exit file
+                Integer code = row.status().state() == ContainerState.RUNNING ? life.exitCode(c.id()) : row.status().exitCode();
+                if (code != null || row.status().state() != ContainerState.RUNNING) {
+                    return code == null ? -1 : code;
+                }
+            } else if (states.contains(now)) {
+                return -1;
+            }
+            Processes.sleep(Math.max(1, interval.toMillis()));
+        }
+    }
+
+    /** Whether a container of that name, id or unique id prefix exists (an ambiguous prefix is an error). */
+    public boolean containerExists(String nameOrId) {
+        try {
+            state.findContainer(nameOrId);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Whether a pod of that name, id or unique id prefix exists (an ambiguous prefix is an error). */
+    public boolean podExists(String nameOrId) {
+        try {
+            state.findPod(nameOrId);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     /** Removes a pod: running containers are refused unless {@code force}, which stops them first. */

@@ -83,7 +83,7 @@ class CommandServerTest {
         assertTrue(usage.err().contains("Usage") || usage.err().contains("missing"), usage.err());
         Run unknown = run(ENV, "", "nosuch");
         assertEquals(125, unknown.code());
-        assertEquals("Error: unrecognized command 'jpod nosuch'\nSee 'jpod --help'\n", unknown.err());
+        assertEquals("Error: unrecognized command `jpod nosuch`\nTry 'jpod --help' for more information\n", unknown.err());
     }
 
     @Test

@@ -94,7 +94,8 @@ class CommandTreeTest {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             assertEquals(125, Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true)), () -> String.join(" ", args));
-            assertTrue(err.toString().startsWith("Error: unrecognized command 'jpod " + (args[0].equals("pod") ? "pod " : "") + "nosuch'"),
+            assertTrue(err.toString().startsWith("Error: unrecognized command `jpod " + (args[0].equals("pod") ? "pod " : "") + "nosuch`\nTry 'jpod "
+                    + (args[0].equals("pod") ? "pod " : "") + "--help' for more information\n"),
                     err::toString);
             assertEquals("", out.toString(), "no help printed");
         }

@@ -37,7 +37,7 @@ class ErrorsIT extends PlayingIT {
     void anUnknownVerbIsAnErrorEvenWithHelpAsInPodman() {
         Result r = h.jpod("nosuch", "--help");
         assertEquals(125, r.code(), r::describe);
-        assertEquals("Error: unrecognized command 'jpod nosuch'", r.errLines().get(0));
+        assertEquals("Error: unrecognized command `jpod nosuch`", r.errLines().get(0));
         assertTrue(r.out().isEmpty(), "no help: a script can tell the verb is missing");
     }
 

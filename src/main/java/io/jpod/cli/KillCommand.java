@@ -1,0 +1,27 @@
+package io.jpod.cli;
+
+import io.jpod.pod.Signal;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpod kill [-s SIGNAL] CONTAINER...}: a signal to each container's main process, SIGKILL unless said. */
+@Command(name = "kill", description = "Kill one or more running containers with a specific signal.")
+public final class KillCommand extends EngineCommand {
+    @Option(names = {"-s", "--signal"}, paramLabel = "SIGNAL", defaultValue = "KILL",
+            description = "Signal to send to the container: a name (TERM, SIGTERM) or a number (default: ${DEFAULT-VALUE}).")
+    String signal;
+
+    @Parameters(paramLabel = "CONTAINER", arity = "1..*")
+    List<String> containers;
+
+    @Override
+    public Integer call() {
+        Signal s = Signal.parse(signal);
+        return PerObject.run(this, containers, c -> {
+            engine().pods().killContainer(c, s);
+            return c;
+        });
+    }
+}

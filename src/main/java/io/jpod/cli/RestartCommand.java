@@ -1,0 +1,25 @@
+package io.jpod.cli;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jpod restart [-t N] CONTAINER...}: each container stopped, if it runs, and started again. */
+@Command(name = "restart", description = "Restart one or more containers.")
+public final class RestartCommand extends EngineCommand {
+    @Option(names = {"-t", "--time"}, paramLabel = "SECONDS",
+            description = "Seconds to wait for stop before killing the container (default: the pod's terminationGracePeriodSeconds, else 10).")
+    Integer time;
+
+    @Parameters(paramLabel = "CONTAINER", arity = "1..*")
+    List<String> containers;
+
+    @Override
+    public Integer call() {
+        return PerObject.run(this, containers, c -> {
+            engine().pods().restartContainer(c, time);
+            return c;
+        });
+    }
+}
