@@ -42,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CommandServer {
     /** Variables that differ between a user's shells without changing what a command does. */
+    /** How long without a command before the heap is collected and given back. */
+    private static final Duration TRIM_AFTER = Duration.ofSeconds(2);
     private static final java.util.Set<String> VOLATILE = java.util.Set.of("PWD", "OLDPWD", "SHLVL", "_", "COLUMNS", "LINES");
 
     private final Path socket;
@@ -135,8 +137,16 @@ public final class CommandServer {
 
     /** Closes the server socket once the service should end: no new command is taken, those running finish. */
     private void watch(ServerSocketChannel server, Object key) {
+        long collectedAfter = -1;
         while (ending == null) {
             sleep(500);
+            long used = lastUse.get();
+            if (active.get() == 0 && used != collectedAfter && System.nanoTime() - used > TRIM_AFTER.toNanos()) {
+                // Between commands the heap holds only garbage: a full collection gives it back (the service runs with a
+                // small -XX:MaxHeapFreeRatio), so that the service waits for the next command at its smallest.
+                System.gc();
+                collectedAfter = used;
+            }
             String why = null;
             if (active.get() == 0 && System.nanoTime() - lastUse.get() > idle.toNanos()) {
                 why = "idle";
