@@ -41,10 +41,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * default), when its socket is removed or replaced, when the build changes or its holder is gone.
  */
 public final class CommandServer {
-    /** Variables that differ between a user's shells without changing what a command does. */
     /** How long without a command before the heap is collected and given back. */
     private static final Duration TRIM_AFTER = Duration.ofSeconds(2);
-    private static final java.util.Set<String> VOLATILE = java.util.Set.of("PWD", "OLDPWD", "SHLVL", "_", "COLUMNS", "LINES");
+    /**
+     * Variables that differ between a user's shells without changing what a command does, and the supervisor's
+     * malloc setting (bin/jpod's), which the exit commands of the containers it restarts inherit through conmon.
+     */
+    private static final java.util.Set<String> VOLATILE = java.util.Set.of("PWD", "OLDPWD", "SHLVL", "_", "COLUMNS", "LINES",
+            "MALLOC_ARENA_MAX");
 
     private final Path socket;
     private final Duration idle;
@@ -240,6 +244,7 @@ public final class CommandServer {
     static Map<String, String> withoutVolatile(Map<String, String> env) {
         Map<String, String> kept = new java.util.TreeMap<>(env);
         kept.keySet().removeAll(VOLATILE);
+        kept.keySet().removeIf(k -> k.startsWith("_OCI_")); // conmon's, in the exit command it runs
         return kept;
     }
 

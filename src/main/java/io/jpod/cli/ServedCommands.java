@@ -38,7 +38,7 @@ final class ServedCommands {
         }
         String first = words.isEmpty() ? "" : words.get(0);
         String second = words.size() > 1 ? words.get(1) : "";
-        if (OWN_PROCESS.contains(first) || first.equals("container") && (second.equals("exec") || second.equals("cleanup") || second.equals("wait"))) {
+        if (OWN_PROCESS.contains(first) || first.equals("container") && OWN_PROCESS.contains(second)) {
             return "jpod " + first + " runs in its own process";
         }
         if (first.equals("auto-update") && !second.equals("history") && !second.equals("schedule")) {
