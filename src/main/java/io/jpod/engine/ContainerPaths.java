@@ -75,6 +75,11 @@ record ContainerPaths(String id, Path data, Path run, Path exit, Path netSocket)
         return new Conmon.ContainerFiles(bundle(), run, log(), exit.getParent(), socketDir, exitCommand);
     }
 
+    /** conmon's mark of an OOM kill in the container's cgroup (it is conmon's persist directory). */
+    Path oomFile() {
+        return Conmon.oomFile(run);
+    }
+
     /** Tells bin/jpod that jpod itself is stopping the container (bin/jpod names it too). */
     Path stopping() {
         return run.resolve("stopping");

@@ -60,8 +60,13 @@ public final class Conmon {
 
         /** Made by conmon (its persist directory's {@code oom}) when the container's cgroup ran out of memory. */
         public Path oomFile() {
-            return runDir.resolve("oom");
+            return Conmon.oomFile(runDir);
         }
+    }
+
+    /** The file conmon makes in its persist directory (a container's run directory) when the container's cgroup had an OOM kill. */
+    public static Path oomFile(Path persistDir) {
+        return persistDir.resolve("oom");
     }
 
     /** Creates container {@code id} (runtime state "created"); returns its pid. */
