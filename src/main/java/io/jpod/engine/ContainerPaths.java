@@ -10,7 +10,7 @@ import java.util.List;
  * Where one container's files are: the only place that names them. Under the data directory
  * {@code containers/<id>/}: {@code bundle/config.json}, {@code ctr.log}, {@code overlay/} (the app
  * container's rootfs), {@code rootfs/} (the infra container's empty root) and {@code userdata/} (an
- * infra container's: the pod's files); under the run directory {@code containers/<id>/} (pid files,
+ * infra container's: the pod's files); under the run directory {@code containers/<id>/} (pid files, conmon's {@code oom} file,
  * the {@code stopping} marker, slirp4netns's files), {@code exits/<id>} and the network socket.
  *
  * @param id   the container id (64 hex)
