@@ -1,5 +1,6 @@
 package io.jpod.cli;
 
+import io.jpod.engine.PodService;
 import io.jpod.engine.PodService.ContainerInfo;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerStatus;
@@ -39,12 +40,21 @@ public final class InspectCommand extends EngineCommand {
         state.put("Running", running);
         state.put("Paused", false);
         state.put("Restarting", c.restartAt() != null);
-        state.put("OOMKilled", false);
+        PodService.ContainerDetails details = engine().pods().details(r);
+        // podman's OOMKilled: conmon saw an OOM kill in the container's cgroup; rootless jpod gives a container no
+        // cgroup of its own, so nothing counts, and the field is left out
+        if (details.oomKilled() != null) {
+            state.put("OOMKilled", details.oomKilled());
+        }
+        // podman's Dead is its state machine's "bad state", which jpod's states (an enum, read back whole) never are
         state.put("Dead", false);
         state.put("Pid", running ? s.pid() : 0);
         state.put("ConmonPid", running ? s.conmonPid() : 0);
         state.put("ExitCode", s.exitCode() == null ? 0 : s.exitCode());
         state.put("Error", "");
+        if (details.cgroup() != null) {
+            state.put("CgroupPath", details.cgroup());
+        }
         state.put("StartedAt", iso(s.startedAt()));
         state.put("FinishedAt", iso(s.finishedAt()));
         // the kubelet's words: why it waits (CrashLoopBackOff, and until when), how its last run ended
@@ -62,7 +72,7 @@ public final class InspectCommand extends EngineCommand {
         config.put("Image", r.infra() ? "" : r.imageName());
         config.put("WorkingDir", p.workingDir());
         config.put("User", p.user() == null ? "" : p.user());
-        config.put("Labels", Map.of());
+        config.put("Labels", c.labels());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", r.id());
         m.put("Created", iso(r.created()));
@@ -75,7 +85,7 @@ public final class InspectCommand extends EngineCommand {
         m.put("PodName", c.podName());
         m.put("Name", r.name());
         m.put("RestartCount", s.restartCount());
-        m.put("Driver", "overlay");
+        m.put("Driver", details.storageDriver().label());
         m.put("OCIRuntime", engine().host().runtime().name());
         m.put("LogPath", engine().pods().logFile(r).toString());
         m.put("IsInfra", r.infra());

@@ -40,13 +40,14 @@ public final class PodPsCommand extends EngineCommand {
             pods = pods.stream().max(java.util.Comparator.comparing((PodInfo p) -> p.pod().created())).stream().toList();
         }
         Instant now = Instant.now();
+        String cgroupParent = engine().pods().cgroupParent();
         if (quiet) {
             pods.forEach(p -> out().println(noTrunc ? p.pod().id() : Views.shortId(p.pod().id())));
         } else if ("json".equals(format)) {
-            Output.printJson(out(), pods.stream().map(Views::podJson).toList());
+            Output.printJson(out(), pods.stream().map(p -> Views.podJson(p, cgroupParent)).toList());
         } else {
             List<java.util.Map<String, Object>> rows = pods.stream().map(p -> {
-                var m = Views.podRow(p, now);
+                var m = Views.podRow(p, cgroupParent, now);
                 if (noTrunc) {
                     m.put("ID", p.pod().id());
                 }

@@ -76,10 +76,11 @@ final class Views {
         m.put("ImageID", r.infra() ? "" : r.imageId());
         m.put("IsInfra", r.infra());
         m.put("Labels", c.labels());
-        m.put("Mounts", List.of());
+        m.put("Mounts", c.mounts());
         m.put("Names", List.of(r.name()));
+        // podman fills Namespaces only for ps --ns, which jpod does not have: without it podman's is empty too
         m.put("Namespaces", Map.of());
-        m.put("Networks", List.of());
+        m.put("Networks", c.networks());
         m.put("Pid", c.current() == ContainerState.RUNNING ? s.pid() : 0);
         m.put("Pod", r.podId());
         m.put("PodName", c.podName());
@@ -125,9 +126,12 @@ final class Views {
     }
 
     /** {@code pod ps --format json}: podman's ListPodsReport. */
-    static Map<String, Object> podJson(PodInfo p) {
+    static Map<String, Object> podJson(PodInfo p, String cgroupParent) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("Cgroup", "");
+        // the pod's cgroup parent, where its containers' cgroups are (as root); rootless jpod makes none
+        if (cgroupParent != null) {
+            m.put("Cgroup", cgroupParent);
+        }
         List<Map<String, Object>> cs = new ArrayList<>();
         for (ContainerInfo c : p.containers()) {
             Map<String, Object> cm = new LinkedHashMap<>();
@@ -142,8 +146,8 @@ final class Views {
         m.put("Id", p.pod().id());
         m.put("InfraId", p.pod().infraId());
         m.put("Name", p.pod().name());
-        m.put("Namespace", "");
-        m.put("Networks", List.of());
+        // podman's Namespace is a libpod namespace (podman --namespace), which jpod has not: left out
+        m.put("Networks", p.networks());
         m.put("Status", p.status());
         m.put("Labels", p.pod().spec().labels());
         // the kubelet's view of the pod, as kubectl get pods shows it
@@ -155,8 +159,8 @@ final class Views {
     }
 
     /** {@code pod ps --format '{{...}}'}. */
-    static Map<String, Object> podRow(PodInfo p, Instant now) {
-        Map<String, Object> m = podJson(p);
+    static Map<String, Object> podRow(PodInfo p, String cgroupParent, Instant now) {
+        Map<String, Object> m = podJson(p, cgroupParent);
         m.put("ID", shortId(p.pod().id()));
         m.put("InfraID", shortId(p.pod().infraId()));
         m.put("Created", Output.ago(Duration.between(p.pod().created(), now)));

@@ -70,8 +70,45 @@ final class ContainerLifecycle {
 
     /** The mounter of a container: the driver it was created with, whatever this command's default. */
     private RootfsMounter mounter(ContainerRow c) {
+        return new RootfsMounter(storageDriver(c));
+    }
+
+    /** The storage driver a container's root was assembled with (rows older than the record: this command's). */
+    HostFacts.StorageDriver storageDriver(ContainerRow c) {
         String storage = c.config().storage();
-        return new RootfsMounter(storage == null ? host.storage() : HostFacts.StorageDriver.parse(storage));
+        return storage == null ? host.storage() : HostFacts.StorageDriver.parse(storage);
+    }
+
+    /** The cgroup a container of this host gets ({@code /jpod/<id>}, as root), or null: rootless jpod creates none. */
+    String cgroup(ContainerRow c) {
+        String parent = cgroupParent();
+        return parent == null ? null : parent + "/" + c.id();
+    }
+
+    /** Where containers' own cgroups are made ({@code /jpod}, as root), or null: rootless jpod makes none. */
+    String cgroupParent() {
+        return host.rootless() ? null : io.jpod.oci.SpecGenerator.CGROUP_PARENT;
+    }
+
+    /**
+     * Whether the OOM killer killed a process of the container's cgroup in its last run: conmon's oom file (conmon
+     * watches the cgroup and the file outlives it), else the cgroup's own count while it exists; null when the
+     * container has no cgroup of its own (rootless), so that nothing counts its OOM kills.
+     */
+    Boolean oomKilled(ContainerRow c) {
+        String cgroup = cgroup(c);
+        if (cgroup == null) {
+            return null;
+        }
+        if (Files.exists(paths(c.id()).oomFile())) {
+            return true;
+        }
+        try {
+            Path counter = host.cgroups().get().oomCounter(cgroup);
+            return Files.isReadable(counter) && io.jpod.host.Cgroups.oomKills(Files.readString(counter)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The OCI runtime of a container: the one it was created with, whatever this command's default. */

@@ -10,7 +10,7 @@ import java.util.List;
  * Where one container's files are: the only place that names them. Under the data directory
  * {@code containers/<id>/}: {@code bundle/config.json}, {@code ctr.log}, {@code overlay/} (the app
  * container's rootfs), {@code rootfs/} (the infra container's empty root) and {@code userdata/} (an
- * infra container's: the pod's files); under the run directory {@code containers/<id>/} (pid files,
+ * infra container's: the pod's files); under the run directory {@code containers/<id>/} (pid files, conmon's {@code oom} file,
  * the {@code stopping} marker, slirp4netns's files), {@code exits/<id>} and the network socket.
  *
  * @param id   the container id (64 hex)
@@ -73,6 +73,11 @@ record ContainerPaths(String id, Path data, Path run, Path exit, Path netSocket)
     /** What conmon is told of this container's files (its pid files are in the run directory). */
     Conmon.ContainerFiles conmonFiles(Path socketDir, List<String> exitCommand) {
         return new Conmon.ContainerFiles(bundle(), run, log(), exit.getParent(), socketDir, exitCommand);
+    }
+
+    /** conmon's mark of an OOM kill in the container's cgroup (it is conmon's persist directory). */
+    Path oomFile() {
+        return Conmon.oomFile(run);
     }
 
     /** Tells bin/jpod that jpod itself is stopping the container (bin/jpod names it too). */

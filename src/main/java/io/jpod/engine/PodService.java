@@ -5,6 +5,7 @@ import io.jpod.error.HostException;
 import io.jpod.error.JpodException;
 import io.jpod.error.NotFoundException;
 import io.jpod.error.RuntimeFailureException;
+import io.jpod.host.HostFacts;
 import io.jpod.host.Processes;
 import io.jpod.image.registry.RegistryOptions;
 import io.jpod.kubelet.PodStatus;
@@ -16,6 +17,7 @@ import io.jpod.pod.PodSpec;
 import io.jpod.pod.PullPolicy;
 import io.jpod.pod.ProcessPlan;
 import io.jpod.pod.Signal;
+import io.jpod.pod.VolumeMount;
 import io.jpod.state.ContainerConfig;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
@@ -54,19 +56,23 @@ public final class PodService {
 
     /**
      * A container as listed: its row, its pod's name, its state now, its labels (an app container
-     * carries its pod's, as in podman), its pod's published ports, and when it starts again if it
-     * waits in its crash-loop back-off (else null).
+     * carries its pod's, as in podman), its pod's published ports, when it starts again if it
+     * waits in its crash-loop back-off (else null), whether it is ready, the paths its volumes are
+     * mounted at (its volumeMounts', in order) and the named networks it is on (the infra container's:
+     * its pod's; the others join the infra's namespace, and podman lists none for them).
      */
     public record ContainerInfo(ContainerRow row, String podName, ContainerState current, Map<String, String> labels,
-            List<PortMapping> ports, Instant restartAt, boolean ready) {
+            List<PortMapping> ports, Instant restartAt, boolean ready, List<String> mounts, List<String> networks) {
         public ContainerInfo {
             labels = Map.copyOf(labels);
             ports = ports == null ? List.of() : List.copyOf(ports);
+            mounts = mounts == null ? List.of() : List.copyOf(mounts);
+            networks = networks == null ? List.of() : List.copyOf(networks);
         }
 
-        /** A container whose pod publishes no ports, not waiting to restart. */
+        /** A container whose pod publishes no ports, not waiting to restart, with no volumes and no named network. */
         public ContainerInfo(ContainerRow row, String podName, ContainerState current, Map<String, String> labels) {
-            this(row, podName, current, labels, List.of(), null, current == ContainerState.RUNNING);
+            this(row, podName, current, labels, List.of(), null, current == ContainerState.RUNNING, List.of(), List.of());
         }
 
         /** The kubelet's reason for a container waiting to start: CrashLoopBackOff, or null. */
@@ -83,6 +89,11 @@ public final class PodService {
         /** A pod whose kubelet status is computed from its containers. */
         public PodInfo(PodRow pod, List<ContainerInfo> containers, String status) {
             this(pod, containers, status, Kubelet.status(pod, containers));
+        }
+
+        /** The named networks the pod is on: its infra container's. */
+        public List<String> networks() {
+            return containers.stream().filter(c -> c.row().infra()).findFirst().map(ContainerInfo::networks).orElse(List.of());
         }
     }
 
@@ -530,8 +541,31 @@ public final class PodService {
         Map<String, String> labels = c.infra() || pod == null ? Map.of() : pod.spec().labels();
         // the pod's ports are every container's: they share the infra container's network namespace
         List<PortMapping> ports = pod == null || !PodNetwork.publishes(pod.spec().network()) ? List.of() : PortMapping.of(pod.spec());
+        ContainerSpec spec = pod == null || c.infra() ? null : pod.spec().container(c.config().kubeName());
+        List<String> mounts = spec == null ? List.of() : spec.volumeMounts().stream().map(VolumeMount::mountPath).toList();
+        List<String> networks = pod == null || !c.infra() ? List.of() : PodNetwork.names(pod.spec().network());
         return new ContainerInfo(c, pod == null ? "" : pod.name(), now, labels, ports, watch.waiting().get(c.id()),
-                now == ContainerState.RUNNING && (pod == null || watch.ready(pod, c)));
+                now == ContainerState.RUNNING && (pod == null || watch.ready(pod, c)), mounts, networks);
+    }
+
+    /**
+     * What {@code inspect} shows of a container beyond its listing.
+     *
+     * @param storageDriver how its root was assembled: overlay, fuse-overlay or copy
+     * @param oomKilled     whether the OOM killer killed a process of its cgroup in its last run; null when it has no
+     *                      cgroup of its own (rootless), so that nothing counts
+     * @param cgroup        its cgroup ({@code /jpod/<id>}, as root), or null (rootless: none of its own)
+     */
+    public record ContainerDetails(HostFacts.StorageDriver storageDriver, Boolean oomKilled, String cgroup) {
+    }
+
+    public ContainerDetails details(ContainerRow c) {
+        return new ContainerDetails(life.storageDriver(c), life.oomKilled(c), life.cgroup(c));
+    }
+
+    /** Where the containers' own cgroups are made ({@code /jpod}, as root), or null: rootless jpod makes none. */
+    public String cgroupParent() {
+        return life.cgroupParent();
     }
 
     private PodInfo info(PodRow pod) {

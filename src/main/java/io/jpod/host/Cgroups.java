@@ -32,6 +32,30 @@ public record Cgroups(String version, List<String> controllers) {
                 : "the cpu and memory cgroup controllers are not delegated to this user (cgroup v2 without delegation)";
     }
 
+    /**
+     * The file that counts the OOM kills in the cgroup at {@code path} (as the OCI spec's cgroupsPath names it):
+     * {@code memory.events} on v2, the memory controller's {@code memory.oom_control} on v1.
+     */
+    public Path oomCounter(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return version.equals("v2") ? Path.of("/sys/fs/cgroup").resolve(relative).resolve("memory.events")
+                : Path.of("/sys/fs/cgroup/memory").resolve(relative).resolve("memory.oom_control");
+    }
+
+    /**
+     * The {@code oom_kill} count of a {@code memory.events} (v2) or {@code memory.oom_control} (v1, kernel 4.13 on)
+     * file's text: how many of the cgroup's processes the OOM killer killed; 0 when the line is missing.
+     */
+    public static long oomKills(String text) {
+        for (String line : text.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 2 && f[0].equals("oom_kill")) {
+                return Long.parseLong(f[1]);
+            }
+        }
+        return 0;
+    }
+
     /** Reads the host's cgroups (facts of this machine, read once per command that asks). */
     public static Cgroups probe(boolean rootless, long hostUid) {
         Path root = Path.of("/sys/fs/cgroup");

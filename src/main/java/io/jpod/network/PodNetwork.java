@@ -84,6 +84,14 @@ public final class PodNetwork {
         return mode == NetworkMode.SLIRP4NETNS || mode == NetworkMode.BRIDGE;
     }
 
+    /**
+     * The named networks a pod in {@code mode} is on, as podman lists them: the shared network's name; none for
+     * slirp4netns, the host's network or none (podman lists no network for those modes either).
+     */
+    public static List<String> names(NetworkMode mode) {
+        return mode == NetworkMode.BRIDGE ? List.of(SharedNetwork.NAME) : List.of();
+    }
+
     /** Whether the namespace of an infra container in {@code mode} is its own (not the host's). */
     public static boolean ownNamespace(NetworkMode mode) {
         return mode != NetworkMode.HOST;

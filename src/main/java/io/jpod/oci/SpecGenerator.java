@@ -13,6 +13,9 @@ import java.util.TreeMap;
  * a rootless pass that drops what an unprivileged user cannot do. Pure functions.
  */
 public final class SpecGenerator {
+    /** The cgroup under which a container gets its own, {@code /jpod/<id>}, where jpod creates one (as root). */
+    public static final String CGROUP_PARENT = "/jpod";
+
     /** Podman's default capability set. */
     public static final List<String> DEFAULT_CAPS = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER", "CAP_FSETID",
             "CAP_KILL", "CAP_NET_BIND_SERVICE", "CAP_SETFCAP", "CAP_SETGID", "CAP_SETPCAP", "CAP_SETUID", "CAP_SYS_CHROOT");
@@ -76,7 +79,7 @@ public final class SpecGenerator {
         boolean unmasked = plan.security().unmaskedProc();
         RuntimeSpec.Seccomp seccomp = plan.security().seccompProfile() == null ? null
                 : SeccompProfiles.toSpec(plan.security().seccompProfile(), set);
-        Linux linux = new Linux(namespaces, "/jpod/" + plan.id(), unmasked ? List.of() : MASKED, unmasked ? List.of() : READONLY,
+        Linux linux = new Linux(namespaces, CGROUP_PARENT + "/" + plan.id(), unmasked ? List.of() : MASKED, unmasked ? List.of() : READONLY,
                 tuning.sysctls().isEmpty() ? null : tuning.sysctls(), seccomp, tuning.resources());
         return new RuntimeSpec("1.0.2", process, new RuntimeSpec.Root(plan.rootfs(), plan.security().readonlyRoot()), plan.hostname(), mounts, linux,
                 plan.annotations());

@@ -57,6 +57,16 @@ public final class Conmon {
         public Path conmonPidFile() {
             return runDir.resolve("conmon.pid");
         }
+
+        /** Made by conmon (its persist directory's {@code oom}) when the container's cgroup ran out of memory. */
+        public Path oomFile() {
+            return Conmon.oomFile(runDir);
+        }
+    }
+
+    /** The file conmon makes in its persist directory (a container's run directory) when the container's cgroup had an OOM kill. */
+    public static Path oomFile(Path persistDir) {
+        return persistDir.resolve("oom");
     }
 
     /** Creates container {@code id} (runtime state "created"); returns its pid. */
@@ -66,6 +76,7 @@ public final class Conmon {
             Files.createDirectories(f.exitDir());
             Files.createDirectories(f.socketDir());
             Files.deleteIfExists(f.exitDir().resolve(id));
+            Files.deleteIfExists(f.oomFile());
             Path fifo = f.runDir().resolve("sync");
             Files.deleteIfExists(fifo);
             Exec.check(name, List.of("mkfifo", "-m", "0600", fifo.toString()));
@@ -74,13 +85,15 @@ public final class Conmon {
                     "-r", runtime.binary().toString(), "-b", f.bundle().toString(),
                     "-p", f.pidFile().toString(), "-P", f.conmonPidFile().toString(),
                     "-l", "k8s-file:" + f.log(), "--exit-dir", f.exitDir().toString(),
+                    "--persist-dir", f.runDir().toString(),
                     "--socket-dir-path", f.socketDir().toString(), "--log-level", "error", "--syslog=false",
                     "--runtime-arg", "--root", "--runtime-arg", runtime.root().toString()));
             for (int i = 0; i < f.exitCommand().size(); i++) {
                 argv.add(i == 0 ? "--exit-command" : "--exit-command-arg");
                 argv.add(f.exitCommand().get(i));
             }
-            ProcessBuilder pb = new ProcessBuilder(argv);
+            // conmon writes its oom file into its working directory too: the bundle, not the user's directory
+            ProcessBuilder pb = new ProcessBuilder(argv).directory(f.bundle().toFile());
             pb.environment().putAll(env);
             pb.environment().put("_OCI_SYNCPIPE", "3");
             pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

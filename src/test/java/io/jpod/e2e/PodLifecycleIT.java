@@ -3,6 +3,7 @@ package io.jpod.e2e;
 import static io.jpod.e2e.Harness.byName;
 import static io.jpod.e2e.Harness.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -70,6 +71,9 @@ class PodLifecycleIT {
         assertEquals("Running", text(pod, "Status"), pod::toString);
         assertTrue(ID.matcher(text(pod, "Id")).matches(), pod::toString);
         assertEquals("hello", text(pod.path("Labels"), "app"), () -> "Labels from metadata.labels: " + pod);
+        // rootless jpod makes no cgroup, and the pod is on slirp4netns, which podman lists no network for
+        assertFalse(pod.has("Cgroup") || pod.has("Namespace"), pod::toString);
+        assertEquals(0, pod.path("Networks").size(), pod::toString);
         JsonNode ctrs = pod.path("Containers");
         assertEquals(3, ctrs.size(), () -> "infra + 2 app containers: " + pod);
         for (JsonNode c : ctrs) {
@@ -100,6 +104,10 @@ class PodLifecycleIT {
         JsonNode server = byName(all, "hello-server").orElseGet(() -> fail("no hello-server: " + all));
         assertEquals(Harness.IMAGE, text(server, "Image"));
         assertTrue(!server.path("IsInfra").asBoolean(true), server::toString);
+        // the pod has no volumes; on slirp4netns no named network; Namespaces only with podman's ps --ns
+        assertEquals(0, server.path("Mounts").size(), server::toString);
+        assertTrue(hello.stream().allMatch(c -> c.path("Networks").isArray() && c.path("Networks").isEmpty()), hello::toString);
+        assertTrue(server.path("Namespaces").isObject() && server.path("Namespaces").isEmpty(), server::toString);
     }
 
     @Test
@@ -190,6 +198,9 @@ class PodLifecycleIT {
         assertEquals(play.podId(), text(c, "Pod"));
         assertEquals("running", text(c.path("State"), "Status"), c::toString);
         assertTrue(c.path("State").path("Running").asBoolean(false), c::toString);
+        assertFalse(c.path("State").has("OOMKilled"), () -> "rootless, no cgroup of its own counts OOM kills: " + c);
+        assertTrue(Set.of("overlay", "fuse-overlay", "copy").contains(text(c, "Driver")), c::toString);
+        assertEquals("hello", text(c.path("Config").path("Labels"), "app"), () -> "the pod's labels, as podman: " + c);
         assertTrue(c.path("Config").path("Env").values().stream().anyMatch(e -> "GREETING=hello".equals(e.asString(""))),
                 () -> "Config.Env: " + c.path("Config"));
 

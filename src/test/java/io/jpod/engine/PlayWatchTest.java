@@ -67,7 +67,8 @@ class PlayWatchTest {
                 new ContainerConfig(infra ? null : c.name(), new ProcessPlan(List.of("sh"), List.of(), "/", null), List.of(), null, null),
                 status);
         // as PodService lists it: RUNNING is what is running now (these tests' RUNNING processes run)
-        return new ContainerInfo(row, pod.name(), c.state(), Map.of(), List.of(), c.restartAt(), c.state() == ContainerState.RUNNING);
+        return new ContainerInfo(row, pod.name(), c.state(), Map.of(), List.of(), c.restartAt(), c.state() == ContainerState.RUNNING,
+                List.of(), List.of());
     }
 
     private static PodInfo pod(RestartPolicy policy, C... cs) {
