@@ -128,10 +128,9 @@ final class Views {
     /** {@code pod ps --format json}: podman's ListPodsReport. */
     static Map<String, Object> podJson(PodInfo p, String cgroupParent) {
         Map<String, Object> m = new LinkedHashMap<>();
-        // the pod's cgroup parent, where its containers' cgroups are (as root); rootless jpod makes none
-        if (cgroupParent != null) {
-            m.put("Cgroup", cgroupParent);
-        }
+        // the pod's cgroup parent, where its containers' cgroups are (as root); rootless jpod makes none: empty, so
+        // that a template naming it still prints (podman's is never missing either)
+        m.put("Cgroup", cgroupParent == null ? "" : cgroupParent);
         List<Map<String, Object>> cs = new ArrayList<>();
         for (ContainerInfo c : p.containers()) {
             Map<String, Object> cm = new LinkedHashMap<>();
@@ -146,7 +145,8 @@ final class Views {
         m.put("Id", p.pod().id());
         m.put("InfraId", p.pod().infraId());
         m.put("Name", p.pod().name());
-        // podman's Namespace is a libpod namespace (podman --namespace), which jpod has not: left out
+        // podman's Namespace is a libpod namespace (podman --namespace), empty when none is used: jpod has none
+        m.put("Namespace", "");
         m.put("Networks", p.networks());
         m.put("Status", p.status());
         m.put("Labels", p.pod().spec().labels());
