@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * What jpod reads of containers-registries.conf(5): {@code unqualified-search-registries}, the
- * {@code [aliases]} table, {@code short-name-mode}, and the {@code location} and {@code insecure}
- * keys of {@code [[registry]]} tables (also the v1 {@code [registries.search]} and
+ * {@code [aliases]} table, {@code short-name-mode}, and the {@code location}, {@code prefix}, {@code insecure}
+ * and {@code blocked} keys of {@code [[registry]]} tables (also the v1 {@code [registries.search]} and
  * {@code [registries.insecure]} lists). Only the small TOML subset these files use is parsed:
  * tables, arrays of tables, and keys with string, boolean or string-array values.
  *
@@ -25,14 +25,48 @@ import java.util.stream.Stream;
  * @param aliases          short name (without tag) to fully qualified name
  * @param insecure         registries reachable over plain HTTP / without certificate checks
  * @param shortNameMode    enforcing (default), permissive or disabled
+ * @param registries       the {@code [[registry]]} entries, for what they block: no image whose reference an entry with
+ *                         {@code blocked = true} matches longest is pulled or pushed
  */
-public record RegistriesConf(List<String> searchRegistries, Map<String, String> aliases, Set<String> insecure, String shortNameMode) {
+public record RegistriesConf(List<String> searchRegistries, Map<String, String> aliases, Set<String> insecure, String shortNameMode,
+        List<Entry> registries) {
     public static final RegistriesConf EMPTY = new RegistriesConf(List.of(), Map.of(), Set.of(), "enforcing");
+
+    /** A {@code [[registry]]} entry as far as jpod uses it: the references it matches ({@code prefix}, else {@code location}), whether it blocks them, where it is written. */
+    public record Entry(String prefix, boolean blocked, String where) {
+        /**
+         * How many characters of {@code reference} (host[:port]/repository[:tag|@digest]) the prefix matches, as podman
+         * matches it (at a {@code /}, {@code :} or {@code @}, or the whole; {@code *.example.com} matches the subdomains
+         * of example.com), or -1.
+         */
+        public int match(String reference) {
+            if (prefix.startsWith("*.")) {
+                int slash = reference.indexOf('/');
+                String host = slash < 0 ? reference : reference.substring(0, slash);
+                int colon = host.indexOf(':');
+                String name = colon < 0 ? host : host.substring(0, colon);
+                return name.endsWith(prefix.substring(1)) ? prefix.length() : -1;
+            }
+            if (reference.equals(prefix)) {
+                return prefix.length();
+            }
+            if (reference.length() > prefix.length() && reference.startsWith(prefix) && "/:@".indexOf(reference.charAt(prefix.length())) >= 0) {
+                return prefix.length();
+            }
+            return -1;
+        }
+    }
+
+    /** A configuration without blocked registries. */
+    public RegistriesConf(List<String> searchRegistries, Map<String, String> aliases, Set<String> insecure, String shortNameMode) {
+        this(searchRegistries, aliases, insecure, shortNameMode, List.of());
+    }
 
     public RegistriesConf {
         searchRegistries = List.copyOf(searchRegistries);
         aliases = Map.copyOf(aliases);
         insecure = Set.copyOf(insecure);
+        registries = List.copyOf(registries);
         if (!List.of("enforcing", "permissive", "disabled").contains(shortNameMode)) {
             throw new InvalidInputException("short-name-mode", Choices.unsupported(shortNameMode, "short-name-mode",
                     List.of("enforcing", "permissive", "disabled")));
@@ -96,20 +130,30 @@ public record RegistriesConf(List<String> searchRegistries, Map<String, String> 
         return insecure.contains(registry);
     }
 
+    /** The entry that blocks {@code reference}, if one does: as podman, the entry whose prefix matches the longest part of it decides. */
+    public java.util.Optional<Entry> blocking(String reference) {
+        return registries.stream().filter(e -> e.match(reference) >= 0).max(java.util.Comparator.comparingInt(e -> e.match(reference)))
+                .filter(Entry::blocked);
+    }
+
     private static final class Builder {
         List<String> search;
         final Map<String, String> aliases = new LinkedHashMap<>();
         final Set<String> insecure = new LinkedHashSet<>();
+        final List<Entry> entries = new ArrayList<>();
         String mode;
 
         RegistriesConf build() {
-            return new RegistriesConf(search == null ? List.of() : search, aliases, insecure, mode == null ? "enforcing" : mode);
+            return new RegistriesConf(search == null ? List.of() : search, aliases, insecure, mode == null ? "enforcing" : mode, entries);
         }
 
         void parse(String text, String where) {
             String table = "";
             String location = null;
+            String prefix = null;
+            String entryAt = where;
             Boolean insecureFlag = null;
+            boolean blockedFlag = false;
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 String at = where + ":" + (i + 1);
@@ -118,9 +162,12 @@ public record RegistriesConf(List<String> searchRegistries, Map<String, String> 
                     continue;
                 }
                 if (line.startsWith("[")) {
-                    registry(location, insecureFlag);
+                    registry(location, prefix, insecureFlag, blockedFlag, entryAt);
                     location = null;
+                    prefix = null;
                     insecureFlag = null;
+                    blockedFlag = false;
+                    entryAt = at;
                     boolean array = line.startsWith("[[");
                     if (!line.endsWith(array ? "]]" : "]")) {
                         throw new InvalidInputException(at, "invalid table header: " + line);
@@ -160,6 +207,13 @@ public record RegistriesConf(List<String> searchRegistries, Map<String, String> 
                     case "[]registry" -> {
                         if (key.equals("location")) {
                             location = string(v, key, at);
+                        } else if (key.equals("prefix")) {
+                            prefix = string(v, key, at);
+                        } else if (key.equals("blocked")) {
+                            if (!(v instanceof Boolean flag)) {
+                                throw new InvalidInputException(at, "blocked must be true or false");
+                            }
+                            blockedFlag = flag;
                         } else if (key.equals("insecure")) {
                             if (!(v instanceof Boolean flag)) {
                                 throw new InvalidInputException(at, "insecure must be true or false");
@@ -172,10 +226,14 @@ public record RegistriesConf(List<String> searchRegistries, Map<String, String> 
                     }
                 }
             }
-            registry(location, insecureFlag);
+            registry(location, prefix, insecureFlag, blockedFlag, entryAt);
         }
 
-        private void registry(String location, Boolean insecureFlag) {
+        private void registry(String location, String prefix, Boolean insecureFlag, boolean blockedFlag, String at) {
+            String matches = prefix != null ? prefix : location;
+            if (matches != null) {
+                entries.add(new Entry(matches, blockedFlag, at));
+            }
             if (location != null && Boolean.TRUE.equals(insecureFlag)) {
                 int slash = location.indexOf('/');
                 insecure.add(slash < 0 ? location : location.substring(0, slash));

@@ -77,8 +77,12 @@ public final class RegistryOptions {
         return tlsVerify;
     }
 
-    /** A client for {@code registry}, about {@code image} (for messages). */
+    /** A client for {@code registry}, about {@code image} (its full reference); refused when registries.conf blocks the image. */
     public RegistryClient client(String registry, String image) {
+        conf.blocking(image).ifPresent(e -> {
+            throw new io.jpod.error.ImageException(image, "registry " + e.prefix() + " is blocked in registries.conf (" + e.where()
+                    + ": blocked = true)");
+        });
         Credentials c = credentials != null ? credentials : authFile == null ? null : authFile.find(registry).orElse(null);
         return new RegistryClient(registry, image, tlsVerify && !insecure.contains(registry), c, schemes, chunkSize);
     }

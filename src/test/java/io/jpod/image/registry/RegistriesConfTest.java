@@ -99,4 +99,48 @@ class RegistriesConfTest {
     void missingFilesGiveTheEmptyConfiguration() {
         assertEquals(RegistriesConf.EMPTY, RegistriesConf.read(List.of(dir.resolve("none.conf"))));
     }
+
+    @Test
+    void aBlockedEntryRefusesWhatItsPrefixMatchesLongestAsPodmanMatchesIt() {
+        RegistriesConf c = RegistriesConf.parse("""
+                [[registry]]
+                location = "blocked.example.com"
+                blocked = true
+
+                [[registry]]
+                prefix = "blocked.example.com/allowed"
+                location = "blocked.example.com/allowed"
+
+                [[registry]]
+                prefix = "*.evil.test"
+                location = "mirror.evil.test"
+                blocked = true
+
+                [[registry]]
+                location = "localhost:5000"
+                insecure = true
+                """, "registries.conf");
+        RegistriesConf.Entry blocked = c.blocking("blocked.example.com/team/app:v1").orElseThrow();
+        assertEquals("blocked.example.com", blocked.prefix());
+        assertEquals("registries.conf:1", blocked.where(), "where the entry starts");
+        assertTrue(c.blocking("blocked.example.com/allowed/app:v1").isEmpty(), "a longer entry that does not block decides");
+        assertTrue(c.blocking("blocked.example.com.other.org/app").isEmpty(), "a prefix matches at a component's end only");
+        assertTrue(c.blocking("a.evil.test/x/y:1").isPresent(), "a wildcard matches subdomains");
+        assertTrue(c.blocking("a.evil.test:5000/x").isPresent());
+        assertTrue(c.blocking("evil.test/x").isEmpty(), "but not the domain itself");
+        assertTrue(c.blocking("localhost:5000/app:v1").isEmpty());
+        assertTrue(c.isInsecure("localhost:5000"));
+        assertThrows(InvalidInputException.class, () -> RegistriesConf.parse("[[registry]]\nlocation = \"x\"\nblocked = \"yes\"\n", "f"));
+    }
+
+    @Test
+    void pullAndPushAreRefusedForABlockedRegistryNamingTheEntry() {
+        RegistriesConf c = RegistriesConf.parse("[[registry]]\nlocation = \"registry.example.com\"\nblocked = true\n", "/etc/containers/registries.conf");
+        RegistryOptions options = new RegistryOptions(true, null, null, c);
+        io.jpod.error.ImageException e = assertThrows(io.jpod.error.ImageException.class,
+                () -> options.client("registry.example.com", "registry.example.com/app:v1"));
+        assertEquals("registry registry.example.com is blocked in registries.conf (/etc/containers/registries.conf:1: blocked = true)",
+                e.getMessage());
+        org.junit.jupiter.api.Assertions.assertNotNull(options.client("localhost:5000", "localhost:5000/app:v1"), "another registry is reached");
+    }
 }
