@@ -282,6 +282,12 @@ class RegistryIT {
             assertTrue(refused.err().contains(host + "/nosuchbox:v1") && refused.err().contains("docker.io/library/nosuchbox:v1"),
                     refused::describe);
             assertTrue(Harness.podByName(h.podPs(), "ambiguous").isEmpty(), "nothing half-created");
+
+            Files.writeString(conf, "[[registry]]\nlocation = \"" + host + "/test\"\nblocked = true\n");
+            Result blocked = h.jpod("pull", "--tls-verify=false", name);
+            assertEquals(125, blocked.code(), blocked::describe);
+            assertTrue(blocked.err().contains("registry " + host + "/test is blocked in registries.conf (" + conf + ":1: blocked = true)"),
+                    blocked::describe);
         } finally {
             Files.deleteIfExists(conf);
         }
