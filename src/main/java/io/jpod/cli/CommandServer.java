@@ -57,12 +57,15 @@ public final class CommandServer {
     private final FileTime jarTime;
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicLong lastUse = new AtomicLong(System.nanoTime());
+    private final Map<String, String> served;
     private volatile String ending;
+    private volatile ServerSocketChannel listening;
 
     CommandServer(Path socket, Duration idle, Map<String, String> env, Path jar) {
         this.socket = socket;
         this.idle = idle;
         this.env = env;
+        this.served = withoutVolatile(env);
         this.jar = jar;
         this.jarTime = jar == null ? null : modified(jar);
     }
@@ -91,17 +94,26 @@ public final class CommandServer {
         System.exit(0);
     }
 
-    /** Serves until there is a reason to end (see the class comment); returns at once if another service holds the socket's lock. */
+    /**
+     * Serves until there is a reason to end (see the class comment). Another service holding the socket's lock may be
+     * stepping aside for this one (it declined a command of another environment or build): this one waits a few seconds
+     * for the lock, then gives up.
+     */
     void serve() throws IOException {
         Files.createDirectories(socket.getParent());
         try (FileChannel lockChannel = FileChannel.open(socket.resolveSibling(socket.getFileName() + ".lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock = lockChannel.tryLock();
+            for (int i = 0; lock == null && i < 100; i++) {
+                sleep(50);
+                lock = lockChannel.tryLock();
+            }
             if (lock == null) {
                 return;
             }
             Files.deleteIfExists(socket);
             try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                listening = server;
                 server.bind(UnixDomainSocketAddress.of(socket));
                 Object key = Files.readAttributes(socket, BasicFileAttributes.class).fileKey();
                 Thread watch = new Thread(() -> watch(server, key), "service-watch");
@@ -192,10 +204,11 @@ public final class CommandServer {
             DataInputStream in = new DataInputStream(new BufferedInputStream(Frames.input(client), 1 << 16));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Frames.output(client), 1 << 16));
             Frames.Request request = Frames.readRequest(in);
-            String refusal = refusal(request);
+            String aside = stepAside(request);
+            String refusal = aside != null ? aside : ServedCommands.refusal(request.args());
             if (refusal != null) {
                 byte[] why = refusal.getBytes(StandardCharsets.UTF_8);
-                Frames.write(out, Frames.NOT_SERVED, why, 0, why.length);
+                Frames.write(out, aside != null ? Frames.REPLACE : Frames.NOT_SERVED, why, 0, why.length);
                 return;
             }
             Frames.write(out, Frames.ACCEPTED, new byte[0], 0, 0);
@@ -223,22 +236,29 @@ public final class CommandServer {
         }
     }
 
-    /** Why this service does not serve {@code request}, or null when it does. */
-    String refusal(Frames.Request request) {
-        if (request.version() != Frames.VERSION) {
-            return "protocol " + request.version() + ", not " + Frames.VERSION;
+    /**
+     * Why this service is not the one for {@code request} (another protocol, build or environment, or it is ending), or
+     * null. It then ends at once, so that the service bin/jpod starts for the declined command takes its place: a
+     * service kept alive by commands it declines would make each of them pay for two JVMs.
+     */
+    private String stepAside(Frames.Request request) {
+        String why = ending != null ? ending
+                : request.version() != Frames.VERSION ? "protocol " + request.version() + ", not " + Frames.VERSION
+                : jar != null && !Objects.equals(jarTime, modified(jar)) ? "jpod was built again"
+                : !withoutVolatile(request.env()).equals(served) ? "the environment differs from the service's"
+                : null;
+        if (why != null && ending == null) {
+            ending = why;
+            ServerSocketChannel server = listening;
+            try {
+                if (server != null) {
+                    server.close(); // no command is taken any more; those running finish
+                }
+            } catch (IOException e) {
+                // it is closing
+            }
         }
-        if (ending != null) {
-            return "the service is ending: " + ending;
-        }
-        if (jar != null && !Objects.equals(jarTime, modified(jar))) {
-            ending = "jpod was built again";
-            return ending;
-        }
-        if (!withoutVolatile(request.env()).equals(withoutVolatile(env))) {
-            return "the environment differs from the service's";
-        }
-        return ServedCommands.refusal(request.args());
+        return why == null ? null : "not served here: " + why;
     }
 
     static Map<String, String> withoutVolatile(Map<String, String> env) {

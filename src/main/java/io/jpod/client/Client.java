@@ -29,7 +29,7 @@ import java.util.Map;
 public final class Client {
     /** The exit code that tells bin/jpod to run the command without the service, which declined it (no served command exits so). */
     public static final int NOT_SERVED = 254;
-    /** The exit code that tells bin/jpod that no service listens (none, or one that was killed): run the command, start a service. */
+    /** The exit code that tells bin/jpod that no service of its listens (none, one that was killed, or one of another build or environment, which ends): run the command, start a service. */
     public static final int NO_SERVICE = 253;
 
     private Client() {
@@ -68,9 +68,9 @@ public final class Client {
                 }
                 switch (f.type()) {
                     case Frames.ACCEPTED -> accepted = true;
-                    case Frames.NOT_SERVED -> {
+                    case Frames.NOT_SERVED, Frames.REPLACE -> {
                         if (!accepted) {
-                            return NOT_SERVED;
+                            return f.type() == Frames.REPLACE ? NO_SERVICE : NOT_SERVED;
                         }
                     }
                     case Frames.STDOUT -> stdout.write(f.data());

@@ -31,6 +31,8 @@ public final class Frames {
     public static final byte ACCEPTED = 'A';
     /** Service → client, instead of {@link #ACCEPTED}: not served here (the reason as text); run jpod without the service. */
     public static final byte NOT_SERVED = 'N';
+    /** Service → client, instead of {@link #ACCEPTED}: not this service's (another build or environment), which ends; run jpod and start another. */
+    public static final byte REPLACE = 'R';
     /** Client → service: bytes of standard input. */
     public static final byte STDIN = 'I';
     /** Client → service: standard input is at its end. */
