@@ -117,6 +117,8 @@ public final class Client {
     }
 
     public static boolean isTerminalDevice(String target) {
-        return target.startsWith("/dev/pts/") || target.matches("/dev/tty[0-9]*") || target.equals("/dev/console");
+        // no regular expression: this runs in the client's JVM on every command, which would load the regex classes for it
+        return target.startsWith("/dev/pts/") || target.equals("/dev/console")
+                || target.startsWith("/dev/tty") && target.chars().skip("/dev/tty".length()).allMatch(Character::isDigit);
     }
 }
