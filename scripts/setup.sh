@@ -117,7 +117,8 @@ as_user logs hello-server
 as_user logs hello-client
 as_user exec hello-server cat /etc/hostname
 
-say "Done. The pod hello keeps running without any jpod process (conmon watches each container)."
+say "Done. The pod hello keeps running without needing any jpod process (conmon watches each container)."
+note "(The command service that ran these commands ends by itself after a minute without one: README.md.)"
 note "As $user, in $dist:"
 note "  bin/jpod logs -f hello-client                      # follow the client"
 note "  bin/jpod kube down examples/kube/hello-pod.yaml    # stop and remove the pod"
