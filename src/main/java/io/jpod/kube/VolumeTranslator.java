@@ -145,8 +145,20 @@ final class VolumeTranslator {
         if (!medium.isEmpty() && !medium.equals(Volume.EmptyDir.MEMORY)) {
             throw problem(at + ".emptyDir.medium", Choices.unsupported(medium, "emptyDir medium", List.of("\"\"", Volume.EmptyDir.MEMORY)));
         }
-        return Volume.emptyDir(name, !medium.isEmpty(), bytes(v.getEmptyDir().getSizeLimit(), at + ".emptyDir.sizeLimit"));
+        Long sizeLimit = bytes(v.getEmptyDir().getSizeLimit(), at + ".emptyDir.sizeLimit");
+        if (medium.isEmpty() && sizeLimit != null) {
+            warnings.add(doc.where() + ": " + what + ": volume " + name + ": " + DISK_SIZE_LIMIT);
+        }
+        return Volume.emptyDir(name, !medium.isEmpty(), sizeLimit);
     }
+
+    /**
+     * Why an emptyDir on disk keeps its sizeLimit without enforcing it: the kubelet evicts the pod when a periodic
+     * scan finds the volume over its limit; jpod has no eviction, a directory of the user's has no quota rootless,
+     * and a tmpfs would hold the data in memory, which is the other medium.
+     */
+    static final String DISK_SIZE_LIMIT = "emptyDir.sizeLimit on disk is kept but not enforced (jpod evicts no pod and a "
+            + "directory has no quota here): medium: Memory makes a tmpfs of that size";
 
     private Long bytes(Quantity q, String at) {
         if (q == null) {

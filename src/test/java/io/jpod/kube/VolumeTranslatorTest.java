@@ -56,6 +56,17 @@ class VolumeTranslatorTest {
     }
 
     @Test
+    void aSizeLimitOnDiskIsKeptAndWarnedAsNotEnforced() {
+        PodTranslator.Result r = translate("", """
+                  volumes:
+                  - {name: scratch, emptyDir: {sizeLimit: 1Gi}}
+                  - {name: fast, emptyDir: {medium: Memory, sizeLimit: 1Gi}}
+                """);
+        assertEquals(1L << 30, r.pod().volume("scratch").emptyDir().sizeLimit());
+        assertEquals(List.of("/srv/play/pod.yaml:1:1: Pod web: volume scratch: " + VolumeTranslator.DISK_SIZE_LIMIT), r.warnings());
+    }
+
+    @Test
     void everyVolumeSourceAndMount() {
         PodTranslator.Result r = translate("""
                     volumeMounts:
