@@ -227,7 +227,7 @@ public final class KubeService {
         }
         List<String> made = new ArrayList<>();
         for (VolumeClaim c : plan.claims()) {
-            if (volumes.ensure(new VolumeRow(c.name(), VolumeService.LOCAL, now, c.labels(), c.options(), c.annotations(), c.where()))) {
+            if (volumes.ensure(new VolumeRow(c.name(), VolumeService.LOCAL, now, c.labels(), c.options(), c.annotations(), c.where(), c.spec()))) {
                 made.add(c.name());
             }
         }
@@ -376,7 +376,7 @@ public final class KubeService {
             VolumeRow volume = volumeOnly(nameOrId);
             if (volume != null) {
                 claims.putIfAbsent(volume.name(), new VolumeClaim(volume.name(), volume.labels(), volume.annotations(),
-                        volume.options(), volume.source()));
+                        volume.options(), volume.claim(), volume.source()));
                 continue;
             }
             PodService.PodInfo pod;

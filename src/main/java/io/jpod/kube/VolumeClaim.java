@@ -1,6 +1,7 @@
 package io.jpod.kube;
 
 import io.jpod.error.InvalidInputException;
+import io.jpod.pod.ClaimSpec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,17 +12,19 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A PersistentVolumeClaim: kube play makes it a named volume of its name, as podman does. Its spec
- * (access modes, size, storage class) means nothing on one machine and is accepted as is; podman's
+ * (access modes, storage class, volume mode, size) is kept with the volume for {@code kube generate}; what a local
+ * volume cannot honour (a size, a storage class, a block device) is one warning; podman's
  * {@code volume.podman.io/*} annotations become the volume's options.
  *
  * @param name        metadata.name, the volume's name
  * @param labels      metadata.labels, the volume's labels
  * @param annotations metadata.annotations, kept for {@code kube generate}
  * @param options     the volume options the annotations give (uid, gid…)
+ * @param spec        its spec, as written
  * @param where       where the document starts (file:line:col)
  */
 public record VolumeClaim(String name, Map<String, String> labels, Map<String, String> annotations, Map<String, String> options,
-        String where) {
+        ClaimSpec spec, String where) {
     public static final String KIND = "PersistentVolumeClaim";
     /** podman's annotations on a PVC → the volume option each sets. */
     static final Map<String, String> OPTIONS = Map.of("volume.podman.io/uid", "uid", "volume.podman.io/gid", "gid",
@@ -29,12 +32,17 @@ public record VolumeClaim(String name, Map<String, String> labels, Map<String, S
     /** Options jpod's local driver does not apply: a warning each. */
     static final Set<String> NOT_APPLIED = Set.of("o", "device", "type");
     static final String DRIVER = "volume.podman.io/driver";
-    static final FieldCheck FIELDS = new FieldCheck(Set.of("apiVersion", "kind", "metadata.*", "spec.*", "status.*"));
+    static final FieldCheck FIELDS = new FieldCheck(Set.of("apiVersion", "kind", "metadata.*", "spec", "spec.accessModes.*",
+            "spec.storageClassName", "spec.volumeMode", "spec.resources", "spec.resources.requests", "spec.resources.requests.storage",
+            "status.*"));
+    /** The volume mode of a directory. */
+    static final String FILESYSTEM = "Filesystem";
 
     public VolumeClaim {
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        spec = spec == null ? ClaimSpec.NONE : spec;
     }
 
     /** The result of reading a PVC document. */
@@ -79,7 +87,39 @@ public record VolumeClaim(String name, Map<String, String> labels, Map<String, S
                         + "\" is not a number");
             }
         }
-        return new Result(new VolumeClaim(name, labels, annotations, options, doc.where()), warnings);
+        ClaimSpec spec = spec(doc.node().path("spec"));
+        List<String> notHonoured = notHonoured(spec);
+        if (!notHonoured.isEmpty()) {
+            warnings.add(doc.where() + ": " + KIND + " " + name + ": a local volume cannot honour " + String.join(", nor ", notHonoured)
+                    + " (kept for kube generate)");
+        }
+        return new Result(new VolumeClaim(name, labels, annotations, options, spec, doc.where()), warnings);
+    }
+
+    private static ClaimSpec spec(JsonNode spec) {
+        List<String> modes = new ArrayList<>();
+        spec.path("accessModes").forEach(m -> modes.add(m.asString()));
+        return new ClaimSpec(modes, text(spec.path("storageClassName")), text(spec.path("volumeMode")),
+                text(spec.path("resources").path("requests").path("storage")));
+    }
+
+    private static String text(JsonNode n) {
+        return n.isValueNode() && !n.isNull() ? n.asString() : null;
+    }
+
+    /** What of {@code spec} a directory of jpod's does not give: a size, a storage class, a block device. */
+    static List<String> notHonoured(ClaimSpec spec) {
+        List<String> out = new ArrayList<>();
+        if (spec.storage() != null) {
+            out.add("its size request (resources.requests.storage " + spec.storage() + ": a directory has no quota here)");
+        }
+        if (spec.storageClassName() != null && !spec.storageClassName().isEmpty()) {
+            out.add("storageClassName \"" + spec.storageClassName() + "\" (no storage class exists here)");
+        }
+        if (spec.volumeMode() != null && !spec.volumeMode().equals(FILESYSTEM)) {
+            out.add("volumeMode " + spec.volumeMode() + " (the volume is a directory, of volumeMode " + FILESYSTEM + ")");
+        }
+        return out;
     }
 
     private static Map<String, String> strings(KubeDocument doc, String field) {

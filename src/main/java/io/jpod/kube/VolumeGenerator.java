@@ -199,7 +199,10 @@ final class VolumeGenerator {
         return new Quantity(String.valueOf(bytes));
     }
 
-    /** A named volume as a PersistentVolumeClaim: its labels, its claim's annotations, its options as podman's annotations. */
+    /**
+     * A named volume as a PersistentVolumeClaim: its labels, its claim's annotations, its options as podman's annotations,
+     * its claim's spec (podman's access mode and size where it had none).
+     */
     static PersistentVolumeClaim claim(VolumeClaim c, List<String> warnings) {
         String name = PodGenerator.checked(c.name(), KubeNames::isObjectName, KubeNames::toDns1123Label, "volume " + c.name()
                 + ": name", warnings);
@@ -213,8 +216,9 @@ final class VolumeGenerator {
         return new PersistentVolumeClaimBuilder().withApiVersion("v1").withKind(VolumeClaim.KIND)
                 .withNewMetadata().withName(name).withLabels(c.labels().isEmpty() ? null : c.labels())
                 .withAnnotations(annotations).endMetadata()
-                .withNewSpec().withAccessModes(ACCESS_MODE)
-                .withNewResources().addToRequests("storage", new Quantity(STORAGE)).endResources()
-                .endSpec().build();
+                .withNewSpec().withAccessModes(c.spec().accessModes().isEmpty() ? List.of(ACCESS_MODE) : c.spec().accessModes())
+                .withStorageClassName(c.spec().storageClassName()).withVolumeMode(c.spec().volumeMode())
+                .withNewResources().addToRequests("storage", new Quantity(c.spec().storage() == null ? STORAGE : c.spec().storage()))
+                .endResources().endSpec().build();
     }
 }

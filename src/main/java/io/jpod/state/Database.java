@@ -190,6 +190,10 @@ public final class Database implements AutoCloseable {
               key TEXT PRIMARY KEY,
               value TEXT NOT NULL
             );
+            """,
+            // a PersistentVolumeClaim's spec (pod.ClaimSpec as JSON), kept with its volume for kube generate
+            """
+            ALTER TABLE volumes ADD COLUMN claim TEXT NOT NULL DEFAULT '{}';
             """);
 
     private final Connection connection;

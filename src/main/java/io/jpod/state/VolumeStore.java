@@ -1,6 +1,7 @@
 package io.jpod.state;
 
 import io.jpod.json.Json;
+import io.jpod.pod.ClaimSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ public final class VolumeStore {
     private static final JsonMapper JSON = Json.mapper();
     private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
     };
-    private static final String COLUMNS = "name, driver, created, labels, options, annotations, source";
+    private static final String COLUMNS = "name, driver, created, labels, options, annotations, source, claim";
 
     private final Database db;
 
@@ -30,7 +31,7 @@ public final class VolumeStore {
     /** Adds {@code v}; false (and nothing changed) when a volume of its name exists. */
     public boolean add(VolumeRow v) {
         return db.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO volumes (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO volumes (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?)")) {
                 s.setString(1, v.name());
                 s.setString(2, v.driver());
                 s.setString(3, v.created().toString());
@@ -38,6 +39,7 @@ public final class VolumeStore {
                 s.setString(5, JSON.writeValueAsString(v.options()));
                 s.setString(6, JSON.writeValueAsString(v.annotations()));
                 s.setString(7, v.source());
+                s.setString(8, JSON.writeValueAsString(v.claim()));
                 return s.executeUpdate() > 0;
             }
         });
@@ -62,6 +64,10 @@ public final class VolumeStore {
         });
     }
 
+    private static ClaimSpec claim(String json) {
+        return "{}".equals(json) ? ClaimSpec.NONE : JSON.readValue(json, ClaimSpec.class);
+    }
+
     private static List<VolumeRow> query(Connection c, String sql, String name) throws SQLException {
         List<VolumeRow> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -71,7 +77,7 @@ public final class VolumeStore {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new VolumeRow(rs.getString(1), rs.getString(2), Instant.parse(rs.getString(3)), map(rs.getString(4)),
-                            map(rs.getString(5)), map(rs.getString(6)), rs.getString(7)));
+                            map(rs.getString(5)), map(rs.getString(6)), rs.getString(7), claim(rs.getString(8))));
                 }
             }
         }

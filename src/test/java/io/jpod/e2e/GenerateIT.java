@@ -157,7 +157,7 @@ class GenerateIT {
         assertTrue(claim > 0 && claim < yaml.indexOf("kind: Pod"), () -> "the claim comes first\n" + r.describe());
         assertTrue(yaml.contains("claimName: pv-data") && yaml.contains("readOnly: true")
                 && yaml.contains("mountPath: /data"), r::describe);
-        assertTrue(yaml.contains("storage: 1Gi") && yaml.contains("app: pv"), r::describe);
+        assertTrue(yaml.contains("storage: 2Gi") && yaml.contains("app: pv"), () -> "the claim's own size, kept\n" + r.describe());
         assertFalse(r.err().contains("not generated"), r::describe);
 
         h.jpodOk("kube", "down", pv.toString());

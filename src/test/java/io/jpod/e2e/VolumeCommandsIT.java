@@ -87,6 +87,8 @@ class VolumeCommandsIT {
         Path yaml = h.readableCopy("examples/kube/persistent-volume.yaml");
         Result first = h.jpodOk("kube", "play", yaml.toString());
         assertTrue(first.outLines().containsAll(List.of("Volume:", "pv-data")), first.describe());
+        assertTrue(first.err().contains("PersistentVolumeClaim pv-data: a local volume cannot honour its size request "
+                + "(resources.requests.storage 2Gi"), () -> "the size request is warned\n" + first.describe());
         try {
             h.waitForState("pv-writer", "running", SOON);
             h.waitForState("pv-reader", "running", SOON);

@@ -105,6 +105,10 @@ class VolumeServiceTest {
         assertEquals("x", Files.readString(data.resolve("kept")));
         assertTrue(volumes.ensure(new VolumeRow("w", "local", Instant.now(), Map.of(), Map.of(), Map.of("k", "v"), "f:1:1")));
         assertEquals(Map.of("k", "v"), volumes.inspect("w").row().annotations());
+        assertEquals(io.jpod.pod.ClaimSpec.NONE, volumes.inspect("w").row().claim());
+        var spec = new io.jpod.pod.ClaimSpec(java.util.List.of("ReadWriteOnce"), "fast", "Filesystem", "5Gi");
+        assertTrue(volumes.ensure(new VolumeRow("c", "local", Instant.now(), Map.of(), Map.of(), Map.of(), "f:1:1", spec)));
+        assertEquals(spec, volumes.inspect("c").row().claim(), "a claim's spec is kept with its volume");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.jpod.pod.PodSpec;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import io.jpod.pod.ClaimSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,7 @@ class PodGeneratorVolumesTest {
 
     @Test
     void aNamedVolumeIsAClaimWrittenFirst() {
-        VolumeClaim claim = new VolumeClaim("db-data", Map.of("app", "db"), Map.of("note", "x"), Map.of("uid", "1000"), "");
+        VolumeClaim claim = new VolumeClaim("db-data", Map.of("app", "db"), Map.of("note", "x"), Map.of("uid", "1000"), null, "");
         PodGenerator.Result r = generator.generate(List.of(translate(POD_YAML)), List.of(claim), POD);
         assertEquals(List.of("PersistentVolumeClaim", "Pod"), r.objects().stream().map(o -> o.getKind()).toList());
         PersistentVolumeClaim pvc = (PersistentVolumeClaim) r.objects().get(0);
@@ -142,8 +143,15 @@ class PodGeneratorVolumesTest {
         assertEquals(Map.of("uid", "1000"), back.options(), "played back: the same volume");
         assertEquals(Map.of("app", "db"), back.labels());
 
+        ClaimSpec asked = new ClaimSpec(List.of("ReadWriteMany", "ReadOnlyMany"), "", "Filesystem", "10Gi");
+        PersistentVolumeClaim written = VolumeGenerator.claim(new VolumeClaim("big", Map.of(), Map.of(), Map.of(), asked, ""),
+                new java.util.ArrayList<>());
+        VolumeClaim replayed = VolumeClaim.of(new KubeReader().parse("g.yaml", new ByteArrayInputStream(
+                generator.yaml(List.of(written), List.of("test")).getBytes(StandardCharsets.UTF_8))).get(0)).claim();
+        assertEquals(asked, replayed.spec(), "a claim's spec comes back as it was played");
+
         List<String> warnings = new java.util.ArrayList<>();
-        VolumeGenerator.claim(new VolumeClaim("My_Vol", Map.of(), Map.of(), Map.of(), ""), warnings);
+        VolumeGenerator.claim(new VolumeClaim("My_Vol", Map.of(), Map.of(), Map.of(), null, ""), warnings);
         assertTrue(warnings.get(0).contains("volume My_Vol: name \"My_Vol\" is not valid in Kubernetes"), warnings.toString());
     }
 

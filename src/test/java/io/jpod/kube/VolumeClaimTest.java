@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.error.InvalidInputException;
+import io.jpod.pod.ClaimSpec;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,31 @@ class VolumeClaimTest {
         assertEquals(Map.of("uid", "1000", "gid", "1000"), c.options());
         assertEquals("kept", c.annotations().get("note"));
         assertEquals("c.yaml:1:1", c.where());
+        assertEquals(new ClaimSpec(List.of("ReadWriteOnce"), "fast", null, "1Gi"), c.spec());
+        assertEquals(List.of("c.yaml:1:1: PersistentVolumeClaim db-data: a local volume cannot honour its size request "
+                + "(resources.requests.storage 1Gi: a directory has no quota here), nor storageClassName \"fast\" (no storage "
+                + "class exists here) (kept for kube generate)"), r.warnings(), "one warning for the claim");
+    }
+
+    @Test
+    void aClaimAskingWhatADirectoryGivesIsNotWarned() {
+        VolumeClaim.Result r = VolumeClaim.of(ConfigDataTest.doc("""
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: d}
+                spec: {accessModes: [ReadWriteOncePod], storageClassName: "", volumeMode: Filesystem}
+                """));
         assertEquals(List.of(), r.warnings());
+        assertEquals(new ClaimSpec(List.of("ReadWriteOncePod"), "", "Filesystem", null), r.claim().spec());
+        VolumeClaim.Result block = VolumeClaim.of(ConfigDataTest.doc("""
+                apiVersion: v1
+                kind: PersistentVolumeClaim
+                metadata: {name: b}
+                spec: {volumeMode: Block, selector: {matchLabels: {a: b}}}
+                """));
+        assertEquals(2, block.warnings().size(), block.warnings().toString());
+        assertTrue(block.warnings().get(0).contains("field spec.selector is not supported yet and is ignored"));
+        assertTrue(block.warnings().get(1).contains("cannot honour volumeMode Block"));
     }
 
     @Test
