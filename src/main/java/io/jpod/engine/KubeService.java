@@ -4,6 +4,7 @@ import io.jpod.error.InvalidInputException;
 import io.jpod.error.JpodException;
 import io.jpod.error.NotFoundException;
 import io.jpod.events.Events;
+import io.jpod.image.ImageReference;
 import io.jpod.image.registry.RegistryOptions;
 import io.jpod.kube.DownTargets;
 import io.jpod.kube.KubeFile;
@@ -73,7 +74,7 @@ public final class KubeService {
         this.events = events;
         this.node = node;
         this.reader = new KubeReader(mapper);
-        this.planner = new KubePlanner(mapper);
+        this.planner = new KubePlanner(mapper, ImageReference::problem);
         this.generator = new PodGenerator(mapper);
     }
 

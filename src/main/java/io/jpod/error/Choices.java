@@ -54,6 +54,6 @@ public final class Choices {
 
     /** The message for {@code value} that is none of {@code valid} (for choices that are strings, not an enum). */
     public static String unsupported(String value, String what, Collection<String> valid) {
-        return "unsupported " + what + " \"" + value + "\": must be one of " + String.join(", ", valid);
+        return "unsupported " + what + " \"" + Shown.value(value) + "\": must be one of " + String.join(", ", valid);
     }
 }

@@ -1,6 +1,7 @@
 package io.jpod.image;
 
 import io.jpod.error.InvalidInputException;
+import io.jpod.error.Shown;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -48,7 +49,7 @@ public record ImageReference(String registry, String repository, String tag, Str
             digest = rest.substring(at + 1);
             rest = rest.substring(0, at);
             if (!DIGEST.matcher(digest).matches()) {
-                throw invalid(input, "invalid digest \"" + digest + "\" (expected sha256:<64 lowercase hex digits>)");
+                throw invalid(input, "invalid digest \"" + Shown.value(digest) + "\" (expected sha256:<64 lowercase hex digits>)");
             }
         }
         String tag = null;
@@ -57,7 +58,7 @@ public record ImageReference(String registry, String repository, String tag, Str
             tag = rest.substring(colon + 1);
             rest = rest.substring(0, colon);
             if (!TAG.matcher(tag).matches()) {
-                throw invalid(input, "invalid tag \"" + tag + "\" (letters, digits, '_', '.' and '-', at most 128, not starting with '.' or '-')");
+                throw invalid(input, "invalid tag \"" + Shown.value(tag) + "\" (letters, digits, '_', '.' and '-', at most 128, not starting with '.' or '-')");
             }
         }
         String registry = null;
@@ -66,7 +67,7 @@ public record ImageReference(String registry, String repository, String tag, Str
             String first = rest.substring(0, slash);
             if (first.contains(".") || first.contains(":") || first.equals(LOCAL_REGISTRY)) {
                 if (!DOMAIN.matcher(first).matches()) {
-                    throw invalid(input, "invalid registry \"" + first + "\"");
+                    throw invalid(input, "invalid registry \"" + Shown.value(first) + "\"");
                 }
                 registry = first;
                 rest = rest.substring(slash + 1);
@@ -83,7 +84,7 @@ public record ImageReference(String registry, String repository, String tag, Str
                 if (!component.equals(component.toLowerCase(java.util.Locale.ROOT))) {
                     throw invalid(input, "repository name must be lowercase");
                 }
-                throw invalid(input, "invalid repository name component \"" + component
+                throw invalid(input, "invalid repository name component \"" + Shown.value(component)
                         + "\" (lowercase letters and digits, separated by '.', '_', '__' or '-')");
             }
         }
@@ -100,7 +101,18 @@ public record ImageReference(String registry, String repository, String tag, Str
     }
 
     private static InvalidInputException invalid(String input, String message) {
-        return new InvalidInputException(input, "invalid reference format: " + message);
+        return new InvalidInputException(Shown.value(input), "invalid reference format: " + message);
+    }
+
+    /** Why {@code input} is not an image reference (as {@link #parse} says it, without the input), or null when it is one. */
+    public static String problem(String input) {
+        try {
+            parse(input);
+            return null;
+        } catch (InvalidInputException e) {
+            String where = e.where() + ": ";
+            return e.getMessage().startsWith(where) ? e.getMessage().substring(where.length()) : e.getMessage();
+        }
     }
 
     /** True when no registry was given. */

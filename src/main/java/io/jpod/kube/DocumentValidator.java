@@ -13,6 +13,17 @@ import java.util.List;
  */
 public final class DocumentValidator {
     private final SchemaValidator schemas = new SchemaValidator();
+    private final ImageCheck images;
+
+    /** A validator that takes every image reference as it is written. */
+    public DocumentValidator() {
+        this(ImageCheck.ANY);
+    }
+
+    /** A validator that asks {@code images} whether each container's image can be parsed. */
+    public DocumentValidator(ImageCheck images) {
+        this.images = images;
+    }
 
     /** Whether {@code kind} is one jpod validates (and accepts). */
     public static boolean accepts(String kind) {
@@ -24,7 +35,7 @@ public final class DocumentValidator {
         List<Violation> all = new ArrayList<>(doc.duplicateKeys());
         all.addAll(schemas.validate(doc));
         if (accepts(doc.kind())) {
-            all.addAll(KubeRules.check(doc.node(), doc.kind()));
+            all.addAll(KubeRules.check(doc.node(), doc.kind(), images));
         }
         all.sort(Comparator.comparingLong(v -> v.position(doc)));
         return all.stream().map(v -> v.describe(doc)).distinct().toList();

@@ -17,10 +17,16 @@ import tools.jackson.databind.ObjectMapper;
  */
 public final class KubePlanner {
     private final ObjectMapper mapper;
-    private final DocumentValidator validator = new DocumentValidator();
+    private final DocumentValidator validator;
+
+    /** A planner whose validation asks {@code images} whether each container's image reference can be parsed. */
+    public KubePlanner(ObjectMapper mapper, ImageCheck images) {
+        this.mapper = mapper;
+        this.validator = new DocumentValidator(images);
+    }
 
     public KubePlanner(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this(mapper, ImageCheck.ANY);
     }
 
     public KubePlanner() {

@@ -20,13 +20,20 @@ public final class KubeRules {
     static final String DNS1035_RULE = KubeNames.DNS1035_RULE;
 
     private final List<Violation> out = new ArrayList<>();
+    private final ImageCheck images;
 
-    private KubeRules() {
+    private KubeRules(ImageCheck images) {
+        this.images = images;
     }
 
     /** Every violation of Kubernetes' rules in a document of an accepted kind. */
     public static List<Violation> check(JsonNode doc, String kind) {
-        KubeRules r = new KubeRules();
+        return check(doc, kind, ImageCheck.ANY);
+    }
+
+    /** Every violation of Kubernetes' rules in a document of an accepted kind, its containers' images checked by {@code images}. */
+    public static List<Violation> check(JsonNode doc, String kind, ImageCheck images) {
+        KubeRules r = new KubeRules(images);
         r.metadata(doc.path("metadata"), FieldPath.of("metadata"), kind, true);
         FieldPath spec = FieldPath.of("spec");
         switch (kind) {
@@ -137,6 +144,11 @@ public final class KubeRules {
         FieldPath at = path.field("name");
         if (name.isString() && !name.asString().isEmpty() && label(name.asString(), at, "container name")) {
             unique(names, name.asString(), at, "container name");
+        }
+        JsonNode image = c.path("image");
+        String bad = image.isString() && !image.asString().isBlank() ? images.problem(image.asString()) : null;
+        if (bad != null) {
+            out.add(new Violation(path.field("image"), bad));
         }
         JsonNode ports = c.path("ports");
         Map<String, FieldPath> portNames = new HashMap<>();

@@ -42,6 +42,25 @@ class ErrorsIT extends PlayingIT {
     }
 
     @Test
+    void aHolderThatDiesBeforeNsenterDoesNotFailTheCommand() {
+        // an nsenter that first kills the holder, as the machine ending a user's processes might between the launcher's
+        // check and nsenter: the launcher holds the namespaces open, so the command runs, and the next one starts a holder
+        Harness.rootOk("mkdir", "-p", Harness.WORK.resolve("killing-nsenter").toString());
+        Path wrapper = h.writeYaml("killing-nsenter/nsenter", """
+                #!/bin/sh
+                kill -9 "$JPOD_USERNS_PID"
+                while [ -e "/proc/$JPOD_USERNS_PID/ns" ]; do sleep 0.01; done
+                exec /usr/bin/nsenter "$@"
+                """);
+        Harness.rootOk("chmod", "0755", wrapper.getParent().toString(), wrapper.toString());
+        Result r = h.asUser("env", "PATH=" + wrapper.getParent() + ":" + Harness.USER_PATH, "JPOD_NO_SERVICE=1",
+                Harness.DIST.resolve("bin/jpod").toString(), "pod", "ps", "-q");
+        assertEquals(0, r.code(), () -> "the holder killed before nsenter\n" + r.describe());
+        assertFalse(r.err().contains("nsenter"), r::describe);
+        h.jpodOk("pod", "ps", "-q");
+    }
+
+    @Test
     void missingFile() {
         Path missing = Harness.WORK.resolve("no-such-file.yaml");
         assertMentions(h.jpodError("kube", "play", missing.toString()), "no-such-file.yaml");

@@ -102,6 +102,41 @@ class KubeServiceTest {
     }
 
     @Test
+    void anImageThatCannotBeParsedIsAProblemAtItsLineAndALongOneIsShortened() throws IOException {
+        String huge = "a".repeat(5000);
+        String f = file("images.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: img}
+                spec:
+                  initContainers:
+                  - {name: i, image: "lo?calhost/x"}
+                  containers:
+                  - name: a
+                    image: b{usybox
+                  - name: b
+                    image: %s
+                  - {name: c, image: "docker.io/library/busybox:1.36"}
+                """.formatted(huge));
+        Plan plan = plan(f);
+        assertEquals(List.of(
+                f + ":6:22: spec.initContainers[0].image: invalid reference format: invalid repository name component "
+                        + "\"lo?calhost\" (lowercase letters and digits, separated by '.', '_', '__' or '-')",
+                f + ":9:12: spec.containers[0].image: invalid reference format: invalid repository name component \"b{usybox\" "
+                        + "(lowercase letters and digits, separated by '.', '_', '__' or '-')",
+                f + ":11:12: spec.containers[1].image: invalid reference format: repository name must not be longer than 255 characters"),
+                plan.problems());
+        String tag = file("tag.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: tag}
+                spec: {containers: [{name: a, image: "busybox:%s"}]}
+                """.formatted("-".repeat(5000)));
+        String problem = plan(tag).problems().get(0);
+        assertTrue(problem.length() < 300 && problem.contains("…(5000 characters)"), problem);
+    }
+
+    @Test
     void readThrowsEveryProblemOneALine() throws IOException {
         String f = file("bad.yaml", POD, """
                 apiVersion: v1
