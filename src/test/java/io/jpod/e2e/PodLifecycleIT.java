@@ -314,4 +314,12 @@ class PodLifecycleIT {
         assertEquals(0, h.psAll().size(), "pod rm removes its containers, infra included");
         h.assertNothingLeft("after pod rm");
     }
+
+    @Test
+    @Order(19)
+    void aPodRunsOnTheCopyStorageDriver() {
+        // the kernel's overlay is what this host uses; a copy of the layers is the rootless fallback of last resort
+        // (fuse-overlayfs, the other one, needs /dev/fuse open to the user: RootModeIT runs it, as root)
+        StorageDriverCheck.playOn("copy", h::jpod, h::writeYaml);
+    }
 }

@@ -64,6 +64,15 @@ class RootModeIT {
     }
 
     @Test
+    void aPodRunsOnTheFuseOverlayStorageDriver() {
+        // fuse-overlayfs is the rootless fallback where the kernel refuses overlay in a user namespace; rootless it needs
+        // /dev/fuse open to the user (0666, as Debian's fuse3 makes it), which this host's is not, so it runs as root here
+        StorageDriverCheck.playOn("fuse-overlay", RootModeIT::asRoot, h::writeYaml);
+        String mounts = Harness.rootOk("cat", "/proc/self/mounts").out();
+        assertTrue(!mounts.contains(STATE.toString()), () -> "nothing of jpod stays mounted:\n" + mounts);
+    }
+
+    @Test
     void resourcesAreTheContainersCgroupLimitsAsRoot() {
         Path tuned = h.readableCopy("examples/kube/security-and-dns.yaml");
         Result play = rootOk("kube", "play", tuned.toString());
