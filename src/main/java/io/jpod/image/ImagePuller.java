@@ -51,16 +51,40 @@ public final class ImagePuller {
         throw last;
     }
 
-    /** Pulls {@code wanted} (a name, optionally with tag or {@code @sha256:} digest; short: on docker.io) and returns the stored image. */
+    /**
+     * Pulls {@code wanted} (a name, optionally with tag or {@code @sha256:} digest; short: on docker.io) and returns the stored
+     * image, named as wanted: from the mirrors registries.conf gives it, in order, then from its registry (or the location
+     * its entry gives), each named in the progress ("Trying to pull MIRROR/…"); the last failure is reported when none serves it.
+     */
     public Image pull(ImageReference wanted, RegistryOptions options, Platform platform, Events events) {
         ImageReference ref = wanted.qualified(ImageReference.DOCKER_REGISTRY);
         String name = ref.name() + (ref.tag() != null ? ":" + ref.tag() : "") + (ref.digest() != null ? "@" + ref.digest() : "");
+        options.checkNotBlocked(name);
+        List<String> sources = options.registriesConf().pullSources(name);
+        JpodException last = null;
+        for (int i = 0; i < sources.size(); i++) {
+            try {
+                return pullFrom(ImageReference.parse(sources.get(i)), ref, options, platform, events);
+            } catch (JpodException e) {
+                last = e;
+                if (i < sources.size() - 1) {
+                    events.warning("cannot pull " + name + " from " + sources.get(i) + ": " + e.getMessage());
+                }
+            }
+        }
+        throw last;
+    }
+
+    /** Pulls {@code source} (a mirror's reference, or the registry's), stored under the names of {@code ref}. */
+    private Image pullFrom(ImageReference source, ImageReference ref, RegistryOptions options, Platform platform, Events events) {
+        String name = source.name() + (source.tag() != null ? ":" + source.tag() : "")
+                + (source.digest() != null ? "@" + source.digest() : "");
         String os = platform.osOrHost();
         String arch = platform.architectureOrHost();
         events.progress(name + "...", "Trying to pull");
-        RegistryClient client = options.client(ref.registry(), name);
-        String repo = ref.repository();
-        PlatformManifest pm = platformManifest(client, ref, name, os, arch, platform.variant());
+        RegistryClient client = options.client(source.registry(), name);
+        String repo = source.repository();
+        PlatformManifest pm = platformManifest(client, source, name, os, arch, platform.variant());
         byte[] manifestBytes = pm.body();
         Manifests.Manifest manifest = Manifests.manifest(manifestBytes, pm.type(), name);
         manifest.layers().forEach(l -> Manifests.checkLayerType(l, name));

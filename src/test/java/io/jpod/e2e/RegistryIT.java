@@ -288,6 +288,28 @@ class RegistryIT {
             assertEquals(125, blocked.code(), blocked::describe);
             assertTrue(blocked.err().contains("registry " + host + "/test is blocked in registries.conf (" + conf + ":1: blocked = true)"),
                     blocked::describe);
+
+            // a mirror, tried before the registry: a second docker-registry that alone has the image
+            try (LocalRegistry mirror = LocalRegistry.start()) {
+                h.jpodOk("push", "--tls-verify=false", name, mirror.host() + "/mirrored/busybox:v1");
+                String entry = "[[registry]]\nprefix = \"mirrored.invalid\"\nlocation = \"" + host + "\"\n"
+                        + "[[registry.mirror]]\nlocation = \"" + mirror.host() + "\"\ninsecure = true\n";
+                Files.writeString(conf, entry);
+                Result viaMirror = h.jpodOk("pull", "mirrored.invalid/mirrored/busybox:v1");
+                assertTrue(viaMirror.err().contains("Trying to pull " + mirror.host() + "/mirrored/busybox:v1..."),
+                        () -> "the progress names the mirror\n" + viaMirror.describe());
+                assertTrue(h.jpodOk("images", "--format", "{{.Repository}}:{{.Tag}}").outLines()
+                        .contains("mirrored.invalid/mirrored/busybox:v1"), "stored under the name pulled");
+                assertTrue(mirror.requests("GET", "/v2/mirrored/busybox/manifests/v1") > 0, "the mirror served the manifest");
+                h.jpodOk("rmi", "mirrored.invalid/mirrored/busybox:v1");
+
+                // pull-from-mirror = "digest-only": a tag goes to the registry's location, which has no such image
+                Files.writeString(conf, entry + "pull-from-mirror = \"digest-only\"\n");
+                Result skipped = h.jpod("pull", "--tls-verify=false", "mirrored.invalid/mirrored/busybox:v1");
+                assertEquals(125, skipped.code(), skipped::describe);
+                assertTrue(skipped.err().contains("Trying to pull " + host + "/mirrored/busybox:v1...")
+                        && !skipped.err().contains(mirror.host()), skipped::describe);
+            }
         } finally {
             Files.deleteIfExists(conf);
         }

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * What jpod reads of containers-registries.conf(5): {@code unqualified-search-registries}, the
- * {@code [aliases]} table, {@code short-name-mode}, and the {@code location}, {@code prefix}, {@code insecure}
- * and {@code blocked} keys of {@code [[registry]]} tables (also the v1 {@code [registries.search]} and
+ * {@code [aliases]} table, {@code short-name-mode}, the {@code location}, {@code prefix}, {@code insecure},
+ * {@code blocked} and {@code mirror-by-digest-only} keys of {@code [[registry]]} tables and their
+ * {@code [[registry.mirror]]} tables ({@code location}, {@code insecure}, {@code pull-from-mirror}) (also the v1 {@code [registries.search]} and
  * {@code [registries.insecure]} lists). Only the small TOML subset these files use is parsed:
  * tables, arrays of tables, and keys with string, boolean or string-array values.
  *
@@ -25,15 +26,38 @@ import java.util.stream.Stream;
  * @param aliases          short name (without tag) to fully qualified name
  * @param insecure         registries reachable over plain HTTP / without certificate checks
  * @param shortNameMode    enforcing (default), permissive or disabled
- * @param registries       the {@code [[registry]]} entries, for what they block: no image whose reference an entry with
- *                         {@code blocked = true} matches longest is pulled or pushed
+ * @param registries       the {@code [[registry]]} entries: the one whose prefix matches an image's reference longest
+ *                         decides; with {@code blocked = true} the image is neither pulled nor pushed, else it is pulled from
+ *                         the entry's mirrors in order, then from its location ({@link #pullSources})
  */
 public record RegistriesConf(List<String> searchRegistries, Map<String, String> aliases, Set<String> insecure, String shortNameMode,
         List<Entry> registries) {
     public static final RegistriesConf EMPTY = new RegistriesConf(List.of(), Map.of(), Set.of(), "enforcing");
 
-    /** A {@code [[registry]]} entry as far as jpod uses it: the references it matches ({@code prefix}, else {@code location}), whether it blocks them, where it is written. */
-    public record Entry(String prefix, boolean blocked, String where) {
+    /**
+     * A {@code [[registry]]} entry as far as jpod uses it: the references it matches ({@code prefix}, else {@code location}),
+     * where they are pulled from ({@code location}, null: where the reference says), whether it blocks them, its mirrors,
+     * whether they serve digests only ({@code mirror-by-digest-only}), where it is written.
+     */
+    public record Entry(String prefix, String location, boolean blocked, boolean mirrorByDigestOnly, List<Mirror> mirrors, String where) {
+        public Entry {
+            mirrors = List.copyOf(mirrors);
+        }
+
+        /** An entry without mirrors whose location is its prefix. */
+        public Entry(String prefix, boolean blocked, String where) {
+            this(prefix, null, blocked, false, List.of(), where);
+        }
+
+        /** How many characters of {@code reference} its prefix stands for: the whole prefix, or the host a wildcard matched. */
+        int matched(String reference) {
+            if (!prefix.startsWith("*.")) {
+                return prefix.length();
+            }
+            int slash = reference.indexOf('/');
+            return slash < 0 ? reference.length() : slash;
+        }
+
         /**
          * How many characters of {@code reference} (host[:port]/repository[:tag|@digest]) the prefix matches, as podman
          * matches it (at a {@code /}, {@code :} or {@code @}, or the whole; {@code *.example.com} matches the subdomains
@@ -55,6 +79,45 @@ public record RegistriesConf(List<String> searchRegistries, Map<String, String> 
             }
             return -1;
         }
+    }
+
+    /**
+     * A {@code [[registry.mirror]]} of an entry: where else its images may be pulled from, whether over plain HTTP or
+     * without certificate checks, and for which references ({@code pull-from-mirror}: all, digest-only, tag-only).
+     */
+    public record Mirror(String location, boolean insecure, String pullFromMirror, String where) {
+        public static final List<String> PULL_FROM = List.of("all", "digest-only", "tag-only");
+
+        /** Whether this mirror serves {@code reference}: a digest, or a tag, as pull-from-mirror says. */
+        boolean serves(String reference) {
+            boolean digest = reference.contains("@");
+            return switch (pullFromMirror) {
+                case "digest-only" -> digest;
+                case "tag-only" -> !digest;
+                default -> true;
+            };
+        }
+    }
+
+    /**
+     * Where {@code reference} (host[:port]/repository[:tag|@digest]) is pulled from, in order: the mirrors of the entry
+     * that matches it longest (those that serve it), each with the part of the reference after the entry's prefix,
+     * then the entry's location with that part (the reference itself when no entry matches or the entry has no location).
+     */
+    public List<String> pullSources(String reference) {
+        java.util.Optional<Entry> entry = registries.stream().filter(e -> e.match(reference) >= 0)
+                .max(java.util.Comparator.comparingInt(e -> e.match(reference)));
+        if (entry.isEmpty()) {
+            return List.of(reference);
+        }
+        Entry e = entry.get();
+        String rest = reference.substring(e.matched(reference));
+        List<String> out = new ArrayList<>();
+        if (!e.mirrorByDigestOnly() || reference.contains("@")) {
+            e.mirrors().stream().filter(m -> m.serves(reference)).forEach(m -> out.add(m.location() + rest));
+        }
+        out.add(e.location() == null || e.prefix().startsWith("*.") ? reference : e.location() + rest);
+        return out.stream().distinct().toList();
     }
 
     /** A configuration without blocked registries. */
@@ -143,17 +206,41 @@ public record RegistriesConf(List<String> searchRegistries, Map<String, String> 
         final List<Entry> entries = new ArrayList<>();
         String mode;
 
+        /** A {@code [[registry]]} table being read, with its mirrors. */
+        private static final class Draft {
+            final String at;
+            String location;
+            String prefix;
+            Boolean insecure;
+            boolean blocked;
+            boolean mirrorByDigestOnly;
+            final List<MirrorDraft> mirrors = new ArrayList<>();
+
+            Draft(String at) {
+                this.at = at;
+            }
+        }
+
+        /** A {@code [[registry.mirror]]} table being read. */
+        private static final class MirrorDraft {
+            final String at;
+            String location;
+            boolean insecure;
+            String pullFrom = "all";
+
+            MirrorDraft(String at) {
+                this.at = at;
+            }
+        }
+
         RegistriesConf build() {
             return new RegistriesConf(search == null ? List.of() : search, aliases, insecure, mode == null ? "enforcing" : mode, entries);
         }
 
         void parse(String text, String where) {
             String table = "";
-            String location = null;
-            String prefix = null;
-            String entryAt = where;
-            Boolean insecureFlag = null;
-            boolean blockedFlag = false;
+            Draft draft = null;
+            MirrorDraft mirror = null;
             String[] lines = text.split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 String at = where + ":" + (i + 1);
@@ -162,17 +249,22 @@ public record RegistriesConf(List<String> searchRegistries, Map<String, String> 
                     continue;
                 }
                 if (line.startsWith("[")) {
-                    registry(location, prefix, insecureFlag, blockedFlag, entryAt);
-                    location = null;
-                    prefix = null;
-                    insecureFlag = null;
-                    blockedFlag = false;
-                    entryAt = at;
                     boolean array = line.startsWith("[[");
                     if (!line.endsWith(array ? "]]" : "]")) {
                         throw new InvalidInputException(at, "invalid table header: " + line);
                     }
                     table = (array ? "[]" : "") + unquote(line.substring(array ? 2 : 1, line.length() - (array ? 2 : 1)).trim(), at);
+                    if (table.equals("[]registry.mirror")) {
+                        if (draft == null) {
+                            throw new InvalidInputException(at, "[[registry.mirror]] must follow the [[registry]] it belongs to");
+                        }
+                        mirror = new MirrorDraft(at);
+                        draft.mirrors.add(mirror);
+                        continue;
+                    }
+                    registry(draft);
+                    draft = table.equals("[]registry") ? new Draft(at) : null;
+                    mirror = null;
                     continue;
                 }
                 int eq = keyEnd(line);
@@ -205,39 +297,74 @@ public record RegistriesConf(List<String> searchRegistries, Map<String, String> 
                         }
                     }
                     case "[]registry" -> {
-                        if (key.equals("location")) {
-                            location = string(v, key, at);
-                        } else if (key.equals("prefix")) {
-                            prefix = string(v, key, at);
-                        } else if (key.equals("blocked")) {
-                            if (!(v instanceof Boolean flag)) {
-                                throw new InvalidInputException(at, "blocked must be true or false");
+                        switch (key) {
+                            case "location" -> draft.location = string(v, key, at);
+                            case "prefix" -> draft.prefix = string(v, key, at);
+                            case "blocked" -> draft.blocked = flag(v, key, at);
+                            case "insecure" -> draft.insecure = flag(v, key, at);
+                            case "mirror-by-digest-only" -> draft.mirrorByDigestOnly = flag(v, key, at);
+                            default -> {
+                                // other keys of an entry are not jpod's concern
                             }
-                            blockedFlag = flag;
-                        } else if (key.equals("insecure")) {
-                            if (!(v instanceof Boolean flag)) {
-                                throw new InvalidInputException(at, "insecure must be true or false");
+                        }
+                    }
+                    case "[]registry.mirror" -> {
+                        switch (key) {
+                            case "location" -> mirror.location = string(v, key, at);
+                            case "insecure" -> mirror.insecure = flag(v, key, at);
+                            case "pull-from-mirror" -> {
+                                mirror.pullFrom = string(v, key, at);
+                                if (!Mirror.PULL_FROM.contains(mirror.pullFrom)) {
+                                    throw new InvalidInputException(at, Choices.unsupported(mirror.pullFrom, key, Mirror.PULL_FROM));
+                                }
                             }
-                            insecureFlag = flag;
+                            default -> {
+                                // other keys of a mirror are not jpod's concern
+                            }
                         }
                     }
                     default -> {
-                        // other tables ([[registry.mirror]], [engine], ...) are not jpod's concern
+                        // other tables ([engine], ...) are not jpod's concern
                     }
                 }
             }
-            registry(location, prefix, insecureFlag, blockedFlag, entryAt);
+            registry(draft);
         }
 
-        private void registry(String location, String prefix, Boolean insecureFlag, boolean blockedFlag, String at) {
-            String matches = prefix != null ? prefix : location;
+        /** Adds the entry {@code d} describes (nothing for null), and the hosts it marks insecure. */
+        private void registry(Draft d) {
+            if (d == null) {
+                return;
+            }
+            List<Mirror> mirrors = new ArrayList<>();
+            for (MirrorDraft m : d.mirrors) {
+                if (m.location == null || m.location.isEmpty()) {
+                    throw new InvalidInputException(m.at, "a [[registry.mirror]] needs a location");
+                }
+                mirrors.add(new Mirror(m.location, m.insecure, m.pullFrom, m.at));
+                if (m.insecure) {
+                    insecure.add(host(m.location));
+                }
+            }
+            String matches = d.prefix != null ? d.prefix : d.location;
             if (matches != null) {
-                entries.add(new Entry(matches, blockedFlag, at));
+                entries.add(new Entry(matches, d.location, d.blocked, d.mirrorByDigestOnly, mirrors, d.at));
             }
-            if (location != null && Boolean.TRUE.equals(insecureFlag)) {
-                int slash = location.indexOf('/');
-                insecure.add(slash < 0 ? location : location.substring(0, slash));
+            if (d.location != null && Boolean.TRUE.equals(d.insecure)) {
+                insecure.add(host(d.location));
             }
+        }
+
+        private static String host(String location) {
+            int slash = location.indexOf('/');
+            return slash < 0 ? location : location.substring(0, slash);
+        }
+
+        private static boolean flag(Object v, String key, String at) {
+            if (!(v instanceof Boolean flag)) {
+                throw new InvalidInputException(at, key + " must be true or false");
+            }
+            return flag;
         }
 
         private static String stripComment(String line) {

@@ -77,12 +77,17 @@ public final class RegistryOptions {
         return tlsVerify;
     }
 
-    /** A client for {@code registry}, about {@code image} (its full reference); refused when registries.conf blocks the image. */
-    public RegistryClient client(String registry, String image) {
+    /** Refuses {@code image} (its full reference) when registries.conf blocks it, naming the entry. */
+    public void checkNotBlocked(String image) {
         conf.blocking(image).ifPresent(e -> {
             throw new io.jpod.error.ImageException(image, "registry " + e.prefix() + " is blocked in registries.conf (" + e.where()
                     + ": blocked = true)");
         });
+    }
+
+    /** A client for {@code registry}, about {@code image} (its full reference); refused when registries.conf blocks the image. */
+    public RegistryClient client(String registry, String image) {
+        checkNotBlocked(image);
         Credentials c = credentials != null ? credentials : authFile == null ? null : authFile.find(registry).orElse(null);
         return new RegistryClient(registry, image, tlsVerify && !insecure.contains(registry), c, schemes, chunkSize);
     }

@@ -44,7 +44,7 @@ class RegistriesConfTest {
                 """, "test.conf");
         assertEquals(List.of("docker.io", "quay.io"), c.searchRegistries());
         assertEquals(Map.of("app", "registry.example.com/team/app", "tool", "quay.io/x/tool#1"), c.aliases());
-        assertEquals(Set.of("localhost:5000"), c.insecure());
+        assertEquals(Set.of("localhost:5000", "mirror.example.com"), c.insecure(), "a mirror insecure of its own");
         assertEquals("permissive", c.shortNameMode());
         assertTrue(c.isInsecure("localhost:5000"));
         assertFalse(c.isInsecure("secure.example.com"));
@@ -142,5 +142,68 @@ class RegistriesConfTest {
         assertEquals("registry registry.example.com is blocked in registries.conf (/etc/containers/registries.conf:1: blocked = true)",
                 e.getMessage());
         org.junit.jupiter.api.Assertions.assertNotNull(options.client("localhost:5000", "localhost:5000/app:v1"), "another registry is reached");
+    }
+
+    @Test
+    void mirrorsAreTriedInOrderBeforeTheLocationAsPullFromMirrorSays() {
+        RegistriesConf c = RegistriesConf.parse("""
+                [[registry]]
+                prefix = "docker.io"
+                location = "registry-1.docker.io"
+
+                [[registry.mirror]]
+                location = "127.0.0.1:5001"
+                insecure = true
+
+                [[registry.mirror]]
+                location = "mirror.example.com/hub"
+                pull-from-mirror = "digest-only"
+
+                [[registry.mirror]]
+                location = "tags.example.com"
+                pull-from-mirror = "tag-only"
+
+                [[registry]]
+                prefix = "example.com/team"
+                location = "internal.example.com:5000/mirrored/team"
+
+                [[registry]]
+                location = "quay.io"
+                mirror-by-digest-only = true
+                [[registry.mirror]]
+                location = "quay-mirror.example.com"
+
+                [[registry]]
+                prefix = "*.corp.test"
+                [[registry.mirror]]
+                location = "cache.corp.test"
+                """, "registries.conf");
+        assertEquals(List.of("127.0.0.1:5001/library/busybox:1.36", "tags.example.com/library/busybox:1.36",
+                "registry-1.docker.io/library/busybox:1.36"), c.pullSources("docker.io/library/busybox:1.36"));
+        String digest = "@sha256:" + "a".repeat(64);
+        assertEquals(List.of("127.0.0.1:5001/library/busybox" + digest, "mirror.example.com/hub/library/busybox" + digest,
+                "registry-1.docker.io/library/busybox" + digest), c.pullSources("docker.io/library/busybox" + digest));
+        assertEquals(List.of("internal.example.com:5000/mirrored/team/app:v1"), c.pullSources("example.com/team/app:v1"),
+                "a prefix is replaced by its location");
+        assertEquals(List.of("example.com/teams/app:v1"), c.pullSources("example.com/teams/app:v1"), "at a component's end only");
+        assertEquals(List.of("quay.io/a/b:1"), c.pullSources("quay.io/a/b:1"), "mirror-by-digest-only: a tag from the registry");
+        assertEquals(List.of("quay-mirror.example.com/a/b" + digest, "quay.io/a/b" + digest), c.pullSources("quay.io/a/b" + digest));
+        assertEquals(List.of("cache.corp.test/x/y:1", "a.corp.test/x/y:1"), c.pullSources("a.corp.test/x/y:1"),
+                "a wildcard entry's mirrors stand for the host it matched");
+        assertEquals(List.of("ghcr.io/o/r:1"), c.pullSources("ghcr.io/o/r:1"));
+        assertTrue(c.isInsecure("127.0.0.1:5001"), "insecure per mirror");
+        assertTrue(!c.isInsecure("mirror.example.com"));
+        assertEquals("registries.conf:5", c.registries().get(0).mirrors().get(0).where());
+    }
+
+    @Test
+    void aMirrorOutsideARegistryOrWithoutLocationOrWithAnUnknownModeIsRefused() {
+        assertEquals("f:1: [[registry.mirror]] must follow the [[registry]] it belongs to", assertThrows(InvalidInputException.class,
+                () -> RegistriesConf.parse("[[registry.mirror]]\nlocation = \"m\"\n", "f")).getMessage());
+        assertEquals("f:3: a [[registry.mirror]] needs a location", assertThrows(InvalidInputException.class,
+                () -> RegistriesConf.parse("[[registry]]\nlocation = \"r\"\n[[registry.mirror]]\ninsecure = true\n", "f")).getMessage());
+        assertEquals("f:4: unsupported pull-from-mirror \"sometimes\": must be one of all, digest-only, tag-only",
+                assertThrows(InvalidInputException.class, () -> RegistriesConf.parse(
+                        "[[registry]]\nlocation = \"r\"\n[[registry.mirror]]\npull-from-mirror = \"sometimes\"\n", "f")).getMessage());
     }
 }
