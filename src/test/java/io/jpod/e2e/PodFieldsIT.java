@@ -51,6 +51,44 @@ class PodFieldsIT extends PlayingIT {
     }
 
     @Test
+    void everyFieldOfTheTableInOnePodIsObservedOrWarned() {
+        // src/test/resources/kube/every-field.yaml: the rows of docs/kube-fields.md a pod shows from inside
+        Path yaml = h.readableCopy("src/test/resources/kube/every-field.yaml");
+        Result play = h.jpodOk("kube", "play", yaml.toString());
+        try {
+            for (String field : io.jpod.kube.KubeFieldsTableTest.WARNED_IN_EVERY_FIELD) {
+                assertTrue(play.err().contains("field " + field + " is not supported yet and is ignored"),
+                        () -> field + " warns\n" + play.describe());
+            }
+            h.waitForState("fields-app", "running", SOON);
+            Harness.waitFor("postStart to have run", SOON, () -> h.jpod("exec", "fields-app", "test", "-e", "/work/poststart").code() == 0);
+            List<Harness.Ran> r = h.execEach("fields-app", "hostname", "cat /etc/hosts", "cat /etc/resolv.conf", "cat /proc/1/comm", "id",
+                    "cat /proc/sys/kernel/msgmax", "cat /work/init /work/args /work/poststart", "pwd",
+                    "echo $PASSWORD $POD $PLAIN $CM_mode", "touch /rootfs-write", "grep -E '^(NoNewPrivs|CapEff):' /proc/self/status",
+                    "cat /config/mode; echo; cat /secret/password; echo; cat /info/labels");
+            assertEquals("box", r.get(0).ok(), "hostname");
+            String hosts = r.get(1).ok();
+            assertTrue(hosts.contains("box.sub.default.svc.cluster.local") && hosts.contains("192.0.2.10\tdb.internal"),
+                    () -> "subdomain and hostAliases\n" + hosts);
+            assertTrue(r.get(2).ok().contains("nameserver 192.0.2.53") && r.get(2).ok().contains("search svc.example.test"),
+                    "dnsPolicy None with dnsConfig");
+            assertNotEquals("sh", r.get(3).ok(), "shareProcessNamespace: PID 1 is the pod's, not the container's");
+            String id = r.get(4).ok();
+            assertTrue(id.matches("uid=1000(\\(\\w+\\))? gid=1000(\\(\\w+\\))? .*") && id.contains("2000") && id.contains("3000"),
+                    () -> "runAsUser, runAsGroup, fsGroup, supplementalGroups: " + id);
+            assertEquals("65536", r.get(5).ok(), "sysctls");
+            assertEquals("init\nhi\nstarted", r.get(6).ok(), "initContainers, args with $(VAR) from a configMapKeyRef, postStart");
+            assertEquals("/work", r.get(7).ok(), "workingDir");
+            assertEquals("hunter2 fields plain fast", r.get(8).ok(), "secretKeyRef, fieldRef, value, envFrom with a prefix");
+            assertNotEquals(0, r.get(9).code(), "readOnlyRootFilesystem");
+            assertEquals("CapEff:\t0000000000000000\nNoNewPrivs:\t1", r.get(10).ok(), "allowPrivilegeEscalation, capabilities drop");
+            assertEquals("fast\nhunter2\napp=\"fields\"", r.get(11).ok(), "configMap, secret and downwardAPI volumes");
+        } finally {
+            h.jpodOk("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
     void securityAndDnsFromTheExample() {
         Path yaml = h.readableCopy("examples/kube/security-and-dns.yaml");
         Result play = h.jpodOk("kube", "play", yaml.toString());

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and Pod tables names (rows whose first cell is a list of field names) is honoured by the check when the row says
  * "honoured", and reported by it when the row says "warns" or is N/A and "warned".
  */
-class KubeFieldsTableTest {
+public class KubeFieldsTableTest {
     private static final Pattern FIELD = Pattern.compile("[a-zA-Z][a-zA-Z0-9]*(\\.[a-zA-Z][a-zA-Z0-9]*)*");
     /** Where each table's fields are, in a Pod (securityContext: the pod's and a container's). */
     private static final Map<String, List<String>> PLACES = Map.of(
@@ -133,5 +133,20 @@ class KubeFieldsTableTest {
             assertTrue(r.warnings().stream().anyMatch(w -> w.contains("field " + field + " is not honoured")),
                     () -> field + ": " + r.warnings());
         }
+    }
+
+    /** The fields of src/test/resources/kube/every-field.yaml that warn, as the play says them. */
+    public static final List<String> WARNED_IN_EVERY_FIELD = List.of("spec.nodeSelector", "spec.priorityClassName", "spec.serviceAccountName",
+            "spec.containers[0].stdin", "spec.containers[0].tty");
+
+    @Test
+    void thePodOfEveryFieldPlansWithTheWarningsOfItsWarnedFieldsOnly() {
+        Path file = Path.of(System.getProperty("basedir", System.getProperty("user.dir")), "src/test/resources/kube/every-field.yaml");
+        Plan plan = new KubePlanner().plan(List.of(KubeFile.of(file.toString(), false, new KubeReader().read(file.toString(), Inputs.ofProcess()))),
+                NodeFacts.UNKNOWN, false);
+        assertEquals(List.of(), plan.problems());
+        List<String> expected = WARNED_IN_EVERY_FIELD.stream()
+                .map(f -> file + ":13:1: Pod fields: field " + f + " is not supported yet and is ignored").toList();
+        assertEquals(expected, plan.warnings());
     }
 }
