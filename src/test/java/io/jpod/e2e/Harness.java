@@ -162,6 +162,10 @@ public final class Harness {
         if (launcher == null && (!Files.isReadable(jar) || !Files.isDirectory(project.resolve("target/lib")))) {
             fail(jar + " or target/lib is missing: the end-to-end tests run the packaged jpod (mvn verify packages it first)");
         }
+        Path nativeClient = project.resolve("target/jpod-client");
+        if (launcher == null && !Files.isExecutable(nativeClient)) {
+            fail(nativeClient + " is missing: the build makes the command service's native client with a C compiler (apt-get install gcc)");
+        }
         ensureUser();
         long uid = Long.parseLong(rootOk("id", "-u", USER).out().strip());
         long gid = Long.parseLong(rootOk("id", "-g", USER).out().strip());
@@ -172,7 +176,7 @@ public final class Harness {
         rootOk("mkdir", "-p", DIST.resolve("target").toString());
         if (launcher == null) {
             rootOk("cp", "-a", project.resolve("bin").toString(), DIST.toString());
-            rootOk("cp", "-a", jar.toString(), project.resolve("target/lib").toString(), DIST.resolve("target").toString());
+            rootOk("cp", "-a", jar.toString(), project.resolve("target/lib").toString(), nativeClient.toString(), DIST.resolve("target").toString());
         } else {
             rootOk("mkdir", "-p", DIST.resolve("bin").toString());
             rootOk("cp", launcher, DIST.resolve("bin/jpod").toString());
