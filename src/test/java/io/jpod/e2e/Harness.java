@@ -301,12 +301,17 @@ public final class Harness {
 
     /** Runs {@code jpod args...} as the user without the command service (JPOD_NO_SERVICE=1): in a jpod process of its own. */
     public Result jpodWithoutService(String... args) {
+        return jpodWithVariable("JPOD_NO_SERVICE=1", args);
+    }
+
+    /** Runs {@code jpod args...} as the user with one more environment variable ({@code NAME=VALUE}). */
+    public Result jpodWithVariable(String variable, String... args) {
         List<String> cmd = userCommand("env");
-        cmd.add("JPOD_NO_SERVICE=1");
+        cmd.add(variable);
         cmd.add(DIST.resolve("bin/jpod").toString());
         cmd.addAll(List.of(args));
         resetIsLast = false;
-        return run(cmd, "JPOD_NO_SERVICE=1 jpod " + String.join(" ", args), null, TIMEOUT);
+        return run(cmd, variable + " jpod " + String.join(" ", args), null, TIMEOUT);
     }
 
     /**
