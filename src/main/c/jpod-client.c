@@ -64,10 +64,12 @@ static void put_string(struct buf *b, const char *s) {
     put_bytes(b, s, strlen(s));
 }
 
-static int write_all(int fd, const void *p, size_t n) {
+/* Writes all n bytes. To the socket (sock) through send(MSG_NOSIGNAL): a service gone is an error to handle, not a
+ * SIGPIPE, which stays the default for our standard output: `jpod ps | head -1` ends the client as it ends any filter. */
+static int write_all(int fd, const void *p, size_t n, int sock) {
     const char *c = p;
     while (n > 0) {
-        ssize_t w = write(fd, c, n);
+        ssize_t w = sock ? send(fd, c, n, MSG_NOSIGNAL) : write(fd, c, n);
         if (w < 0) {
             if (errno == EINTR) {
                 continue;
@@ -97,31 +99,13 @@ static int read_all(int fd, void *p, size_t n) {
     return 1;
 }
 
-/* Writes to the socket: a service gone is an error to handle, not a SIGPIPE (which stays the default for our
- * standard output: `jpod ps | head -1` ends the client as it ends any filter). */
-static int send_all(int fd, const void *p, size_t n) {
-    const char *c = p;
-    while (n > 0) {
-        ssize_t w = send(fd, c, n, MSG_NOSIGNAL);
-        if (w < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return -1;
-        }
-        c += w;
-        n -= (size_t) w;
-    }
-    return 0;
-}
-
 static uint32_t u32(const unsigned char *c) {
     return ((uint32_t) c[0] << 24) | ((uint32_t) c[1] << 16) | ((uint32_t) c[2] << 8) | c[3];
 }
 
 static int frame(int fd, char type, const void *data, size_t n) {
     unsigned char head[5] = {(unsigned char) type, n >> 24, n >> 16, n >> 8, n};
-    return send_all(fd, head, 5) == 0 && send_all(fd, data, n) == 0 ? 0 : -1;
+    return write_all(fd, head, 5, 1) == 0 && write_all(fd, data, n, 1) == 0 ? 0 : -1;
 }
 
 int main(int argc, char **argv) {
@@ -162,7 +146,7 @@ int main(int argc, char **argv) {
     }
     char ttys[3] = {isatty(0) ? 1 : 0, isatty(1) ? 1 : 0, isatty(2) ? 1 : 0};
     put(&req, ttys, 3);
-    if (send_all(fd, req.data, req.len) < 0) {
+    if (write_all(fd, req.data, req.len, 1) < 0) {
         return NOT_SERVED;
     }
     free(req.data);
@@ -193,12 +177,12 @@ int main(int argc, char **argv) {
             }
             break;
         case 'O':
-            if (write_all(1, data, n) < 0) {
+            if (write_all(1, data, n, 0) < 0) {
                 return 125;
             }
             break;
         case 'E':
-            write_all(2, data, n);
+            write_all(2, data, n, 0);
             break;
         case 'W': {
             size_t want = n >= 4 ? u32((unsigned char *) data) : 1;
@@ -228,6 +212,6 @@ ended:
         return NOT_SERVED;
     }
     static const char msg[] = "Error: the jpod command service ended before the command did\n";
-    write_all(2, msg, sizeof(msg) - 1);
+    write_all(2, msg, sizeof(msg) - 1, 0);
     return 125;
 }

@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,42 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NativeClientTest {
     private static final Path CLIENT = Path.of(System.getProperty("basedir", "."), "target", "jpod-client").toAbsolutePath();
-    private static final ExecutorService THREADS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "native-client-test");
-        t.setDaemon(true);
-        return t;
-    });
-
     @TempDir
     Path dir;
-    private Path socket;
+    private ServiceFixture service;
     private Map<String, String> env;
-    private CompletableFuture<Void> serving;
 
     @BeforeEach
     void start() throws Exception {
         assertTrue(Files.isExecutable(CLIENT), CLIENT + " is missing: the build makes it with a C compiler (apt-get install gcc)");
-        socket = dir.resolve("cli.sock");
         env = Map.of("HOME", dir.toString(), "PATH", "/usr/bin:/bin", "JPOD_ROOT", dir.resolve("root").toString(),
                 "JPOD_RUNROOT", dir.resolve("run").toString());
-        CommandServer server = new CommandServer(socket, Duration.ofMinutes(1), env, null);
-        serving = CompletableFuture.runAsync(() -> {
-            try {
-                server.serve();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, THREADS);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Files.exists(socket) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        service = ServiceFixture.start(dir, env, Duration.ofMinutes(1));
     }
 
     @AfterEach
     void stop() throws Exception {
-        Files.deleteIfExists(socket); // the service ends when its socket is removed
-        serving.get(20, TimeUnit.SECONDS);
+        service.stop();
     }
 
     private record Run(int code, String out, String err) {
@@ -71,20 +49,20 @@ class NativeClientTest {
     private Run run(Map<String, String> environment, String stdin, String... args) throws Exception {
         ProcessBuilder pb = new ProcessBuilder();
         pb.command().add(CLIENT.toString());
-        pb.command().add(socket.toString());
+        pb.command().add(service.socket.toString());
         pb.command().addAll(List.of(args));
         pb.environment().clear();
         pb.environment().putAll(environment);
         pb.directory(dir.toFile());
         Process p = pb.start();
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()), THREADS);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()), ServiceFixture.THREADS);
         CompletableFuture<Void> in = CompletableFuture.runAsync(() -> {
             try (OutputStream o = p.getOutputStream()) {
                 o.write(stdin.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 // a command that does not read its input
             }
-        }, THREADS);
+        }, ServiceFixture.THREADS);
         String out = read(p.getInputStream());
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the client ended");
         in.get(5, TimeUnit.SECONDS);
@@ -126,7 +104,7 @@ class NativeClientTest {
         other.put("JPOD_ROOT", dir.resolve("elsewhere").toString());
         Run declined = run(other, "", "version");
         assertEquals(Client.NO_SERVICE, declined.code(), "the service steps aside; the launcher starts one for this environment");
-        serving.get(5, TimeUnit.SECONDS);
+        service.awaitEnd(5);
         assertEquals(Client.NO_SERVICE, run(env, "", "version").code(), "no service listens: the launcher runs jpod itself");
     }
 }
