@@ -265,6 +265,16 @@ final class ContainerLifecycle {
                 infraPid, hostname, paths(pod.infraId()), volumeMounts, seccomp));
     }
 
+    /** An app container's rootfs, mounted (a no-op while it runs); the caller holds the container's lock. */
+    Path mountRootfs(ContainerRow c) {
+        return mounter(c).mount(c.name(), paths(c.id()).overlay(), c.config().layerDirs().stream().map(Path::of).toList());
+    }
+
+    /** Unmounts an app container's rootfs once it no longer runs; the caller holds the container's lock. */
+    void unmountRootfs(ContainerRow c) {
+        unmountRootfs(c, paths(c.id()));
+    }
+
     /** Unmounts an app container's rootfs (an infra container has none). */
     private void unmountRootfs(ContainerRow c, ContainerPaths files) {
         if (!c.infra()) {
