@@ -1,7 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.cli.format.Output;
-import io.jpod.storage.RootfsChanges;
+import io.jpod.storage.FileChange;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ public final class DiffCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        List<RootfsChanges.Change> changes = engine().files().diff(container);
+        List<FileChange> changes = engine().files().diff(container);
         if (format == null || format.isBlank()) {
             changes.forEach(c -> out().println(c.kind() + " " + c.path()));
         } else if (format.strip().equals("json")) {
@@ -33,16 +33,16 @@ public final class DiffCommand extends EngineCommand {
     }
 
     /** podman's object: the paths changed, added and deleted, each list only when not empty. */
-    static Map<String, List<String>> json(List<RootfsChanges.Change> changes) {
+    static Map<String, List<String>> json(List<FileChange> changes) {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        put(m, "changed", changes, RootfsChanges.Kind.C);
-        put(m, "added", changes, RootfsChanges.Kind.A);
-        put(m, "deleted", changes, RootfsChanges.Kind.D);
+        put(m, "changed", changes, FileChange.Kind.C);
+        put(m, "added", changes, FileChange.Kind.A);
+        put(m, "deleted", changes, FileChange.Kind.D);
         return m;
     }
 
-    private static void put(Map<String, List<String>> m, String key, List<RootfsChanges.Change> changes, RootfsChanges.Kind kind) {
-        List<String> paths = changes.stream().filter(c -> c.kind() == kind).map(RootfsChanges.Change::path).toList();
+    private static void put(Map<String, List<String>> m, String key, List<FileChange> changes, FileChange.Kind kind) {
+        List<String> paths = changes.stream().filter(c -> c.kind() == kind).map(FileChange::path).toList();
         if (!paths.isEmpty()) {
             m.put(key, paths);
         }

@@ -2,7 +2,7 @@ package io.jpod.cli;
 
 import io.jpod.cli.format.Column;
 import io.jpod.cli.format.Output;
-import io.jpod.image.ImageHistory;
+import io.jpod.image.HistoryEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -37,7 +37,7 @@ public final class HistoryCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        List<ImageHistory.Entry> entries = engine().images().history(image);
+        List<HistoryEntry> entries = engine().images().history(image);
         if (quiet) {
             entries.forEach(e -> out().println(id(e, noTrunc)));
         } else if (format != null && format.strip().equals("json")) {
@@ -50,12 +50,12 @@ public final class HistoryCommand extends EngineCommand {
         return 0;
     }
 
-    private static String id(ImageHistory.Entry e, boolean noTrunc) {
-        return noTrunc || e.id().equals(ImageHistory.MISSING) ? e.id() : Views.shortId(e.id());
+    private static String id(HistoryEntry e, boolean noTrunc) {
+        return noTrunc || e.id().equals(HistoryEntry.MISSING) ? e.id() : Views.shortId(e.id());
     }
 
     /** A row of the table or a template: as podman's, truncated and human unless asked otherwise. */
-    static Map<String, Object> row(ImageHistory.Entry e, Instant now, boolean noTrunc, boolean human) {
+    static Map<String, Object> row(HistoryEntry e, Instant now, boolean noTrunc, boolean human) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("ID", id(e, noTrunc));
         m.put("Created", human ? Output.ago(Duration.between(e.created(), now)) : e.created().toString());
@@ -67,7 +67,7 @@ public final class HistoryCommand extends EngineCommand {
     }
 
     /** An entry of {@code --format json}, with podman's keys. */
-    static Map<String, Object> json(ImageHistory.Entry e) {
+    static Map<String, Object> json(HistoryEntry e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.id());
         m.put("created", e.created().toString());

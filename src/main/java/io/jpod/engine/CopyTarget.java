@@ -29,7 +29,8 @@ record CopyTarget(String directory, String name) {
         boolean contents = sourceIsDir && (source.endsWith("/.") || source.equals("."));
         String base = baseName(source);
         return switch (destIs) {
-            case DIRECTORY -> new CopyTarget(dest, contents ? "" : base);
+            case DIRECTORY -> new CopyTarget(dest.length() > 1 && dest.endsWith("/") ? dest.substring(0, dest.length() - 1) : dest,
+                    contents ? "" : base);
             case FILE -> {
                 if (sourceIsDir) {
                     throw new InvalidInputException(dest, "cannot copy a directory to a file");

@@ -11,6 +11,7 @@ import io.jpod.image.TarExtractor;
 import io.jpod.image.TreeArchive;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
+import io.jpod.storage.FileChange;
 import io.jpod.storage.RootPath;
 import io.jpod.storage.RootfsChanges;
 import java.io.IOException;
@@ -100,7 +101,7 @@ public final class FilesService {
      * What the container changed against its image, sorted by path; the mount points jpod made (the pod's /etc files,
      * volumes) are left out, as podman leaves them out.
      */
-    public List<RootfsChanges.Change> diff(String container) {
+    public List<FileChange> diff(String container) {
         ContainerRow c = appContainer(container);
         Set<String> mountPoints = new HashSet<>(POD_FILES);
         mountPoints.addAll(pods.container(c.id()).mounts());

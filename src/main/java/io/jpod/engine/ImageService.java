@@ -5,6 +5,7 @@ import io.jpod.error.NotFoundException;
 import io.jpod.events.Events;
 import io.jpod.host.HostProbe;
 import io.jpod.image.ArchiveFormat;
+import io.jpod.image.HistoryEntry;
 import io.jpod.image.Image;
 import io.jpod.image.ImageHistory;
 import io.jpod.image.ImageInUseException;
@@ -92,7 +93,7 @@ public final class ImageService {
     }
 
     /** {@code podman history} of {@code nameOrId}, newest first. */
-    public List<ImageHistory.Entry> history(String nameOrId) {
+    public List<HistoryEntry> history(String nameOrId) {
         Image image = store.resolve(nameOrId);
         return ImageHistory.of(image, image.layers().stream().map(store::layerSize).toList());
     }

@@ -1,6 +1,5 @@
 package io.jpod.image;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,36 +10,29 @@ import java.util.List;
  * and {@code <missing>} on the others. An image without history shows one entry per layer.
  */
 public final class ImageHistory {
-    /** What podman shows for an entry that is not an image of its own. */
-    public static final String MISSING = "<missing>";
-
-    /** One line of the history. */
-    public record Entry(String id, Instant created, String createdBy, long size, String comment) {
-    }
-
     private ImageHistory() {
     }
 
     /** {@code image}'s history; {@code layerSizes} are its layers' sizes, bottom first, as {@link Image#layers()}. */
-    public static List<Entry> of(Image image, List<Long> layerSizes) {
-        List<Entry> out = new ArrayList<>();
+    public static List<HistoryEntry> of(Image image, List<Long> layerSizes) {
+        List<HistoryEntry> out = new ArrayList<>();
         List<ImageConfig.History> history = image.config().history();
         if (history.isEmpty()) {
             for (long size : layerSizes) {
-                out.add(new Entry(MISSING, image.created(), "", size, ""));
+                out.add(new HistoryEntry(HistoryEntry.MISSING, image.created(), "", size, ""));
             }
         } else {
             int layer = 0;
             for (ImageConfig.History h : history) {
                 long size = !h.emptyLayer() && layer < layerSizes.size() ? layerSizes.get(layer++) : 0;
-                out.add(new Entry(MISSING, h.created() == null ? image.created() : h.created(), nullToEmpty(h.createdBy()), size,
+                out.add(new HistoryEntry(HistoryEntry.MISSING, h.created() == null ? image.created() : h.created(), nullToEmpty(h.createdBy()), size,
                         nullToEmpty(h.comment())));
             }
         }
         Collections.reverse(out);
         if (!out.isEmpty()) {
-            Entry top = out.get(0);
-            out.set(0, new Entry(image.id(), top.created(), top.createdBy(), top.size(), top.comment()));
+            HistoryEntry top = out.get(0);
+            out.set(0, new HistoryEntry(image.id(), top.created(), top.createdBy(), top.size(), top.comment()));
         }
         return List.copyOf(out);
     }

@@ -25,20 +25,11 @@ import java.util.stream.Stream;
 public final class RootfsChanges {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
-    /** A, C or D, as podman prints them. */
-    public enum Kind {
-        A, C, D
-    }
-
-    /** One change; {@code path} is absolute in the container. */
-    public record Change(Kind kind, String path) {
-    }
-
     private RootfsChanges() {
     }
 
     /** The changes a container made, from its layout and layers (top layer first), as the driver keeps them. */
-    public static List<Change> of(String container, boolean copied, RootfsMounter.Layout layout, List<Path> lowerDirs) {
+    public static List<FileChange> of(String container, boolean copied, RootfsMounter.Layout layout, List<Path> lowerDirs) {
         try {
             return copied ? byComparison(layout.merged(), lowerDirs) : fromUpper(layout.upper(), lowerDirs);
         } catch (IOException e) {
@@ -47,15 +38,15 @@ public final class RootfsChanges {
     }
 
     /** The changes an overlay writable layer {@code upper} holds over {@code lowerDirs} (top layer first). */
-    static List<Change> fromUpper(Path upper, List<Path> lowerDirs) throws IOException {
-        List<Change> out = new ArrayList<>();
+    static List<FileChange> fromUpper(Path upper, List<Path> lowerDirs) throws IOException {
+        List<FileChange> out = new ArrayList<>();
         if (Files.isDirectory(upper)) {
             walkUpper(upper, upper, lowerDirs, out);
         }
         return sorted(out);
     }
 
-    private static void walkUpper(Path upper, Path dir, List<Path> lowerDirs, List<Change> out) throws IOException {
+    private static void walkUpper(Path upper, Path dir, List<Path> lowerDirs, List<FileChange> out) throws IOException {
         List<Path> children;
         try (Stream<Path> s = Files.list(dir)) {
             children = s.toList();
@@ -64,17 +55,17 @@ public final class RootfsChanges {
             String rel = upper.relativize(p).toString();
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
             if (Whiteouts.isWhiteout(p)) {
-                out.add(new Change(Kind.D, "/" + rel));
+                out.add(new FileChange(FileChange.Kind.D, "/" + rel));
                 continue;
             }
             boolean inLower = inLayers(rel, lowerDirs);
-            out.add(new Change(inLower ? Kind.C : Kind.A, "/" + rel));
+            out.add(new FileChange(inLower ? FileChange.Kind.C : FileChange.Kind.A, "/" + rel));
             if (a.isDirectory()) {
                 walkUpper(upper, p, lowerDirs, out);
                 if (inLower && Whiteouts.opaque(p)) {
                     for (String hidden : lowerChildren(rel, lowerDirs)) {
                         if (!Files.exists(p.resolve(hidden), NOFOLLOW)) {
-                            out.add(new Change(Kind.D, "/" + rel + "/" + hidden));
+                            out.add(new FileChange(FileChange.Kind.D, "/" + rel + "/" + hidden));
                         }
                     }
                 }
@@ -107,36 +98,36 @@ public final class RootfsChanges {
     }
 
     /** The changes of a copied root {@code merged} against its layers (top first): type, size, mode, owner or time. */
-    static List<Change> byComparison(Path merged, List<Path> lowerDirs) throws IOException {
+    static List<FileChange> byComparison(Path merged, List<Path> lowerDirs) throws IOException {
         Map<String, Facts> image = new HashMap<>();
         for (int i = lowerDirs.size() - 1; i >= 0; i--) {
             apply(lowerDirs.get(i), image);
         }
         Map<String, Facts> now = new HashMap<>();
         index(merged, now);
-        List<Change> out = new ArrayList<>();
+        List<FileChange> out = new ArrayList<>();
         Set<String> changedDirs = new HashSet<>();
         for (Map.Entry<String, Facts> e : now.entrySet()) {
             Facts before = image.get(e.getKey());
             if (before == null) {
-                out.add(new Change(Kind.A, e.getKey()));
+                out.add(new FileChange(FileChange.Kind.A, e.getKey()));
                 changedDirs.add(parent(e.getKey()));
             } else if (!e.getValue().directory() && !before.equals(e.getValue())
                     || e.getValue().directory() && !before.sameButTime(e.getValue())) {
-                out.add(new Change(Kind.C, e.getKey()));
+                out.add(new FileChange(FileChange.Kind.C, e.getKey()));
                 changedDirs.add(parent(e.getKey()));
             }
         }
         for (String path : image.keySet()) {
             if (!now.containsKey(path) && now.containsKey(parent(path))) {
-                out.add(new Change(Kind.D, path));
+                out.add(new FileChange(FileChange.Kind.D, path));
                 changedDirs.add(parent(path));
             }
         }
-        Set<String> reported = new HashSet<>(out.stream().map(Change::path).toList());
+        Set<String> reported = new HashSet<>(out.stream().map(FileChange::path).toList());
         for (String dir : changedDirs) {
             for (String d = dir; !d.equals("/") && reported.add(d); d = parent(d)) {
-                out.add(new Change(Kind.C, d));
+                out.add(new FileChange(FileChange.Kind.C, d));
             }
         }
         return sorted(out);
@@ -194,8 +185,8 @@ public final class RootfsChanges {
         return i <= 0 ? "/" : path.substring(0, i);
     }
 
-    private static List<Change> sorted(List<Change> changes) {
+    private static List<FileChange> sorted(List<FileChange> changes) {
         return changes.stream().filter(c -> !Objects.equals(c.path(), "/"))
-                .sorted(Comparator.comparing(Change::path)).toList();
+                .sorted(Comparator.comparing(FileChange::path)).toList();
     }
 }
