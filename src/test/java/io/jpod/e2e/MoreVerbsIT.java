@@ -103,7 +103,7 @@ class MoreVerbsIT {
     void cpBothWaysWithoutLeavingTheRoots() throws Exception {
         Path host = h.writeYaml("cp-in.txt", "from the host\n");
         String home = h.home().toString();
-        h.execOut(APP, "sh", "-c", "mkdir -p /data/sub && echo deep > /data/sub/f && ln -s " + home + " /tmp/evil");
+        h.execOut(APP, "sh", "-c", "mkdir -p /data/sub " + home + " && echo deep > /data/sub/f && ln -s " + home + " /tmp/evil");
         h.jpodOk("cp", host.toString(), APP + ":/tmp/");
         h.jpodOk("cp", host.toString(), APP + ":/tmp/evil/escaped.txt");
         assertEquals("from the host\nfrom the host", h.execOut(APP, "sh", "-c", "cat /tmp/cp-in.txt " + home + "/escaped.txt"),
