@@ -70,7 +70,15 @@ fi
 # ------------------------------------------------------------------ 5. build
 say "5. Building jpod (mvn -q -B package -DskipTests)"
 (cd "$repo" && mvn -q -B -Dstyle.color=never package -DskipTests)
-note "built $repo/target/jpod.jar and $repo/target/lib/"
+note "built $repo/target/jpod.jar, $repo/target/lib/ and the man pages in $repo/target/man/"
+
+# ------------------------------------------------------------------ 5b. man pages and completion
+say "5b. Man pages and bash completion"
+man_dir=/usr/local/share/man/man1
+mkdir -p "$man_dir"
+install -m 0644 "$repo"/target/man/*.1 "$man_dir/"
+command -v mandb >/dev/null && mandb -q >/dev/null 2>&1 || true
+note "installed $(ls "$repo"/target/man/*.1 | wc -l) pages in $man_dir: man jpod, man jpod-kube-play..."
 
 # ------------------------------------------------------------------ 6. a place the user can read
 say "6. Where $user runs jpod from"
@@ -87,11 +95,12 @@ else
   mkdir -p "$dist.new/target"
   cp -a "$repo/bin" "$repo/examples" "$repo/scripts" "$dist.new/"
   cp -a "$repo/target/jpod.jar" "$repo/target/lib" "$dist.new/target/"
+  [ -x "$repo/target/jpod-client" ] && cp -a "$repo/target/jpod-client" "$dist.new/target/"
   chmod -R a+rX "$dist.new"
   rm -rf "$dist"
   mv "$dist.new" "$dist"
   readable "$dist" || die "$user cannot read $dist either; check the permissions of /opt"
-  note "copied bin/, target/jpod.jar, target/lib/, examples/ and scripts/ to $dist (world-readable)"
+  note "copied bin/, target/jpod.jar, target/lib/, target/jpod-client, examples/ and scripts/ to $dist (world-readable)"
 fi
 
 # ------------------------------------------------------------------ 7. the demo image
@@ -116,6 +125,10 @@ sleep 5
 as_user logs hello-server
 as_user logs hello-client
 as_user exec hello-server cat /etc/hostname
+completion=/etc/bash_completion.d/jpod
+mkdir -p "${completion%/*}"
+(cd "$dist" && runuser -u "$user" -- env -i HOME="$home" PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 bin/jpod completion bash) > "$completion"
+note "bash completion of jpod's commands and of the names in the store: $completion (zsh, fish: jpod completion zsh|fish)"
 
 say "Done. The pod hello keeps running without needing any jpod process (conmon watches each container)."
 note "(The command service that ran these commands ends by itself after a minute without one: README.md.)"

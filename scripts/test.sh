@@ -16,11 +16,11 @@ die() { echo "Error: $*" >&2; exit 1; }
 
 have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]; }
 missing=()
-for tool in runc conmon catatonit newuidmap newgidmap unshare nsenter runuser busybox mvn java; do
+for tool in runc conmon catatonit newuidmap newgidmap unshare nsenter runuser busybox mvn java cc; do
   have "$tool" || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  die "missing prerequisites: ${missing[*]} -- install them with scripts/prepare-host.sh (or apt-get install runc conmon catatonit uidmap util-linux busybox-static maven openjdk-17-jdk-headless)"
+  die "missing prerequisites: ${missing[*]} -- install them with scripts/prepare-host.sh (or apt-get install runc conmon catatonit uidmap util-linux busybox-static maven openjdk-17-jdk-headless gcc)"
 fi
 if ldd "$(command -v busybox)" >/dev/null 2>&1; then
   die "$(command -v busybox) is dynamically linked; the test image needs the static one (apt-get install busybox-static)"

@@ -26,8 +26,8 @@ class ArchitectureTest {
 
     /** What each package may import besides itself (error, events and json are open to all). */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("engine", "kubelet", "kube", "image", "network", "state", "pod", "host", "workload", "autoupdate",
-                    "client")),
+            Map.entry("cli", Set.of("engine", "kubelet", "kube", "image", "network", "state", "storage", "pod", "host", "workload",
+                    "autoupdate", "client")),
             Map.entry("client", Set.of()),
             Map.entry("engine", Set.of("kubelet", "kube", "image", "oci", "runtime", "storage", "network", "probe", "state", "host", "pod",
                     "workload", "autoupdate")),

@@ -45,10 +45,11 @@ public final class CommandServer {
     private static final Duration TRIM_AFTER = Duration.ofSeconds(2);
     /**
      * Variables that differ between a user's shells without changing what a command does, and the supervisor's
-     * malloc setting (bin/jpod's), which the exit commands of the containers it restarts inherit through conmon.
+     * malloc setting (bin/jpod's), which the exit commands of the containers it restarts inherit through conmon, and
+     * the launcher's choice of client (JPOD_CLIENT), which only bin/jpod reads.
      */
     private static final java.util.Set<String> VOLATILE = java.util.Set.of("PWD", "OLDPWD", "SHLVL", "_", "COLUMNS", "LINES",
-            "MALLOC_ARENA_MAX");
+            "MALLOC_ARENA_MAX", "JPOD_CLIENT");
 
     private final Path socket;
     private final Duration idle;

@@ -19,25 +19,27 @@ final class CommandTree {
     /** The subcommands of each group command, by the group's path ("" is jpod itself), in help order. */
     static final Map<String, List<String>> CHILDREN = Map.ofEntries(
             Map.entry("", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "restart", "kill", "wait", "rm", "inspect",
-                    "logs", "exec", "port", "events", "images", "image", "volume", "network", "import", "load", "save", "pull", "push", "login",
-                    "logout", "tag", "untag", "rmi", "auto-update", "info", "system", "version", "help")),
+                    "logs", "exec", "port", "cp", "diff", "events", "images", "image", "history", "volume", "network", "secret", "import", "load",
+                    "save", "pull", "push", "login", "logout", "tag", "untag", "rmi", "auto-update", "info", "system", "completion", "version",
+                    "help")),
             Map.entry("auto-update", List.of("schedule", "history")),
             Map.entry("auto-update schedule", List.of("set", "show", "clear")),
             Map.entry("kube", List.of("play", "down", "validate", "generate", "ps", "scale")),
             Map.entry("generate", List.of("kube")),
             Map.entry("pod", List.of("ps", "start", "stop", "restart", "kill", "rm", "inspect", "exists")),
-            Map.entry("container", List.of("ps", "start", "stop", "restart", "kill", "wait", "rm", "inspect", "logs", "exec", "exists",
-                    "cleanup")),
-            Map.entry("image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect", "exists")),
+            Map.entry("container", List.of("ps", "start", "stop", "restart", "kill", "wait", "rm", "inspect", "logs", "exec", "cp", "diff",
+                    "exists", "cleanup")),
+            Map.entry("image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect", "history", "exists")),
             Map.entry("volume", List.of("create", "ls", "inspect", "rm", "prune", "exists")),
             Map.entry("network", List.of("ls", "inspect", "exists")),
-            Map.entry("system", List.of("reset", "info", "warm-up", "supervise")));
+            Map.entry("secret", List.of("create", "ls", "inspect", "rm", "exists")),
+            Map.entry("system", List.of("df", "prune", "reset", "info", "warm-up", "supervise")));
 
     /** Other names of commands (picocli's aliases, from the commands' annotations), by path. */
     static final Map<String, String> ALIASES = Map.of(
             "pod ls", "pod ps", "pod list", "pod ps", "kube ls", "kube ps", "kube list", "kube ps",
             "image list", "image ls",
-            "volume list", "volume ls", "volume remove", "volume rm", "network list", "network ls");
+            "volume list", "volume ls", "volume remove", "volume rm", "network list", "network ls", "secret list", "secret ls");
 
     /** Global options that take a value as the next argument (see {@link GlobalOptions}). */
     private static final List<String> VALUED_GLOBALS = List.of("--log-level", "--runtime", "--storage-driver");
@@ -79,6 +81,18 @@ final class CommandTree {
             case "logs", "container logs" -> new LogsCommand();
             case "exec", "container exec" -> new ExecCommand();
             case "container cleanup" -> new ContainerCleanupCommand();
+            case "cp", "container cp" -> new CpCommand();
+            case "diff", "container diff" -> new DiffCommand();
+            case "history", "image history" -> new HistoryCommand();
+            case "secret" -> new SecretCommand();
+            case "secret create" -> new SecretCreateCommand();
+            case "secret ls" -> new SecretLsCommand();
+            case "secret inspect" -> new SecretInspectCommand();
+            case "secret rm" -> new SecretRmCommand();
+            case "secret exists" -> new SecretExistsCommand();
+            case "system df" -> new SystemDfCommand();
+            case "system prune" -> new SystemPruneCommand();
+            case "completion" -> new CompletionCommand();
             case "port" -> new PortCommand();
             case "events" -> new EventsCommand();
             case "images" -> new ImagesCommand();

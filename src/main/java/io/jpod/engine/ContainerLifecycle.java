@@ -265,6 +265,16 @@ final class ContainerLifecycle {
                 infraPid, hostname, paths(pod.infraId()), volumeMounts, seccomp));
     }
 
+    /** An app container's rootfs, mounted (a no-op while it runs); the caller holds the container's lock. */
+    Path mountRootfs(ContainerRow c) {
+        return mounter(c).mount(c.name(), paths(c.id()).overlay(), c.config().layerDirs().stream().map(Path::of).toList());
+    }
+
+    /** Unmounts an app container's rootfs once it no longer runs; the caller holds the container's lock. */
+    void unmountRootfs(ContainerRow c) {
+        unmountRootfs(c, paths(c.id()));
+    }
+
     /** Unmounts an app container's rootfs (an infra container has none). */
     private void unmountRootfs(ContainerRow c, ContainerPaths files) {
         if (!c.infra()) {
@@ -312,13 +322,31 @@ final class ContainerLifecycle {
         runtime(c).kill(c.name(), c.id(), Integer.toString(signal.number()), false);
     }
 
+    /**
+     * The stop signal, then SIGKILL when the grace period ends. When the kernel would discard the signal
+     * (the container's PID 1 has no handler for it) SIGKILL goes at once, as the kubelet's would at the
+     * end of a grace period in which nothing can happen.
+     */
     private void terminate(ContainerRow c, ContainerRow current, long graceSeconds) {
-        if (Processes.running(current.status().pid())) {
-            runtime(c).kill(c.name(), c.id(), c.infra() ? "KILL" : stopSignal(c), false);
-            if (!Processes.waitExit(current.status().pid(), graceSeconds * 1000L)) {
-                runtime(c).kill(c.name(), c.id(), "KILL", true);
-                Processes.waitExit(current.status().pid(), 10_000);
+        long pid = current.status().pid();
+        if (Processes.running(pid)) {
+            String signal = c.infra() ? "KILL" : stopSignal(c);
+            if (!"KILL".equals(signal) && Processes.discards(pid, signalNumber(signal))) {
+                signal = "KILL";
             }
+            runtime(c).kill(c.name(), c.id(), signal, false);
+            if (!Processes.waitExit(pid, "KILL".equals(signal) ? 10_000 : graceSeconds * 1000L)) {
+                runtime(c).kill(c.name(), c.id(), "KILL", true);
+                Processes.waitExit(pid, 10_000);
+            }
+        }
+    }
+
+    private static int signalNumber(String signal) {
+        try {
+            return Signal.parse(signal).number();
+        } catch (RuntimeException e) {
+            return 0;
         }
     }
 

@@ -131,6 +131,21 @@ public final class Engine implements AutoCloseable {
                 new ScheduledUpdates(autoUpdates, launcher(), host.paths().runDir().resolve("auto-update.log")));
     }
 
+    /** Containers' files: {@code cp} and {@code diff}. */
+    public FilesService files() {
+        return new FilesService(pods, events);
+    }
+
+    /** The Secrets played and created ({@code jpod secret}). */
+    public SecretService secrets() {
+        return new SecretService(new KubeObjectStore(db));
+    }
+
+    /** The disk jpod uses ({@code system df}) and what {@code system prune} gives back. */
+    public DiskService disk() {
+        return new DiskService(pods, images, volumes, events);
+    }
+
     /** The Deployments, DaemonSets and Jobs played, and their controllers. */
     public Workloads workloads() {
         return workloads;

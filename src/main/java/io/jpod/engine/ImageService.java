@@ -5,7 +5,9 @@ import io.jpod.error.NotFoundException;
 import io.jpod.events.Events;
 import io.jpod.host.HostProbe;
 import io.jpod.image.ArchiveFormat;
+import io.jpod.image.HistoryEntry;
 import io.jpod.image.Image;
+import io.jpod.image.ImageHistory;
 import io.jpod.image.ImageInUseException;
 import io.jpod.image.ImagePuller;
 import io.jpod.image.ImagePusher;
@@ -88,6 +90,12 @@ public final class ImageService {
     public Inspected inspect(String nameOrId) {
         Image image = store.resolve(nameOrId);
         return new Inspected(image, store.layers().layerDirs(image), store.manifestType(image.id()));
+    }
+
+    /** {@code podman history} of {@code nameOrId}, newest first. */
+    public List<HistoryEntry> history(String nameOrId) {
+        Image image = store.resolve(nameOrId);
+        return ImageHistory.of(image, image.layers().stream().map(store::layerSize).toList());
     }
 
     /** The overlay lower directories of {@code image}, top layer first. */

@@ -6,6 +6,7 @@ import io.jpod.error.NotFoundException;
 import io.jpod.events.Events;
 import io.jpod.image.ImageReference;
 import io.jpod.image.registry.RegistryOptions;
+import io.jpod.kube.ConfigData;
 import io.jpod.kube.DownTargets;
 import io.jpod.kube.KubeFile;
 import io.jpod.kube.KubeMapper;
@@ -136,7 +137,9 @@ public final class KubeService {
         List<KubeFile> read = new ArrayList<>();
         configMapFiles.forEach(f -> read.add(read(f, true, inputs)));
         files.forEach(f -> read.add(read(f, false, inputs)));
-        return planner.plan(read, node, lenient);
+        List<ConfigData> stored = objects == null ? List.of() : objects.list(ConfigData.SECRET).stream()
+                .map(o -> new ConfigData(o.kind(), o.name(), o.data(), o.source())).toList();
+        return planner.plan(read, node, lenient, stored);
     }
 
     private KubeFile read(String file, boolean configMapsOnly, io.jpod.kube.Inputs inputs) {

@@ -35,6 +35,57 @@ public final class Processes {
         return state != 'Z' && state != 'X' && state != 'x';
     }
 
+    /**
+     * Whether the kernel discards {@code signal} sent to {@code pid} from outside its PID namespace: the
+     * process is the init of its namespace and leaves the signal's default action (pid_namespaces(7):
+     * it neither catches nor ignores it; SIGKILL and SIGSTOP are always delivered). A container whose
+     * PID 1 never chose what to do with its stop signal never sees it. A PID 1 that ignores the signal on
+     * purpose ({@code trap '' TERM}) is not counted: it asked to run until SIGKILL.
+     */
+    public static boolean discards(long pid, int signal) {
+        if (pid <= 0) {
+            return false;
+        }
+        try {
+            return discards(Files.readString(Path.of("/proc", Long.toString(pid), "status")), signal);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** From the text of /proc/PID/status: {@link #discards(long, int)}. */
+    static boolean discards(String status, int signal) {
+        if (signal == 9 || signal == 19 || signal < 1 || signal > 64) {
+            return false;
+        }
+        String nsPid = field(status, "NSpid:");
+        String caught = field(status, "SigCgt:");
+        String ignored = field(status, "SigIgn:");
+        if (nsPid == null || caught == null || ignored == null) {
+            return false;
+        }
+        String[] pids = nsPid.trim().split("\\s+");
+        if (pids.length < 2 || !pids[pids.length - 1].equals("1")) {
+            return false;
+        }
+        try {
+            long bit = 1L << (signal - 1);
+            long handled = Long.parseUnsignedLong(caught.trim(), 16) | Long.parseUnsignedLong(ignored.trim(), 16);
+            return (handled & bit) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static String field(String status, String name) {
+        for (String line : status.split("\n")) {
+            if (line.startsWith(name)) {
+                return line.substring(name.length());
+            }
+        }
+        return null;
+    }
+
     /** Waits up to {@code millis} for {@code pid} to finish; true when it has. */
     public static boolean waitExit(long pid, long millis) {
         long deadline = System.currentTimeMillis() + millis;

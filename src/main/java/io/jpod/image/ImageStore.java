@@ -249,7 +249,7 @@ public final class ImageStore {
     }
 
     /** The size in bytes of stored layer {@code diffId}'s uncompressed tar stream. */
-    long layerSize(String diffId) {
+    public long layerSize(String diffId) {
         return table.read(tx -> layers.size(tx, diffId));
     }
 

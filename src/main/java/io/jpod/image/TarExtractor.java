@@ -50,15 +50,30 @@ public final class TarExtractor {
     private final Path root;
     private final Privileges privileges;
     private final Events events;
+    /** Whether {@code .wh.} names are overlay whiteouts (a layer), or plain names (files copied in). */
+    private final boolean layer;
     private final Map<Path, TarArchiveEntry> directories = new LinkedHashMap<>();
     private String archive;
     private boolean ownershipWarned;
 
     /** An extractor into {@code root} (an existing directory, normally empty). */
     public TarExtractor(Path root, Privileges privileges, Events events) {
+        this(root, privileges, events, true);
+    }
+
+    private TarExtractor(Path root, Privileges privileges, Events events, boolean layer) {
+        this.layer = layer;
         this.root = root.toAbsolutePath().normalize();
         this.privileges = privileges;
         this.events = events;
+    }
+
+    /**
+     * An extractor of plain files into {@code root} ({@code jpod cp}): the same safety, but a {@code .wh.} name is a
+     * file like any other, not a whiteout.
+     */
+    public static TarExtractor ofFiles(Path root, Privileges privileges, Events events) {
+        return new TarExtractor(root, privileges, events, false);
     }
 
     /**
@@ -102,7 +117,7 @@ public final class TarExtractor {
         String name = e.getName();
         List<String> parts = components(name);
         String base = parts.isEmpty() ? "" : parts.get(parts.size() - 1);
-        if (base.startsWith(WHITEOUT_PREFIX)) {
+        if (layer && base.startsWith(WHITEOUT_PREFIX)) {
             whiteout(e, parts, base);
             return;
         }

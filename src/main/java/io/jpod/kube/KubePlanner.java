@@ -45,6 +45,14 @@ public final class KubePlanner {
      *                (for {@code kube down}, which needs only the pods' names)
      */
     public Plan plan(List<KubeFile> files, NodeFacts node, boolean lenient) {
+        return plan(files, node, lenient, List.of());
+    }
+
+    /**
+     * As {@link #plan(List, NodeFacts, boolean)}, the pods also taking their environment and files from {@code stored}:
+     * the Secrets kept from earlier plays and {@code jpod secret create}, which a file's own object of that name overrides.
+     */
+    public Plan plan(List<KubeFile> files, NodeFacts node, boolean lenient, List<ConfigData> stored) {
         List<String> warnings = new ArrayList<>();
         Problems problems = new Problems();
         PlayObjects objects = new PlayObjects(mapper);
@@ -67,7 +75,9 @@ public final class KubePlanner {
             }
         }
         // ConfigMaps and Secrets are all known now: the pods can use them whatever the documents' order
-        Translated t = pods(workloads, EnvSources.of(objects.configs(), lenient), node, warnings, problems);
+        List<ConfigData> sources = new ArrayList<>(stored);
+        sources.addAll(objects.configs());
+        Translated t = pods(workloads, EnvSources.of(sources, lenient), node, warnings, problems);
         List<PodSpec> pods = t.pods();
         List<Workload> controlled = t.workloads();
         if (!objects.serviceModels().isEmpty()) {

@@ -2,7 +2,6 @@ package io.jpod.storage;
 
 import io.jpod.error.RuntimeFailureException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -49,7 +47,7 @@ final class LayerCopy {
                 if (Files.isSymbolicLink(target) || (Files.exists(target, NOFOLLOW) && !Files.isDirectory(target, NOFOLLOW))) {
                     Files.delete(target);
                 }
-                if (opaque(dir) && Files.isDirectory(target, NOFOLLOW)) {
+                if (Whiteouts.opaque(dir) && Files.isDirectory(target, NOFOLLOW)) {
                     deleteTree(target);
                 }
                 if (!Files.exists(target, NOFOLLOW)) {
@@ -65,7 +63,7 @@ final class LayerCopy {
                 if (Files.isDirectory(target, NOFOLLOW)) {
                     deleteTree(target);
                 }
-                if (attrs.isOther() && isWhiteout(file)) {
+                if (Whiteouts.isWhiteout(file)) {
                     if (Files.exists(target, NOFOLLOW)) {
                         deleteTree(target);
                     }
@@ -77,25 +75,6 @@ final class LayerCopy {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static boolean isWhiteout(Path p) throws IOException {
-        Object rdev = Files.getAttribute(p, "unix:rdev", NOFOLLOW);
-        return rdev instanceof Long l && l == 0L;
-    }
-
-    private static boolean opaque(Path dir) {
-        try {
-            UserDefinedFileAttributeView view = Files.getFileAttributeView(dir, UserDefinedFileAttributeView.class, NOFOLLOW);
-            if (view == null || !view.list().contains("overlay.opaque")) {
-                return false;
-            }
-            ByteBuffer b = ByteBuffer.allocate(8);
-            view.read("overlay.opaque", b);
-            return b.position() > 0 && b.get(0) == 'y';
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
     }
 
     private static void copyOwner(Path from, Path to) throws IOException {

@@ -23,17 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command service and its client, in this JVM, on a socket of their own (commands that need no store). */
 class CommandServerTest {
     private static final Map<String, String> ENV = Map.of("HOME", "/home/someone", "PATH", "/usr/bin:/bin", "PWD", "/here");
-    /** Threads of the test's own (the common pool has one thread on a 2-core machine, which the service would hold). */
-    private static final java.util.concurrent.ExecutorService THREADS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "command-server-test");
-        t.setDaemon(true);
-        return t;
-    });
-
     @TempDir
     Path dir;
+    private ServiceFixture service;
     private Path socket;
-    private CompletableFuture<Void> serving;
 
     @BeforeEach
     void start() throws Exception {
@@ -41,25 +34,13 @@ class CommandServerTest {
     }
 
     private void start(Duration idle) throws Exception {
-        socket = dir.resolve("cli.sock");
-        CommandServer server = new CommandServer(socket, idle, ENV, null);
-        serving = CompletableFuture.runAsync(() -> {
-            try {
-                server.serve();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, THREADS);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Files.exists(socket) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        service = ServiceFixture.start(dir, ENV, idle);
+        socket = service.socket;
     }
 
     @AfterEach
     void stop() throws Exception {
-        java.nio.file.Files.deleteIfExists(socket); // the service ends when its socket is removed
-        serving.get(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS);
+        service.stop();
     }
 
     private record Run(int code, String out, String err) {
@@ -97,7 +78,7 @@ class CommandServerTest {
         Run declined = run(other, "", "version");
         assertEquals(Client.NO_SERVICE, declined.code(), "declined, and the launcher is to start a service for it");
         assertEquals("", declined.out() + declined.err(), "a declined command has done nothing");
-        serving.get(5, java.util.concurrent.TimeUnit.SECONDS); // this one stepped aside: it does not live on declining
+        service.awaitEnd(5); // this one stepped aside: it does not live on declining
         assertEquals(Client.NO_SERVICE, run(ENV, "", "version").code());
     }
 
@@ -111,7 +92,7 @@ class CommandServerTest {
     @Test
     void commandsRunSideBySide() throws Exception {
         List<CompletableFuture<Run>> runs = java.util.stream.IntStream.range(0, 6)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> run(ENV, "", "version"), THREADS)).toList();
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> run(ENV, "", "version"), ServiceFixture.THREADS)).toList();
         for (CompletableFuture<Run> r : runs) {
             assertEquals(0, r.get().code());
             assertTrue(r.get().out().startsWith("Version:"));
@@ -121,9 +102,9 @@ class CommandServerTest {
     @Test
     void theServiceEndsWhenIdleAndRemovesItsSocket() throws Exception {
         Files.delete(socket);
-        serving.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        service.awaitEnd(5);
         start(Duration.ofSeconds(1));
-        serving.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        service.awaitEnd(20);
         assertFalse(Files.exists(socket), "the socket is removed");
         assertEquals(Client.NO_SERVICE, run(ENV, "", "version").code(), "no service: the launcher runs jpod itself");
     }
@@ -131,6 +112,6 @@ class CommandServerTest {
     @Test
     void theServiceEndsWhenItsSocketIsRemoved() throws Exception {
         Files.delete(socket);
-        serving.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        service.awaitEnd(5);
     }
 }

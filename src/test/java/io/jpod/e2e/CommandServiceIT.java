@@ -56,6 +56,11 @@ class CommandServiceIT {
         assertEquals(0, alone.code(), alone::describe);
         JsonMapper json = JsonMapper.shared();
         assertEquals(json.readTree(alone.out()), json.readTree(served.out()), "the same listing, served or not");
+        // the Java client (where no C compiler built the native one) is served by the same service
+        Result javaClient = h.jpodWithVariable("JPOD_CLIENT=java", "--log-level", "debug", "pod", "ps", "--format", "json");
+        assertEquals(0, javaClient.code(), javaClient::describe);
+        assertTrue(javaClient.err().contains("served by the command service"), javaClient::describe);
+        assertEquals(json.readTree(alone.out()), json.readTree(javaClient.out()), "the same listing through the Java client");
         Result missing = h.jpodError("inspect", "no-such-container");
         assertTrue(missing.err().startsWith("Error: no container with name or ID \"no-such-container\""), missing::describe);
         // standard input, read only by a command that reads it

@@ -162,6 +162,10 @@ public final class Harness {
         if (launcher == null && (!Files.isReadable(jar) || !Files.isDirectory(project.resolve("target/lib")))) {
             fail(jar + " or target/lib is missing: the end-to-end tests run the packaged jpod (mvn verify packages it first)");
         }
+        Path nativeClient = project.resolve("target/jpod-client");
+        if (launcher == null && !Files.isExecutable(nativeClient)) {
+            fail(nativeClient + " is missing: the build makes the command service's native client with a C compiler (apt-get install gcc)");
+        }
         ensureUser();
         long uid = Long.parseLong(rootOk("id", "-u", USER).out().strip());
         long gid = Long.parseLong(rootOk("id", "-g", USER).out().strip());
@@ -172,7 +176,7 @@ public final class Harness {
         rootOk("mkdir", "-p", DIST.resolve("target").toString());
         if (launcher == null) {
             rootOk("cp", "-a", project.resolve("bin").toString(), DIST.toString());
-            rootOk("cp", "-a", jar.toString(), project.resolve("target/lib").toString(), DIST.resolve("target").toString());
+            rootOk("cp", "-a", jar.toString(), project.resolve("target/lib").toString(), nativeClient.toString(), DIST.resolve("target").toString());
         } else {
             rootOk("mkdir", "-p", DIST.resolve("bin").toString());
             rootOk("cp", launcher, DIST.resolve("bin/jpod").toString());
@@ -297,12 +301,17 @@ public final class Harness {
 
     /** Runs {@code jpod args...} as the user without the command service (JPOD_NO_SERVICE=1): in a jpod process of its own. */
     public Result jpodWithoutService(String... args) {
+        return jpodWithVariable("JPOD_NO_SERVICE=1", args);
+    }
+
+    /** Runs {@code jpod args...} as the user with one more environment variable ({@code NAME=VALUE}). */
+    public Result jpodWithVariable(String variable, String... args) {
         List<String> cmd = userCommand("env");
-        cmd.add("JPOD_NO_SERVICE=1");
+        cmd.add(variable);
         cmd.add(DIST.resolve("bin/jpod").toString());
         cmd.addAll(List.of(args));
         resetIsLast = false;
-        return run(cmd, "JPOD_NO_SERVICE=1 jpod " + String.join(" ", args), null, TIMEOUT);
+        return run(cmd, variable + " jpod " + String.join(" ", args), null, TIMEOUT);
     }
 
     /**

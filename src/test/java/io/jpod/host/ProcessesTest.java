@@ -21,4 +21,28 @@ class ProcessesTest {
         assertFalse(Processes.running(0));
         assertFalse(Processes.running(-5));
     }
+
+    private static String status(String nsPid, String ignored, String caught) {
+        return "Name:\tsh\nNSpid:\t" + nsPid + "\nSigQ:\t0/95365\nSigPnd:\t0000000000000000\nShdPnd:\t0000000000000000\n"
+                + "SigBlk:\t0000000000000000\nSigIgn:\t" + ignored + "\nSigCgt:\t" + caught + "\nCapInh:\t0\n";
+    }
+
+    @Test
+    void aNamespaceInitWithTheDefaultActionNeverSeesTheSignal() {
+        String none = "0000000000000000";
+        assertTrue(Processes.discards(status("4242\t1", none, none), 15), "PID 1 of its namespace, SIGTERM left at its default");
+        assertFalse(Processes.discards(status("4242\t1", none, "0000000000004000"), 15), "a TERM handler (bit 15) gets it");
+        assertFalse(Processes.discards(status("4242\t1", "0000000000004000", none), 15), "an ignored TERM is the container's choice");
+        assertTrue(Processes.discards(status("4242\t1", none, "0000000000004000"), 3), "SIGQUIT has no handler there");
+        assertFalse(Processes.discards(status("4242", none, none), 15), "not a namespace's init: the default action applies");
+        assertFalse(Processes.discards(status("4242\t17", none, none), 15), "not its namespace's PID 1");
+        assertFalse(Processes.discards(status("4242\t1", none, none), 9), "SIGKILL always goes through");
+        assertFalse(Processes.discards("garbage", 15));
+    }
+
+    @Test
+    void thisProcessIsNoNamespaceInit() {
+        assertFalse(Processes.discards(ProcessHandle.current().pid(), 15));
+        assertFalse(Processes.discards(0, 15));
+    }
 }

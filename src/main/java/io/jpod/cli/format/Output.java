@@ -96,13 +96,22 @@ public final class Output {
      * significant digits: {@code 834 B}, {@code 1.2 kB}, {@code 4.87 MB}.
      */
     public static String humanSize(long bytes) {
+        return humanSize(bytes, 3, " ");
+    }
+
+    /** A size as podman's {@code system df} writes it (go-units HumanSize: 4 significant digits, no space): "2.141MB", "0B". */
+    public static String diskSize(long bytes) {
+        return humanSize(bytes, 4, "");
+    }
+
+    private static String humanSize(long bytes, int precision, String separator) {
         double size = bytes;
         int unit = 0;
         while (size >= 1000 && unit < SIZE_UNITS.length - 1) {
             size /= 1000;
             unit++;
         }
-        return GoValues.formatFloat(size, 3) + " " + SIZE_UNITS[unit];
+        return GoValues.formatFloat(size, precision) + separator + SIZE_UNITS[unit];
     }
 
     /**

@@ -1,0 +1,217 @@
+/*
+ * jpod's native thin client: what io.jpod.client.Client does, without a JVM (about 2 ms to start where the
+ * Java client takes about 110). bin/jpod runs it, when the user's command service listens, as
+ *
+ *     jpod-client SOCKET ARGS...
+ *
+ * It speaks the service's protocol (io.jpod.client.Frames, ARCHITECTURE.md "The command service"): one request
+ * (protocol version, arguments, working directory, environment, which of its streams are terminals), then frames
+ * from the service (a type byte, a 4-byte big-endian length, that many bytes) of standard output and error, asks
+ * for standard input, and the exit code. Its exit codes are the Java client's: 254 when the service declined the
+ * command before doing anything, 253 when no service of this build and environment listens; bin/jpod then runs
+ * jpod itself. Keep it in step with Frames.java: FramesProtocolTest runs both against one service.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#define PROTOCOL_VERSION 1
+#define NOT_SERVED 254
+#define NO_SERVICE 253
+#define MAX_FRAME (1 << 20)
+
+extern char **environ;
+
+/* The request, built in one buffer and sent in one write. */
+struct buf {
+    char *data;
+    size_t len, cap;
+};
+
+static void put(struct buf *b, const void *p, size_t n) {
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n) {
+            cap *= 2;
+        }
+        b->data = realloc(b->data, cap);
+        if (!b->data) {
+            exit(NOT_SERVED);
+        }
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
+static void put_u32(struct buf *b, uint32_t v) {
+    unsigned char c[4] = {v >> 24, v >> 16, v >> 8, v};
+    put(b, c, 4);
+}
+
+static void put_bytes(struct buf *b, const char *s, size_t n) {
+    put_u32(b, (uint32_t) n);
+    put(b, s, n);
+}
+
+static void put_string(struct buf *b, const char *s) {
+    put_bytes(b, s, strlen(s));
+}
+
+/* Writes all n bytes. To the socket (sock) through send(MSG_NOSIGNAL): a service gone is an error to handle, not a
+ * SIGPIPE, which stays the default for our standard output: `jpod ps | head -1` ends the client as it ends any filter. */
+static int write_all(int fd, const void *p, size_t n, int sock) {
+    const char *c = p;
+    while (n > 0) {
+        ssize_t w = sock ? send(fd, c, n, MSG_NOSIGNAL) : write(fd, c, n);
+        if (w < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            return -1;
+        }
+        c += w;
+        n -= (size_t) w;
+    }
+    return 0;
+}
+
+/* 1 when all n bytes were read, 0 at the end of the stream before any, -1 otherwise. */
+static int read_all(int fd, void *p, size_t n) {
+    char *c = p;
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = read(fd, c + got, n - got);
+        if (r < 0 && errno == EINTR) {
+            continue;
+        }
+        if (r <= 0) {
+            return got == 0 && r == 0 ? 0 : -1;
+        }
+        got += (size_t) r;
+    }
+    return 1;
+}
+
+static uint32_t u32(const unsigned char *c) {
+    return ((uint32_t) c[0] << 24) | ((uint32_t) c[1] << 16) | ((uint32_t) c[2] << 8) | c[3];
+}
+
+static int frame(int fd, char type, const void *data, size_t n) {
+    unsigned char head[5] = {(unsigned char) type, n >> 24, n >> 16, n >> 8, n};
+    return write_all(fd, head, 5, 1) == 0 && write_all(fd, data, n, 1) == 0 ? 0 : -1;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        return NOT_SERVED;
+    }
+    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    struct sockaddr_un addr = {.sun_family = AF_UNIX};
+    if (fd < 0 || strlen(argv[1]) >= sizeof(addr.sun_path)) {
+        return NO_SERVICE;
+    }
+    strcpy(addr.sun_path, argv[1]);
+    if (connect(fd, (struct sockaddr *) &addr, sizeof(addr)) < 0) {
+        return NO_SERVICE;
+    }
+
+    struct buf req = {0};
+    put_u32(&req, PROTOCOL_VERSION);
+    put_u32(&req, (uint32_t) (argc - 2));
+    for (int i = 2; i < argc; i++) {
+        put_string(&req, argv[i]);
+    }
+    char *cwd = getcwd(NULL, 0);
+    put_string(&req, cwd ? cwd : "/");
+    uint32_t pairs = 0;
+    for (char **e = environ; *e; e++) {
+        if (strchr(*e, '=')) {
+            pairs++;
+        }
+    }
+    put_u32(&req, pairs * 2);
+    for (char **e = environ; *e; e++) {
+        char *eq = strchr(*e, '=');
+        if (eq) {
+            put_bytes(&req, *e, (size_t) (eq - *e));
+            put_string(&req, eq + 1);
+        }
+    }
+    char ttys[3] = {isatty(0) ? 1 : 0, isatty(1) ? 1 : 0, isatty(2) ? 1 : 0};
+    put(&req, ttys, 3);
+    if (write_all(fd, req.data, req.len, 1) < 0) {
+        return NOT_SERVED;
+    }
+    free(req.data);
+
+    char *data = malloc(MAX_FRAME);
+    if (!data) {
+        return NOT_SERVED;
+    }
+    int accepted = 0;
+    for (;;) {
+        unsigned char head[5];
+        int r = read_all(fd, head, 5);
+        if (r <= 0) {
+            break;
+        }
+        uint32_t n = u32(head + 1);
+        if (n > MAX_FRAME || (n > 0 && read_all(fd, data, n) <= 0)) {
+            break;
+        }
+        switch (head[0]) {
+        case 'A':
+            accepted = 1;
+            break;
+        case 'N':
+        case 'R':
+            if (!accepted) {
+                return head[0] == 'R' ? NO_SERVICE : NOT_SERVED;
+            }
+            break;
+        case 'O':
+            if (write_all(1, data, n, 0) < 0) {
+                return 125;
+            }
+            break;
+        case 'E':
+            write_all(2, data, n, 0);
+            break;
+        case 'W': {
+            size_t want = n >= 4 ? u32((unsigned char *) data) : 1;
+            if (want < 1) {
+                want = 1;
+            }
+            if (want > 1 << 16) {
+                want = 1 << 16;
+            }
+            ssize_t got;
+            do {
+                got = read(0, data, want);
+            } while (got < 0 && errno == EINTR);
+            if (got <= 0 ? frame(fd, 'Z', data, 0) : frame(fd, 'I', data, (size_t) got)) {
+                goto ended;
+            }
+            break;
+        }
+        case 'X':
+            return n >= 4 ? (int) u32((unsigned char *) data) : 125;
+        default:
+            goto ended;
+        }
+    }
+ended:
+    if (!accepted) {
+        return NOT_SERVED;
+    }
+    static const char msg[] = "Error: the jpod command service ended before the command did\n";
+    write_all(2, msg, sizeof(msg) - 1, 0);
+    return 125;
+}
