@@ -45,8 +45,7 @@ public final class PodStatsCommand extends EngineCommand {
         while (true) {
             List<ContainerStats> now = new ArrayList<>();
             for (PodInfo p : selected()) {
-                PodInfo running = new PodInfo(p.pod(), p.containers().stream().filter(c -> c.current().live()).toList(), p.status(), p.kube());
-                now.addAll(engine().metrics().podStats(running));
+                now.addAll(engine().metrics().podStats(p));
             }
             List<Map<String, Object>> rows = now.stream().map(s -> StatsRows.podRow(s, previous.get(s.id()))).toList();
             if (stop != null && !noReset) {

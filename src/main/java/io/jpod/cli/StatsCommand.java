@@ -49,7 +49,7 @@ public final class StatsCommand extends EngineCommand {
 
     @Override
     public Integer call() {
-        if (latest && (all || !containers.isEmpty())) {
+        if (latest && (all || !containers.isEmpty()) || all && !containers.isEmpty()) {
             Targets.check(containers, all, latest, "containers");
         }
         if (interval < 1) {

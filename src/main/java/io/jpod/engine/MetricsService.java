@@ -50,9 +50,9 @@ public final class MetricsService {
         return metrics.stats(c.row(), c.podName(), c.current().live() ? c.row().status().pid() : 0, life.cgroup(c.row()));
     }
 
-    /** What each container of a pod uses now, its infra container first. */
+    /** What each running (or paused) container of a pod uses now, its infra container first. */
     public List<ContainerStats> podStats(PodInfo p) {
-        return p.containers().stream().map(this::stats).toList();
+        return p.containers().stream().filter(c -> c.current().live()).map(this::stats).toList();
     }
 
     /** {@code d} as podman writes a duration (Go's: "1m2.5s", "310ms", "0s"): CPU time, a process's elapsed time. */
