@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code jpod pod logs [-c CONTAINER] [-f] [-n] [-t] [--tail N] [--since T] [--until T] POD}: the logs of the pod's
- * containers (infra aside) merged by time, each line after its container's short id (its name with {@code -n}) when
- * there is more than one container, as podman; {@code -f} follows them until every container has ended.
+ * containers (infra aside, which writes none) merged by time, each line after its container's short id (its name with
+ * {@code -n}), as podman's, whose logs of a pod are those of several containers, its infra container's among them; with
+ * {@code -c}, one container's lines alone; {@code -f} follows them until every container shown has ended.
  */
 @Command(name = "logs", description = "Fetch logs for pod with one or more containers.")
 public final class PodLogsCommand extends EngineCommand {
@@ -64,7 +65,7 @@ public final class PodLogsCommand extends EngineCommand {
         Map<String, String> prefixes = new HashMap<>();
         List<LogFollower.Source> sources = new ArrayList<>();
         for (ContainerInfo c : shown) {
-            prefixes.put(c.row().id(), shown.size() < 2 ? "" : (names ? c.row().name() : Views.shortId(c.row().id())) + " ");
+            prefixes.put(c.row().id(), container != null ? "" : (names ? c.row().name() : Views.shortId(c.row().id())) + " ");
             sources.add(new LogFollower.Source(p.pod().name(), c.row().id(), engine().pods().logFile(c.row())));
         }
         LogFollower logs = new LogFollower(sources);
