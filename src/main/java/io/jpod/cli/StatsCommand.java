@@ -3,6 +3,7 @@ package io.jpod.cli;
 import io.jpod.cli.format.Output;
 import io.jpod.engine.ContainerStats;
 import io.jpod.engine.PodService.ContainerInfo;
+import io.jpod.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class StatsCommand extends EngineCommand {
             Targets.check(containers, all, latest, "containers");
         }
         if (interval < 1) {
-            throw new io.jpod.error.InvalidInputException("--interval", "must be at least 1 second");
+            throw new InvalidInputException("--interval", "must be at least 1 second");
         }
         StopSignal stop = noStream ? null : StopSignal.install();
         Map<String, ContainerStats> previous = new HashMap<>();

@@ -5,10 +5,12 @@ import io.jpod.cli.format.Output;
 import io.jpod.engine.ContainerStats;
 import io.jpod.engine.MetricsService;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The rows of {@code jpod stats} and {@code jpod pod stats}, in podman's fields and words: CPU % over the time since the
@@ -102,9 +104,9 @@ final class StatsRows {
             return 0;
         }
         boolean sameRun = previous != null && previous.running() && previous.cpuNanos() <= s.cpuNanos()
-                && java.util.Objects.equals(previous.startedAt(), s.startedAt());
+                && Objects.equals(previous.startedAt(), s.startedAt());
         long cpu = sameRun ? s.cpuNanos() - previous.cpuNanos() : s.cpuNanos();
-        java.time.Instant from = sameRun ? previous.at() : s.startedAt();
+        Instant from = sameRun ? previous.at() : s.startedAt();
         long wall = from == null ? 0 : Duration.between(from, s.at()).toNanos();
         return wall <= 0 ? 0 : 100.0 * cpu / wall;
     }

@@ -2,6 +2,7 @@ package io.jpod.engine;
 
 import io.jpod.error.ConflictException;
 import io.jpod.error.HostException;
+import io.jpod.error.InvalidInputException;
 import io.jpod.error.JpodException;
 import io.jpod.error.NotFoundException;
 import io.jpod.error.RuntimeFailureException;
@@ -393,7 +394,7 @@ public final class PodService {
     public ContainerRow renameContainer(String nameOrId, String newName) {
         ContainerRow c = state.findContainer(nameOrId);
         if (!newName.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
-            throw new io.jpod.error.InvalidInputException(null, "names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument");
+            throw new InvalidInputException(null, "names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument");
         }
         if (c.infra()) {
             throw new ConflictException(c.name(), "infra containers cannot be renamed: invalid argument");
