@@ -342,8 +342,9 @@ public final class PodService {
         try (Locks.Held l = life.lock(c.id())) {
             ContainerInfo now = containerInfo(state.container(c.id()).orElse(c));
             if (now.current() != ContainerState.RUNNING) {
-                throw new ConflictException(c.name(), "\"" + c.name() + "\" is " + now.current().label()
-                        + (now.current() == ContainerState.PAUSED ? " already" : ", not running") + ", can't pause: container state improper");
+                throw new ConflictException(c.name(), now.current() == ContainerState.PAUSED
+                        ? "container " + c.name() + " is already paused: container state improper"
+                        : "\"" + c.name() + "\" is not running, can't pause: container state improper");
             }
             life.pauseLocked(now.row());
         }
