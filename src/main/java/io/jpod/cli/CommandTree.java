@@ -18,17 +18,18 @@ import picocli.CommandLine;
 final class CommandTree {
     /** The subcommands of each group command, by the group's path ("" is jpod itself), in help order. */
     static final Map<String, List<String>> CHILDREN = Map.ofEntries(
-            Map.entry("", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "restart", "kill", "wait", "rm", "inspect",
-                    "logs", "exec", "port", "cp", "diff", "events", "images", "image", "history", "volume", "network", "secret", "import", "load",
-                    "save", "pull", "push", "login", "logout", "tag", "untag", "rmi", "auto-update", "info", "system", "completion", "version",
-                    "help")),
+            Map.entry("", List.of("kube", "generate", "pod", "container", "ps", "start", "stop", "restart", "kill", "wait", "pause", "unpause",
+                    "rm", "rename", "inspect", "logs", "top", "stats", "exec", "port", "cp", "diff", "events", "images", "image", "history",
+                    "volume", "network", "secret", "import", "load", "save", "pull", "push", "login", "logout", "tag", "untag", "rmi",
+                    "auto-update", "info", "system", "completion", "version", "help")),
             Map.entry("auto-update", List.of("schedule", "history")),
             Map.entry("auto-update schedule", List.of("set", "show", "clear")),
             Map.entry("kube", List.of("play", "down", "validate", "generate", "ps", "scale")),
             Map.entry("generate", List.of("kube")),
-            Map.entry("pod", List.of("ps", "start", "stop", "restart", "kill", "rm", "inspect", "exists")),
-            Map.entry("container", List.of("ps", "start", "stop", "restart", "kill", "wait", "rm", "inspect", "logs", "exec", "cp", "diff",
-                    "exists", "cleanup")),
+            Map.entry("pod", List.of("ps", "start", "stop", "restart", "kill", "pause", "unpause", "rm", "inspect", "logs", "top", "stats",
+                    "exists")),
+            Map.entry("container", List.of("ps", "start", "stop", "restart", "kill", "wait", "pause", "unpause", "rm", "rename", "inspect",
+                    "logs", "top", "stats", "exec", "cp", "diff", "exists", "cleanup")),
             Map.entry("image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect", "history", "exists")),
             Map.entry("volume", List.of("create", "ls", "inspect", "rm", "prune", "exists")),
             Map.entry("network", List.of("ls", "inspect", "exists")),
@@ -66,6 +67,11 @@ final class CommandTree {
             case "pod restart" -> new PodRestartCommand();
             case "pod kill" -> new PodKillCommand();
             case "pod exists" -> new PodExistsCommand();
+            case "pod pause" -> new PodPauseCommand();
+            case "pod unpause" -> new PodUnpauseCommand();
+            case "pod logs" -> new PodLogsCommand();
+            case "pod top" -> new PodTopCommand();
+            case "pod stats" -> new PodStatsCommand();
             case "pod rm" -> new PodRmCommand();
             case "pod inspect" -> new PodInspectCommand();
             case "container" -> new ContainerCommand();
@@ -75,6 +81,11 @@ final class CommandTree {
             case "restart", "container restart" -> new RestartCommand();
             case "kill", "container kill" -> new KillCommand();
             case "wait", "container wait" -> new WaitCommand();
+            case "pause", "container pause" -> new PauseCommand();
+            case "unpause", "container unpause" -> new UnpauseCommand();
+            case "rename", "container rename" -> new RenameCommand();
+            case "top", "container top" -> new TopCommand();
+            case "stats", "container stats" -> new StatsCommand();
             case "container exists" -> new ContainerExistsCommand();
             case "rm", "container rm" -> new RmCommand();
             case "inspect", "container inspect" -> new InspectCommand();

@@ -5,6 +5,7 @@ import io.jpod.engine.PodService.ContainerInfo;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerStatus;
 import io.jpod.state.ContainerState;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +19,15 @@ public final class InspectCommand extends EngineCommand {
     @Option(names = {"-f", "--format"}, description = "json (default) or a Go template.")
     String format;
 
-    @Parameters(paramLabel = "CONTAINER", arity = "1..*")
-    List<String> names;
+    @Option(names = {"-l", "--latest"}, description = "Act on the latest container jpod is aware of.")
+    boolean latest;
+
+    @Parameters(paramLabel = "CONTAINER", arity = "0..*")
+    List<String> names = new ArrayList<>();
 
     @Override
     public Integer call() {
-        return PerObject.inspect(this, names, format, false, n -> inspect(engine().pods().container(n)));
+        return PerObject.inspect(this, Targets.containers(this, names, false, latest, x -> true), format, false, n -> inspect(engine().pods().container(n)));
     }
 
     static String iso(java.time.Instant t) {
@@ -38,7 +42,7 @@ public final class InspectCommand extends EngineCommand {
         state.put("OciVersion", "1.0.2");
         state.put("Status", c.current().label());
         state.put("Running", running);
-        state.put("Paused", false);
+        state.put("Paused", c.current() == ContainerState.PAUSED);
         state.put("Restarting", c.restartAt() != null);
         PodService.ContainerDetails details = engine().pods().details(r);
         // podman's OOMKilled: conmon saw an OOM kill in the container's cgroup; rootless jpod gives a container no
@@ -48,8 +52,8 @@ public final class InspectCommand extends EngineCommand {
         }
         // podman's Dead is its state machine's "bad state", which jpod's states (an enum, read back whole) never are
         state.put("Dead", false);
-        state.put("Pid", running ? s.pid() : 0);
-        state.put("ConmonPid", running ? s.conmonPid() : 0);
+        state.put("Pid", c.current().live() ? s.pid() : 0);
+        state.put("ConmonPid", c.current().live() ? s.conmonPid() : 0);
         state.put("ExitCode", s.exitCode() == null ? 0 : s.exitCode());
         state.put("Error", "");
         if (details.cgroup() != null) {

@@ -31,7 +31,10 @@ public final class LogsCommand extends EngineCommand {
             description = "Show logs until TIME: RFC 3339, a date, Unix seconds, or a duration after now (10m).")
     String until;
 
-    @Parameters(paramLabel = "CONTAINER", arity = "1")
+    @Option(names = {"-l", "--latest"}, description = "Act on the latest container jpod is aware of.")
+    boolean latest;
+
+    @Parameters(paramLabel = "CONTAINER", arity = "0..1")
     String container;
 
     @Override
@@ -40,7 +43,7 @@ public final class LogsCommand extends EngineCommand {
         ZoneId zone = ZoneId.systemDefault();
         Instant from = since == null ? null : EventTimes.parse("--since", since, now, zone);
         Instant to = until == null ? null : EventTimes.parse("--until", until, now, zone);
-        ContainerInfo c = engine().pods().container(container);
+        ContainerInfo c = engine().pods().container(Targets.container(this, container, latest));
         var out = out();
         var err = err();
         LogReader.read(engine().pods().logFile(c.row()), tail, follow, () -> engine().pods().container(c.row().id()),
@@ -63,10 +66,11 @@ public final class LogsCommand extends EngineCommand {
 
     /** Whether {@code line} was written after {@code from} and before {@code to} (null: no bound), as podman filters. */
     static boolean within(LogReader.Line line, Instant from, Instant to) {
-        if (from == null && to == null) {
-            return true;
-        }
-        Instant t = line.instant();
+        return from == null && to == null || within(line.instant(), from, to);
+    }
+
+    /** Whether a line written at {@code t} (null: unknown, shown) falls after {@code from} and before {@code to} (null: no bound). */
+    static boolean within(Instant t, Instant from, Instant to) {
         return t == null || (from == null || t.isAfter(from)) && (to == null || t.isBefore(to));
     }
 }

@@ -18,12 +18,15 @@ public final class PodInspectCommand extends EngineCommand {
     @Option(names = {"-f", "--format"}, description = "json (default) or a Go template.")
     String format;
 
-    @Parameters(paramLabel = "POD", arity = "1..*")
-    List<String> names;
+    @Option(names = {"-l", "--latest"}, description = "Act on the latest pod jpod is aware of.")
+    boolean latest;
+
+    @Parameters(paramLabel = "POD", arity = "0..*")
+    List<String> names = new ArrayList<>();
 
     @Override
     public Integer call() {
-        return PerObject.inspect(this, names, format, true, n -> inspect(engine().pods().pod(n)));
+        return PerObject.inspect(this, Targets.pods(this, names, false, latest, x -> true), format, true, n -> inspect(engine().pods().pod(n)));
     }
 
     private static Map<String, Object> inspect(PodInfo p) {

@@ -1,5 +1,6 @@
 package io.jpod.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,11 +16,17 @@ public final class PodRmCommand extends EngineCommand {
     @Option(names = {"-f", "--force"}, description = "Stop running containers and delete all stopped containers before removal of pod.")
     boolean force;
 
-    @Parameters(paramLabel = "POD", arity = "1..*")
-    List<String> pods;
+    @Option(names = {"-a", "--all"}, description = "Remove all pods (running ones with -f).")
+    boolean all;
+
+    @Option(names = {"-l", "--latest"}, description = "Act on the latest pod jpod is aware of.")
+    boolean latest;
+
+    @Parameters(paramLabel = "POD", arity = "0..*")
+    List<String> pods = new ArrayList<>();
 
     @Override
     public Integer call() {
-        return PerObject.run(this, pods, p -> engine().pods().removePod(p, force, time).id());
+        return PerObject.run(this, Targets.pods(this, pods, all, latest, p -> true), p -> engine().pods().removePod(p, force, time).id());
     }
 }

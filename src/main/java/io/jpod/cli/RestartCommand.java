@@ -1,5 +1,6 @@
 package io.jpod.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,12 +13,18 @@ public final class RestartCommand extends EngineCommand {
             description = "Seconds to wait for stop before killing the container (default: the pod's terminationGracePeriodSeconds, else 10).")
     Integer time;
 
-    @Parameters(paramLabel = "CONTAINER", arity = "1..*")
-    List<String> containers;
+    @Option(names = {"-a", "--all"}, description = "Restart all containers.")
+    boolean all;
+
+    @Option(names = {"-l", "--latest"}, description = "Act on the latest container jpod is aware of.")
+    boolean latest;
+
+    @Parameters(paramLabel = "CONTAINER", arity = "0..*")
+    List<String> containers = new ArrayList<>();
 
     @Override
     public Integer call() {
-        return PerObject.run(this, containers, c -> {
+        return PerObject.run(this, Targets.containers(this, containers, all, latest, c -> true), c -> {
             engine().pods().restartContainer(c, time);
             return c;
         });

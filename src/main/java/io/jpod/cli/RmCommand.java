@@ -1,5 +1,6 @@
 package io.jpod.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,11 +16,17 @@ public final class RmCommand extends EngineCommand {
             description = "Seconds to wait for a running container to stop before killing it (with -f).")
     Integer time;
 
-    @Parameters(paramLabel = "CONTAINER", arity = "1..*")
-    List<String> containers;
+    @Option(names = {"-a", "--all"}, description = "Remove all containers (running ones with -f).")
+    boolean all;
+
+    @Option(names = {"-l", "--latest"}, description = "Act on the latest container jpod is aware of.")
+    boolean latest;
+
+    @Parameters(paramLabel = "CONTAINER", arity = "0..*")
+    List<String> containers = new ArrayList<>();
 
     @Override
     public Integer call() {
-        return PerObject.run(this, containers, c -> engine().pods().removeContainer(c, force, time).id());
+        return PerObject.run(this, Targets.containers(this, containers, all, latest, c -> true), c -> engine().pods().removeContainer(c, force, time).id());
     }
 }

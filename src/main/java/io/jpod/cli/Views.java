@@ -40,6 +40,7 @@ final class Views {
             case RUNNING -> "Up " + Output.humanDuration(
                     Duration.between(s.startedAt() == null ? r.created() : s.startedAt(), now));
             case CREATED -> "Created";
+            case PAUSED -> "Paused";
             case EXITED, STOPPED -> "Exited (" + (s.exitCode() == null ? 0 : s.exitCode()) + ") "
                     + Output.ago(Duration.between(s.finishedAt() == null ? now : s.finishedAt(), now)) + backOff(c, now);
         };
@@ -81,7 +82,7 @@ final class Views {
         // podman fills Namespaces only for ps --ns, which jpod does not have: without it podman's is empty too
         m.put("Namespaces", Map.of());
         m.put("Networks", c.networks());
-        m.put("Pid", c.current() == ContainerState.RUNNING ? s.pid() : 0);
+        m.put("Pid", c.current().live() ? s.pid() : 0);
         m.put("Pod", r.podId());
         m.put("PodName", c.podName());
         m.put("Ports", c.ports().isEmpty() ? null : c.ports().stream().map(Views::portJson).toList());

@@ -21,21 +21,24 @@ import picocli.CommandLine.Parameters;
 @Command(name = "wait", description = "Block on one or more containers.")
 public final class WaitCommand extends EngineCommand {
     @Option(names = "--condition", paramLabel = "STATE", split = ",",
-            description = "Condition to wait on: created, running, stopped or exited (default: stopped).")
+            description = "Condition to wait on: created, running, paused, stopped or exited (default: stopped).")
     List<String> conditions = new ArrayList<>();
 
     @Option(names = {"-i", "--interval"}, paramLabel = "INTERVAL", defaultValue = "250ms",
             description = "Time interval to wait before polling for completion: a Go duration, or milliseconds (default: ${DEFAULT-VALUE}).")
     String interval;
 
-    @Parameters(paramLabel = "CONTAINER", arity = "1..*")
-    List<String> containers;
+    @Option(names = {"-l", "--latest"}, description = "Act on the latest container jpod is aware of.")
+    boolean latest;
+
+    @Parameters(paramLabel = "CONTAINER", arity = "0..*")
+    List<String> containers = new ArrayList<>();
 
     @Override
     public Integer call() {
         Set<ContainerState> states = states(conditions);
         Duration every = interval(interval);
-        return PerObject.run(this, containers, c -> Integer.toString(engine().pods().waitFor(c, states, every)));
+        return PerObject.run(this, Targets.containers(this, containers, false, latest, x -> true), c -> Integer.toString(engine().pods().waitFor(c, states, every)));
     }
 
     /** The states {@code --condition} names; stopped when none. */

@@ -1,5 +1,6 @@
 package io.jpod.engine;
 
+import io.jpod.error.HostException;
 import io.jpod.error.JpodException;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.error.StateException;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.ObjectWriter;
 
 /**
@@ -323,11 +325,46 @@ final class ContainerLifecycle {
     }
 
     /**
+     * Freezes {@code c}'s processes (already under its lock) with the runtime's pause, which needs the cgroup freezer
+     * and a cgroup of the container's own: rootless jpod gives it none, and is refused with the reason.
+     */
+    void pauseLocked(ContainerRow c) {
+        if (cgroup(c) == null) {
+            throw new HostException("cannot pause container " + c.name() + ": the cgroup freezer needs a cgroup of the container's own, and "
+                    + Objects.requireNonNullElse(resourcesNotEnforced(), "jpod makes none here"), null);
+        }
+        runtime(c).pause(c.name(), c.id());
+        mark(paths(c.id()).paused(), true);
+        eventLog.container(c, "pause");
+    }
+
+    /** Thaws {@code c}'s processes (already under its lock), frozen by {@link #pauseLocked}. */
+    void unpauseLocked(ContainerRow c) {
+        runtime(c).resume(c.name(), c.id());
+        mark(paths(c.id()).paused(), false);
+        eventLog.container(c, "unpause");
+    }
+
+    /** Whether container {@code id} was paused (its processes frozen, if it still runs). */
+    boolean paused(String id) {
+        return Files.exists(paths(id).paused());
+    }
+
+    /**
      * The stop signal, then SIGKILL when the grace period ends. When the kernel would discard the signal
      * (the container's PID 1 has no handler for it) SIGKILL goes at once, as the kubelet's would at the
-     * end of a grace period in which nothing can happen.
+     * end of a grace period in which nothing can happen. A paused container is thawed first (a frozen
+     * process takes no signal), as podman stops a paused container.
      */
     private void terminate(ContainerRow c, ContainerRow current, long graceSeconds) {
+        if (paused(c.id())) {
+            try {
+                runtime(c).resume(c.name(), c.id());
+            } catch (JpodException e) {
+                // it may have ended meanwhile: the stop goes on
+            }
+            mark(paths(c.id()).paused(), false);
+        }
         long pid = current.status().pid();
         if (Processes.running(pid)) {
             String signal = c.infra() ? "KILL" : stopSignal(c);
@@ -361,15 +398,20 @@ final class ContainerLifecycle {
      * exit command (a JVM start per container) can be skipped: the stopping command cleans up.
      */
     private static void markStopping(ContainerPaths files, boolean stopping) {
+        mark(files.stopping(), stopping); // without the marker, conmon's exit command runs and finds nothing to do
+    }
+
+    /** Creates or removes the empty marker file {@code marker} (in a container's run directory), quietly. */
+    private static void mark(Path marker, boolean present) {
         try {
-            if (stopping) {
-                Files.createDirectories(files.run());
-                Files.writeString(files.stopping(), "");
+            if (present) {
+                Files.createDirectories(marker.getParent());
+                Files.writeString(marker, "");
             } else {
-                Files.deleteIfExists(files.stopping());
+                Files.deleteIfExists(marker);
             }
         } catch (IOException e) {
-            // without the marker, conmon's exit command runs and finds nothing to do
+            // a marker left or missing is read again at the next change
         }
     }
 
@@ -403,6 +445,7 @@ final class ContainerLifecycle {
     private void release(ContainerRow c) {
         ContainerPaths files = paths(c.id());
         runtime(c).delete(c.name(), c.id(), true);
+        mark(files.paused(), false);
         unmountRootfs(c, files);
         if (c.infra()) {
             network.detach(files.run());

@@ -80,6 +80,11 @@ record ContainerPaths(String id, Path data, Path run, Path exit, Path netSocket)
         return Conmon.oomFile(run);
     }
 
+    /** Says that the container's processes are frozen ({@code jpod pause}) until {@code jpod unpause}. */
+    Path paused() {
+        return run.resolve("paused");
+    }
+
     /** Tells bin/jpod that jpod itself is stopping the container (bin/jpod names it too). */
     Path stopping() {
         return run.resolve("stopping");

@@ -31,6 +31,7 @@ public final class Engine implements AutoCloseable {
     private final Events events;
     private final ImageService images;
     private final PodService pods;
+    private final MetricsService metrics;
     private final VolumeService volumes;
     private final NetworkService networks;
     private final EventLog eventLog;
@@ -59,6 +60,7 @@ public final class Engine implements AutoCloseable {
                 host.paths().runDir(), events, eventLog,
                 () -> workloadTable.any() || autoUpdates.supervisorWork(io.jpod.host.Processes::running));
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
+        this.metrics = new MetricsService(pods, life, new ContainerMetrics(host.cgroups()));
         this.workloads = new Workloads(workloadTable, pods, eventLog, events, kubelet::ensureSupervisor);
         this.networks = new NetworkService(life.network());
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
@@ -109,6 +111,11 @@ public final class Engine implements AutoCloseable {
 
     public PodService pods() {
         return pods;
+    }
+
+    /** What containers run and use (top, stats). */
+    public MetricsService metrics() {
+        return metrics;
     }
 
     /** The networks pods join by name. */

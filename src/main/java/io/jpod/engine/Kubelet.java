@@ -87,6 +87,9 @@ final class Kubelet implements Supervisor.Work {
     }
 
     private static String kubeName(PodRow pod, ContainerRow c) {
+        if (c.config().kubeName() != null) { // a container renamed keeps its name in the pod
+            return c.config().kubeName();
+        }
         return c.name().startsWith(pod.name() + "-") ? c.name().substring(pod.name().length() + 1) : c.name();
     }
 
@@ -95,7 +98,7 @@ final class Kubelet implements Supervisor.Work {
         List<ContainerRow> rows = state.containersOf(pod.id()).stream().filter(c -> !c.infra()).toList();
         List<ContainerRow> out = new ArrayList<>();
         for (ContainerSpec spec : pod.spec().initContainers()) {
-            rows.stream().filter(r -> r.name().equals(pod.spec().containerName(spec))).findFirst().ifPresent(out::add);
+            rows.stream().filter(r -> kubeName(pod, r).equals(spec.name())).findFirst().ifPresent(out::add);
         }
         rows.stream().filter(r -> !out.contains(r)).forEach(out::add);
         return out;
@@ -107,7 +110,7 @@ final class Kubelet implements Supervisor.Work {
         }
         return switch (c.status().state()) {
             case CREATED -> Progress.NOT_STARTED;
-            case RUNNING -> Processes.running(c.status().pid()) ? Progress.RUNNING
+            case RUNNING, PAUSED -> Processes.running(c.status().pid()) ? Progress.RUNNING
                     : c.status().exitCode() != null && c.status().exitCode() == 0 ? Progress.SUCCEEDED : Progress.FAILED;
             case EXITED, STOPPED -> c.status().exitCode() != null && c.status().exitCode() == 0 ? Progress.SUCCEEDED : Progress.FAILED;
         };
@@ -441,7 +444,7 @@ final class Kubelet implements Supervisor.Work {
     static PodStatus status(PodRow pod, List<PodService.ContainerInfo> infos) {
         List<PodService.ContainerInfo> order = new ArrayList<>();
         for (ContainerSpec spec : pod.spec().initContainers()) {
-            infos.stream().filter(i -> i.row().name().equals(pod.spec().containerName(spec))).findFirst().ifPresent(order::add);
+            infos.stream().filter(i -> kubeName(pod, i.row()).equals(spec.name())).findFirst().ifPresent(order::add);
         }
         infos.stream().filter(i -> !i.row().infra() && !order.contains(i)).forEach(order::add);
         return PodStatus.of(order.stream().map(i -> containerStatus(pod, i)).toList(), pod.spec().restartPolicy());
@@ -457,7 +460,7 @@ final class Kubelet implements Supervisor.Work {
                     r.status().restartCount(), false);
         }
         return switch (now) {
-            case RUNNING -> new KubeContainerStatus(kubeName(pod, r), role, KubeContainerStatus.State.RUNNING, null, null,
+            case RUNNING, PAUSED -> new KubeContainerStatus(kubeName(pod, r), role, KubeContainerStatus.State.RUNNING, null, null,
                     r.status().restartCount(), info.ready());
             case CREATED -> new KubeContainerStatus(kubeName(pod, r), role, KubeContainerStatus.State.WAITING,
                     role == Role.APP && !pod.spec().initContainers().isEmpty() ? "PodInitializing" : "ContainerCreating", null,

@@ -99,7 +99,7 @@ public final class LogReader {
 
     private static boolean running(Supplier<PodService.ContainerInfo> container) {
         try {
-            return container.get().current() == ContainerState.RUNNING;
+            return container.get().current().live();
         } catch (RuntimeException e) {
             return false;
         }

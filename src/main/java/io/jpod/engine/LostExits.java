@@ -32,7 +32,7 @@ final class LostExits {
 
     /** Whether {@code c} (not an infra container) has ended with its exit not yet recorded. */
     static boolean unrecorded(PodService.ContainerInfo c) {
-        return !c.row().infra() && c.row().status().state() == ContainerState.RUNNING && c.current() != ContainerState.RUNNING;
+        return !c.row().infra() && c.row().status().state() == ContainerState.RUNNING && !c.current().live();
     }
 
     /** Records the exits of {@code seen}'s containers that have been unrecorded for {@link #AFTER} at {@code now}. */

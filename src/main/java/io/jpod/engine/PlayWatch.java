@@ -180,13 +180,13 @@ public final class PlayWatch {
      */
     static boolean ended(PodService.PodInfo pod) {
         Set<String> sidecars = pod.pod().spec().initContainers().stream().filter(ContainerSpec::sidecar)
-                .map(c -> pod.pod().spec().containerName(c)).collect(Collectors.toSet());
+                .map(ContainerSpec::name).collect(Collectors.toSet());
         Set<String> inits = pod.pod().spec().initContainers().stream().filter(c -> !c.sidecar())
-                .map(c -> pod.pod().spec().containerName(c)).collect(Collectors.toSet());
+                .map(ContainerSpec::name).collect(Collectors.toSet());
         List<PodService.ContainerInfo> waited = pod.containers().stream()
-                .filter(c -> !c.row().infra() && !sidecars.contains(c.row().name())).toList();
+                .filter(c -> !c.row().infra() && !sidecars.contains(c.row().config().kubeName())).toList();
         for (PodService.ContainerInfo c : waited) {
-            if (c.current() == ContainerState.RUNNING || c.restartAt() != null || LostExits.unrecorded(c)) {
+            if (c.current().live() || c.restartAt() != null || LostExits.unrecorded(c)) {
                 return false;
             }
         }
@@ -197,7 +197,7 @@ public final class PlayWatch {
         List<PodService.ContainerInfo> ran = waited.stream().filter(c -> c.row().status().state() != ContainerState.CREATED).toList();
         return ran.stream().anyMatch(c -> c.row().status().stopRequested())
                 && ran.stream().allMatch(c -> c.row().status().stopRequested()
-                        || (inits.contains(c.row().name()) && Integer.valueOf(0).equals(c.row().status().exitCode())));
+                        || (inits.contains(c.row().config().kubeName()) && Integer.valueOf(0).equals(c.row().status().exitCode())));
     }
 
     /**
@@ -207,10 +207,10 @@ public final class PlayWatch {
     static int exitCode(List<PodService.PodInfo> pods) {
         for (PodService.PodInfo pod : pods) {
             Set<String> sidecars = pod.pod().spec().initContainers().stream().filter(ContainerSpec::sidecar)
-                    .map(c -> pod.pod().spec().containerName(c)).collect(Collectors.toSet());
+                    .map(ContainerSpec::name).collect(Collectors.toSet());
             for (PodService.ContainerInfo c : pod.containers()) {
                 Integer code = c.row().status().exitCode();
-                if (!c.row().infra() && !sidecars.contains(c.row().name()) && code != null && code != 0) {
+                if (!c.row().infra() && !sidecars.contains(c.row().config().kubeName()) && code != null && code != 0) {
                     return code;
                 }
             }

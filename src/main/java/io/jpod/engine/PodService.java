@@ -2,6 +2,7 @@ package io.jpod.engine;
 
 import io.jpod.error.ConflictException;
 import io.jpod.error.HostException;
+import io.jpod.error.InvalidInputException;
 import io.jpod.error.JpodException;
 import io.jpod.error.NotFoundException;
 import io.jpod.error.RuntimeFailureException;
@@ -298,7 +299,7 @@ public final class PodService {
         ContainerRow c = state.findContainer(nameOrId);
         try (Locks.Held l = life.lock(c.id())) {
             ContainerInfo now = containerInfo(state.container(c.id()).orElse(c));
-            if (now.current() != ContainerState.RUNNING) {
+            if (!now.current().live()) {
                 throw new ConflictException(c.name(), "can only kill running containers. " + c.id() + " is in state "
                         + now.current().label() + ": container state improper");
             }
@@ -333,6 +334,77 @@ public final class PodService {
             throw failed;
         }
         return pod;
+    }
+
+    /** Freezes a running container's processes, as podman's pause; refused where the cgroup freezer is out of reach. */
+    public ContainerRow pauseContainer(String nameOrId) {
+        ContainerRow c = state.findContainer(nameOrId);
+        try (Locks.Held l = life.lock(c.id())) {
+            ContainerInfo now = containerInfo(state.container(c.id()).orElse(c));
+            if (now.current() != ContainerState.RUNNING) {
+                throw new ConflictException(c.name(), now.current() == ContainerState.PAUSED
+                        ? "container " + c.name() + " is already paused: container state improper"
+                        : "\"" + c.name() + "\" is not running, can't pause: container state improper");
+            }
+            life.pauseLocked(now.row());
+        }
+        return c;
+    }
+
+    /** Thaws a paused container, as podman's unpause. */
+    public ContainerRow unpauseContainer(String nameOrId) {
+        ContainerRow c = state.findContainer(nameOrId);
+        try (Locks.Held l = life.lock(c.id())) {
+            ContainerInfo now = containerInfo(state.container(c.id()).orElse(c));
+            if (now.current() != ContainerState.PAUSED) {
+                throw new ConflictException(c.name(), "\"" + c.name() + "\" is not paused, can't unpause: container state improper");
+            }
+            life.unpauseLocked(now.row());
+        }
+        return c;
+    }
+
+    /** Pauses every running container of a pod, its infra container too, as podman's pod pause. */
+    public PodRow pausePod(String nameOrId) {
+        return eachOfPod(nameOrId, ContainerState.RUNNING, life::pauseLocked, "pause");
+    }
+
+    /** Unpauses every paused container of a pod, as podman's pod unpause. */
+    public PodRow unpausePod(String nameOrId) {
+        return eachOfPod(nameOrId, ContainerState.PAUSED, life::unpauseLocked, "unpause");
+    }
+
+    private PodRow eachOfPod(String nameOrId, ContainerState in, java.util.function.Consumer<ContainerRow> action, String event) {
+        PodRow pod = state.findPod(nameOrId);
+        for (ContainerRow c : state.containersOf(pod.id())) {
+            try (Locks.Held l = life.lock(c.id())) {
+                ContainerInfo now = containerInfo(state.container(c.id()).orElse(c));
+                if (now.current() == in) {
+                    action.accept(now.row());
+                }
+            }
+        }
+        eventLog.pod(pod, event);
+        return pod;
+    }
+
+    /**
+     * Gives a container another name, as podman's rename: any state, an infra container refused, a name in use (by a
+     * container or a pod) refused. Its name in the pod (what the YAML calls it) stays.
+     */
+    public ContainerRow renameContainer(String nameOrId, String newName) {
+        ContainerRow c = state.findContainer(nameOrId);
+        if (!newName.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+            throw new InvalidInputException(null, "names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*: invalid argument");
+        }
+        if (c.infra()) {
+            throw new ConflictException(c.name(), "infra containers cannot be renamed: invalid argument");
+        }
+        if (!c.name().equals(newName)) {
+            state.renameContainer(c.id(), newName);
+            eventLog.container(state.container(c.id()).orElse(c), "rename");
+        }
+        return c;
     }
 
     /**
@@ -387,7 +459,7 @@ public final class PodService {
     /** As {@link #removePod(String, boolean)}, the running containers stopped with {@code timeoutSeconds} (null: the pod's own). */
     public PodRow removePod(String nameOrId, boolean force, Integer timeoutSeconds) {
         PodRow pod = state.findPod(nameOrId);
-        if (!force && info(pod).containers().stream().anyMatch(c -> !c.row().infra() && c.current() == ContainerState.RUNNING)) {
+        if (!force && info(pod).containers().stream().anyMatch(c -> !c.row().infra() && c.current().live())) {
             throw new ConflictException("pod", pod.name(), ConflictException.Reason.RUNNING, "pod " + pod.name() + " has running containers");
         }
         remove(pod.id(), true, timeoutSeconds);
@@ -455,7 +527,7 @@ public final class PodService {
         if (c.infra()) {
             throw new ConflictException(c.name(), "container " + c.name() + " is the infra container of its pod: remove the pod instead");
         }
-        if (containerInfo(c).current() == ContainerState.RUNNING) {
+        if (containerInfo(c).current().live()) {
             if (!force) {
                 throw new ConflictException(c.name(), "cannot remove container " + c.id()
                         + " as it is running - running or paused containers cannot be removed without force");
@@ -534,10 +606,13 @@ public final class PodService {
         return containerInfo(c, state.podById(c.podId()).stream().toList(), kubelet.watch());
     }
 
-    private static ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods, Kubelet.Watch watch) {
+    private ContainerInfo containerInfo(ContainerRow c, List<PodRow> pods, Kubelet.Watch watch) {
         PodRow pod = pods.stream().filter(p -> p.id().equals(c.podId())).findFirst().orElse(null);
-        ContainerState now = c.status().state() == ContainerState.RUNNING && !Processes.running(c.status().pid())
-                ? ContainerState.EXITED : c.status().state();
+        ContainerState now = c.status().state();
+        if (now == ContainerState.RUNNING) {
+            now = !Processes.running(c.status().pid()) ? ContainerState.EXITED
+                    : life.paused(c.id()) ? ContainerState.PAUSED : ContainerState.RUNNING;
+        }
         Map<String, String> labels = c.infra() || pod == null ? Map.of() : pod.spec().labels();
         // the pod's ports are every container's: they share the infra container's network namespace
         List<PortMapping> ports = pod == null || !PodNetwork.publishes(pod.spec().network()) ? List.of() : PortMapping.of(pod.spec());
@@ -592,7 +667,10 @@ public final class PodService {
         if (running == cs.size()) {
             return "Running";
         }
-        return running > 0 ? "Degraded" : "Exited";
+        if (running > 0) {
+            return "Degraded";
+        }
+        return cs.stream().allMatch(c -> c.current() == ContainerState.PAUSED) ? "Paused" : "Exited";
     }
 
     /**

@@ -210,7 +210,7 @@ final class Probes {
             if (c.infra()) {
                 continue;
             }
-            Optional<ContainerSpec> spec = pod.spec().containers().stream().filter(s -> pod.spec().containerName(s).equals(c.name())).findFirst();
+            Optional<ContainerSpec> spec = pod.spec().containers().stream().filter(s -> s.name().equals(c.config().kubeName())).findFirst();
             ready &= c.status().state() == ContainerState.RUNNING && spec.map(s -> ready(c, s, rows.getOrDefault(c.id(), Map.of()))).orElse(true);
         }
         life.network().setReady(life.paths(pod.infraId()).run(), ready);

@@ -419,8 +419,8 @@ public final class Workloads implements Supervisor.Work {
             phase = ReplicaView.Phase.SUCCEEDED;
         } else if (kube.phase() == PodStatus.Phase.FAILED) {
             phase = ReplicaView.Phase.FAILED;
-        } else if (infra.current() != ContainerState.RUNNING
-                || p.containers().stream().anyMatch(c -> !c.row().infra() && c.row().status().stopRequested() && c.current() != ContainerState.RUNNING)) {
+        } else if (!infra.current().live()
+                || p.containers().stream().anyMatch(c -> !c.row().infra() && c.row().status().stopRequested() && !c.current().live())) {
             phase = ReplicaView.Phase.GONE;
         } else {
             phase = kube.phase() == PodStatus.Phase.RUNNING ? ReplicaView.Phase.RUNNING : ReplicaView.Phase.PENDING;

@@ -38,17 +38,36 @@ public final class GoDuration {
         return end == t.length() && end > 0 ? Duration.ofNanos(Math.round(nanos)) : null;
     }
 
-    /** {@code d} as Go writes a duration: "2m0s", "1m30s", "10s", "1.5s", "500ms". */
+    /** {@code d} as Go's Duration.String writes it: "2m0s", "1m30s", "10s", "1.5s", "500ms", "12.5µs", "0s". */
     public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 1000) {
-            return ms + "ms";
+        long n = Math.abs(d.toNanos());
+        String sign = d.isNegative() ? "-" : "";
+        if (n == 0) {
+            return "0s";
         }
-        int frac = d.toMillisPart();
-        String sec = frac == 0 ? d.toSecondsPart() + "s" : (d.toSecondsPart() + "." + String.format("%03d", frac)).replaceAll("0+$", "") + "s";
-        if (d.toHours() > 0) {
-            return d.toHours() + "h" + d.toMinutesPart() + "m" + sec;
+        if (n < 1_000) {
+            return sign + n + "ns";
         }
-        return d.toMinutesPart() > 0 ? d.toMinutesPart() + "m" + sec : sec;
+        if (n < 1_000_000) {
+            return sign + fraction(n, 3) + "µs";
+        }
+        if (n < 1_000_000_000) {
+            return sign + fraction(n, 6) + "ms";
+        }
+        long seconds = n / 1_000_000_000;
+        String sec = fraction(seconds % 60 * 1_000_000_000 + n % 1_000_000_000, 9) + "s";
+        long minutes = seconds / 60;
+        if (minutes == 0) {
+            return sign + sec;
+        }
+        long hours = minutes / 60;
+        return sign + (hours > 0 ? hours + "h" : "") + minutes % 60 + "m" + sec;
+    }
+
+    /** {@code v} divided by 10^{@code digits}, its fraction without trailing zeros (and without a point when none). */
+    private static String fraction(long v, int digits) {
+        long unit = (long) Math.pow(10, digits);
+        String frac = String.format("%0" + digits + "d", v % unit).replaceAll("0+$", "");
+        return v / unit + (frac.isEmpty() ? "" : "." + frac);
     }
 }

@@ -64,6 +64,16 @@ public final class OciRuntimeCli {
         }
     }
 
+    /** Freezes every process of the container (the cgroup freezer: the container needs a cgroup of its own). */
+    public void pause(String name, String id) {
+        Exec.check(name, base("pause", id));
+    }
+
+    /** Thaws the container's processes frozen by {@link #pause}. */
+    public void resume(String name, String id) {
+        Exec.check(name, base("resume", id));
+    }
+
     /** Removes the runtime's record of the container; stopping it first when {@code force}. Absent is fine. */
     public void delete(String name, String id, boolean force) {
         if (!java.nio.file.Files.isDirectory(root.resolve(id))) {

@@ -1,8 +1,11 @@
 package io.jpod.state;
 
-/** Lifecycle states, with podman's names. */
+/**
+ * Lifecycle states, with podman's names. {@link #PAUSED} is never stored: a running container whose processes the cgroup
+ * freezer holds is listed so ({@code jpod pause}).
+ */
 public enum ContainerState {
-    CREATED("created"), RUNNING("running"), STOPPED("stopped"), EXITED("exited");
+    CREATED("created"), RUNNING("running"), PAUSED("paused"), STOPPED("stopped"), EXITED("exited");
 
     private final String label;
 
@@ -12,6 +15,11 @@ public enum ContainerState {
 
     public String label() {
         return label;
+    }
+
+    /** Whether its processes exist: running, or paused. */
+    public boolean live() {
+        return this == RUNNING || this == PAUSED;
     }
 
     public static ContainerState of(String label) {

@@ -112,6 +112,25 @@ public final class StateStore {
         });
     }
 
+    /**
+     * Renames container {@code id} to {@code name}, refused when a container or a pod has that name (podman's names are
+     * one namespace).
+     */
+    public void renameContainer(String id, String name) {
+        db.write(c -> {
+            if (exists(c, "SELECT 1 FROM containers WHERE name = ?", name) || exists(c, "SELECT 1 FROM pods WHERE name = ?", name)) {
+                throw new ConflictException("container", name, ConflictException.Reason.EXISTS,
+                        "name " + name + " is in use: container already exists");
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE containers SET name = ? WHERE id = ?")) {
+                s.setString(1, name);
+                s.setString(2, id);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     public void removePod(String podId) {
         db.write(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM containers WHERE pod_id = ?")) {

@@ -13,7 +13,9 @@ class ServedCommandsTest {
                 List.of("kube", "down", "-"), List.of("logs", "web-app"), List.of("logs", "--tail", "3", "web-app"), List.of("rm", "-f", "x"),
                 List.of("--log-level", "debug", "inspect", "x"), List.of("auto-update", "history"), List.of("images"),
                 List.of("kill", "-s", "TERM", "x"), List.of("restart", "-t", "0", "x"), List.of("container", "exists", "x"),
-                List.of("logs", "--since", "10m", "x"), List.of("container", "cleanup", "0123abcd"))) {
+                List.of("logs", "--since", "10m", "x"), List.of("container", "cleanup", "0123abcd"), List.of("stats", "--no-stream"),
+                List.of("pod", "stats", "--no-stream", "--format", "json", "p"), List.of("pod", "logs", "-c", "x", "p"), List.of("top", "x"),
+                List.of("pause", "x"), List.of("rename", "x", "y"))) {
             assertNull(ServedCommands.refusal(args), () -> String.join(" ", args));
         }
     }
@@ -25,7 +27,8 @@ class ServedCommandsTest {
                 List.of("auto-update", "--dry-run"), List.of("logs", "-f", "web-app"), List.of("logs", "--follow", "web-app"),
                 List.of("logs", "-tf", "web-app"), List.of("container", "logs", "--follow=true", "x"), List.of("kube", "play", "--wait", "pod.yaml"),
                 List.of("--runtime", "runc", "exec", "x", "ls"), List.of("wait", "x"),
-                List.of("container", "wait", "--condition", "running", "x"))) {
+                List.of("container", "wait", "--condition", "running", "x"), List.of("stats"), List.of("container", "stats", "-a"),
+                List.of("pod", "stats", "p"), List.of("pod", "logs", "-f", "p"), List.of("pod", "logs", "--follow", "p"))) {
             assertNotNull(ServedCommands.refusal(args), () -> String.join(" ", args));
         }
     }

@@ -37,6 +37,15 @@ class ViewsTest {
     }
 
     @Test
+    void aPausedContainerIsListedAsPodmanListsIt() {
+        ContainerInfo paused = new ContainerInfo(APP.row(), "web", ContainerState.PAUSED, Map.of());
+        Map<String, Object> json = Views.containerJson(paused, Instant.EPOCH);
+        assertEquals("paused", json.get("State"));
+        assertEquals("Paused", json.get("Status"));
+        assertEquals(false, json.get("Exited"));
+    }
+
+    @Test
     void podPsJsonHasTheCgroupParentWhereThereIsOneAndNoLibpodNamespace() {
         PodInfo pod = new PodInfo(new PodRow("pod-id", "web", Instant.EPOCH, PodSpec.builder("web").build(), INFRA.row().id()),
                 List.of(INFRA, APP), "Running");

@@ -18,8 +18,9 @@ class WaitCommandTest {
         assertEquals(EnumSet.of(ContainerState.STOPPED), WaitCommand.states(List.of()));
         WaitCommand c = CommandLine.populateCommand(new WaitCommand(), "--condition", "running,exited", "--condition=created", "web");
         assertEquals(EnumSet.of(ContainerState.RUNNING, ContainerState.EXITED, ContainerState.CREATED), WaitCommand.states(c.conditions));
-        String m = assertThrows(InvalidInputException.class, () -> WaitCommand.states(List.of("paused"))).getMessage();
-        assertTrue(m.startsWith("--condition: ") && m.contains("created, running, stopped, exited"), m);
+        String m = assertThrows(InvalidInputException.class, () -> WaitCommand.states(List.of("removing"))).getMessage();
+        assertTrue(m.startsWith("--condition: ") && m.contains("created, running, paused, stopped, exited"), m);
+        assertEquals(EnumSet.of(ContainerState.PAUSED), WaitCommand.states(List.of("paused")));
     }
 
     @Test

@@ -17,12 +17,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The verbs podman users type without thinking (issue 16): exists, kill and pod kill, wait, restart, logs --since and
- * --until, pod rm -f -t 0, all on one small pod, each seen through what it leaves: exit codes, states, start times, logs.
+ * --until, top and pod top, stats and pod stats (once and streamed), pause refused rootless on cgroup v1, rename, pod logs,
+ * --all and --latest, pod rm -f -t 0, all on one small pod of two containers, each seen through what it leaves: exit codes,
+ * states, start times, logs, tables.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EverydayVerbsIT {
     private static final Duration SOON = Duration.ofSeconds(30);
     private static final String APP = "verbs-app";
+    private static final String SIDE = "verbs-side";
+    private static final String RENAMED = "verbs-renamed";
     /** Says when it starts and when it gets SIGHUP; SIGTERM ends it with 0. */
     private static final String SCRIPT = "trap 'echo got-hup' HUP; trap 'exit 0' TERM; echo started; "
             + "while true; do sleep 1 & wait $!; done";
@@ -35,8 +39,10 @@ class EverydayVerbsIT {
     static void setUp() {
         h = Harness.forClass();
         h.importBusybox();
-        h.play(h.writeYaml("verbs.yaml", PodYaml.pod("verbs").restartPolicy("Never").container("app", SCRIPT).yaml()));
+        h.play(h.writeYaml("verbs.yaml", PodYaml.pod("verbs").restartPolicy("Never").container("app", SCRIPT)
+                .container("side", "echo side-started; " + Harness.SLEEPER).yaml()));
         h.waitForState(APP, "running", SOON);
+        h.waitForState(SIDE, "running", SOON);
     }
 
     @AfterAll
@@ -103,6 +109,87 @@ class EverydayVerbsIT {
 
     @Test
     @Order(5)
+    void topListsTheProcessesFromProc() {
+        Result top = h.jpodOk("top", APP);
+        List<String> lines = top.out().lines().toList();
+        assertEquals(List.of("USER", "PID", "PPID", "%CPU", "ELAPSED", "TTY", "TIME", "COMMAND"), List.of(lines.get(0).split("\\s{2,}")),
+                top::describe);
+        assertTrue(lines.get(1).matches("root +1 +0 +\\d+\\.\\d{3} +[0-9.]+(ms|s|m\\S*) +\\? +\\S+ +sh -c trap .*"), top::describe);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("root +\\d+ +1 .* sleep 1")), () -> "the loop's sleep, a child of init: " + top.describe());
+        Result some = h.jpodOk("top", APP, "pid,comm", "%U");
+        assertEquals(List.of("PID", "COMMAND", "USER"), List.of(some.out().lines().findFirst().orElseThrow().split("\\s{2,}")), some::describe);
+        Result pod = h.jpodOk("pod", "top", "verbs");
+        assertTrue(pod.out().contains("catatonit") && count(pod.out(), "sh -c") == 2, () -> "infra, app and side: " + pod.describe());
+        Result bad = h.jpodError("top", APP, "nosuch");
+        assertEquals("Error: 'nosuch': unknown descriptor\n", bad.err(), bad::describe);
+    }
+
+    @Test
+    @Order(6)
+    void statsReadTheProcessesWithoutACgroup() {
+        JsonNode one = Harness.json(h.jpodOk("stats", "--no-stream", "--format", "json", APP)).get(0);
+        assertEquals(APP, one.path("name").asText(), one::toString);
+        assertTrue(one.path("id").asText().matches("[0-9a-f]{12}"), one::toString);
+        assertTrue(Integer.parseInt(one.path("pids").asText()) >= 2, () -> "sh and its sleep: " + one);
+        assertTrue(one.path("mem_usage").asText().matches("[0-9.]+[kM]B / [0-9.]+GB"), () -> "resident memory of the host's: " + one);
+        assertTrue(one.path("cpu_percent").asText().matches("\\d+\\.\\d\\d%"), one::toString);
+        Result table = h.jpodOk("stats", "--no-stream", "--format", "{{.Name}} {{.PIDS}}");
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith(SIDE + " ")) && table.out().lines().anyMatch(l -> l.startsWith(APP + " ")),
+                () -> "every running container: " + table.describe());
+        JsonNode pod = Harness.json(h.jpodOk("pod", "stats", "--no-stream", "--format", "json", "verbs"));
+        assertEquals(3, pod.size(), () -> "infra, app, side: " + pod);
+        assertTrue(java.util.stream.StreamSupport.stream(pod.spliterator(), false).anyMatch(r -> r.path("Name").asText().equals(APP)),
+                pod::toString);
+        try (Background streamed = h.start("stats", "-i", "1", "--no-reset", "--format", "{{.Name}}", APP)) {
+            Harness.waitFor("two readings", SOON, () -> count(streamed.out(), APP) >= 2);
+            streamed.signalJpod("TERM");
+            assertEquals(0, streamed.waitForExit(SOON), streamed.err());
+        }
+    }
+
+    @Test
+    @Order(7)
+    void pauseIsRefusedWithoutTheFreezerAndSaysWhy() {
+        for (String[] args : List.of(new String[] {"pause", APP}, new String[] {"pod", "pause", "verbs"})) {
+            Result r = h.jpodError(args);
+            Harness.assertOneErrorLine(r);
+            assertTrue(r.err().contains("cgroup freezer") && r.err().contains("cgroup v1"), r::describe);
+        }
+        Result r = h.jpodError("unpause", APP);
+        assertTrue(r.err().contains("is not paused"), r::describe);
+        assertEquals("running", h.state(APP));
+    }
+
+    @Test
+    @Order(8)
+    void renameThenPodLogsPrefixEachContainersLines() {
+        assertEquals("", h.jpodOk("rename", SIDE, RENAMED).out(), "podman prints nothing");
+        assertEquals(1, h.jpod("container", "exists", SIDE).code());
+        Result taken = h.jpodError("rename", RENAMED, APP);
+        assertTrue(taken.err().contains("name " + APP + " is in use"), taken::describe);
+        Result named = h.jpodOk("pod", "logs", "--names", "verbs");
+        assertTrue(named.out().contains(RENAMED + " side-started\n") && named.out().contains(APP + " started\n"), named::describe);
+        String sideId = Harness.json(h.jpodOk("inspect", RENAMED)).get(0).path("Id").asText().substring(0, 12);
+        Result byId = h.jpodOk("pod", "logs", "--tail", "1", "verbs");
+        assertTrue(byId.out().contains(sideId + " side-started\n"), () -> "short ids by default: " + byId.describe());
+        assertEquals(2, byId.out().lines().count(), () -> "--tail 1 per container: " + byId.describe());
+        assertEquals("side-started\n", h.jpodOk("pod", "logs", "-c", RENAMED, "verbs").out(), "one container: no prefix");
+    }
+
+    @Test
+    @Order(9)
+    void allAndLatest() {
+        assertEquals(RENAMED + "\n", h.jpodOk("inspect", "-l", "--format", "{{.Name}}").out(), "the container created last");
+        Result stopped = h.jpodOk("stop", "-a", "-t", "0");
+        assertEquals(2, stopped.out().lines().filter(l -> l.matches("[0-9a-f]{64}")).count(), () -> "both app containers' ids: " + stopped.describe());
+        assertEquals("exited", h.state(APP));
+        assertEquals(2, h.jpodOk("start", "--all").out().lines().count());
+        h.waitForState(APP, "running", SOON);
+        assertEquals("-1\n", h.jpodOk("wait", "--condition", "running", "-l").out());
+    }
+
+    @Test
+    @Order(10)
     void podKillByNameThenPodRmWithoutGrace() {
         Result killed = h.jpodOk("pod", "kill", "-s", "SIGTERM", "verbs");
         assertTrue(killed.out().matches("[0-9a-f]{64}\n"), () -> "the pod's id: " + killed.describe());

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * jpod run by root (no user namespace): the same pod works, state goes where JPOD_ROOT and
- * JPOD_RUNROOT say (kept apart from /var/lib/jpod), and kube down leaves nothing mounted.
+ * JPOD_RUNROOT say (kept apart from /var/lib/jpod), and kube down leaves nothing mounted; a container's own cgroup
+ * enforces its resources, counts its stats and freezes it for pause.
  */
 class RootModeIT {
     private static final Path STATE = Harness.tmp("rootmode");
@@ -85,6 +86,13 @@ class RootModeIT {
             assertEquals("256", rootOk("exec", "tuned-app", "cat", "/sys/fs/cgroup/cpu/cpu.shares").out().trim(), "requests.cpu 250m");
             String controllers = rootOk("info").out().lines().filter(l -> l.contains("cgroupControllers:")).findFirst().orElse("");
             assertTrue(controllers.contains("memory") && controllers.contains("cpu"), () -> "info lists the controllers: " + controllers);
+            String stats = rootOk("stats", "--no-stream", "--format", "{{.MemUsage}} {{.PIDS}}", "tuned-app").out();
+            assertTrue(stats.matches("[0-9.]+[kM]?B / 67.11MB [1-9]\\d*\\n"), () -> "the cgroup's usage and its 64Mi limit: " + stats);
+            assertEquals("tuned-app\n", rootOk("pause", "tuned-app").out());
+            assertTrue(rootOk("ps", "--all", "--format", "{{.Names}} {{.Status}}").out().contains("tuned-app Paused\n"), "ps says Paused");
+            assertEquals("paused true\n", rootOk("inspect", "--format", "{{.State.Status}} {{.State.Paused}}", "tuned-app").out());
+            assertEquals("tuned-app\n", rootOk("unpause", "tuned-app").out());
+            assertEquals("running\n", rootOk("inspect", "--format", "{{.State.Status}}", "tuned-app").out());
         } finally {
             rootOk("kube", "down", tuned.toString());
         }

@@ -46,6 +46,13 @@ class PodServiceTest {
     }
 
     @Test
+    void allPausedIsPausedAsPodmanSays() {
+        assertEquals("Paused", status(ContainerState.PAUSED, ContainerState.PAUSED, ContainerState.PAUSED));
+        assertEquals("Degraded", status(ContainerState.RUNNING, ContainerState.PAUSED), "the infra still runs");
+        assertEquals("Exited", status(ContainerState.PAUSED, ContainerState.EXITED));
+    }
+
+    @Test
     void allStoppedIsExited() {
         assertEquals("Exited", status(ContainerState.EXITED, ContainerState.EXITED, ContainerState.EXITED));
         assertEquals("Exited", status(ContainerState.EXITED, ContainerState.STOPPED));

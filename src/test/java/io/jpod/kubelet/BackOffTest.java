@@ -97,6 +97,12 @@ class BackOffTest {
         assertEquals("1.5s", GoDuration.format(Duration.ofMillis(1500)));
         assertEquals("500ms", GoDuration.format(Duration.ofMillis(500)));
         assertEquals("1h0m5s", GoDuration.format(Duration.ofSeconds(3605)));
+        assertEquals("0s", GoDuration.format(Duration.ZERO));
+        assertEquals("20.386825206s", GoDuration.format(Duration.ofNanos(20_386_825_206L)));
+        assertEquals("12.5µs", GoDuration.format(Duration.ofNanos(12_500)));
+        assertEquals("1.000001ms", GoDuration.format(Duration.ofNanos(1_000_001)));
+        assertEquals("999ns", GoDuration.format(Duration.ofNanos(999)));
+        assertEquals("2h1m0.5s", GoDuration.format(Duration.ofMillis(7_260_500)));
         assertEquals(Duration.ofSeconds(3605), GoDuration.parse(GoDuration.format(Duration.ofSeconds(3605))));
     }
 }

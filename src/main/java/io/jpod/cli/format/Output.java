@@ -24,6 +24,7 @@ public final class Output {
     /** JSON indentation of podman's inspect commands. */
     public static final int INSPECT_INDENT = 5;
     private static final String[] SIZE_UNITS = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+    private static final String[] BINARY_UNITS = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"};
 
     private Output() {
     }
@@ -71,6 +72,11 @@ public final class Output {
         out.flush();
     }
 
+    /** Whether {@code format} asks for JSON ({@code json} or {@code {{json .}}}). */
+    public static boolean isJson(String format) {
+        return format != null && JSON.matcher(format).matches();
+    }
+
     /**
      * Prints one object as pretty JSON (for inspect-style commands that print an array of objects),
      * indented by {@link #INSPECT_INDENT} like podman's inspect.
@@ -112,6 +118,26 @@ public final class Output {
             unit++;
         }
         return GoValues.formatFloat(size, precision) + separator + SIZE_UNITS[unit];
+    }
+
+    /** A size as podman's stats show it (go-units HumanSize): decimal units, four significant digits, no space: {@code 1.364MB}. */
+    public static String shortSize(long bytes) {
+        return scaled(bytes, 1000, SIZE_UNITS);
+    }
+
+    /** A size in binary units as go-units BytesSize writes it: four significant digits, no space: {@code 1.3MiB}. */
+    public static String bytesSize(long bytes) {
+        return scaled(bytes, 1024, BINARY_UNITS);
+    }
+
+    private static String scaled(long bytes, double base, String[] units) {
+        double size = bytes;
+        int unit = 0;
+        while (size >= base && unit < units.length - 1) {
+            size /= base;
+            unit++;
+        }
+        return GoValues.formatFloat(size, 4) + units[unit];
     }
 
     /**
