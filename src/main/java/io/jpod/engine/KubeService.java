@@ -89,7 +89,7 @@ public final class KubeService {
         public PlayOptions {
             configMaps = configMaps == null ? List.of() : List.copyOf(configMaps);
             registry = registry == null ? new RegistryOptions(true, null, null) : registry;
-            network = network == null ? NetworkMode.SLIRP4NETNS : network;
+            network = network == null ? NetworkMode.BRIDGE : network;
             publish = publish == null ? List.of() : List.copyOf(publish);
         }
 

@@ -18,11 +18,16 @@ public enum NetworkMode {
     NONE;
 
     /**
-     * The address a pod of this mode has (status.podIP) when it is known before the pod runs: slirp4netns' eth0, else
-     * loopback (the host's, or its own). A pod of the shared network gets its address when it starts.
+     * The address a pod of this mode has (status.podIP) when it is known before the pod runs: slirp4netns' eth0, the
+     * host's loopback with the host's network, none (empty) with loopback only. A pod of the shared network gets its
+     * address when it is created (this placeholder is replaced).
      */
     public String podIp() {
-        return this == SLIRP4NETNS ? "10.0.2.100" : "127.0.0.1";
+        return switch (this) {
+            case SLIRP4NETNS -> "10.0.2.100";
+            case NONE -> "";
+            default -> "127.0.0.1";
+        };
     }
 
     /** The user's name for it: slirp4netns, host, none. */
