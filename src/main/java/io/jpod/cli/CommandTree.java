@@ -30,14 +30,14 @@ final class CommandTree {
                     "cleanup")),
             Map.entry("image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect", "exists")),
             Map.entry("volume", List.of("create", "ls", "inspect", "rm", "prune", "exists")),
-            Map.entry("network", List.of("ls", "inspect", "exists")),
+            Map.entry("network", List.of("create", "ls", "inspect", "rm", "prune", "exists")),
             Map.entry("system", List.of("reset", "info", "warm-up", "supervise")));
 
     /** Other names of commands (picocli's aliases, from the commands' annotations), by path. */
     static final Map<String, String> ALIASES = Map.of(
             "pod ls", "pod ps", "pod list", "pod ps", "kube ls", "kube ps", "kube list", "kube ps",
             "image list", "image ls",
-            "volume list", "volume ls", "volume remove", "volume rm", "network list", "network ls");
+            "volume list", "volume ls", "volume remove", "volume rm", "network list", "network ls", "network remove", "network rm");
 
     /** Global options that take a value as the next argument (see {@link GlobalOptions}). */
     private static final List<String> VALUED_GLOBALS = List.of("--log-level", "--runtime", "--storage-driver");
@@ -103,7 +103,10 @@ final class CommandTree {
             case "volume prune" -> new VolumePruneCommand();
             case "volume exists" -> new VolumeExistsCommand();
             case "network" -> new NetworkCommand();
+            case "network create" -> new NetworkCreateCommand();
             case "network ls" -> new NetworkLsCommand();
+            case "network rm" -> new NetworkRmCommand();
+            case "network prune" -> new NetworkPruneCommand();
             case "network inspect" -> new NetworkInspectCommand();
             case "network exists" -> new NetworkExistsCommand();
             case "login" -> new LoginCommand();

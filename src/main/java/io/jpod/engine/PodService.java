@@ -139,7 +139,7 @@ public final class PodService {
         PodSpec placed = spec;
         if (spec.network() == NetworkMode.BRIDGE) { // its address on the shared network, kept while the pod exists
             Set<String> live = state.pods().stream().map(PodRow::id).collect(java.util.stream.Collectors.toSet());
-            placed = spec.withPodIp(life.network().reserve(podId, live));
+            placed = spec.withPodIp(life.network().reserve(podId, spec.networkName(), live));
             plans.clear();
             for (int i = 0; i < resolved.size(); i++) {
                 plans.add(ProcessPlan.of(placed, placed.allContainers().get(i), resolved.get(i).defaults()));
@@ -414,7 +414,7 @@ public final class PodService {
         eventLog.removed(pod, state.containersOf(podId));
         state.removePod(podId);
         if (pod.spec().network() == NetworkMode.BRIDGE) {
-            life.network().release(podId);
+            life.network().release(podId, pod.spec().networkName());
         }
     }
 
@@ -543,7 +543,7 @@ public final class PodService {
         List<PortMapping> ports = pod == null || !PodNetwork.publishes(pod.spec().network()) ? List.of() : PortMapping.of(pod.spec());
         ContainerSpec spec = pod == null || c.infra() ? null : pod.spec().container(c.config().kubeName());
         List<String> mounts = spec == null ? List.of() : spec.volumeMounts().stream().map(VolumeMount::mountPath).toList();
-        List<String> networks = pod == null || !c.infra() ? List.of() : PodNetwork.names(pod.spec().network());
+        List<String> networks = pod == null || !c.infra() ? List.of() : PodNetwork.names(pod.spec());
         return new ContainerInfo(c, pod == null ? "" : pod.name(), now, labels, ports, watch.waiting().get(c.id()),
                 now == ContainerState.RUNNING && (pod == null || watch.ready(pod, c)), mounts, networks);
     }
@@ -650,6 +650,11 @@ public final class PodService {
     /** Unused images check for image removal: is an image used by any container? */
     public boolean imageInUse(String imageId) {
         return state.containers().stream().anyMatch(c -> imageId.equals(c.imageId()));
+    }
+
+    /** NotFoundException, in podman's words, when there is no network named {@code name}. */
+    void requireNetwork(String name) {
+        life.network().store().get(name);
     }
 
     /** The Services played changed: the shared network serves them as they are now. */

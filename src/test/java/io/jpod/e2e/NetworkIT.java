@@ -279,6 +279,7 @@ class NetworkIT extends PlayingIT {
             h.jpod("kube", "down", yaml.toString());
         }
         Result bad = h.jpodError("kube", "play", "--network", "pasta", yaml.toString());
-        assertTrue(bad.err().contains("slirp4netns, bridge, host, none"), bad::describe);
+        assertTrue(bad.err().contains("unable to find network with name or ID pasta: network not found"), bad::describe);
+        assertEquals(0, h.podPs().size(), "nothing is played on a network that does not exist");
     }
 }

@@ -193,7 +193,7 @@ class KubeServiceTest {
                     - {name: NAME, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
                 """);
         for (var mode : io.jpod.pod.NetworkMode.values()) {
-            Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true, List.of(), null, mode, null));
+            Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true, List.of(), null, new io.jpod.pod.NetworkMode.Choice(mode, null), null));
             var env = plan.pods().get(0).containers().get(0).env();
             String expected = switch (mode) {
                 case SLIRP4NETNS -> "10.0.2.100";

@@ -52,9 +52,9 @@ class NetworkTest {
     void slirpPodsAskSlirpsDnsFirst() {
         String host = "search example.com\nnameserver 192.0.2.53\nnameserver 127.0.0.53\noptions edns0\n";
         assertEquals("nameserver 10.0.2.3\nsearch example.com\nnameserver 192.0.2.53\noptions edns0\n",
-                ResolvConf.forPod(host, NetworkMode.SLIRP4NETNS), "the host's loopback resolver cannot be reached from the pod");
-        assertEquals(host, ResolvConf.forPod(host, NetworkMode.HOST));
-        assertEquals(host, ResolvConf.forPod(host, NetworkMode.NONE));
+                ResolvConf.forPod(host, NetworkMode.SLIRP4NETNS, ""), "the host's loopback resolver cannot be reached from the pod");
+        assertEquals(host, ResolvConf.forPod(host, NetworkMode.HOST, ""));
+        assertEquals(host, ResolvConf.forPod(host, NetworkMode.NONE, ""));
     }
 
     @Test
