@@ -120,6 +120,14 @@ public final class PodService {
      * put under the name).
      */
     CreatedPod create(PodSpec spec, boolean replace, boolean start, RegistryOptions registry, boolean mayPull) {
+        // a pod replaced on a shared network: the network stays up between the old pod's leaving and the new one's joining
+        try (PodNetwork.Hold hold = replace && start && state.pods().stream().anyMatch(p -> p.name().equals(spec.name()))
+                ? life.network().hold(spec) : PodNetwork.Hold.NONE) {
+            return createHeld(spec, replace, start, registry, mayPull);
+        }
+    }
+
+    private CreatedPod createHeld(PodSpec spec, boolean replace, boolean start, RegistryOptions registry, boolean mayPull) {
         List<ImageSource.ResolvedImage> resolved = resolveImages(spec, registry, mayPull);
         List<ProcessPlan> plans = new ArrayList<>();
         for (int i = 0; i < resolved.size(); i++) {

@@ -93,6 +93,26 @@ public final class PodNetwork {
         return store.find(name).map(d -> shared(d).info());
     }
 
+    /** A hold of a network up ({@link #hold}); closing it lets the network end when no pod is on it. */
+    public interface Hold extends AutoCloseable {
+        Hold NONE = () -> {
+        };
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Keeps the network of {@code pod} up until the hold is closed, though its last pod leaves meanwhile (a pod about
+     * to be replaced by {@code pod}); none for a pod off the user's networks.
+     */
+    public Hold hold(PodSpec pod) {
+        if (pod.network() != NetworkMode.BRIDGE) {
+            return Hold.NONE;
+        }
+        return store.find(pod.networkName()).map(d -> shared(d).hold()).orElse(Hold.NONE);
+    }
+
     /** The gateway of {@code pod}'s network (its DNS server); empty when it is on none of the user's networks. */
     public String gateway(PodSpec pod) {
         return pod.network() != NetworkMode.BRIDGE ? "" : store.find(pod.networkName()).map(NetworkDefinition::gateway).orElse("");

@@ -183,7 +183,7 @@ public final class SharedNetwork {
                 ip(Path.of("/proc", Long.toString(m.infraPid()), "ns", "net"), null,
                         List.of("addr add " + lease.ip() + "/" + subnet.prefix() + " dev eth0", "link set eth0 up",
                                 "route add default via " + def.gateway()));
-                lease = lease.withPorts(publish(lease.ip(), m.ports()));
+                lease = lease.withPorts(publish(lease.ip(), m.ports(), leases));
                 write(lease);
                 leases.add(lease);
                 refresh(leases);
@@ -214,13 +214,63 @@ public final class SharedNetwork {
             Files.deleteIfExists(runDir.resolve(ADDRESS_FILE));
             Files.deleteIfExists(runDir.resolve(NAME_FILE));
             List<Lease> leases = live(all);
-            if (leases.isEmpty()) {
+            if (leases.isEmpty() && !held()) {
                 down();
-            } else if (mounted()) {
+            } else if (!leases.isEmpty() && mounted()) {
                 refresh(leases);
             }
             return null;
         });
+    }
+
+    /**
+     * Keeps the network up until the hold is closed, though its last pod leaves meanwhile: a pod replaced by one of the
+     * same name leaves just before the new one joins, and taking the network down and up again between them costs
+     * seconds. Closing the hold ends the network if no pod is on it then. A hold of a process that ended is void.
+     */
+    PodNetwork.Hold hold() {
+        Path file = dir.resolve("holds").resolve(ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + "-" + System.nanoTime());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "");
+        } catch (IOException e) {
+            return PodNetwork.Hold.NONE; // without a hold the network is only made again
+        }
+        return () -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a hold whose process ended is void
+            }
+            locked("end the network", () -> {
+                if (live(leases()).isEmpty() && !held() && (mounted() || Slirp4netns.running(dir))) {
+                    down();
+                }
+                return null;
+            });
+        };
+    }
+
+    /** Whether a live process holds the network up ({@link #hold}); holds of ended processes are dropped. */
+    private boolean held() {
+        Path holds = dir.resolve("holds");
+        if (!Files.isDirectory(holds)) {
+            return false;
+        }
+        boolean held = false;
+        try (Stream<Path> files = Files.list(holds)) {
+            for (Path f : files.toList()) {
+                String pid = f.getFileName().toString().split("-")[0];
+                if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
+                    held = true;
+                } else {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return held;
     }
 
     /** A change of the network, made under its locks; it may fail with an IOException. */
@@ -588,21 +638,38 @@ public final class SharedNetwork {
     }
 
     /** Publishes a pod's ports at {@code ip}: nftables sends tap0's port on to the pod, slirp4netns forwards the host's. */
-    private List<Lease.Port> publish(String ip, List<PortMapping> ports) {
+    private List<Lease.Port> publish(String ip, List<PortMapping> ports, List<Lease> others) {
         if (def.internal()) {
             return List.of(); // no way in from the host either
         }
-        for (PortMapping m : ports) {
-            nft("add element inet jpod hostports { " + key(m) + " : " + ip + " . " + m.containerPort() + " }");
+        for (PortMapping m : ports) { // another pod of the network has it (pods started at once both found it free)
+            others.stream().flatMap(l -> l.ports().stream()).filter(p -> key(p.mapping()).equals(key(m))).findFirst().ifPresent(p -> {
+                throw new PortInUseException(m, "another pod of network " + name + " publishes it");
+            });
         }
-        return forward(ports);
+        List<PortMapping> added = new ArrayList<>();
+        try {
+            for (PortMapping m : ports) {
+                nft("add element inet jpod hostports { " + key(m) + " : " + ip + " . " + m.containerPort() + " }");
+                added.add(m);
+            }
+            return forward(ports);
+        } catch (RuntimeException e) {
+            added.forEach(m -> quietly(() -> nft("delete element inet jpod hostports { " + key(m) + " }")));
+            throw e;
+        }
     }
 
     private List<Lease.Port> forward(List<PortMapping> ports) {
         List<Lease.Port> out = new ArrayList<>();
         SlirpApi api = new SlirpApi(socket());
-        for (PortMapping m : ports) {
-            out.add(new Lease.Port(m, api.addHostForward(m, m.hostPort())));
+        try {
+            for (PortMapping m : ports) {
+                out.add(new Lease.Port(m, api.addHostForward(m, m.hostPort())));
+            }
+        } catch (RuntimeException e) {
+            out.forEach(p -> quietly(() -> api.removeHostForward(p.forwardId()))); // a port taken: the pod publishes none
+            throw e;
         }
         return out;
     }
