@@ -32,7 +32,7 @@ final class CommandTree {
                     "logs", "top", "stats", "exec", "cp", "diff", "exists", "cleanup")),
             Map.entry("image", List.of("ls", "rm", "prune", "tag", "untag", "import", "load", "save", "pull", "push", "inspect", "history", "exists")),
             Map.entry("volume", List.of("create", "ls", "inspect", "rm", "prune", "exists")),
-            Map.entry("network", List.of("ls", "inspect", "exists")),
+            Map.entry("network", List.of("create", "ls", "inspect", "rm", "prune", "exists")),
             Map.entry("secret", List.of("create", "ls", "inspect", "rm", "exists")),
             Map.entry("system", List.of("df", "prune", "reset", "info", "warm-up", "supervise")));
 
@@ -40,7 +40,7 @@ final class CommandTree {
     static final Map<String, String> ALIASES = Map.of(
             "pod ls", "pod ps", "pod list", "pod ps", "kube ls", "kube ps", "kube list", "kube ps",
             "image list", "image ls",
-            "volume list", "volume ls", "volume remove", "volume rm", "network list", "network ls", "secret list", "secret ls");
+            "volume list", "volume ls", "volume remove", "volume rm", "network list", "network ls", "secret list", "secret ls", "network remove", "network rm");
 
     /** Global options that take a value as the next argument (see {@link GlobalOptions}). */
     private static final List<String> VALUED_GLOBALS = List.of("--log-level", "--runtime", "--storage-driver");
@@ -128,7 +128,10 @@ final class CommandTree {
             case "volume prune" -> new VolumePruneCommand();
             case "volume exists" -> new VolumeExistsCommand();
             case "network" -> new NetworkCommand();
+            case "network create" -> new NetworkCreateCommand();
             case "network ls" -> new NetworkLsCommand();
+            case "network rm" -> new NetworkRmCommand();
+            case "network prune" -> new NetworkPruneCommand();
             case "network inspect" -> new NetworkInspectCommand();
             case "network exists" -> new NetworkExistsCommand();
             case "login" -> new LoginCommand();

@@ -25,8 +25,11 @@ final class NetworkRows {
         m.put("created", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(n.created().atZone(ZoneId.systemDefault())));
         m.put("subnets", List.of(Map.of("subnet", n.subnet(), "gateway", n.gateway())));
         m.put("ipv6_enabled", false);
-        m.put("internal", false);
+        m.put("internal", n.internal());
         m.put("dns_enabled", true);
+        if (!n.labels().isEmpty()) {
+            m.put("labels", n.labels());
+        }
         m.put("ipam_options", Map.of("driver", "host-local"));
         return m;
     }

@@ -145,7 +145,8 @@ final class ContainerLifecycle {
             writePodHosts(pod, null);
             Files.writeString(infra.etcHostname(), PodEtcFiles.hostname(pod.spec(), hostHostname()) + "\n");
             Files.writeString(infra.resolvConf(), PodEtcFiles.resolvConf(pod.spec(),
-                    ResolvConf.forPod(FileOps.readIfReadable(Path.of("/etc/resolv.conf")), pod.spec().network())));
+                    ResolvConf.forPod(FileOps.readIfReadable(Path.of("/etc/resolv.conf")), pod.spec().network(),
+                            network.gateway(pod.spec()))));
         } catch (IOException e) {
             throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
         }

@@ -48,7 +48,7 @@ public final class Engine implements AutoCloseable {
                 imageId -> pods().removeContainersUsing(imageId), eventLog);
         StateStore state = new StateStore(db);
         ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns(),
-                host.paths().runDir().resolve("networks"), () -> NetServices.of(new KubeObjectStore(db))), eventLog);
+                host.paths().runDir().resolve("networks"), host.paths().dataDir().resolve("networks"), () -> NetServices.of(new KubeObjectStore(db))), eventLog);
         NetnsProber netns = new NetnsProber();
         Prober prober = new Prober(life, (path, action, ports, podIp, timeout) -> {
             ProbeResult r = netns.check(path, action, ports, podIp, timeout);
@@ -62,7 +62,7 @@ public final class Engine implements AutoCloseable {
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
         this.metrics = new MetricsService(pods, life, new ContainerMetrics(host.cgroups()));
         this.workloads = new Workloads(workloadTable, pods, eventLog, events, kubelet::ensureSupervisor);
-        this.networks = new NetworkService(life.network());
+        this.networks = new NetworkService(life.network(), state, pods);
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
     }
 

@@ -84,14 +84,15 @@ public final class KubeService {
      *
      * @param configMaps files of ConfigMaps ({@code --configmap}) the pods may take their environment from
      * @param registry   how to reach registries for images to pull
+     * @param network    the {@code --network} asked for (the default network when null)
      * @param publish    the {@code --publish} ports, parsed
      */
     public record PlayOptions(boolean replace, boolean start, List<String> configMaps, RegistryOptions registry,
-            NetworkMode network, List<PublishOption> publish) {
+            NetworkMode.Choice network, List<PublishOption> publish) {
         public PlayOptions {
             configMaps = configMaps == null ? List.of() : List.copyOf(configMaps);
             registry = registry == null ? new RegistryOptions(true, null, null) : registry;
-            network = network == null ? NetworkMode.SLIRP4NETNS : network;
+            network = network == null ? new NetworkMode.Choice(NetworkMode.BRIDGE, null) : network;
             publish = publish == null ? List.of() : List.copyOf(publish);
         }
 
@@ -108,7 +109,7 @@ public final class KubeService {
          * follows the network the pod has now.
          */
         PodSpec applyTo(PodSpec pod) {
-            PodSpec p = pod.toBuilder().network(network).build();
+            PodSpec p = pod.toBuilder().network(network.mode()).networkName(network.networkName()).build();
             p = p.withPodIp(p.network().podIp()); // on the shared network: the address it is given when it is created
             for (PublishOption port : publish) {
                 p = port.applyTo(p);
@@ -221,6 +222,9 @@ public final class KubeService {
      */
     public PlayReport play(List<String> files, io.jpod.kube.Inputs inputs, PlayOptions options) {
         Plan plan = checked(plan(files, options.configMaps(), inputs, false));
+        if (pods != null && options.network().networkName() != null) {
+            pods.requireNetwork(options.network().networkName()); // before anything is stored
+        }
         Instant now = Instant.now();
         List<KubeObjectStore.KubeObject> kept = new ArrayList<>();
         plan.configs().forEach(c -> kept.add(new KubeObjectStore.KubeObject(c.kind(), c.name(), c.data(), c.where(), now)));

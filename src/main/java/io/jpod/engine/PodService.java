@@ -121,6 +121,14 @@ public final class PodService {
      * put under the name).
      */
     CreatedPod create(PodSpec spec, boolean replace, boolean start, RegistryOptions registry, boolean mayPull) {
+        // a pod replaced on a shared network: the network stays up between the old pod's leaving and the new one's joining
+        try (PodNetwork.Hold hold = replace && start && state.pods().stream().anyMatch(p -> p.name().equals(spec.name()))
+                ? life.network().hold(spec) : PodNetwork.Hold.NONE) {
+            return createHeld(spec, replace, start, registry, mayPull);
+        }
+    }
+
+    private CreatedPod createHeld(PodSpec spec, boolean replace, boolean start, RegistryOptions registry, boolean mayPull) {
         List<ImageSource.ResolvedImage> resolved = resolveImages(spec, registry, mayPull);
         List<ProcessPlan> plans = new ArrayList<>();
         for (int i = 0; i < resolved.size(); i++) {
@@ -140,7 +148,7 @@ public final class PodService {
         PodSpec placed = spec;
         if (spec.network() == NetworkMode.BRIDGE) { // its address on the shared network, kept while the pod exists
             Set<String> live = state.pods().stream().map(PodRow::id).collect(java.util.stream.Collectors.toSet());
-            placed = spec.withPodIp(life.network().reserve(podId, live));
+            placed = spec.withPodIp(life.network().reserve(podId, spec.networkName(), live));
             plans.clear();
             for (int i = 0; i < resolved.size(); i++) {
                 plans.add(ProcessPlan.of(placed, placed.allContainers().get(i), resolved.get(i).defaults()));
@@ -486,7 +494,7 @@ public final class PodService {
         eventLog.removed(pod, state.containersOf(podId));
         state.removePod(podId);
         if (pod.spec().network() == NetworkMode.BRIDGE) {
-            life.network().release(podId);
+            life.network().release(podId, pod.spec().networkName());
         }
     }
 
@@ -618,7 +626,7 @@ public final class PodService {
         List<PortMapping> ports = pod == null || !PodNetwork.publishes(pod.spec().network()) ? List.of() : PortMapping.of(pod.spec());
         ContainerSpec spec = pod == null || c.infra() ? null : pod.spec().container(c.config().kubeName());
         List<String> mounts = spec == null ? List.of() : spec.volumeMounts().stream().map(VolumeMount::mountPath).toList();
-        List<String> networks = pod == null || !c.infra() ? List.of() : PodNetwork.names(pod.spec().network());
+        List<String> networks = pod == null || !c.infra() ? List.of() : PodNetwork.names(pod.spec());
         return new ContainerInfo(c, pod == null ? "" : pod.name(), now, labels, ports, watch.waiting().get(c.id()),
                 now == ContainerState.RUNNING && (pod == null || watch.ready(pod, c)), mounts, networks);
     }
@@ -728,6 +736,11 @@ public final class PodService {
     /** Unused images check for image removal: is an image used by any container? */
     public boolean imageInUse(String imageId) {
         return state.containers().stream().anyMatch(c -> imageId.equals(c.imageId()));
+    }
+
+    /** NotFoundException, in podman's words, when there is no network named {@code name}. */
+    void requireNetwork(String name) {
+        life.network().store().get(name);
     }
 
     /** The Services played changed: the shared network serves them as they are now. */

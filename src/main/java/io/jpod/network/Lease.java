@@ -33,9 +33,9 @@ record Lease(String ip, String infraId, Path runDir, List<String> names, List<Po
         portNames = new TreeMap<>(portNames);
     }
 
-    /** The host end of the pod's veth pair, named after the address (at most 15 bytes). */
+    /** The host end of the pod's veth pair, named after the address's last 16 bits (at most 15 bytes; .5 of a /24: jpodv5). */
     String veth() {
-        return "jpodv" + ip.substring(ip.lastIndexOf('.') + 1);
+        return "jpodv" + (Subnet.address(ip) & 0xffff);
     }
 
     Lease withPorts(List<Port> p) {

@@ -1,20 +1,46 @@
 package io.jpod.network;
 
+import java.util.Map;
+
 /**
- * What {@code jpod network inspect} shows of a network.
+ * What {@code jpod network ls|inspect} shows of a network.
  *
- * @param created when the user first had it (its directory was made)
- * @param up      whether its namespace and helpers are there (a pod has joined)
- * @param pods    how many pods are on it now
+ * @param definition what it is (name, bridge, subnet…)
+ * @param up         whether its namespace and helpers are there (a pod has joined)
+ * @param pods       how many pods are on it now
  */
-public record NetworkInfo(String name, String bridge, String subnet, String gateway, java.time.Instant created, boolean up, int pods) {
+public record NetworkInfo(NetworkDefinition definition, boolean up, int pods) {
+    public String name() {
+        return definition.name();
+    }
+
+    public String bridge() {
+        return definition.bridge();
+    }
+
+    public String subnet() {
+        return definition.subnet();
+    }
+
+    public String gateway() {
+        return definition.gateway();
+    }
+
+    public boolean internal() {
+        return definition.internal();
+    }
+
+    public Map<String, String> labels() {
+        return definition.labels();
+    }
+
+    /** When the user first had it (made it, or first had the default network). */
+    public java.time.Instant created() {
+        return definition.created();
+    }
+
     /** Its id, as podman's: 64 hex digits, here the SHA-256 of its name. */
     public String id() {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return definition.id();
     }
 }

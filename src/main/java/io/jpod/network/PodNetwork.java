@@ -8,6 +8,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -22,48 +23,119 @@ public final class PodNetwork {
     /** A pod's own address on its slirp4netns network (eth0). */
     public static final String POD_IP = "10.0.2.100";
     private final Supplier<Optional<Path>> slirpBinary;
-    private final SharedNetwork shared;
+    private final Path runDir;
+    private final NetworkStore store;
+    private final Supplier<List<NetService>> services;
 
-    private PodNetwork(Supplier<Optional<Path>> slirpBinary, Path networks, Supplier<List<NetService>> services) {
+    private PodNetwork(Supplier<Optional<Path>> slirpBinary, Path runDir, Path dataDir, Supplier<List<NetService>> services) {
         this.slirpBinary = slirpBinary;
-        this.shared = new SharedNetwork(networks.resolve(SharedNetwork.NAME), slirpBinary, services);
+        this.runDir = runDir;
+        this.services = services;
+        this.store = new NetworkStore(dataDir, () -> SharedNetwork.created(runDir.resolve(NetworkDefinition.DEFAULT)), NetworkStore::hostRoutes);
     }
 
     /**
      * The network of this host: slirp4netns where installed ({@code HostFacts.slirp4netns}, looked for when
-     * first needed), and the shared network, whose files are kept under {@code networks} (in the run directory)
-     * and which serves the {@code services} played (read when the network changes).
+     * first needed), and the user's networks, defined under {@code dataDir} (the data directory's {@code networks}), their
+     * run-time files kept under {@code runDir} (the run directory's), which serve the {@code services} played (read when a
+     * network changes).
      */
-    public static PodNetwork of(Supplier<Optional<Path>> slirp4netns, Path networks, Supplier<List<NetService>> services) {
-        return new PodNetwork(slirp4netns, networks, services);
+    public static PodNetwork of(Supplier<Optional<Path>> slirp4netns, Path runDir, Path dataDir, Supplier<List<NetService>> services) {
+        return new PodNetwork(slirp4netns, runDir, dataDir, services);
     }
 
-    /** The pod whose infra container's run directory is {@code runDir} became ready or not: Services of the shared network follow it. */
-    public void setReady(Path runDir, boolean ready) {
-        shared.setReady(runDir, ready);
+    /** The user's networks' definitions: create, remove. */
+    public NetworkStore store() {
+        return store;
+    }
+
+    /** The network {@code def} as it runs. */
+    private SharedNetwork shared(NetworkDefinition def) {
+        return new SharedNetwork(def, runDir.resolve(def.name()), slirpBinary, services,
+                () -> store.all().stream().filter(d -> !d.name().equals(def.name())).map(NetworkDefinition::subnet).toList());
+    }
+
+    /** The network named {@code name} (null: the default); NotFoundException when there is none. */
+    private SharedNetwork shared(String name) {
+        return shared(store.get(name == null ? NetworkDefinition.DEFAULT : name));
+    }
+
+    /** The network the pod whose infra container's run directory is {@code runDir} is on, if it is on one that still exists. */
+    private Optional<SharedNetwork> sharedOf(Path infraRunDir) {
+        return SharedNetwork.networkOf(infraRunDir).flatMap(store::find).map(this::shared);
+    }
+
+    /** The pod whose infra container's run directory is {@code runDir} became ready or not: Services of its network follow it. */
+    public void setReady(Path infraRunDir, boolean ready) {
+        sharedOf(infraRunDir).ifPresent(n -> n.setReady(infraRunDir, ready));
     }
 
     /**
-     * An address of the shared network for pod {@code podId}, kept for it until {@link #release}: the one it
-     * has when it joins. Reservations of pods not in {@code livePods} (removed without a word) are dropped.
+     * An address of network {@code network} (null: the default) for pod {@code podId}, kept for it until {@link #release}:
+     * the one it has when it joins. Reservations of pods not in {@code livePods} (removed without a word) are dropped.
      */
-    public String reserve(String podId, java.util.Set<String> livePods) {
-        return shared.reserve(podId, livePods);
+    public String reserve(String podId, String network, java.util.Set<String> livePods) {
+        return shared(network).reserve(podId, livePods);
     }
 
-    /** Gives back the address of pod {@code podId} (removed). */
-    public void release(String podId) {
-        shared.release(podId);
+    /** Gives back the address of pod {@code podId} (removed) on network {@code network}, if it still exists. */
+    public void release(String podId, String network) {
+        store.find(network == null ? NetworkDefinition.DEFAULT : network).map(this::shared).ifPresent(n -> n.release(podId));
     }
 
-    /** The networks pods can join by name: the user's shared network. */
+    /** The networks pods can join by name: the default one, then those made by name. */
     public List<NetworkInfo> networks() {
-        return List.of(shared.info());
+        return store.all().stream().map(d -> shared(d).info()).toList();
     }
 
-    /** The Services played changed: the shared network serves them as they are now. */
+    /** The network named {@code name} (or whose id starts with it). */
+    public Optional<NetworkInfo> network(String name) {
+        return store.find(name).map(d -> shared(d).info());
+    }
+
+    /** A hold of a network up ({@link #hold}); closing it lets the network end when no pod is on it. */
+    public interface Hold extends AutoCloseable {
+        Hold NONE = () -> {
+        };
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Keeps the network of {@code pod} up until the hold is closed, though its last pod leaves meanwhile (a pod about
+     * to be replaced by {@code pod}); none for a pod off the user's networks.
+     */
+    public Hold hold(PodSpec pod) {
+        if (pod.network() != NetworkMode.BRIDGE) {
+            return Hold.NONE;
+        }
+        return store.find(pod.networkName()).map(d -> shared(d).hold()).orElse(Hold.NONE);
+    }
+
+    /** The gateway of {@code pod}'s network (its DNS server); empty when it is on none of the user's networks. */
+    public String gateway(PodSpec pod) {
+        return pod.network() != NetworkMode.BRIDGE ? "" : store.find(pod.networkName()).map(NetworkDefinition::gateway).orElse("");
+    }
+
+    /** Removes network {@code name}'s definition and its run-time files (no pod is on it). */
+    public void remove(String name) {
+        store.remove(name);
+        Path dir = runDir.resolve(name);
+        if (Files.isDirectory(dir)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            } catch (IOException e) {
+                // what is left is made anew if a network of that name is created again
+            }
+        }
+    }
+
+    /** The Services played changed: every network serves them as they are now. */
     public void servicesChanged() {
-        shared.servicesChanged();
+        store.all().forEach(d -> shared(d).servicesChanged());
     }
 
     private Optional<Slirp4netns> slirp() {
@@ -85,11 +157,11 @@ public final class PodNetwork {
     }
 
     /**
-     * The named networks a pod in {@code mode} is on, as podman lists them: the shared network's name; none for
+     * The named networks {@code pod} is on, as podman lists them: its network's name; none for
      * slirp4netns, the host's network or none (podman lists no network for those modes either).
      */
-    public static List<String> names(NetworkMode mode) {
-        return mode == NetworkMode.BRIDGE ? List.of(SharedNetwork.NAME) : List.of();
+    public static List<String> names(PodSpec pod) {
+        return pod.network() == NetworkMode.BRIDGE ? List.of(pod.networkName()) : List.of();
     }
 
     /** Whether the namespace of an infra container in {@code mode} is its own (not the host's). */
@@ -141,7 +213,7 @@ public final class PodNetwork {
     public Optional<String> attach(Attachment a) {
         NetworkMode mode = a.pod().network();
         if (mode == NetworkMode.BRIDGE) {
-            return Optional.of(shared.attach(SharedNetwork.Member.of(a)));
+            return Optional.of(shared(a.pod().networkName()).attach(SharedNetwork.Member.of(a)));
         }
         if (mode != NetworkMode.SLIRP4NETNS) {
             return Optional.empty();
@@ -168,6 +240,6 @@ public final class PodNetwork {
     /** Ends what {@link #attach} started for the infra container whose run directory is {@code runDir}. Idempotent. */
     public void detach(Path runDir) {
         Slirp4netns.stop(runDir);
-        shared.detach(runDir);
+        sharedOf(runDir).ifPresent(n -> n.detach(runDir));
     }
 }

@@ -12,10 +12,10 @@ public final class ResolvConf {
     private ResolvConf() {
     }
 
-    /** The pod's resolv.conf for {@code mode}, from the host's text. */
-    public static String forPod(String host, NetworkMode mode) {
+    /** The pod's resolv.conf for {@code mode}, from the host's text; {@code gateway}: its network's, with {@link NetworkMode#BRIDGE}. */
+    public static String forPod(String host, NetworkMode mode, String gateway) {
         if (mode == NetworkMode.BRIDGE) {
-            return shared(host);
+            return shared(host, gateway);
         }
         if (mode != NetworkMode.SLIRP4NETNS) {
             return host;
@@ -39,7 +39,7 @@ public final class ResolvConf {
      * On the shared network: its DNS (aardvark-dns on the gateway, which forwards what it does not know to
      * the host's resolvers) alone, its domain searched first, then the host's searches and options.
      */
-    private static String shared(String host) {
+    private static String shared(String host, String gateway) {
         List<String> search = new ArrayList<>(List.of(SharedNetwork.DOMAIN));
         List<String> options = new ArrayList<>();
         for (String line : host.split("\n")) {
@@ -53,7 +53,7 @@ public final class ResolvConf {
             }
         }
         StringBuilder sb = new StringBuilder("search ").append(String.join(" ", search)).append('\n')
-                .append("nameserver ").append(SharedNetwork.GATEWAY).append('\n');
+                .append("nameserver ").append(gateway).append('\n');
         options.forEach(o -> sb.append(o).append('\n'));
         return sb.toString();
     }

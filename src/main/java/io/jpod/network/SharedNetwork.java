@@ -21,11 +21,11 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The user's shared pod network, {@value #NAME}: a network namespace of its own (bound to a file of the
- * run directory, inside the user namespace when rootless, so nothing runs as host root) holding the
- * bridge {@value #BRIDGE} at {@value #GATEWAY}/24; each pod joins with a veth pair (eth0 in the pod) and an
+ * One of the user's pod networks ({@link NetworkDefinition}: the default {@code jpod}, or one {@code network create}
+ * made): a network namespace of its own (bound to a file of the run directory, inside the user namespace when
+ * rootless, so nothing runs as host root) holding the network's bridge at its gateway; each pod joins with a veth pair (eth0 in the pod) and an
  * address of the subnet, so pods reach each other directly. One slirp4netns attached to that namespace
- * (tap0, 10.0.2.100) carries outbound traffic, masqueraded by nftables, and publishes the pods' ports:
+ * (tap0, 10.0.2.100; none for an internal network) carries outbound traffic, masqueraded by nftables, and publishes the pods' ports:
  * slirp4netns forwards the host port to tap0, where an nftables map sends it on to the pod's address and
  * port. aardvark-dns on the gateway answers the pods' names. The namespace, slirp4netns and aardvark-dns
  * are made when the first pod joins and ended when the last one leaves; a helper killed meanwhile is
@@ -33,30 +33,58 @@ import java.util.stream.Stream;
  * under a file lock shared by every jpod process of the user.
  */
 public final class SharedNetwork {
-    public static final String NAME = "jpod";
-    static final String BRIDGE = "jpod0";
-    private static final String PREFIX = "10.89.0.";
-    public static final String GATEWAY = PREFIX + "1";
-    public static final String SUBNET = PREFIX + "0/24";
     /** The host as the pods reach it through slirp4netns: its loopback (host.containers.internal). */
     public static final String HOST_ADDRESS = "10.0.2.2";
     /** The search domain of the network's DNS (aardvark-dns answers {@code NAME.dns.podman} too). */
     public static final String DOMAIN = "dns.podman";
     /** In an infra container's run directory: the pod's address on the network. */
     static final String ADDRESS_FILE = "network.ip";
+    /** In an infra container's run directory: the name of the network the pod is on (none: the default). */
+    static final String NAME_FILE = "network.name";
 
     /** Where the Services' ClusterIPs are given from: 10.96.0.10 on (Kubernetes' default service range is 10.96.0.0/12). */
     private static final String SERVICE_PREFIX = "10.96.";
 
+    private final NetworkDefinition def;
+    private final Subnet subnet;
+    private final String name;
     private final Path dir;
     private final Supplier<Optional<Path>> slirpBinary;
     private final Supplier<List<NetService>> services;
+    private final Supplier<List<String>> otherSubnets;
     private final Lazy<NetworkTools> tools = Lazy.of(NetworkTools::find);
 
-    SharedNetwork(Path dir, Supplier<Optional<Path>> slirpBinary, Supplier<List<NetService>> services) {
+    /**
+     * Network {@code def}, whose run-time files are kept in {@code dir}; {@code otherSubnets} are the other networks'
+     * (its pods may not reach them), {@code services} the Services played.
+     */
+    SharedNetwork(NetworkDefinition def, Path dir, Supplier<Optional<Path>> slirpBinary, Supplier<List<NetService>> services,
+            Supplier<List<String>> otherSubnets) {
+        this.def = def;
+        this.subnet = def.parsedSubnet();
+        this.name = def.name();
         this.dir = dir;
         this.slirpBinary = slirpBinary;
         this.services = services;
+        this.otherSubnets = otherSubnets;
+    }
+
+    NetworkDefinition definition() {
+        return def;
+    }
+
+    /** When the user first had the network whose files are in {@code dir} (the default one's is made when first needed). */
+    static java.time.Instant created(Path dir) {
+        Path created = dir.resolve("created");
+        try {
+            Files.createDirectories(dir);
+            if (!Files.exists(created)) {
+                Files.writeString(created, java.time.Instant.now().toString());
+            }
+            return java.time.Instant.parse(Files.readString(created).trim());
+        } catch (IOException | java.time.format.DateTimeParseException e) {
+            return java.time.Instant.EPOCH;
+        }
     }
 
     /**
@@ -81,24 +109,17 @@ public final class SharedNetwork {
 
     /** The network as it is now (read without the lock: a view, not a decision). */
     NetworkInfo info() {
-        Path created = dir.resolve("created");
-        java.time.Instant at;
         int pods = 0;
         try {
-            Files.createDirectories(dir);
-            if (!Files.exists(created)) {
-                Files.writeString(created, java.time.Instant.now().toString());
-            }
-            at = java.time.Instant.parse(Files.readString(created).trim());
             if (Files.isDirectory(leaseDir())) {
                 try (Stream<Path> files = Files.list(leaseDir())) {
                     pods = (int) files.filter(f -> !f.getFileName().toString().startsWith(".")).count();
                 }
             }
-        } catch (IOException | java.time.format.DateTimeParseException e) {
-            at = java.time.Instant.EPOCH;
+        } catch (IOException e) {
+            pods = 0;
         }
-        return new NetworkInfo(NAME, BRIDGE, SUBNET, GATEWAY, at, mounted(), pods);
+        return new NetworkInfo(def, mounted(), pods);
     }
 
     private Path netns() {
@@ -126,6 +147,18 @@ public final class SharedNetwork {
         }
     }
 
+    /** The name of the network the pod whose infra container's run directory is {@code runDir} is on, if it is on one. */
+    static Optional<String> networkOf(Path runDir) {
+        if (address(runDir).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(runDir.resolve(NAME_FILE)).trim()).filter(s -> !s.isEmpty());
+        } catch (IOException e) {
+            return Optional.of(NetworkDefinition.DEFAULT); // joined before named networks existed
+        }
+    }
+
     /** Puts the pod on the network (making the network first when needed); returns its address. On failure nothing of it is left. */
     String attach(Member m) {
         return locked("put the pod", () -> {
@@ -142,13 +175,15 @@ public final class SharedNetwork {
                     m.ready());
             write(lease);
             try {
+                Files.writeString(m.runDir().resolve(NAME_FILE), name);
                 Files.writeString(m.runDir().resolve(ADDRESS_FILE), lease.ip());
                 ip(netns(), "-force", List.of("link del " + lease.veth()));
                 ip(netns(), null, List.of("link add " + lease.veth() + " type veth peer name eth0 netns " + m.infraPid(),
-                        "link set " + lease.veth() + " master " + BRIDGE + " up"));
+                        "link set " + lease.veth() + " master " + def.bridge() + " up"));
                 ip(Path.of("/proc", Long.toString(m.infraPid()), "ns", "net"), null,
-                        List.of("addr add " + lease.ip() + "/24 dev eth0", "link set eth0 up", "route add default via " + GATEWAY));
-                lease = lease.withPorts(publish(lease.ip(), m.ports()));
+                        List.of("addr add " + lease.ip() + "/" + subnet.prefix() + " dev eth0", "link set eth0 up",
+                                "route add default via " + def.gateway()));
+                lease = lease.withPorts(publish(lease.ip(), m.ports(), leases));
                 write(lease);
                 leases.add(lease);
                 refresh(leases);
@@ -177,14 +212,65 @@ public final class SharedNetwork {
                 all.remove(l);
             });
             Files.deleteIfExists(runDir.resolve(ADDRESS_FILE));
+            Files.deleteIfExists(runDir.resolve(NAME_FILE));
             List<Lease> leases = live(all);
-            if (leases.isEmpty()) {
+            if (leases.isEmpty() && !held()) {
                 down();
-            } else if (mounted()) {
+            } else if (!leases.isEmpty() && mounted()) {
                 refresh(leases);
             }
             return null;
         });
+    }
+
+    /**
+     * Keeps the network up until the hold is closed, though its last pod leaves meanwhile: a pod replaced by one of the
+     * same name leaves just before the new one joins, and taking the network down and up again between them costs
+     * seconds. Closing the hold ends the network if no pod is on it then. A hold of a process that ended is void.
+     */
+    PodNetwork.Hold hold() {
+        Path file = dir.resolve("holds").resolve(ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + "-" + System.nanoTime());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "");
+        } catch (IOException e) {
+            return PodNetwork.Hold.NONE; // without a hold the network is only made again
+        }
+        return () -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a hold whose process ended is void
+            }
+            locked("end the network", () -> {
+                if (live(leases()).isEmpty() && !held() && (mounted() || Slirp4netns.running(dir))) {
+                    down();
+                }
+                return null;
+            });
+        };
+    }
+
+    /** Whether a live process holds the network up ({@link #hold}); holds of ended processes are dropped. */
+    private boolean held() {
+        Path holds = dir.resolve("holds");
+        if (!Files.isDirectory(holds)) {
+            return false;
+        }
+        boolean held = false;
+        try (Stream<Path> files = Files.list(holds)) {
+            for (Path f : files.toList()) {
+                String pid = f.getFileName().toString().split("-")[0];
+                if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false)) {
+                    held = true;
+                } else {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return held;
     }
 
     /** A change of the network, made under its locks; it may fail with an IOException. */
@@ -200,7 +286,7 @@ public final class SharedNetwork {
         try (FileLocks.Held lock = FileLocks.lock(lockFile())) {
             return change.make();
         } catch (IOException e) {
-            throw new HostException("cannot " + what + " on network " + NAME + ": " + e.getMessage(), null, e);
+            throw new HostException("cannot " + what + " on network " + name + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -248,7 +334,7 @@ public final class SharedNetwork {
             Files.move(tmp, leaseDir().resolve(lease.ip()), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new HostException("cannot record the pod's address on network " + NAME + ": " + e.getMessage(), null, e);
+            throw new HostException("cannot record the pod's address on network " + name + ": " + e.getMessage(), null, e);
         }
     }
 
@@ -311,16 +397,24 @@ public final class SharedNetwork {
         });
     }
 
-    /** The lowest address of the subnet (.2 to .254) neither leased nor reserved. */
-    private static String free(List<Lease> leases, java.util.Collection<String> reserved) {
+    /** The lowest address of the subnet (but its network, broadcast and gateway addresses) neither leased nor reserved. */
+    private String free(List<Lease> leases, java.util.Collection<String> reserved) {
+        return free(subnet, def.gateway(), leases.stream().map(Lease::ip).toList(), reserved)
+                .orElseThrow(() -> new HostException("network " + name + " (" + subnet + ") has no free address left",
+                        "remove pods that are not needed"));
+    }
+
+    /** The lowest host address of {@code subnet} that is not {@code gateway} and neither {@code leased} nor {@code reserved}. */
+    static Optional<String> free(Subnet subnet, String gateway, java.util.Collection<String> leased, java.util.Collection<String> reserved) {
         Set<String> taken = new HashSet<>(reserved);
-        leases.forEach(l -> taken.add(l.ip()));
-        for (int i = 2; i < 255; i++) {
-            if (!taken.contains(PREFIX + i)) {
-                return PREFIX + i;
+        taken.addAll(leased);
+        taken.add(gateway);
+        for (long i = 1; i < Math.min(subnet.size() - 1, 65_536); i++) {
+            if (!taken.contains(subnet.host(i))) {
+                return Optional.of(subnet.host(i));
             }
         }
-        throw new HostException("network " + NAME + " (" + SUBNET + ") has no free address left", "remove pods that are not needed");
+        return Optional.empty();
     }
 
     /** Forgets a lease: its published ports, its veth (if the pod's namespace still holds it), its file. Never fails. */
@@ -391,7 +485,7 @@ public final class SharedNetwork {
     private void refresh(List<Lease> leases) {
         List<NetService> all = services.get();
         Map<String, String> ips = clusterIps(all);
-        dns().configure(NAME, Lease.dnsConfig(GATEWAY, leases, ServiceRouting.dnsLines(all, ips, leases)));
+        dns().configure(name, Lease.dnsConfig(def.gateway(), leases, ServiceRouting.dnsLines(all, ips, leases)));
         String rules = ServiceRouting.rules(all, ips, leases);
         Path file = dir.resolve("services.nft");
         try {
@@ -433,7 +527,7 @@ public final class SharedNetwork {
                     continue;
                 }
                 String ip = x.clusterIp() != null && x.clusterIp().matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && !kept.containsValue(x.clusterIp())
-                        && !x.clusterIp().startsWith(PREFIX) ? x.clusterIp() : freeServiceIp(kept);
+                        && !subnet.contains(x.clusterIp()) ? x.clusterIp() : freeServiceIp(kept);
                 kept.put(x.key(), ip);
                 Files.writeString(store.resolve(x.key()), ip);
             }
@@ -461,9 +555,9 @@ public final class SharedNetwork {
             leases.clear();
             makeNamespace(t);
         }
-        if (!Slirp4netns.running(dir)) {
+        if (!def.internal() && !Slirp4netns.running(dir)) {
             Slirp4netns slirp = new Slirp4netns(slirpBinary.get().orElseThrow(() -> new HostException(
-                    "slirp4netns is not installed: network " + NAME + " cannot reach the outside",
+                    "slirp4netns is not installed: network " + name + " cannot reach the outside",
                     "install slirp4netns (apt-get install slirp4netns), or play with --network none")));
             Slirp4netns.stop(dir);
             slirp.startOnPath(netns(), dir, socket());
@@ -474,7 +568,7 @@ public final class SharedNetwork {
         }
         AardvarkDns dns = dns();
         if (!dns.running()) {
-            dns.configure(NAME, Lease.dnsConfig(GATEWAY, leases, List.of()));
+            dns.configure(name, Lease.dnsConfig(def.gateway(), leases, List.of()));
             dns.start(t.nsenter(), netns());
         }
     }
@@ -497,19 +591,25 @@ public final class SharedNetwork {
             throw new HostException("cannot create " + netns() + ": " + e.getMessage(), null, e);
         }
         check(List.of(t.unshare().toString(), "--net=" + netns(), "true"), "create the network's namespace");
-        ip(netns(), null, List.of("link set lo up", "link add " + BRIDGE + " type bridge", "addr add " + GATEWAY + "/24 dev " + BRIDGE,
-                "link set " + BRIDGE + " up"));
+        ip(netns(), null, List.of("link set lo up", "link add " + def.bridge() + " type bridge",
+                "addr add " + def.gateway() + "/" + subnet.prefix() + " dev " + def.bridge(), "link set " + def.bridge() + " up"));
         check(List.of(t.nsenter().toString(), "--net=" + netns(), "/bin/sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"),
                 "enable forwarding in the network's namespace");
+        List<String> others = otherSubnets.get();
         nftFile(String.join("\n",
                 "table inet jpod {",
                 "  map hostports { type inet_proto . inet_service : ipv4_addr . inet_service; }",
                 "  chain services {",
                 "  }",
                 "  chain postrouting { type nat hook postrouting priority srcnat; policy accept;",
-                "    ip saddr " + SUBNET + " ip daddr != " + SUBNET + " masquerade",
+                "    ip saddr " + subnet + " ip daddr != " + subnet + " masquerade",
                 // a pod's connection to a ClusterIP sent to a pod of the same bridge: the answer must come back through here
-                "    ip saddr " + SUBNET + " ct status dnat masquerade",
+                "    ip saddr " + subnet + " ct status dnat masquerade",
+                "  }",
+                // the other networks are out of reach (their bridges are in namespaces of their own: this stops the
+                // packets from going on through slirp4netns to whatever the host routes them to)
+                "  chain forward { type filter hook forward priority filter; policy accept;",
+                others.isEmpty() ? "" : "    ip daddr { " + String.join(", ", others) + " } reject",
                 "  }",
                 "  chain prerouting { type nat hook prerouting priority dstnat; policy accept;",
                 "    iifname \"" + Slirp4netns.TAP + "\" dnat ip to meta l4proto . th dport map @hostports",
@@ -529,7 +629,7 @@ public final class SharedNetwork {
         }
         try {
             Files.deleteIfExists(netns());
-            for (String f : List.of("dns/" + NAME, "rules.nft", "services.nft", "slirp4netns.log", "slirp4netns.err")) {
+            for (String f : List.of("dns/" + name, "rules.nft", "services.nft", "slirp4netns.log", "slirp4netns.err")) {
                 Files.deleteIfExists(dir.resolve(f));
             }
         } catch (IOException e) {
@@ -538,18 +638,38 @@ public final class SharedNetwork {
     }
 
     /** Publishes a pod's ports at {@code ip}: nftables sends tap0's port on to the pod, slirp4netns forwards the host's. */
-    private List<Lease.Port> publish(String ip, List<PortMapping> ports) {
-        for (PortMapping m : ports) {
-            nft("add element inet jpod hostports { " + key(m) + " : " + ip + " . " + m.containerPort() + " }");
+    private List<Lease.Port> publish(String ip, List<PortMapping> ports, List<Lease> others) {
+        if (def.internal()) {
+            return List.of(); // no way in from the host either
         }
-        return forward(ports);
+        for (PortMapping m : ports) { // another pod of the network has it (pods started at once both found it free)
+            others.stream().flatMap(l -> l.ports().stream()).filter(p -> key(p.mapping()).equals(key(m))).findFirst().ifPresent(p -> {
+                throw new PortInUseException(m, "another pod of network " + name + " publishes it");
+            });
+        }
+        List<PortMapping> added = new ArrayList<>();
+        try {
+            for (PortMapping m : ports) {
+                nft("add element inet jpod hostports { " + key(m) + " : " + ip + " . " + m.containerPort() + " }");
+                added.add(m);
+            }
+            return forward(ports);
+        } catch (RuntimeException e) {
+            added.forEach(m -> quietly(() -> nft("delete element inet jpod hostports { " + key(m) + " }")));
+            throw e;
+        }
     }
 
     private List<Lease.Port> forward(List<PortMapping> ports) {
         List<Lease.Port> out = new ArrayList<>();
         SlirpApi api = new SlirpApi(socket());
-        for (PortMapping m : ports) {
-            out.add(new Lease.Port(m, api.addHostForward(m, m.hostPort())));
+        try {
+            for (PortMapping m : ports) {
+                out.add(new Lease.Port(m, api.addHostForward(m, m.hostPort())));
+            }
+        } catch (RuntimeException e) {
+            out.forEach(p -> quietly(() -> api.removeHostForward(p.forwardId()))); // a port taken: the pod publishes none
+            throw e;
         }
         return out;
     }
@@ -570,11 +690,11 @@ public final class SharedNetwork {
             argv.addAll(List.of("-batch", batch.toString()));
             Exec.Result r = Exec.run(argv);
             if (!r.ok() && option == null) {
-                throw new HostException("cannot set up network " + NAME + ": ip: " + r.err().strip().lines().reduce((a, b) -> b).orElse(""),
+                throw new HostException("cannot set up network " + name + ": ip: " + r.err().strip().lines().reduce((a, b) -> b).orElse(""),
                         null);
             }
         } catch (IOException e) {
-            throw new HostException("cannot set up network " + NAME + ": " + e.getMessage(), null, e);
+            throw new HostException("cannot set up network " + name + ": " + e.getMessage(), null, e);
         } finally {
             try {
                 Files.deleteIfExists(batch);
@@ -599,10 +719,10 @@ public final class SharedNetwork {
                 "load the network's nftables rules");
     }
 
-    private static void check(List<String> argv, String what) {
+    private void check(List<String> argv, String what) {
         Exec.Result r = Exec.run(argv);
         if (!r.ok()) {
-            throw new HostException("cannot " + what + " (network " + NAME + "): " + r.err().strip().lines().reduce((a, b) -> b).orElse(""),
+            throw new HostException("cannot " + what + " (network " + name + "): " + r.err().strip().lines().reduce((a, b) -> b).orElse(""),
                     "the shared network needs nftables and iproute2 (apt-get install nftables iproute2)");
         }
     }

@@ -17,12 +17,20 @@ public enum NetworkMode {
     /** Its own namespace with loopback only. */
     NONE;
 
+    /** The user's default network (of {@link #BRIDGE}), which exists without being created. */
+    public static final String DEFAULT_NETWORK = "jpod";
+
     /**
-     * The address a pod of this mode has (status.podIP) when it is known before the pod runs: slirp4netns' eth0, else
-     * loopback (the host's, or its own). A pod of the shared network gets its address when it starts.
+     * The address a pod of this mode has (status.podIP) when it is known before the pod runs: slirp4netns' eth0, the
+     * host's loopback with the host's network, none (empty) with loopback only. A pod of the shared network gets its
+     * address when it is created (this placeholder is replaced).
      */
     public String podIp() {
-        return this == SLIRP4NETNS ? "10.0.2.100" : "127.0.0.1";
+        return switch (this) {
+            case SLIRP4NETNS -> "10.0.2.100";
+            case NONE -> "";
+            default -> "127.0.0.1";
+        };
     }
 
     /** The user's name for it: slirp4netns, host, none. */
@@ -32,9 +40,24 @@ public enum NetworkMode {
 
     /** The mode named {@code label}, given at {@code where} (a flag). */
     public static NetworkMode parse(String label, String where) {
-        if ("jpod".equals(label)) {
+        if (DEFAULT_NETWORK.equals(label)) {
             return BRIDGE;
         }
         return Choices.parse(NetworkMode.class, label, "network mode", where, NetworkMode::label);
+    }
+
+    /**
+     * What {@code --network VALUE} asks for: a mode by its name (bridge and {@value #DEFAULT_NETWORK}: the default network),
+     * else the network named VALUE ({@link #BRIDGE}, which must exist).
+     */
+    public record Choice(NetworkMode mode, String networkName) {
+        public static Choice parse(String value) {
+            for (NetworkMode m : values()) {
+                if (m.label().equals(value)) {
+                    return new Choice(m, null);
+                }
+            }
+            return new Choice(BRIDGE, DEFAULT_NETWORK.equals(value) ? null : value);
+        }
     }
 }

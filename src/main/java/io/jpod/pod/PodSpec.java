@@ -21,10 +21,12 @@ import java.util.Map;
  * @param network               how its network namespace reaches the outside (slirp4netns when not given)
  * @param initContainers        the init containers, run in order before the app containers (a sidecar, restartPolicy
  *                              Always, keeps running beside them); empty in rows stored before they existed
+ * @param networkName           the named network it is on, with {@link NetworkMode#BRIDGE} ({@value NetworkMode#DEFAULT_NETWORK}
+ *                              when not given, as in rows stored before named networks existed); null with the other modes
  */
 public record PodSpec(String name, Map<String, String> labels, Map<String, String> annotations, String hostname,
         RestartPolicy restartPolicy, boolean shareProcessNamespace, List<ContainerSpec> containers, long stopTimeoutSeconds,
-        List<Volume> volumes, PodOptions options, NetworkMode network, List<ContainerSpec> initContainers) {
+        List<Volume> volumes, PodOptions options, NetworkMode network, List<ContainerSpec> initContainers, String networkName) {
     /** podman's default stop timeout, used when the YAML gives no terminationGracePeriodSeconds. */
     public static final long DEFAULT_STOP_TIMEOUT = 10;
 
@@ -36,6 +38,7 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         volumes = volumes == null ? List.of() : List.copyOf(volumes);
         options = options == null ? PodOptions.NONE : options;
         network = options.hostNetwork() ? NetworkMode.HOST : network == null ? NetworkMode.SLIRP4NETNS : network;
+        networkName = network != NetworkMode.BRIDGE ? null : networkName == null ? NetworkMode.DEFAULT_NETWORK : networkName;
     }
 
     /** Whether the pod stays in the host's network namespace (YAML hostNetwork, or {@code --network host}). */
@@ -117,6 +120,7 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
         private PodOptions options = PodOptions.NONE;
         private NetworkMode network;
         private List<ContainerSpec> initContainers = List.of();
+        private String networkName;
 
         private Builder(String name) {
             this.name = name;
@@ -139,6 +143,7 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
             options = p.options;
             network = p.network;
             initContainers = p.initContainers;
+            networkName = p.networkName;
         }
 
         public Builder initContainers(List<ContainerSpec> value) {
@@ -206,9 +211,15 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
             return this;
         }
 
+        /** The named network, with {@link NetworkMode#BRIDGE}; null for the default one. */
+        public Builder networkName(String value) {
+            networkName = value;
+            return this;
+        }
+
         public PodSpec build() {
             return new PodSpec(name, labels, annotations, hostname != null ? hostname : name, restartPolicy,
-                    shareProcessNamespace, containers, stopTimeoutSeconds, volumes, options, network, initContainers);
+                    shareProcessNamespace, containers, stopTimeoutSeconds, volumes, options, network, initContainers, networkName);
         }
     }
 }

@@ -25,10 +25,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Pod networking: slirp4netns gives each pod eth0 (10.0.2.100) and DNS at 10.0.2.3, a hostPort is
- * reachable from the host, the host's loopback is not reachable from the pod, containers of a pod
- * talk over localhost, a port in use is refused by name, a Service's nodePort is published, and
- * kube down frees the port and leaves no slirp4netns running.
+ * Pod networking: with {@code --network slirp4netns} each pod has eth0 (10.0.2.100) and DNS at 10.0.2.3, a
+ * hostPort is reachable from the host, the host's loopback is not reachable from the pod, containers of a pod
+ * talk over localhost; on the default (shared) network a port in use is refused by name, a Service's nodePort is
+ * published, the network's helpers end with a killed infra container; {@code --network none} leaves loopback
+ * only; kube down frees the port and leaves no slirp4netns running.
  */
 class NetworkIT extends PlayingIT {
     private static final Duration SOON = Duration.ofSeconds(60);
@@ -58,6 +59,9 @@ class NetworkIT extends PlayingIT {
                   - name: client
                     image: %s
                     command: ["sh", "-c", "%s"]
+                    env:
+                    - name: POD_IP
+                      valueFrom: {fieldRef: {fieldPath: status.podIP}}
                 """.formatted(name, labels, Harness.IMAGE, name, ports, Harness.IMAGE, Harness.SLEEPER);
     }
 
@@ -128,7 +132,7 @@ class NetworkIT extends PlayingIT {
         server.start();
         int hostPort = server.getAddress().getPort();
         try {
-            h.play(yaml);
+            h.play(yaml, "--network", "slirp4netns");
             h.waitForState("web-httpd", "running", SOON);
             h.waitForState("web-client", "running", SOON);
             assertEquals("hello-from-web", getSoon(WEB_PORT), "the hostPort reaches httpd in the pod");
@@ -152,7 +156,7 @@ class NetworkIT extends PlayingIT {
             assertTrue(portFree(WEB_PORT), "kube down frees the port");
             assertEquals(List.of(), h.leftovers("slirp4netns"), "kube down ends slirp4netns");
 
-            h.play(yaml);
+            h.play(yaml, "--network", "slirp4netns");
             assertEquals("hello-from-web", getSoon(WEB_PORT), "played again on the same port");
             h.jpodOk("pod", "stop", "web");
             assertEquals(List.of(), h.leftovers("slirp4netns"), "pod stop ends slirp4netns");
@@ -245,7 +249,9 @@ class NetworkIT extends PlayingIT {
             }
             assertTrue(pid > 0, infra::toString);
             Harness.rootOk("kill", "-KILL", Long.toString(pid));
-            Harness.waitFor("conmon's exit command to end slirp4netns", SOON, () -> h.leftovers("slirp4netns").isEmpty());
+            // the last pod of the shared network gone: conmon's exit command ends the network's slirp4netns and aardvark-dns
+            Harness.waitFor("conmon's exit command to end slirp4netns", SOON, () -> h.leftovers("slirp4netns").isEmpty()
+                    && h.leftovers("aardvark-dns").isEmpty());
             Harness.waitFor("the port to be free", SOON, () -> portFree(Harness.port(18085)));
         } finally {
             h.jpod("kube", "down", yaml.toString());
@@ -261,6 +267,8 @@ class NetworkIT extends PlayingIT {
             h.play(yaml, "--network", "none");
             h.waitForState("lonely-client", "running", SOON);
             assertNotEquals(0, sh("lonely-client", "ip addr show eth0"), "no eth0 with --network none");
+            assertEquals("127.0.1.1\tlonely lonely", h.execOut("lonely-client", "sh", "-c", "grep lonely /etc/hosts; echo $POD_IP"),
+                    "the hostname on loopback in /etc/hosts, and no pod IP");
             assertEquals(List.of(), h.leftovers("slirp4netns"), "no slirp4netns with --network none");
             h.jpodOk("kube", "down", yaml.toString());
 
@@ -271,6 +279,7 @@ class NetworkIT extends PlayingIT {
             h.jpod("kube", "down", yaml.toString());
         }
         Result bad = h.jpodError("kube", "play", "--network", "pasta", yaml.toString());
-        assertTrue(bad.err().contains("slirp4netns, bridge, host, none"), bad::describe);
+        assertTrue(bad.err().contains("unable to find network with name or ID pasta: network not found"), bad::describe);
+        assertEquals(0, h.podPs().size(), "nothing is played on a network that does not exist");
     }
 }

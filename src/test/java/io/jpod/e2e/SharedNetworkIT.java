@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
  * addresses, of ready pods only (a readiness probe that passes adds one); a hostPort is published on the host; the host's loopback is reached as
  * host.containers.internal; helpers killed with SIGKILL are started again by the next pod that joins;
  * and after kube down nothing is left: no slirp4netns, no aardvark-dns, no namespace file, the port free.
+ * Named networks ({@code network create}) have subnets of their own, their pods reach each other but not
+ * those of another network, an internal one has no way out, and rm -f and prune remove them.
  */
 class SharedNetworkIT extends PlayingIT {
     private static final Duration SOON = Duration.ofSeconds(60);
@@ -212,6 +214,79 @@ class SharedNetworkIT extends PlayingIT {
             server.stop(0);
             h.jpod("kube", "down", third.toString());
             h.jpod("kube", "down", yaml.toString());
+        }
+    }
+
+    @Test
+    void namedNetworksAreIsolatedAndGoWithRmAndPrune() throws IOException {
+        h.jpodOk("network", "create", "front");
+        h.jpodOk("network", "create", "--subnet", "10.91.0.0/24", "--label", "team=b", "back");
+        assertEquals("sealed", h.jpodOk("network", "create", "--internal", "sealed").out().strip());
+        assertTrue(h.jpodError("network", "create", "front").err().contains("network name front already used: network already exists"));
+        Result clash = h.jpodError("network", "create", "--subnet", "10.91.0.128/25", "other");
+        assertEquals("Error: subnet 10.91.0.128/25 is already used on the host or by another config", clash.err().strip(), clash::describe);
+        assertEquals(List.of("jpod", "back", "front", "sealed"), h.jpodOk("network", "ls", "-q").outLines());
+        JsonNode front = Harness.json(h.jpodOk("network", "inspect", "front", "back", "sealed"));
+        assertEquals("10.89.1.0/24", front.get(0).path("subnets").get(0).path("subnet").asString(), "the next free /24: " + front);
+        assertEquals("10.91.0.1", front.get(1).path("subnets").get(0).path("gateway").asString(), front::toString);
+        assertEquals("b", front.get(1).path("labels").path("team").asString(), front::toString);
+        assertTrue(front.get(2).path("internal").asBoolean() && !front.get(0).path("internal").asBoolean(), front::toString);
+
+        Path onFront = h.writeYaml("named-front.yaml", pod("alpha", SERVER, "") + "---\n" + pod("beta", Harness.SLEEPER, ""));
+        Path onBack = h.writeYaml("named-back.yaml", pod("gamma", Harness.SLEEPER, ""));
+        Path onSealed = h.writeYaml("named-sealed.yaml", pod("delta", Harness.SLEEPER, ""));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            ex.sendResponseHeaders(200, 2);
+            ex.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+            ex.close();
+        });
+        server.start();
+        String host = "http://host.containers.internal:" + server.getAddress().getPort() + "/";
+        try {
+            h.jpodOk("kube", "play", "--network", "front", onFront.toString());
+            h.jpodOk("kube", "play", "--network", "back", onBack.toString());
+            h.jpodOk("kube", "play", "--network", "sealed", onSealed.toString());
+            h.waitForState("gamma-main", "running", SOON);
+            h.waitForState("delta-main", "running", SOON);
+            String[] alpha = {""};
+            Harness.waitFor("alpha to answer beta by name on network front", SOON, () -> {
+                Result r = h.jpod("exec", "beta-main", "sh", "-c", "timeout 5 wget -qO- http://alpha:8080/ && "
+                        + "nslookup alpha | sed -n 's/^Address: *\\(10\\.89\\.1\\.[0-9]*\\)$/\\1/p'");
+                alpha[0] = r.out().strip();
+                return r.code() == 0 && alpha[0].startsWith("hello-from-backend\n10.89.1.");
+            });
+            String alphaIp = alpha[0].lines().reduce((a, b) -> b).orElseThrow();
+            assertEquals("ok", h.execOut("beta-main", "timeout", "5", "wget", "-qO-", host), "a named network goes out");
+            String[] gamma = h.execOut("gamma-main", "sh", "-c", "ip -4 -o addr show eth0 | sed 's#.*inet \\([0-9.]*\\)/24.*#\\1#'; echo @@; "
+                    + "nslookup alpha >/dev/null 2>&1; echo dns=$?; timeout 3 wget -qO- http://" + alphaIp + ":8080/; echo http=$?")
+                    .split("@@\n");
+            assertTrue(gamma[0].strip().startsWith("10.91.0."), () -> "an address of network back's subnet: " + gamma[0]);
+            assertTrue(!gamma[1].contains("dns=0") && !gamma[1].contains("http=0") && !gamma[1].contains("hello"),
+                    () -> "a pod of another network is neither named nor reached: " + gamma[1]);
+            assertNotEquals(0, h.jpod("exec", "delta-main", "timeout", "3", "wget", "-qO-", host).code(), "an internal network has no way out");
+
+            Result used = h.jpod("network", "rm", "front");
+            assertEquals(2, used.code(), used::describe);
+            assertTrue(used.err().contains("\"front\" has associated containers with it. Use -f to forcibly delete containers and pods"),
+                    used::describe);
+            assertEquals("front", h.jpodOk("network", "rm", "-f", "front").out().strip());
+            assertEquals(List.of("delta", "gamma"), h.jpodOk("pod", "ps", "--format", "{{.Name}}").outLines().stream().sorted().toList(),
+                    "rm -f removed the pods on the network");
+            h.jpodOk("kube", "down", onBack.toString());
+            h.jpodOk("kube", "down", onSealed.toString());
+            assertEquals(List.of("back", "sealed"), h.jpodOk("network", "prune", "-f").outLines(), "prune removes the unused ones");
+            assertEquals(List.of("jpod"), h.jpodOk("network", "ls", "--format", "{{.Name}}").outLines(), "but the default network");
+            assertTrue(h.jpodError("network", "rm", "jpod").err().contains("default network jpod cannot be removed"));
+            assertEquals(List.of(), h.leftovers().stream().filter(p -> List.of("slirp4netns", "aardvark-dns").contains(p.comm())).toList(),
+                    "the networks' helpers end with their last pods");
+            assertEquals(List.of(), h.jpodMounts(), "nothing of the networks stays mounted");
+        } finally {
+            server.stop(0);
+            for (Path y : List.of(onFront, onBack, onSealed)) {
+                h.jpod("kube", "down", y.toString());
+            }
+            h.jpod("network", "rm", "-f", "front", "back", "sealed");
         }
     }
 

@@ -228,9 +228,14 @@ class KubeServiceTest {
                     - {name: NAME, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
                 """);
         for (var mode : io.jpod.pod.NetworkMode.values()) {
-            Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true, List.of(), null, mode, null));
+            Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true, List.of(), null, new io.jpod.pod.NetworkMode.Choice(mode, null), null));
             var env = plan.pods().get(0).containers().get(0).env();
-            assertEquals(mode == io.jpod.pod.NetworkMode.SLIRP4NETNS ? "10.0.2.100" : "127.0.0.1", env.get(0).value(), mode.label());
+            String expected = switch (mode) {
+                case SLIRP4NETNS -> "10.0.2.100";
+                case NONE -> ""; // loopback only: no pod IP
+                default -> "127.0.0.1"; // the host's; on the shared network, a placeholder until the pod is created
+            };
+            assertEquals(expected, env.get(0).value(), mode.label());
             assertEquals("ip", env.get(1).value());
         }
     }

@@ -30,7 +30,7 @@ class NetworkTest {
         List<PortMapping> ports = PortMapping.of(p);
         assertEquals(List.of("0.0.0.0:8080->80/tcp", "127.0.0.1:5353->53/udp"), ports.stream().map(PortMapping::toString).toList());
         assertEquals("80/tcp -> 0.0.0.0:8080", ports.get(0).portLine());
-        assertEquals(NetworkMode.SLIRP4NETNS, p.network(), "slirp4netns is the default");
+        assertEquals(NetworkMode.SLIRP4NETNS, p.network(), "a pod stored before network modes existed was on slirp4netns");
     }
 
     @Test
@@ -52,9 +52,9 @@ class NetworkTest {
     void slirpPodsAskSlirpsDnsFirst() {
         String host = "search example.com\nnameserver 192.0.2.53\nnameserver 127.0.0.53\noptions edns0\n";
         assertEquals("nameserver 10.0.2.3\nsearch example.com\nnameserver 192.0.2.53\noptions edns0\n",
-                ResolvConf.forPod(host, NetworkMode.SLIRP4NETNS), "the host's loopback resolver cannot be reached from the pod");
-        assertEquals(host, ResolvConf.forPod(host, NetworkMode.HOST));
-        assertEquals(host, ResolvConf.forPod(host, NetworkMode.NONE));
+                ResolvConf.forPod(host, NetworkMode.SLIRP4NETNS, ""), "the host's loopback resolver cannot be reached from the pod");
+        assertEquals(host, ResolvConf.forPod(host, NetworkMode.HOST, ""));
+        assertEquals(host, ResolvConf.forPod(host, NetworkMode.NONE, ""));
     }
 
     @Test

@@ -31,15 +31,15 @@ class SharedNetworkTest {
     void aardvarkGetsTheGatewayThenAPodPerLine() {
         Lease other = new Lease("10.89.0.2", "def456", Path.of("/x"), List.of("db"), List.of(), Map.of(), Map.of(), true);
         assertEquals("10.89.0.1\nabc123 10.89.0.7  web,web-httpd\ndef456 10.89.0.2  db\nsvc.default.x 10.96.0.10  x\n",
-                Lease.dnsConfig(SharedNetwork.GATEWAY, List.of(WEB, other), List.of("svc.default.x 10.96.0.10  x")));
+                Lease.dnsConfig("10.89.0.1", List.of(WEB, other), List.of("svc.default.x 10.96.0.10  x")));
     }
 
     @Test
     void podsOfTheSharedNetworkAskItsDnsAndSearchItsDomainFirst() {
         String host = "# generated\nnameserver 127.0.0.53\nsearch corp.example\noptions edns0 trust-ad\n";
         assertEquals("search dns.podman corp.example\nnameserver 10.89.0.1\noptions edns0 trust-ad\n",
-                ResolvConf.forPod(host, NetworkMode.BRIDGE));
-        assertEquals("search dns.podman\nnameserver 10.89.0.1\n", ResolvConf.forPod("nameserver 192.0.2.1\n", NetworkMode.BRIDGE));
+                ResolvConf.forPod(host, NetworkMode.BRIDGE, "10.89.0.1"));
+        assertEquals("search dns.podman\nnameserver 10.89.0.1\n", ResolvConf.forPod("nameserver 192.0.2.1\n", NetworkMode.BRIDGE, "10.89.0.1"));
     }
 
     private static Lease pod(String ip, String app, boolean ready, int httpPort) {

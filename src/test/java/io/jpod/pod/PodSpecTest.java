@@ -40,7 +40,7 @@ class PodSpecTest {
     @Test
     void aBuiltPodHasTheDefaultsOfAPodWithoutThoseFields() {
         assertEquals(new PodSpec("web", Map.of(), Map.of(), "web", RestartPolicy.ALWAYS, false, List.of(), PodSpec.DEFAULT_STOP_TIMEOUT,
-                List.of(), PodOptions.NONE, NetworkMode.SLIRP4NETNS, List.of()), PodSpec.builder("web").build());
+                List.of(), PodOptions.NONE, NetworkMode.SLIRP4NETNS, List.of(), null), PodSpec.builder("web").build());
         assertEquals("host", PodSpec.builder("web").hostname("host").build().hostname());
     }
 
@@ -63,8 +63,11 @@ class PodSpecTest {
         assertEquals(c, c.toBuilder().build());
         PodSpec p = new PodSpec("web", Map.of("a", "1"), Map.of("n", "x"), "host", RestartPolicy.NEVER, true, List.of(c), 3,
                 List.of(Volume.emptyDir("v", false, null)),
-                new PodOptions(List.of(), null, false, true, false, Map.of(), List.of()), NetworkMode.NONE, List.of(c));
+                new PodOptions(List.of(), null, false, true, false, Map.of(), List.of()), NetworkMode.BRIDGE, List.of(c), "back");
         assertEquals(p, p.toBuilder().build());
+        assertEquals("back", p.toBuilder().build().networkName());
+        assertEquals("jpod", p.toBuilder().networkName(null).build().networkName(), "the default network when none is named");
+        assertEquals(null, p.toBuilder().network(NetworkMode.NONE).build().networkName(), "no network name off the bridge");
         assertEquals(List.of(APP), p.toBuilder().containers(APP).build().containers());
         assertEquals("host", p.toBuilder().containers(APP).build().hostname());
     }
