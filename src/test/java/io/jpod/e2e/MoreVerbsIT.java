@@ -175,6 +175,9 @@ class MoreVerbsIT {
         assertTrue(readOnly.err().contains("read-only"), readOnly::describe);
         h.jpodOk("cp", APP + ":/etc/hostname", out.resolve("hostname").toString());
         assertEquals(h.execOut(APP, "cat", "/etc/hostname"), Files.readString(out.resolve("hostname")).strip(), "the pod's bound file");
+        h.asUser("sh", "-c", "cp " + out.resolve("hostname") + " " + out.resolve("hosts") + " && echo '10.9.8.7 copied' >> " + out.resolve("hosts"));
+        h.jpodOk("cp", out.resolve("hosts").toString(), SIDE + ":/etc/hosts");
+        assertTrue(h.execOut(APP, "cat", "/etc/hosts").contains("10.9.8.7 copied"), "the pod's bound file written in place, seen by the running pod");
     }
 
     @Test
