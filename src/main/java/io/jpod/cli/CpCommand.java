@@ -23,10 +23,10 @@ public final class CpCommand extends EngineCommand {
     private static final Pattern IN_CONTAINER = Pattern.compile("([^/:]+):(.*)");
 
     @Option(names = {"-a", "--archive"}, arity = "0..1", defaultValue = "true", fallbackValue = "true",
-            description = "Chown copied files to the container's root (the only way here; default true).")
+            description = "Chown copied files to the primary uid/gid of the destination container (default true); false keeps the owners of the files or the tar stream.")
     boolean archive;
 
-    @Option(names = "--overwrite", description = "Accepted for podman's sake: a directory and a file may replace each other.")
+    @Option(names = "--overwrite", description = "Allow to overwrite directories with non-directories and vice versa.")
     boolean overwrite;
 
     @Parameters(index = "0", paramLabel = "SRC")
@@ -66,9 +66,9 @@ public final class CpCommand extends EngineCommand {
                 files.copyOut(from.container(), from.path(), hostPath(to.path()));
             }
         } else if (from.path().equals("-")) {
-            files.copyIn(invocation().in(), to.container(), to.path());
+            files.copyIn(invocation().in(), to.container(), to.path(), new FilesService.CopyIn(archive, overwrite));
         } else {
-            files.copyIn(hostPath(from.path()), to.container(), to.path());
+            files.copyIn(hostPath(from.path()), to.container(), to.path(), new FilesService.CopyIn(archive, overwrite));
         }
         return 0;
     }

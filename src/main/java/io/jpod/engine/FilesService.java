@@ -11,7 +11,9 @@ import io.jpod.image.TarExtractor;
 import io.jpod.image.TreeArchive;
 import io.jpod.state.ContainerRow;
 import io.jpod.state.ContainerState;
+import io.jpod.json.Json;
 import io.jpod.storage.FileChange;
+import io.jpod.storage.MountedTree;
 import io.jpod.storage.RootPath;
 import io.jpod.storage.RootfsChanges;
 import java.io.IOException;
@@ -23,11 +25,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import tools.jackson.core.JacksonException;
 
 /**
  * A container's files: {@code jpod cp} in and out, running or stopped (a stopped container's root is mounted for the
@@ -49,52 +53,104 @@ public final class FilesService {
         this.events = events;
     }
 
+    /**
+     * How files are copied into a container.
+     *
+     * @param chown     podman's {@code --archive}: what is copied in is owned by the container's user, else it keeps
+     *                  the owners of the files or the tar stream
+     * @param overwrite a directory and a non-directory may replace each other
+     */
+    public record CopyIn(boolean chown, boolean overwrite) {
+    }
+
     /** Copies the container's {@code source} to the host path {@code dest} (absolute). */
     public void copyOut(String container, String source, Path dest) {
-        withRoot(container, root -> {
-            Path from = existing(RootPath.resolveParent(root, source), container, source);
+        withView(container, view -> {
+            Path from = existing(RootPath.locateParent(view.tree(), source).host(), container, source);
             CopyTarget t = CopyTarget.decide(source, Files.isDirectory(from), dest.toString(), kind(dest),
                     Files.isDirectory(dest.toAbsolutePath().getParent()));
-            pipe(out -> new TreeArchive(false).write(from, t.name(), out), Path.of(t.directory()), container + ":" + source);
+            pipe(out -> new TreeArchive(false).write(from, t.name(), out), container + ":" + source,
+                    TarExtractor.ofFiles(Path.of(t.directory()), Privileges.current(), events));
             return null;
         });
     }
 
     /** Writes the container's {@code source} as a tar stream to {@code out} (owners kept, as podman). */
     public void copyOut(String container, String source, OutputStream out) {
-        withRoot(container, root -> {
-            Path from = existing(RootPath.resolveParent(root, source), container, source);
+        withView(container, view -> {
+            Path from = existing(RootPath.locateParent(view.tree(), source).host(), container, source);
             new TreeArchive(true).write(from, CopyTarget.baseName(source).isEmpty() ? "." : CopyTarget.baseName(source), out);
             return null;
         });
     }
 
     /** Copies the host path {@code source} (absolute) to the container's {@code dest}. */
-    public void copyIn(Path source, String container, String dest) {
+    public void copyIn(Path source, String container, String dest, CopyIn how) {
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             throw new NotFoundException("file", source.toString(), "\"" + source + "\" could not be found on the host: no such file or directory");
         }
-        withRoot(container, root -> {
-            Path to = RootPath.resolve(root, dest);
-            Path parent = RootPath.resolve(root, CopyTarget.parent(dest));
+        withView(container, view -> {
+            MountedTree tree = view.tree();
+            Path parent = RootPath.locate(tree, CopyTarget.parent(dest)).host();
             CopyTarget t = CopyTarget.decide(source.toString(), Files.isDirectory(source),
-                    dest, kind(to), Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS));
-            Path into = RootPath.resolve(root, t.directory());
-            pipe(out -> new TreeArchive(false).write(source, t.name(), out), into, source.toString());
+                    dest, kind(RootPath.locate(tree, dest).host()), Files.isDirectory(parent, LinkOption.NOFOLLOW_LINKS));
+            MountedTree.Location target = t.name().isEmpty() ? RootPath.locate(tree, t.directory())
+                    : RootPath.locateParent(tree, t.directory() + "/" + t.name());
+            writable(tree, target, dest);
+            TarExtractor.Owner owner = how.chown() ? view.user() : null;
+            if (target.isMountPoint() && Files.isRegularFile(target.host())) {
+                intoMountedFile(source, target.host(), owner);
+                return null;
+            }
+            Path into = t.name().isEmpty() ? target.host() : target.host().getParent();
+            String name = t.name().isEmpty() ? "" : target.host().getFileName().toString();
+            pipe(out -> new TreeArchive(!how.chown()).write(source, name, out), source.toString(),
+                    TarExtractor.ofFiles(into, Privileges.current(), events, owner, how.overwrite()));
             return null;
         });
     }
 
     /** Unpacks the tar stream {@code tar} into the container's directory {@code dest}. */
-    public void copyIn(InputStream tar, String container, String dest) {
-        withRoot(container, root -> {
-            Path into = RootPath.resolve(root, dest);
-            if (!Files.isDirectory(into, LinkOption.NOFOLLOW_LINKS)) {
+    public void copyIn(InputStream tar, String container, String dest, CopyIn how) {
+        withView(container, view -> {
+            MountedTree.Location into = RootPath.locate(view.tree(), dest);
+            if (!Files.isDirectory(into.host(), LinkOption.NOFOLLOW_LINKS)) {
                 throw new InvalidInputException(dest, "destination must be a directory when copying from stdin");
             }
-            TarExtractor.ofFiles(into, Privileges.current(), events).extract(tar, "standard input");
+            writable(view.tree(), into, dest);
+            TarExtractor.ofFiles(into.host(), Privileges.current(), events, how.chown() ? view.user() : null, how.overwrite())
+                    .extract(tar, "standard input");
             return null;
         });
+    }
+
+    private static void writable(MountedTree tree, MountedTree.Location target, String dest) {
+        if (target.readOnly(tree)) {
+            throw new InvalidInputException(dest, "\"" + target.path() + "\" is on a read-only "
+                    + (target.bind() == null ? "root filesystem" : "mount (" + target.bind().destination() + ")"));
+        }
+    }
+
+    /**
+     * A file bound in on its own (the pod's /etc/hosts…) is written in place, so that the container, which holds that
+     * file and not its directory, sees the copy.
+     */
+    private void intoMountedFile(Path source, Path file, TarExtractor.Owner owner) {
+        if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException(source.toString(), "only a file can be copied onto the mounted file " + file.getFileName());
+        }
+        try {
+            try (InputStream in = Files.newInputStream(source);
+                    OutputStream out = Files.newOutputStream(file, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+                in.transferTo(out);
+            }
+            if (owner != null) {
+                Files.setAttribute(file, "unix:uid", (int) owner.uid(), LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(file, "unix:gid", (int) owner.gid(), LinkOption.NOFOLLOW_LINKS);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -117,14 +173,17 @@ public final class FilesService {
         return c;
     }
 
-    /** Runs {@code action} on the container's root, mounted for it when the container does not run. */
-    private <T> T withRoot(String nameOrId, Function<Path, T> action) {
+    /**
+     * Runs {@code action} on the container's files (its root, mounted for it when the container does not run, and the
+     * mounts of the spec it was last started with).
+     */
+    private <T> T withView(String nameOrId, Function<ContainerView, T> action) {
         ContainerRow c = appContainer(nameOrId);
         try (Locks.Held held = life.lock(c.id())) {
             boolean running = pods.container(c.id()).current() == ContainerState.RUNNING;
             Path root = life.mountRootfs(c);
             try {
-                return action.apply(root);
+                return action.apply(view(c, root));
             } catch (UncheckedIOException e) {
                 throw new RuntimeFailureException(c.name(), "cannot copy: " + e.getCause().getMessage(), e);
             } finally {
@@ -132,6 +191,18 @@ public final class FilesService {
                     life.unmountRootfs(c);
                 }
             }
+        }
+    }
+
+    private ContainerView view(ContainerRow c, Path root) {
+        Path config = life.paths(c.id()).config();
+        if (!Files.exists(config)) {
+            return ContainerView.rootOnly(root);
+        }
+        try {
+            return ContainerView.of(Json.mapper().readTree(config.toFile()), root);
+        } catch (JacksonException e) {
+            throw new RuntimeFailureException(c.name(), "cannot read the spec of " + c.name() + " (" + config + "): " + e.getOriginalMessage(), e);
         }
     }
 
@@ -150,8 +221,8 @@ public final class FilesService {
         return Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? CopyTarget.Dest.FILE : CopyTarget.Dest.MISSING;
     }
 
-    /** Streams what {@code writer} writes into the safe extractor, unpacking in {@code into}. */
-    private void pipe(java.util.function.Consumer<OutputStream> writer, Path into, String what) {
+    /** Streams what {@code writer} writes into the safe {@code extractor}. */
+    private static void pipe(java.util.function.Consumer<OutputStream> writer, String what, TarExtractor extractor) {
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         PipedInputStream in = new PipedInputStream(1 << 16);
         Thread t;
@@ -171,7 +242,7 @@ public final class FilesService {
         }
         t.start();
         try (in) {
-            TarExtractor.ofFiles(into, Privileges.current(), events).extract(in, what);
+            extractor.extract(in, what);
             in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -53,6 +53,9 @@ public final class TarExtractor {
     /** Whether {@code .wh.} names are overlay whiteouts (a layer), or plain names (files copied in). */
     private final boolean layer;
     private final Map<Path, TarArchiveEntry> directories = new LinkedHashMap<>();
+    /** Files copied in: who owns what is unpacked (null: the tar's owners), and whether dir and non-dir may replace each other. */
+    private final Owner owner;
+    private final boolean overwrite;
     private String archive;
     private boolean ownershipWarned;
 
@@ -62,7 +65,13 @@ public final class TarExtractor {
     }
 
     private TarExtractor(Path root, Privileges privileges, Events events, boolean layer) {
+        this(root, privileges, events, layer, null, true);
+    }
+
+    private TarExtractor(Path root, Privileges privileges, Events events, boolean layer, Owner owner, boolean overwrite) {
         this.layer = layer;
+        this.owner = owner;
+        this.overwrite = overwrite;
         this.root = root.toAbsolutePath().normalize();
         this.privileges = privileges;
         this.events = events;
@@ -73,7 +82,19 @@ public final class TarExtractor {
      * file like any other, not a whiteout.
      */
     public static TarExtractor ofFiles(Path root, Privileges privileges, Events events) {
-        return new TarExtractor(root, privileges, events, false);
+        return new TarExtractor(root, privileges, events, false, null, true);
+    }
+
+    /**
+     * {@link #ofFiles(Path, Privileges, Events)} where every entry unpacked is owned by {@code owner} (null: as the tar
+     * says), and, unless {@code overwrite}, an existing directory is never replaced by a non-directory, nor the reverse.
+     */
+    public static TarExtractor ofFiles(Path root, Privileges privileges, Events events, Owner owner, boolean overwrite) {
+        return new TarExtractor(root, privileges, events, false, owner, overwrite);
+    }
+
+    /** The owner files copied in are given (podman's {@code cp --archive}: the container's user). */
+    public record Owner(long uid, long gid) {
     }
 
     /**
@@ -130,6 +151,9 @@ public final class TarExtractor {
         }
         Path parent = parentDirectory(parts, name);
         Path target = parent.resolve(base);
+        if (!overwrite) {
+            refuseReplacing(target, e);
+        }
         if (e.isDirectory()) {
             BasicFileAttributes existing = lstat(target);
             if (existing != null && !(existing.isDirectory() && !existing.isSymbolicLink())) {
@@ -334,9 +358,18 @@ public final class TarExtractor {
         directories.clear();
     }
 
+    /** Refuses an entry that would replace a directory by a non-directory, or the reverse. */
+    private void refuseReplacing(Path target, TarArchiveEntry e) throws IOException {
+        BasicFileAttributes existing = lstat(target);
+        if (existing != null && existing.isDirectory() != e.isDirectory()) {
+            throw new ImageException(archive, archive + ": refusing to replace " + (existing.isDirectory() ? "directory" : "non-directory")
+                    + " \"" + e.getName() + "\" by a " + (e.isDirectory() ? "directory" : "non-directory"));
+        }
+    }
+
     private void setOwner(Path p, TarArchiveEntry e) throws IOException {
-        long uid = e.getLongUserId();
-        long gid = e.getLongGroupId();
+        long uid = owner == null ? e.getLongUserId() : owner.uid();
+        long gid = owner == null ? e.getLongGroupId() : owner.gid();
         if (privileges.uid0() && uid == 0 && gid == 0) {
             return; // what we create is already owned by 0:0
         }

@@ -22,7 +22,20 @@ public final class RootPath {
 
     /** {@code inContainer} (absolute or relative to /) resolved below {@code root}, every symbolic link followed. */
     public static Path resolve(Path root, String inContainer) {
-        return walk(root, inContainer, true);
+        return walk(MountedTree.of(root), inContainer, true).host();
+    }
+
+    /**
+     * {@code inContainer} located in {@code tree}, every symbolic link followed as the container sees it: a link in a
+     * volume may lead back into the root or into another volume, and never out of what the container sees.
+     */
+    public static MountedTree.Location locate(MountedTree tree, String inContainer) {
+        return walk(tree, inContainer, true);
+    }
+
+    /** {@link #locate} with the last component kept as it is (see {@link #resolveParent}). */
+    public static MountedTree.Location locateParent(MountedTree tree, String inContainer) {
+        return walk(tree, inContainer, false);
     }
 
     /**
@@ -30,11 +43,11 @@ public final class RootPath {
      * symbolic link named there is the link itself (what {@code cp} copies out).
      */
     public static Path resolveParent(Path root, String inContainer) {
-        return walk(root, inContainer, false);
+        return walk(MountedTree.of(root), inContainer, false).host();
     }
 
-    private static Path walk(Path root, String inContainer, boolean followLast) {
-        Deque<String> todo = new ArrayDeque<>(components(inContainer));
+    private static MountedTree.Location walk(MountedTree tree, String inContainer, boolean followLast) {
+        Deque<String> todo = new ArrayDeque<>(MountedTree.components(inContainer));
         List<String> done = new ArrayList<>();
         int links = 0;
         while (!todo.isEmpty()) {
@@ -45,14 +58,16 @@ public final class RootPath {
                 }
                 continue;
             }
-            Path p = below(root, done).resolve(c);
+            done.add(c);
+            Path p = tree.locate(done).host();
+            done.remove(done.size() - 1);
             boolean last = todo.isEmpty();
             if ((!last || followLast) && Files.isSymbolicLink(p)) {
                 if (++links > MAX_LINKS) {
                     throw new InvalidInputException(inContainer, "too many levels of symbolic links");
                 }
                 String target = readLink(p, inContainer);
-                List<String> parts = components(target);
+                List<String> parts = MountedTree.components(target);
                 for (int i = parts.size() - 1; i >= 0; i--) {
                     todo.push(parts.get(i));
                 }
@@ -63,25 +78,7 @@ public final class RootPath {
             }
             done.add(c);
         }
-        return below(root, done);
-    }
-
-    private static Path below(Path root, List<String> parts) {
-        Path p = root;
-        for (String s : parts) {
-            p = p.resolve(s);
-        }
-        return p;
-    }
-
-    private static List<String> components(String path) {
-        List<String> out = new ArrayList<>();
-        for (String s : path.split("/")) {
-            if (!s.isEmpty() && !s.equals(".")) {
-                out.add(s);
-            }
-        }
-        return out;
+        return tree.locate(done);
     }
 
     private static String readLink(Path p, String inContainer) {

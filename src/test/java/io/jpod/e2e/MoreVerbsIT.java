@@ -18,13 +18,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The everyday verbs of issue 16, part B, on one small pod: secret (one created, one played, both used by the pod by
- * name), cp both ways and as tar streams, running and stopped, without escaping the container's root; diff, history,
+ * name), cp both ways and as tar streams, running and stopped, without escaping the container's root, through the
+ * pod's volumes (an emptyDir two containers share, a read-only ConfigMap, /etc/hostname), chowned to the container's user; diff, history,
  * completion offering the pod's name, system df, and system prune last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MoreVerbsIT {
     private static final Duration SOON = Duration.ofSeconds(30);
     private static final String APP = "more-app";
+    private static final String SIDE = "more-side";
     private static Harness h;
     private static Path out;
 
@@ -51,8 +53,8 @@ class MoreVerbsIT {
                   restartPolicy: Never
                   containers:
                   - name: app
-                    image: %s
-                    command: ["sh", "-c", "%s"]
+                    image: %1$s
+                    command: ["sh", "-c", "%2$s"]
                     env:
                     - name: PASSWORD
                       valueFrom:
@@ -60,9 +62,31 @@ class MoreVerbsIT {
                     - name: TOKEN
                       valueFrom:
                         secretKeyRef: {name: played, key: token}
+                    volumeMounts:
+                    - {name: shared, mountPath: /shared}
+                    - {name: config, mountPath: /etc/config}
+                  - name: side
+                    image: %1$s
+                    command: ["sh", "-c", "%2$s"]
+                    securityContext: {runAsUser: 1234, runAsGroup: 5678}
+                    volumeMounts:
+                    - {name: shared, mountPath: /shared}
+                  volumes:
+                  - name: shared
+                    emptyDir: {}
+                  - name: config
+                    configMap: {name: settings}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                data:
+                  mode: from-the-configmap
                 """.formatted(Harness.IMAGE, Harness.SLEEPER);
         h.play(h.writeYaml("more.yaml", yaml));
         h.waitForState(APP, "running", SOON);
+        h.waitForState(SIDE, "running", SOON);
         out = h.home().resolve("cp-out");
         h.asUser("mkdir", "-p", out.toString());
     }
@@ -132,6 +156,32 @@ class MoreVerbsIT {
 
     @Test
     @Order(3)
+    void cpThroughTheVolumesOfThePod() throws Exception {
+        Path host = h.writeYaml("to-volume.txt", "through the volume\n");
+        h.jpodOk("cp", host.toString(), APP + ":/shared/");
+        assertEquals("through the volume", h.execOut(SIDE, "cat", "/shared/to-volume.txt"), "the emptyDir's source written, not the root below it");
+        assertEquals("0", h.execOut(SIDE, "stat", "-c", "%u", "/shared/to-volume.txt"), "chowned to the user of the container copied to");
+        h.jpodOk("cp", host.toString(), SIDE + ":/shared/owned.txt");
+        assertEquals("1234:5678", h.execOut(SIDE, "stat", "-c", "%u:%g", "/shared/owned.txt"), "chowned to the container's user by default");
+        h.asUser("sh", "-c", "echo mine > " + out.resolve("mine.txt"));
+        h.jpodOk("cp", "--archive=false", out.resolve("mine.txt").toString(), SIDE + ":/shared/kept.txt");
+        assertEquals("0", h.execOut(SIDE, "stat", "-c", "%u", "/shared/kept.txt"), "--archive=false keeps the host's owner (the user: root inside)");
+        h.execOut(SIDE, "sh", "-c", "echo from-side > /shared/side.txt");
+        h.jpodOk("cp", APP + ":/shared/side.txt", out.resolve("side.txt").toString());
+        assertEquals("from-side\n", Files.readString(out.resolve("side.txt")));
+        h.jpodOk("cp", APP + ":/etc/config/mode", out.resolve("mode").toString());
+        assertEquals("from-the-configmap", Files.readString(out.resolve("mode")));
+        Result readOnly = h.jpodError("cp", host.toString(), APP + ":/etc/config/");
+        assertTrue(readOnly.err().contains("read-only"), readOnly::describe);
+        h.jpodOk("cp", APP + ":/etc/hostname", out.resolve("hostname").toString());
+        assertEquals(h.execOut(APP, "cat", "/etc/hostname"), Files.readString(out.resolve("hostname")).strip(), "the pod's bound file");
+        h.asUser("sh", "-c", "cp " + out.resolve("hostname") + " " + out.resolve("hosts") + " && echo '10.9.8.7 copied' >> " + out.resolve("hosts"));
+        h.jpodOk("cp", out.resolve("hosts").toString(), SIDE + ":/etc/hosts");
+        assertTrue(h.execOut(APP, "cat", "/etc/hosts").contains("10.9.8.7 copied"), "the pod's bound file written in place, seen by the running pod");
+    }
+
+    @Test
+    @Order(4)
     void historyAndCompletion() {
         Result history = h.jpodOk("history", Harness.IMAGE);
         assertTrue(history.outLines().get(0).matches("ID +CREATED +CREATED BY +SIZE +COMMENT"), history::describe);
@@ -149,19 +199,21 @@ class MoreVerbsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void cpAndDiffOnAStoppedContainer() throws Exception {
         h.jpodOk("pod", "stop", "-t", "0", "more");
         h.waitForState(APP, "exited", SOON);
         h.jpodOk("cp", h.writeYaml("stopped.txt", "while stopped\n").toString(), APP + ":/data/");
         h.jpodOk("cp", APP + ":/data/stopped.txt", out.resolve("back.txt").toString());
         assertEquals("while stopped\n", Files.readString(out.resolve("back.txt")));
+        h.jpodOk("cp", APP + ":/shared/side.txt", out.resolve("side-stopped.txt").toString());
+        assertEquals("from-side\n", Files.readString(out.resolve("side-stopped.txt")), "a stopped container's volume");
         assertTrue(h.jpodOk("diff", APP).outLines().contains("A /data/stopped.txt"));
         assertFalse(h.jpodMounts().stream().anyMatch(m -> m.contains("/overlay/merged")), () -> "unmounted again: " + h.jpodMounts());
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void systemDfThenPrune() {
         h.jpodOk("volume", "create", "loose");
         Result df = h.jpodOk("system", "df");
