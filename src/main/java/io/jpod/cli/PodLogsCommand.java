@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,28 +29,14 @@ public final class PodLogsCommand extends EngineCommand {
             description = "Filter logs by container name or id which belongs to pod.")
     String container;
 
-    @Option(names = {"-f", "--follow"}, description = "Follow log output.")
-    boolean follow;
-
     @Option(names = {"-l", "--latest"}, description = "Act on the latest pod jpod is aware of.")
     boolean latest;
 
     @Option(names = {"-n", "--names"}, description = "Output container names instead of container IDs in the log.")
     boolean names;
 
-    @Option(names = {"-t", "--timestamps"}, description = "Output the timestamps in the log.")
-    boolean timestamps;
-
-    @Option(names = "--tail", defaultValue = "-1", description = "Output the specified number of lines at the end of each container's log (default: all).")
-    int tail = -1;
-
-    @Option(names = "--since", paramLabel = "TIME",
-            description = "Show logs since TIME: RFC 3339, a date, Unix seconds, or a duration before now (10m).")
-    String since;
-
-    @Option(names = "--until", paramLabel = "TIME",
-            description = "Show logs until TIME: RFC 3339, a date, Unix seconds, or a duration after now (10m).")
-    String until;
+    @Mixin
+    LogWindow window = new LogWindow();
 
     @Parameters(paramLabel = "POD", arity = "0..1")
     String pod;
@@ -58,8 +45,7 @@ public final class PodLogsCommand extends EngineCommand {
     public Integer call() {
         Instant now = Instant.now();
         ZoneId zone = ZoneId.systemDefault();
-        Instant from = since == null ? null : EventTimes.parse("--since", since, now, zone);
-        Instant to = until == null ? null : EventTimes.parse("--until", until, now, zone);
+        LogWindow.Bounds bounds = window.bounds(now, zone);
         PodInfo p = engine().pods().pod(Targets.pod(this, pod, latest));
         List<ContainerInfo> shown = shown(p, container == null ? null : engine().pods().container(container));
         Map<String, String> prefixes = new HashMap<>();
@@ -69,17 +55,17 @@ public final class PodLogsCommand extends EngineCommand {
             sources.add(new LogFollower.Source(p.pod().name(), c.row().id(), engine().pods().logFile(c.row())));
         }
         LogFollower logs = new LogFollower(sources);
-        print(tail(follow ? logs.poll() : logs.drain(), tail), prefixes, from, to, zone);
-        StopSignal stop = follow ? StopSignal.install() : null;
-        while (follow && !stop.received()) {
+        print(tail(window.follow ? logs.poll() : logs.drain(), window.tail), prefixes, bounds, zone);
+        StopSignal stop = window.follow ? StopSignal.install() : null;
+        while (window.follow && !stop.received()) {
             boolean live = engine().pods().pod(p.pod().id()).containers().stream()
                     .anyMatch(c -> prefixes.containsKey(c.row().id()) && c.current().live());
             if (!live) {
-                print(logs.drain(), prefixes, from, to, zone);
+                print(logs.drain(), prefixes, bounds, zone);
                 break;
             }
             stop.await(200);
-            print(logs.poll(), prefixes, from, to, zone);
+            print(logs.poll(), prefixes, bounds, zone);
         }
         return 0;
     }
@@ -113,16 +99,16 @@ public final class PodLogsCommand extends EngineCommand {
         return out;
     }
 
-    private void print(List<LogFollower.Line> lines, Map<String, String> prefixes, Instant from, Instant to, ZoneId zone) {
+    private void print(List<LogFollower.Line> lines, Map<String, String> prefixes, LogWindow.Bounds bounds, ZoneId zone) {
         var out = out();
         var err = err();
         for (LogFollower.Line line : lines) {
-            if (!LogsCommand.within(line.time(), from, to)) {
+            if (!bounds.contains(line.time())) {
                 continue;
             }
             var stream = line.stderr() ? err : out;
             stream.print(prefixes.getOrDefault(line.container(), ""));
-            if (timestamps && line.time() != null) {
+            if (window.timestamps && line.time() != null) {
                 stream.print(OffsetDateTime.ofInstant(line.time(), zone).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + " ");
             }
             stream.print(line.text());

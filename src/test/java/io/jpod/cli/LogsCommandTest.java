@@ -17,20 +17,20 @@ class LogsCommandTest {
     @Test
     void sinceAndUntilAreOptions() {
         LogsCommand c = CommandLine.populateCommand(new LogsCommand(), "--since", "10m", "--until=2026-12-07T10:00:00Z", "web");
-        assertEquals("10m", c.since);
-        assertEquals("2026-12-07T10:00:00Z", c.until);
+        assertEquals("10m", c.window.since);
+        assertEquals("2026-12-07T10:00:00Z", c.window.until);
     }
 
     @Test
     void aLineIsShownWhenWrittenAfterSinceAndBeforeUntil() {
         Instant t = Instant.parse("2026-12-07T10:00:00.5Z");
         assertEquals(t, LINE.instant());
-        assertTrue(LogsCommand.within(LINE, null, null));
-        assertTrue(LogsCommand.within(LINE, t.minusMillis(1), t.plusMillis(1)));
-        assertFalse(LogsCommand.within(LINE, t, null), "strictly after --since, as podman");
-        assertFalse(LogsCommand.within(LINE, null, t), "strictly before --until, as podman");
-        assertFalse(LogsCommand.within(LINE, t.plusSeconds(1), null));
-        assertTrue(LogsCommand.within(new LogReader.Line("", false, false, "no time"), t, t), "a record without a time is kept");
+        assertTrue(new LogWindow.Bounds(null, null).contains(LINE.instant()));
+        assertTrue(new LogWindow.Bounds(t.minusMillis(1), t.plusMillis(1)).contains(LINE.instant()));
+        assertFalse(new LogWindow.Bounds(t, null).contains(LINE.instant()), "strictly after --since, as podman");
+        assertFalse(new LogWindow.Bounds(null, t).contains(LINE.instant()), "strictly before --until, as podman");
+        assertFalse(new LogWindow.Bounds(t.plusSeconds(1), null).contains(LINE.instant()));
+        assertTrue(new LogWindow.Bounds(t, t).contains(new LogReader.Line("", false, false, "no time").instant()), "a record without a time is kept");
     }
 
     @Test
