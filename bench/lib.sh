@@ -21,6 +21,7 @@ bench_setup() {
   mkdir -p "$dist/target" "$work" "$run_dir"
   cp -a "$repo/bin" "$dist/"
   cp -a "$repo/target/jpod.jar" "$repo/target/lib" "$dist/target/"
+  [ -x "$repo/target/jpod-client" ] && cp -a "$repo/target/jpod-client" "$dist/target/" # the command service's native client
   chmod -R a+rX "$dist"
   chown "$user:" "$run_dir"
   chmod 0700 "$run_dir"
