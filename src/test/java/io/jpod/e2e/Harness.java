@@ -56,11 +56,11 @@ public final class Harness {
     /**
      * Added to every host port a test publishes (hostPort, nodePort, --publish), so that forks and
      * side-by-side suites never ask for the same port: 100 per fork, 500 more with JPOD_E2E_ID, or
-     * 500 times JPOD_E2E_SLOT (1 to 4) when several suites with IDs run at once.
+     * 500 times JPOD_E2E_SLOT (1 to 5: the highest nodePort a test asks for, 30090, stays under 32767) when several suites with IDs run at once.
      */
     public static final int PORT_OFFSET = (FORK.isEmpty() ? 0 : 100 * (Integer.parseInt(FORK) - 1))
             + (System.getenv("JPOD_E2E_ID") == null ? 0
-                    : 500 * Optional.ofNullable(System.getenv("JPOD_E2E_SLOT")).filter(s -> s.matches("[1-4]")).map(Integer::parseInt).orElse(1));
+                    : 500 * Optional.ofNullable(System.getenv("JPOD_E2E_SLOT")).filter(s -> s.matches("[1-5]")).map(Integer::parseInt).orElse(1));
     public static final String USER = "jpode2e" + ID;
     /** The image every test imports: busybox from {@link #rootfsTar()}. */
     public static final String IMAGE = "localhost/busybox:latest";
