@@ -106,11 +106,13 @@ public final class KubeService {
 
         /**
          * {@code pod} with the network and the published ports of these options; status.podIP (a fieldRef)
-         * follows the network the pod has now.
+         * follows the network the pod has now, and status.hostIP is {@code hostIp}, the node's address (the pod's
+         * own on the host's network, as Kubernetes gives it).
          */
-        PodSpec applyTo(PodSpec pod) {
+        PodSpec applyTo(PodSpec pod, String hostIp) {
             PodSpec p = pod.toBuilder().network(network.mode()).networkName(network.networkName()).build();
-            p = p.withPodIp(p.network().podIp()); // on the shared network: the address it is given when it is created
+            // on the shared network: the address it is given when it is created
+            p = p.withPodIp(p.network() == NetworkMode.HOST ? hostIp : p.network().podIp()).withHostIp(hostIp);
             for (PublishOption port : publish) {
                 p = port.applyTo(p);
             }
@@ -168,8 +170,8 @@ public final class KubeService {
     /** {@code kube play --dry-run}: what would be played, warnings emitted; problems thrown. Creates nothing. */
     public Plan dryRun(List<String> files, io.jpod.kube.Inputs inputs, PlayOptions options) {
         Plan plan = checked(plan(files, options.configMaps(), inputs, false));
-        return plan.withPods(plan.pods().stream().map(options::applyTo).toList(),
-                plan.workloads().stream().map(w -> w.withTemplate(options.applyTo(w.template()))).toList());
+        return plan.withPods(plan.pods().stream().map(p -> options.applyTo(p, node.hostIp())).toList(),
+                plan.workloads().stream().map(w -> w.withTemplate(options.applyTo(w.template(), node.hostIp()))).toList());
     }
 
     /** One workload's outcome: what its first step did, or the error that stopped it. */
@@ -250,7 +252,7 @@ public final class KubeService {
         List<PodOutcome> out = Parallel.map(plan.pods(), played -> {
             PodSpec spec = played;
             try {
-                spec = options.applyTo(played);
+                spec = options.applyTo(played, node.hostIp());
                 if (!PodNetwork.publishes(spec.network()) && !PortMapping.of(spec).isEmpty()) {
                     events.warning("pod " + spec.name() + ": with --network " + spec.network().label() + " no port is published: "
                             + PortMapping.of(spec).stream().map(PortMapping::toString).collect(java.util.stream.Collectors.joining(", ")));
@@ -263,7 +265,7 @@ public final class KubeService {
         List<WorkloadOutcome> played = Parallel.map(plan.workloads(), w -> {
             try {
                 return new WorkloadOutcome(w.kind().kubeName(), w.name(),
-                        workloads.apply(w.withTemplate(options.applyTo(w.template())), options.replace(), options.start(), options.registry()),
+                        workloads.apply(w.withTemplate(options.applyTo(w.template(), node.hostIp())), options.replace(), options.start(), options.registry()),
                         null);
             } catch (JpodException e) {
                 return new WorkloadOutcome(w.kind().kubeName(), w.name(), null, e);

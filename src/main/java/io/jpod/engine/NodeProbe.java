@@ -10,9 +10,10 @@ final class NodeProbe {
     private NodeProbe() {
     }
 
-    /** The host's CPUs and memory, and why {@code pods} cannot enforce resources here (null when they can). */
+    /** The host's CPUs, memory and address, and why {@code pods} cannot enforce resources here (null when they can). */
     static NodeFacts discover(PodService pods) {
-        return new NodeFacts(Runtime.getRuntime().availableProcessors() * 1000L, memoryBytes(), pods.resourcesNotEnforced());
+        return new NodeFacts(Runtime.getRuntime().availableProcessors() * 1000L, memoryBytes(), pods.resourcesNotEnforced(),
+                io.jpod.host.HostAddress.discover());
     }
 
     /** The host's memory (MemTotal of /proc/meminfo): resourceFieldRef's limits.memory when no limit is set. */

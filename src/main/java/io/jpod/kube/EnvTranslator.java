@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
 final class EnvTranslator {
     /** Names envFrom may produce (Kubernetes skips other keys). */
     private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
-    /** status.hostIP, and status.podIP of a pod on the host's network: the host's loopback. */
+    /**
+     * status.hostIP, and status.podIP of a pod on the host's network, until the engine gives them the node's address
+     * ({@code PodSpec.withHostIp}, {@code withPodIp}): the host's loopback.
+     */
     static final String HOST_IP = io.jpod.pod.NetworkMode.HOST.podIp();
     /** status.podIP of a pod with a network of its own: slirp4netns gives every pod's eth0 this address. */
     static final String SLIRP_POD_IP = io.jpod.pod.NetworkMode.SLIRP4NETNS.podIp();

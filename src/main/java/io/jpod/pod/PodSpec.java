@@ -86,9 +86,18 @@ public record PodSpec(String name, Map<String, String> labels, Map<String, Strin
 
     /** This pod with {@code ip} as the value of every status.podIP and status.podIPs fieldRef of its containers. */
     public PodSpec withPodIp(String ip) {
-        java.util.function.Predicate<EnvVar> podIp = e -> "status.podIP".equals(e.fieldPath()) || "status.podIPs".equals(e.fieldPath());
-        java.util.function.UnaryOperator<ContainerSpec> follow = c -> c.env().stream().noneMatch(podIp)
-                ? c : c.toBuilder().env(c.env().stream().map(e -> podIp.test(e) ? e.withValue(ip) : e).toList()).build();
+        return withFieldValue(java.util.Set.of("status.podIP", "status.podIPs"), ip);
+    }
+
+    /** This pod with {@code ip}, the node's address, as the value of every status.hostIP and status.hostIPs fieldRef. */
+    public PodSpec withHostIp(String ip) {
+        return withFieldValue(java.util.Set.of("status.hostIP", "status.hostIPs"), ip);
+    }
+
+    private PodSpec withFieldValue(java.util.Set<String> fieldPaths, String value) {
+        java.util.function.Predicate<EnvVar> reads = e -> e.fieldPath() != null && fieldPaths.contains(e.fieldPath());
+        java.util.function.UnaryOperator<ContainerSpec> follow = c -> c.env().stream().noneMatch(reads)
+                ? c : c.toBuilder().env(c.env().stream().map(e -> reads.test(e) ? e.withValue(value) : e).toList()).build();
         return toBuilder().containers(containers().stream().map(follow).toList())
                 .initContainers(initContainers().stream().map(follow).toList()).build();
     }

@@ -51,6 +51,7 @@ class KindsIT extends PlayingIT {
             assertEquals("default", env.get("POD_NAMESPACE"));
             assertEquals("backend", env.get("POD_TIER"));
             assertEquals("10.0.2.100", env.get("POD_IP"), "the address of the pod's eth0 (slirp4netns)");
+            assertEquals(io.jpod.host.HostAddress.discover(), env.get("HOST_IP"), "status.hostIP: the node's address, the host's own");
             assertFalse(env.keySet().stream().anyMatch(k -> k.contains("feature")), "an optional missing ConfigMap adds nothing");
 
             Result inspect = h.jpodOk("inspect", "shop-api");

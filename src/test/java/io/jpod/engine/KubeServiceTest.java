@@ -214,7 +214,7 @@ class KubeServiceTest {
     }
 
     @Test
-    void statusPodIpFollowsTheNetworkOfThePlay() throws IOException {
+    void statusPodIpFollowsTheNetworkOfThePlayAndStatusHostIpIsTheNodesAddress() throws IOException {
         String f = file("ip.yaml", """
                 apiVersion: v1
                 kind: Pod
@@ -226,17 +226,21 @@ class KubeServiceTest {
                     env:
                     - {name: IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
                     - {name: NAME, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
+                    - {name: HOST, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}
                 """);
+        KubeService onNode = new KubeService(null, null, null, warnings::add, new NodeFacts(2000, 1L << 30, null, "192.0.2.2"));
         for (var mode : io.jpod.pod.NetworkMode.values()) {
-            Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true, List.of(), null, new io.jpod.pod.NetworkMode.Choice(mode, null), null));
+            Plan plan = onNode.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true, List.of(), null, new io.jpod.pod.NetworkMode.Choice(mode, null), null));
             var env = plan.pods().get(0).containers().get(0).env();
             String expected = switch (mode) {
                 case SLIRP4NETNS -> "10.0.2.100";
                 case NONE -> ""; // loopback only: no pod IP
-                default -> "127.0.0.1"; // the host's; on the shared network, a placeholder until the pod is created
+                case HOST -> "192.0.2.2"; // the node's, as Kubernetes gives a pod on the host's network
+                case BRIDGE -> "127.0.0.1"; // a placeholder until the pod is created and given its address
             };
             assertEquals(expected, env.get(0).value(), mode.label());
             assertEquals("ip", env.get(1).value());
+            assertEquals("192.0.2.2", env.get(2).value(), "status.hostIP is the node's address whatever the network: " + mode.label());
         }
     }
 

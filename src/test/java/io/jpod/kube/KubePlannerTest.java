@@ -293,7 +293,7 @@ class KubePlannerTest {
                     - {name: CPUS, valueFrom: {resourceFieldRef: {resource: limits.cpu}}}
                     - {name: MEMORY, valueFrom: {resourceFieldRef: {resource: limits.memory, divisor: 1Mi}}}
                 """);
-        Plan plan = planner.plan(List.of(f), new NodeFacts(4000, 8L << 30, "rootless on a cgroup v1 host"), false);
+        Plan plan = planner.plan(List.of(f), new NodeFacts(4000, 8L << 30, "rootless on a cgroup v1 host", "192.0.2.2"), false);
         assertEquals(List.of(), plan.problems());
         assertEquals(List.of("4", "8192"), plan.pods().get(0).containers().get(0).env().stream().map(EnvVar::value).toList());
         assertEquals(List.of("resources (limits and requests) are kept but not enforced: rootless on a cgroup v1 host"),
