@@ -160,9 +160,9 @@ public final class PodNetwork {
                 pasta.get().map(p -> new Program(p.binary().toString(), p.version())).orElse(new Program("", "pasta is not installed")));
     }
 
-    /** Whether a pod in {@code mode} publishes its ports on the host (slirp4netns, the shared network). */
+    /** Whether a pod in {@code mode} publishes its ports on the host (slirp4netns, pasta, the shared network). */
     public static boolean publishes(NetworkMode mode) {
-        return mode == NetworkMode.SLIRP4NETNS || mode == NetworkMode.BRIDGE;
+        return mode == NetworkMode.SLIRP4NETNS || mode == NetworkMode.PASTA || mode == NetworkMode.BRIDGE;
     }
 
     /**
@@ -224,6 +224,12 @@ public final class PodNetwork {
         if (mode == NetworkMode.BRIDGE) {
             return Optional.of(shared(a.pod().networkName()).attach(SharedNetwork.Member.of(a)));
         }
+        if (mode == NetworkMode.PASTA) {
+            pasta.get().orElseThrow(() -> new HostException("pasta is not installed: the pod cannot reach the network",
+                    "install passt (apt-get install passt), or play with --network slirp4netns"))
+                    .startForPod(a.infraPid(), a.runDir(), PortMapping.of(a.pod()));
+            return Optional.empty();
+        }
         if (mode != NetworkMode.SLIRP4NETNS) {
             return Optional.empty();
         }
@@ -249,6 +255,7 @@ public final class PodNetwork {
     /** Ends what {@link #attach} started for the infra container whose run directory is {@code runDir}. Idempotent. */
     public void detach(Path runDir) {
         Slirp4netns.stop(runDir);
+        Pasta.stopForPod(runDir);
         sharedOf(runDir).ifPresent(n -> n.detach(runDir));
     }
 }

@@ -231,7 +231,7 @@ class KubeServiceTest {
             Plan plan = kube.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true, List.of(), null, new io.jpod.pod.NetworkMode.Choice(mode, null), null));
             var env = plan.pods().get(0).containers().get(0).env();
             String expected = switch (mode) {
-                case SLIRP4NETNS -> "10.0.2.100";
+                case SLIRP4NETNS, PASTA -> "10.0.2.100";
                 case NONE -> ""; // loopback only: no pod IP
                 default -> "127.0.0.1"; // the host's; on the shared network, a placeholder until the pod is created
             };

@@ -30,4 +30,16 @@ class NetworkBackendTest {
         assertTrue(line.contains("-t none -u none -T none -U none"), "ports are slirp4netns's, changed at run time: " + line);
         assertTrue(line.endsWith("--pid /run/n/pasta.pid"), line);
     }
+
+    @Test
+    void aPodsOwnPastaIsGivenItsPortsAndDnsWhenItStarts() {
+        List<PortMapping> ports = List.of(new PortMapping("0.0.0.0", 8080, 80, "tcp"), new PortMapping("127.0.0.1", 5353, 53, "udp"),
+                new PortMapping("0.0.0.0", 8443, 443, "tcp"));
+        String line = String.join(" ", new Pasta(Path.of("/usr/bin/pasta")).argv(Path.of("/run/c/pasta.netns"), Path.of("/run/c"), "eth0",
+                ports, true));
+        assertTrue(line.contains(" --ns-ifname eth0 "), line);
+        assertTrue(line.contains(" -t 8080:80 -t 8443:443 -u 127.0.0.1/5353:53 -T none -U none --dns-forward 10.0.2.3 "), line);
+        String none = String.join(" ", new Pasta(Path.of("/usr/bin/pasta")).argv(Path.of("/n"), Path.of("/d"), "eth0", List.of(), true));
+        assertTrue(none.contains(" -t none -u none -T none -U none "), "no port: none, not pasta's default (auto): " + none);
+    }
 }
