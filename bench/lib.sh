@@ -7,10 +7,11 @@ bench_die() { echo "Error: $*" >&2; exit 1; }
 
 bench_setup() {
   [ "$(id -u)" = 0 ] || bench_die "run as root: the benchmark creates the user jpodbench and switches to it"
-  user=jpodbench
-  run_dir=/tmp/jpod-bench-run
-  dist=/tmp/jpod-bench-dist
-  work=/tmp/jpod-bench-work
+  # JPOD_BENCH_ID=X: a user jpodbenchX and directories of its own, for a run beside another one
+  user=jpodbench${JPOD_BENCH_ID:-}
+  run_dir=/tmp/jpod-bench${JPOD_BENCH_ID:-}-run
+  dist=/tmp/jpod-bench${JPOD_BENCH_ID:-}-dist
+  work=/tmp/jpod-bench${JPOD_BENCH_ID:-}-work
   id -u "$user" >/dev/null 2>&1 || useradd -m -s /bin/bash "$user"
   grep -q "^$user:" /etc/subuid || usermod --add-subuids 300000-365535 "$user"
   grep -q "^$user:" /etc/subgid || usermod --add-subgids 300000-365535 "$user"

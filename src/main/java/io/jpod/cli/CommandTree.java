@@ -43,7 +43,7 @@ final class CommandTree {
             "volume list", "volume ls", "volume remove", "volume rm", "network list", "network ls", "secret list", "secret ls", "network remove", "network rm");
 
     /** Global options that take a value as the next argument (see {@link GlobalOptions}). */
-    private static final List<String> VALUED_GLOBALS = List.of("--log-level", "--runtime", "--storage-driver");
+    private static final List<String> VALUED_GLOBALS = List.of("--log-level", "--runtime", "--storage-driver", "--network-backend");
 
     private CommandTree() {
     }

@@ -19,6 +19,10 @@ public final class GlobalOptions {
             scope = picocli.CommandLine.ScopeType.INHERIT)
     String storageDriver;
 
+    @Option(names = "--network-backend", paramLabel = "BACKEND", description = "What carries a shared network made by this command to and from "
+            + "the host: pasta or slirp4netns (default: pasta). A network that is up keeps its own.", scope = picocli.CommandLine.ScopeType.INHERIT)
+    String networkBackend;
+
     private Engine engine;
     private StartupClock clock = new StartupClock(System.nanoTime());
     private java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
@@ -71,7 +75,7 @@ public final class GlobalOptions {
         if (engine == null) {
             clock.mark("command line parsed");
             String rt = runtime != null && runtime.contains("/") ? invocation().path(runtime) : runtime;
-            engine = Engine.open(rt, storageDriver, events());
+            engine = Engine.open(rt, storageDriver, networkBackend, events());
             clock.mark("engine opened");
         }
         return engine;

@@ -33,7 +33,8 @@ public final class InfoCommand extends EngineCommand {
         host.put("uid", h.hostUid());
         host.put("gid", h.hostGid());
         host.put("pauseBinary", h.catatonit().toString());
-        host.put("slirp4netns", Map.of("executable", i.network().executable(), "version", i.network().version()));
+        host.put("slirp4netns", Map.of("executable", i.network().slirp4netns().executable(), "version", i.network().slirp4netns().version()));
+        host.put("pasta", Map.of("executable", i.network().pasta().executable(), "version", i.network().pasta().version()));
         Map<String, Object> store = new LinkedHashMap<>();
         store.put("graphDriverName", h.storage().label());
         store.put("graphRoot", h.paths().dataDir().toString());

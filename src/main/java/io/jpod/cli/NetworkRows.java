@@ -31,6 +31,9 @@ final class NetworkRows {
             m.put("labels", n.labels());
         }
         m.put("ipam_options", Map.of("driver", "host-local"));
+        if (!n.backend().isEmpty()) {
+            m.put("options", Map.of("network_backend", n.backend())); // what carries its traffic out, while it is up
+        }
         return m;
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
  */
 final class ServedCommands {
     private static final Set<String> OWN_PROCESS = Set.of("exec", "login", "system", "events", "attach", "run", "wait");
-    private static final Set<String> VALUED_GLOBALS = Set.of("--log-level", "--runtime", "--storage-driver");
+    private static final Set<String> VALUED_GLOBALS = Set.of("--log-level", "--runtime", "--storage-driver", "--network-backend");
 
     private ServedCommands() {
     }

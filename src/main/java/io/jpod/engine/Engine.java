@@ -5,6 +5,7 @@ import io.jpod.host.HostFacts;
 import io.jpod.host.HostProbe;
 import io.jpod.host.Privileges;
 import io.jpod.image.ImageStore;
+import io.jpod.network.NetworkBackend;
 import io.jpod.network.PodNetwork;
 import io.jpod.probe.NetnsProber;
 import io.jpod.probe.ProbeResult;
@@ -39,7 +40,7 @@ public final class Engine implements AutoCloseable {
     private final AutoUpdateTable autoUpdates;
     private KubeService kube;
 
-    private Engine(HostFacts host, Database db, Events events) {
+    private Engine(HostFacts host, NetworkBackend networkBackend, Database db, Events events) {
         this.host = host;
         this.db = db;
         this.events = events;
@@ -47,7 +48,7 @@ public final class Engine implements AutoCloseable {
         this.images = new ImageService(new ImageStore(new ImageTable(db), host.paths(), Privileges.current(), host.architecture()),
                 imageId -> pods().removeContainersUsing(imageId), eventLog);
         StateStore state = new StateStore(db);
-        ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(host.slirp4netns(),
+        ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(networkBackend, host.slirp4netns(),
                 host.paths().runDir().resolve("networks"), host.paths().dataDir().resolve("networks"), () -> NetServices.of(new KubeObjectStore(db))), eventLog);
         NetnsProber netns = new NetnsProber();
         Prober prober = new Prober(life, (path, action, ports, podIp, timeout) -> {
@@ -66,14 +67,18 @@ public final class Engine implements AutoCloseable {
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
     }
 
-    /** Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be null. */
-    public static Engine open(String runtime, String storageDriver, Events events) {
+    /**
+     * Discovers the host (once) and opens the state store. {@code runtime} and {@code storageDriver} may override the probes, or be
+     * null; {@code networkBackend} is what a shared network made by this command gets (null: {@link NetworkBackend#DEFAULT}).
+     */
+    public static Engine open(String runtime, String storageDriver, String networkBackend, Events events) {
+        NetworkBackend backend = NetworkBackend.parse(networkBackend);
         long t0 = System.nanoTime();
         HostFacts host = HostProbe.discover(runtime, storageDriver);
         long t1 = System.nanoTime();
         Database db = Database.open(host.paths().database());
         long t2 = System.nanoTime();
-        Engine engine = new Engine(host, db, events);
+        Engine engine = new Engine(host, backend, db, events);
         events.debug("engine: host facts " + (t1 - t0) / 1_000_000 + " ms, state store " + (t2 - t1) / 1_000_000
                 + " ms, services " + (System.nanoTime() - t2) / 1_000_000 + " ms");
         return engine;

@@ -55,7 +55,7 @@ final class Prober {
             return Outcome.OK;
         }
         String podIp = switch (pod.spec().network()) {
-            case SLIRP4NETNS -> PodNetwork.POD_IP;
+            case SLIRP4NETNS, PASTA -> PodNetwork.POD_IP;
             case BRIDGE -> PodNetwork.sharedAddress(life.paths(pod.infraId()).run()).orElse("127.0.0.1");
             default -> "127.0.0.1";
         };

@@ -8,8 +8,9 @@ import java.util.Map;
  * @param definition what it is (name, bridge, subnet…)
  * @param up         whether its namespace and helpers are there (a pod has joined)
  * @param pods       how many pods are on it now
+ * @param backend    what carries its traffic out while it is up ({@link NetworkBackend#label}); empty when it is down or internal
  */
-public record NetworkInfo(NetworkDefinition definition, boolean up, int pods) {
+public record NetworkInfo(NetworkDefinition definition, boolean up, int pods, String backend) {
     public String name() {
         return definition.name();
     }

@@ -26,8 +26,11 @@ public final class PodNetwork {
     private final Path runDir;
     private final NetworkStore store;
     private final Supplier<List<NetService>> services;
+    private final NetworkBackend backend;
+    private final io.jpod.host.Lazy<Optional<Pasta>> pasta = io.jpod.host.Lazy.of(() -> Pasta.find(System.getenv("PATH")));
 
-    private PodNetwork(Supplier<Optional<Path>> slirpBinary, Path runDir, Path dataDir, Supplier<List<NetService>> services) {
+    private PodNetwork(NetworkBackend backend, Supplier<Optional<Path>> slirpBinary, Path runDir, Path dataDir, Supplier<List<NetService>> services) {
+        this.backend = backend;
         this.slirpBinary = slirpBinary;
         this.runDir = runDir;
         this.services = services;
@@ -38,10 +41,11 @@ public final class PodNetwork {
      * The network of this host: slirp4netns where installed ({@code HostFacts.slirp4netns}, looked for when
      * first needed), and the user's networks, defined under {@code dataDir} (the data directory's {@code networks}), their
      * run-time files kept under {@code runDir} (the run directory's), which serve the {@code services} played (read when a
-     * network changes).
+     * network changes). A network made now gets {@code backend}; one that is up keeps its own.
      */
-    public static PodNetwork of(Supplier<Optional<Path>> slirp4netns, Path runDir, Path dataDir, Supplier<List<NetService>> services) {
-        return new PodNetwork(slirp4netns, runDir, dataDir, services);
+    public static PodNetwork of(NetworkBackend backend, Supplier<Optional<Path>> slirp4netns, Path runDir, Path dataDir,
+            Supplier<List<NetService>> services) {
+        return new PodNetwork(backend, slirp4netns, runDir, dataDir, services);
     }
 
     /** The user's networks' definitions: create, remove. */
@@ -51,7 +55,7 @@ public final class PodNetwork {
 
     /** The network {@code def} as it runs. */
     private SharedNetwork shared(NetworkDefinition def) {
-        return new SharedNetwork(def, runDir.resolve(def.name()), slirpBinary, services,
+        return new SharedNetwork(def, runDir.resolve(def.name()), backend, slirpBinary, pasta, services,
                 () -> store.all().stream().filter(d -> !d.name().equals(def.name())).map(NetworkDefinition::subnet).toList());
     }
 
@@ -142,18 +146,23 @@ public final class PodNetwork {
         return slirpBinary.get().map(Slirp4netns::new);
     }
 
-    /** What {@code jpod info} shows of the network backend. */
-    public record Backend(String name, String executable, String version) {
+    /** What {@code jpod info} shows of the network: the backend new networks get, and each helper program (executable, version). */
+    public record Backend(String name, Program slirp4netns, Program pasta) {
+    }
+
+    /** A helper program: where it is and its version (empty and why not, when it is not installed). */
+    public record Program(String executable, String version) {
     }
 
     public Backend backend() {
-        return slirp().map(s -> new Backend("slirp4netns", s.binary().toString(), s.version()))
-                .orElse(new Backend("none", "", "slirp4netns is not installed"));
+        return new Backend(backend.label(), slirp().map(s -> new Program(s.binary().toString(), s.version()))
+                .orElse(new Program("", "slirp4netns is not installed")),
+                pasta.get().map(p -> new Program(p.binary().toString(), p.version())).orElse(new Program("", "pasta is not installed")));
     }
 
-    /** Whether a pod in {@code mode} publishes its ports on the host (slirp4netns, the shared network). */
+    /** Whether a pod in {@code mode} publishes its ports on the host (slirp4netns, pasta, the shared network). */
     public static boolean publishes(NetworkMode mode) {
-        return mode == NetworkMode.SLIRP4NETNS || mode == NetworkMode.BRIDGE;
+        return mode == NetworkMode.SLIRP4NETNS || mode == NetworkMode.PASTA || mode == NetworkMode.BRIDGE;
     }
 
     /**
@@ -215,6 +224,12 @@ public final class PodNetwork {
         if (mode == NetworkMode.BRIDGE) {
             return Optional.of(shared(a.pod().networkName()).attach(SharedNetwork.Member.of(a)));
         }
+        if (mode == NetworkMode.PASTA) {
+            pasta.get().orElseThrow(() -> new HostException("pasta is not installed: the pod cannot reach the network",
+                    "install passt (apt-get install passt), or play with --network slirp4netns"))
+                    .startForPod(a.infraPid(), a.runDir(), PortMapping.of(a.pod()));
+            return Optional.empty();
+        }
         if (mode != NetworkMode.SLIRP4NETNS) {
             return Optional.empty();
         }
@@ -240,6 +255,7 @@ public final class PodNetwork {
     /** Ends what {@link #attach} started for the infra container whose run directory is {@code runDir}. Idempotent. */
     public void detach(Path runDir) {
         Slirp4netns.stop(runDir);
+        Pasta.stopForPod(runDir);
         sharedOf(runDir).ifPresent(n -> n.detach(runDir));
     }
 }

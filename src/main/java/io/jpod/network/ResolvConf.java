@@ -17,7 +17,7 @@ public final class ResolvConf {
         if (mode == NetworkMode.BRIDGE) {
             return shared(host, gateway);
         }
-        if (mode != NetworkMode.SLIRP4NETNS) {
+        if (mode != NetworkMode.SLIRP4NETNS && mode != NetworkMode.PASTA) { // pasta answers at slirp4netns's DNS address too
             return host;
         }
         List<String> lines = new ArrayList<>();

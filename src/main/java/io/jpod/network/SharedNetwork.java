@@ -24,10 +24,10 @@ import java.util.stream.Stream;
  * One of the user's pod networks ({@link NetworkDefinition}: the default {@code jpod}, or one {@code network create}
  * made): a network namespace of its own (bound to a file of the run directory, inside the user namespace when
  * rootless, so nothing runs as host root) holding the network's bridge at its gateway; each pod joins with a veth pair (eth0 in the pod) and an
- * address of the subnet, so pods reach each other directly. One slirp4netns attached to that namespace
- * (tap0, 10.0.2.100; none for an internal network) carries outbound traffic, masqueraded by nftables, and publishes the pods' ports:
- * slirp4netns forwards the host port to tap0, where an nftables map sends it on to the pod's address and
- * port. aardvark-dns on the gateway answers the pods' names. The namespace, slirp4netns and aardvark-dns
+ * address of the subnet, so pods reach each other directly. Its backend ({@link NetworkBackend}, chosen when the
+ * namespace is made; none for an internal network) attached to that namespace (tap0, 10.0.2.100) carries outbound
+ * traffic, masqueraded by nftables, and publishes the pods' ports: a slirp4netns forwards the host port to its tap
+ * (tap0, or tap1 beside pasta), where an nftables map sends it on to the pod's address and port. aardvark-dns on the gateway answers the pods' names. The namespace, slirp4netns and aardvark-dns
  * are made when the first pod joins and ended when the last one leaves; a helper killed meanwhile is
  * started again by the next pod that joins. What is on the network is kept in a lease file per pod,
  * under a file lock shared by every jpod process of the user.
@@ -50,6 +50,8 @@ public final class SharedNetwork {
     private final String name;
     private final Path dir;
     private final Supplier<Optional<Path>> slirpBinary;
+    private final Supplier<Optional<Pasta>> pasta;
+    private final NetworkBackend chosen;
     private final Supplier<List<NetService>> services;
     private final Supplier<List<String>> otherSubnets;
     private final Lazy<NetworkTools> tools = Lazy.of(NetworkTools::find);
@@ -58,13 +60,15 @@ public final class SharedNetwork {
      * Network {@code def}, whose run-time files are kept in {@code dir}; {@code otherSubnets} are the other networks'
      * (its pods may not reach them), {@code services} the Services played.
      */
-    SharedNetwork(NetworkDefinition def, Path dir, Supplier<Optional<Path>> slirpBinary, Supplier<List<NetService>> services,
-            Supplier<List<String>> otherSubnets) {
+    SharedNetwork(NetworkDefinition def, Path dir, NetworkBackend chosen, Supplier<Optional<Path>> slirpBinary, Supplier<Optional<Pasta>> pasta,
+            Supplier<List<NetService>> services, Supplier<List<String>> otherSubnets) {
         this.def = def;
         this.subnet = def.parsedSubnet();
         this.name = def.name();
         this.dir = dir;
         this.slirpBinary = slirpBinary;
+        this.pasta = pasta;
+        this.chosen = chosen;
         this.services = services;
         this.otherSubnets = otherSubnets;
     }
@@ -119,7 +123,8 @@ public final class SharedNetwork {
         } catch (IOException e) {
             pods = 0;
         }
-        return new NetworkInfo(def, mounted(), pods);
+        boolean up = mounted();
+        return new NetworkInfo(def, up, pods, up && !def.internal() ? backend().label() : "");
     }
 
     private Path netns() {
@@ -132,6 +137,20 @@ public final class SharedNetwork {
 
     private Path socket() {
         return dir.resolve("slirp.sock");
+    }
+
+    /** The backend the network's namespace was made with (one made before there was a choice: slirp4netns). */
+    private NetworkBackend backend() {
+        try {
+            return NetworkBackend.parse(Files.readString(dir.resolve("backend")).trim());
+        } catch (IOException | RuntimeException e) {
+            return NetworkBackend.SLIRP4NETNS;
+        }
+    }
+
+    /** The API of the slirp4netns that publishes the network's ports. */
+    private SlirpApi forwarder() {
+        return backend() == NetworkBackend.PASTA ? new SlirpApi(socket(), Slirp4netns.FORWARDER_ADDRESS) : new SlirpApi(socket());
     }
 
     private AardvarkDns dns() {
@@ -243,7 +262,7 @@ public final class SharedNetwork {
                 // a hold whose process ended is void
             }
             locked("end the network", () -> {
-                if (live(leases()).isEmpty() && !held() && (mounted() || Slirp4netns.running(dir))) {
+                if (live(leases()).isEmpty() && !held() && (mounted() || Slirp4netns.running(dir) || Pasta.pid(dir).running())) {
                     down();
                 }
                 return null;
@@ -422,7 +441,7 @@ public final class SharedNetwork {
         for (Lease.Port p : l.ports()) {
             quietly(() -> nft("delete element inet jpod hostports { " + key(p.mapping()) + " }"));
             if (p.forwardId() >= 0 && Slirp4netns.running(dir)) {
-                quietly(() -> new SlirpApi(socket()).removeHostForward(p.forwardId()));
+                quietly(() -> forwarder().removeHostForward(p.forwardId()));
             }
         }
         if (Files.exists(netns())) {
@@ -555,21 +574,49 @@ public final class SharedNetwork {
             leases.clear();
             makeNamespace(t);
         }
-        if (!def.internal() && !Slirp4netns.running(dir)) {
-            Slirp4netns slirp = new Slirp4netns(slirpBinary.get().orElseThrow(() -> new HostException(
-                    "slirp4netns is not installed: network " + name + " cannot reach the outside",
-                    "install slirp4netns (apt-get install slirp4netns), or play with --network none")));
+        if (!def.internal() && backend() == NetworkBackend.SLIRP4NETNS && !Slirp4netns.running(dir)) {
             Slirp4netns.stop(dir);
-            slirp.startOnPath(netns(), dir, socket());
-            for (int i = 0; i < leases.size(); i++) { // a slirp4netns killed: its forwards are made again
-                leases.set(i, leases.get(i).withPorts(forward(leases.get(i).ports().stream().map(Lease.Port::mapping).toList())));
-                write(leases.get(i));
+            slirp4netns().startOnPath(netns(), dir, socket());
+            forwardAgain(leases);
+        } else if (!def.internal() && backend() == NetworkBackend.PASTA) {
+            if (!Pasta.pid(dir).running()) {
+                pasta.get().orElseThrow(() -> new HostException("pasta is not installed: network " + name + " cannot reach the outside",
+                        "install passt (apt-get install passt), or use --network-backend slirp4netns")).start(netns(), dir);
+            }
+            if (leases.stream().anyMatch(l -> !l.ports().isEmpty())) {
+                startForwarder(leases);
             }
         }
         AardvarkDns dns = dns();
         if (!dns.running()) {
             dns.configure(name, Lease.dnsConfig(def.gateway(), leases, List.of()));
             dns.start(t.nsenter(), netns());
+        }
+    }
+
+    private Slirp4netns slirp4netns() {
+        return new Slirp4netns(slirpBinary.get().orElseThrow(() -> new HostException(
+                "slirp4netns is not installed: network " + name + " cannot publish ports or reach the outside",
+                "install slirp4netns (apt-get install slirp4netns), or play with --network none")));
+    }
+
+    /** Beside pasta: starts the slirp4netns of the published ports unless it runs, with the forwards of {@code leases}. */
+    private void startForwarder(List<Lease> leases) {
+        if (Slirp4netns.running(dir)) {
+            return;
+        }
+        Slirp4netns.stop(dir);
+        slirp4netns().startForwarder(netns(), dir, socket());
+        ip(netns(), null, List.of("addr add " + Slirp4netns.FORWARDER_ADDRESS + "/24 dev " + Slirp4netns.FORWARDER_TAP,
+                "link set " + Slirp4netns.FORWARDER_TAP + " up"));
+        forwardAgain(leases);
+    }
+
+    /** A slirp4netns (re)started: the forwards of {@code leases} are made again. */
+    private void forwardAgain(List<Lease> leases) {
+        for (int i = 0; i < leases.size(); i++) {
+            leases.set(i, leases.get(i).withPorts(forward(leases.get(i).ports().stream().map(Lease.Port::mapping).toList())));
+            write(leases.get(i));
         }
     }
 
@@ -587,6 +634,7 @@ public final class SharedNetwork {
             Files.deleteIfExists(dir.resolve("services.nft")); // the new namespace has no Service rule yet
             Files.deleteIfExists(netns());
             Files.createFile(netns());
+            Files.writeString(dir.resolve("backend"), chosen.label()); // kept while the network is up
         } catch (IOException e) {
             throw new HostException("cannot create " + netns() + ": " + e.getMessage(), null, e);
         }
@@ -612,24 +660,25 @@ public final class SharedNetwork {
                 others.isEmpty() ? "" : "    ip daddr { " + String.join(", ", others) + " } reject",
                 "  }",
                 "  chain prerouting { type nat hook prerouting priority dstnat; policy accept;",
-                "    iifname \"" + Slirp4netns.TAP + "\" dnat ip to meta l4proto . th dport map @hostports",
+                "    iifname { \"" + Slirp4netns.TAP + "\", \"" + Slirp4netns.FORWARDER_TAP + "\" } dnat ip to meta l4proto . th dport map @hostports",
                 "    jump services",
                 "  }",
                 "}", ""));
     }
 
-    /** Ends the network: aardvark-dns, slirp4netns, the namespace. */
+    /** Ends the network: aardvark-dns, slirp4netns, pasta, the namespace. */
     private void down() {
         if (Files.exists(dir.resolve("dns"))) {
             dns().stop();
         }
         Slirp4netns.stop(dir);
+        Pasta.pid(dir).stop();
         if (mounted()) {
             Exec.run(List.of(tools.get().umount().toString(), netns().toString()));
         }
         try {
             Files.deleteIfExists(netns());
-            for (String f : List.of("dns/" + name, "rules.nft", "services.nft", "slirp4netns.log", "slirp4netns.err")) {
+            for (String f : List.of("dns/" + name, "rules.nft", "services.nft", "slirp4netns.log", "slirp4netns.err", "pasta.log", "backend")) {
                 Files.deleteIfExists(dir.resolve(f));
             }
         } catch (IOException e) {
@@ -637,7 +686,7 @@ public final class SharedNetwork {
         }
     }
 
-    /** Publishes a pod's ports at {@code ip}: nftables sends tap0's port on to the pod, slirp4netns forwards the host's. */
+    /** Publishes a pod's ports at {@code ip}: nftables sends the tap's port on to the pod, slirp4netns forwards the host's. */
     private List<Lease.Port> publish(String ip, List<PortMapping> ports, List<Lease> others) {
         if (def.internal()) {
             return List.of(); // no way in from the host either
@@ -653,6 +702,9 @@ public final class SharedNetwork {
                 nft("add element inet jpod hostports { " + key(m) + " : " + ip + " . " + m.containerPort() + " }");
                 added.add(m);
             }
+            if (!ports.isEmpty() && backend() == NetworkBackend.PASTA) {
+                startForwarder(others);
+            }
             return forward(ports);
         } catch (RuntimeException e) {
             added.forEach(m -> quietly(() -> nft("delete element inet jpod hostports { " + key(m) + " }")));
@@ -662,7 +714,10 @@ public final class SharedNetwork {
 
     private List<Lease.Port> forward(List<PortMapping> ports) {
         List<Lease.Port> out = new ArrayList<>();
-        SlirpApi api = new SlirpApi(socket());
+        if (ports.isEmpty()) {
+            return List.of();
+        }
+        SlirpApi api = forwarder();
         try {
             for (PortMapping m : ports) {
                 out.add(new Lease.Port(m, api.addHostForward(m, m.hostPort())));

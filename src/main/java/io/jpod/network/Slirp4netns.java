@@ -25,6 +25,10 @@ final class Slirp4netns {
     static final String INTERFACE = "eth0";
     /** The shared network's interface to slirp4netns, in the network's namespace. */
     static final String TAP = "tap0";
+    /** The published ports' slirp4netns beside pasta ({@link NetworkBackend#PASTA}): its interface, subnet and address there. */
+    static final String FORWARDER_TAP = "tap1";
+    static final String FORWARDER_CIDR = "10.0.3.0/24";
+    static final String FORWARDER_ADDRESS = "10.0.3.100";
     private static final long READY_TIMEOUT_MILLIS = 10_000;
 
     private final Path binary;
@@ -59,7 +63,7 @@ final class Slirp4netns {
      * Returns the API socket, made at {@code socket}.
      */
     SlirpApi start(long pid, Path dir, Path socket) {
-        return start(List.of(Long.toString(pid)), false, dir, socket);
+        return start(List.of("--configure", "--disable-host-loopback"), List.of(Long.toString(pid)), INTERFACE, dir, socket);
     }
 
     /**
@@ -67,10 +71,21 @@ final class Slirp4netns {
      * the host's loopback is reachable at 10.0.2.2 (host.containers.internal): see {@link #start(long, Path, Path)}.
      */
     SlirpApi startOnPath(Path netns, Path dir, Path socket) {
-        return start(List.of("--netns-type=path", netns.toString()), true, dir, socket);
+        return start(List.of("--configure"), List.of("--netns-type=path", netns.toString()), TAP, dir, socket);
     }
 
-    private SlirpApi start(List<String> target, boolean hostLoopback, Path dir, Path socket) {
+    /**
+     * Starts slirp4netns for the published ports alone of the namespace bound at {@code netns}: {@link #FORWARDER_TAP},
+     * unconfigured (no address, no route: the caller gives it {@link #FORWARDER_ADDRESS}), no way to the host's
+     * loopback. The forwards it is given go to {@link #FORWARDER_ADDRESS}.
+     */
+    SlirpApi startForwarder(Path netns, Path dir, Path socket) {
+        start(List.of("--disable-host-loopback", "--cidr", FORWARDER_CIDR), List.of("--netns-type=path", netns.toString()), FORWARDER_TAP,
+                dir, socket);
+        return new SlirpApi(socket, FORWARDER_ADDRESS);
+    }
+
+    private SlirpApi start(List<String> options, List<String> target, String iface, Path dir, Path socket) {
         Path ready = dir.resolve("slirp4netns.ready");
         Path log = dir.resolve("slirp4netns.log");
         Path errors = dir.resolve("slirp4netns.err");
@@ -84,13 +99,11 @@ final class Slirp4netns {
             // sh opens the ready file as fd 3 (Java cannot pass a child an extra fd), then becomes
             // slirp4netns through setsid, which needs no fork: a child of the JVM leads no process group.
             List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "exec 3>\"$0\"; exec setsid \"$@\"", ready.toString(),
-                    binary.toString(), "--configure", "--mtu=" + MTU));
-            if (!hostLoopback) {
-                argv.add("--disable-host-loopback");
-            }
+                    binary.toString(), "--mtu=" + MTU));
+            argv.addAll(options);
             argv.addAll(List.of("--api-socket", socket.toString(), "--ready-fd", "3"));
             argv.addAll(target);
-            argv.add(hostLoopback ? TAP : INTERFACE);
+            argv.add(iface);
             ProcessBuilder pb = new ProcessBuilder(argv);
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             pb.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));

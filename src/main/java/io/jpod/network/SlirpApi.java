@@ -20,9 +20,17 @@ final class SlirpApi {
     private static final JsonMapper JSON = Json.mapper();
 
     private final Path socket;
+    private final String guest;
 
+    /** The API of the slirp4netns at {@code socket}, whose guest is at {@link Slirp4netns#GUEST_ADDRESS}. */
     SlirpApi(Path socket) {
+        this(socket, Slirp4netns.GUEST_ADDRESS);
+    }
+
+    /** The API of the slirp4netns at {@code socket}, whose guest is at {@code guest}. */
+    SlirpApi(Path socket, String guest) {
         this.socket = socket;
+        this.guest = guest;
     }
 
     /** Publishes {@code m}: slirp4netns listens on the host address and forwards to the pod's eth0. */
@@ -32,14 +40,14 @@ final class SlirpApi {
 
     /**
      * Publishes {@code m}'s host address and port, forwarded to {@code guestPort} of slirp4netns's guest
-     * (10.0.2.100); returns the forward's id.
+     * (10.0.2.100, or the address it was made with); returns the forward's id.
      */
     int addHostForward(PortMapping m, int guestPort) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("proto", m.protocol());
         args.put("host_addr", m.hostIp());
         args.put("host_port", m.hostPort());
-        args.put("guest_addr", Slirp4netns.GUEST_ADDRESS);
+        args.put("guest_addr", guest);
         args.put("guest_port", guestPort);
         JsonNode answer = call(Map.of("execute", "add_hostfwd", "arguments", args));
         if (answer.has("error")) {

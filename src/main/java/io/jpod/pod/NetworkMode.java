@@ -8,6 +8,11 @@ public enum NetworkMode {
     /** Its own namespace with a user-mode network stack (slirp4netns): eth0 10.0.2.100, published ports. */
     SLIRP4NETNS,
     /**
+     * Its own namespace with pasta of its own (podman's {@code --network pasta}): eth0 10.0.2.100, as slirp4netns's, the
+     * host's loopback at the gateway 10.0.2.2, published ports given when pasta starts.
+     */
+    PASTA,
+    /**
      * Its own namespace on the user's shared network ({@code network.SharedNetwork}: a bridge, an address
      * per pod, DNS by name), as podman's bridge networks; {@code jpod} (the network's name) means it too.
      */
@@ -27,13 +32,13 @@ public enum NetworkMode {
      */
     public String podIp() {
         return switch (this) {
-            case SLIRP4NETNS -> "10.0.2.100";
+            case SLIRP4NETNS, PASTA -> "10.0.2.100";
             case NONE -> "";
             default -> "127.0.0.1";
         };
     }
 
-    /** The user's name for it: slirp4netns, host, none. */
+    /** The user's name for it: slirp4netns, pasta, bridge, host, none. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

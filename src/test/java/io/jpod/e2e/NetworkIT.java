@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * hostPort is reachable from the host, the host's loopback is not reachable from the pod, containers of a pod
  * talk over localhost; on the default (shared) network a port in use is refused by name, a Service's nodePort is
  * published, the network's helpers end with a killed infra container; {@code --network none} leaves loopback
- * only; kube down frees the port and leaves no slirp4netns running.
+ * only; kube down frees the port and leaves no slirp4netns running. {@code --network pasta} gives a pod a pasta of its
+ * own: the same addresses, DNS, its port published, the host's loopback at 10.0.2.2, and it ends with the pod.
  */
 class NetworkIT extends PlayingIT {
     private static final Duration SOON = Duration.ofSeconds(60);
@@ -102,6 +103,11 @@ class NetworkIT extends PlayingIT {
         return h.jpod("exec", container, "sh", "-c", script).code();
     }
 
+    /** The user's pastas (passt by their process's name). */
+    private List<HostProcess> pastas() {
+        return h.leftovers().stream().filter(p -> p.comm().startsWith("passt")).toList();
+    }
+
     /** An IPv4 address of this host that is not loopback: what a pod reaches through slirp4netns. */
     private static String hostAddress() throws IOException {
         for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) {
@@ -156,13 +162,28 @@ class NetworkIT extends PlayingIT {
             assertTrue(portFree(WEB_PORT), "kube down frees the port");
             assertEquals(List.of(), h.leftovers("slirp4netns"), "kube down ends slirp4netns");
 
-            h.play(yaml, "--network", "slirp4netns");
-            assertEquals("hello-from-web", getSoon(WEB_PORT), "played again on the same port");
+            // podman's --network pasta: a pasta of the pod's own, its ports given as it starts
+            h.play(yaml, "--network", "pasta");
+            assertEquals("hello-from-web", getSoon(WEB_PORT), "played again on the same port, with pasta");
+            h.waitForState("web-client", "running", SOON);
+            String[] seen = h.execOut("web-client", "sh", "-c", String.join("; echo @@; ", "ip -4 addr show eth0", "cat /etc/resolv.conf",
+                    "timeout 5 wget -qO- http://" + hostAddress() + ":" + hostPort + "/", "timeout 5 wget -qO- http://10.0.2.2:" + hostPort + "/"))
+                    .split("@@\n");
+            assertEquals(4, seen.length, () -> String.join("|", seen));
+            assertTrue(seen[0].contains("10.0.2.100/24"), () -> "eth0 as with slirp4netns: " + seen[0]);
+            assertTrue(seen[1].startsWith("nameserver 10.0.2.3"), () -> "pasta forwards DNS at 10.0.2.3: " + seen[1]);
+            assertEquals("from-the-host", seen[2].strip(), "outbound connections leave through pasta");
+            assertEquals("from-the-host", seen[3].strip(), "pasta maps its gateway 10.0.2.2 to the host's loopback");
+            assertEquals(1, pastas().size(), () -> "one pasta for the pod: " + h.leftovers());
+            assertEquals(List.of(), h.leftovers("slirp4netns"), "and no slirp4netns");
             h.jpodOk("pod", "stop", "web");
-            assertEquals(List.of(), h.leftovers("slirp4netns"), "pod stop ends slirp4netns");
+            assertEquals(List.of(), pastas(), "pod stop ends pasta");
             assertTrue(portFree(WEB_PORT), "pod stop frees the port");
             h.jpodOk("pod", "start", "web");
             assertEquals("hello-from-web", getSoon(WEB_PORT), "pod start publishes the port again");
+            h.jpodOk("kube", "down", yaml.toString());
+            assertEquals(List.of(), pastas(), "kube down ends pasta");
+            assertEquals(List.of(), h.jpodMounts(), "nothing of the pod's pasta stays mounted");
         } finally {
             server.stop(0);
             h.jpod("kube", "down", yaml.toString());
@@ -251,7 +272,7 @@ class NetworkIT extends PlayingIT {
             Harness.rootOk("kill", "-KILL", Long.toString(pid));
             // the last pod of the shared network gone: conmon's exit command ends the network's slirp4netns and aardvark-dns
             Harness.waitFor("conmon's exit command to end slirp4netns", SOON, () -> h.leftovers("slirp4netns").isEmpty()
-                    && h.leftovers("aardvark-dns").isEmpty());
+                    && h.leftovers("aardvark-dns").isEmpty() && pastas().isEmpty());
             Harness.waitFor("the port to be free", SOON, () -> portFree(Harness.port(18085)));
         } finally {
             h.jpod("kube", "down", yaml.toString());
@@ -278,8 +299,8 @@ class NetworkIT extends PlayingIT {
         } finally {
             h.jpod("kube", "down", yaml.toString());
         }
-        Result bad = h.jpodError("kube", "play", "--network", "pasta", yaml.toString());
-        assertTrue(bad.err().contains("unable to find network with name or ID pasta: network not found"), bad::describe);
+        Result bad = h.jpodError("kube", "play", "--network", "nosuchnet", yaml.toString());
+        assertTrue(bad.err().contains("unable to find network with name or ID nosuchnet: network not found"), bad::describe);
         assertEquals(0, h.podPs().size(), "nothing is played on a network that does not exist");
     }
 }

@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
  * /etc/hosts; a Service by name and FQDN reaches its pods' named targetPort, a headless one answers their
  * addresses, of ready pods only (a readiness probe that passes adds one); a hostPort is published on the host; the host's loopback is reached as
  * host.containers.internal; helpers killed with SIGKILL are started again by the next pod that joins;
- * and after kube down nothing is left: no slirp4netns, no aardvark-dns, no namespace file, the port free.
+ * and after kube down nothing is left: no pasta, no slirp4netns, no aardvark-dns, no namespace file, the port free.
+ * The default backend is pasta (with a slirp4netns for the published ports); {@code --network-backend slirp4netns}
+ * gives a network made then one slirp4netns for both, and each network keeps its own.
  * Named networks ({@code network create}) have subnets of their own, their pods reach each other but not
  * those of another network, an internal one has no way out, and rm -f and prune remove them.
  */
@@ -179,19 +181,22 @@ class SharedNetworkIT extends PlayingIT {
             JsonNode inspected = Harness.json(h.jpodOk("network", "inspect", "jpod")).get(0);
             assertEquals("10.89.0.0/24", inspected.path("subnets").get(0).path("subnet").asString(), inspected::toString);
             assertEquals("jpod0", inspected.path("network_interface").asString(), inspected::toString);
+            assertEquals("pasta", inspected.path("options").path("network_backend").asString(), () -> "pasta by default: " + inspected);
             assertEquals(0, h.jpod("network", "exists", "jpod").code(), "network exists answers 0 for the network");
             assertEquals(1, h.jpod("network", "exists", "nope").code(), "and 1 for none");
             assertTrue(h.jpodError("network", "inspect", "nope").err().contains("unable to find network with name or ID nope"),
                     "an unknown network is named");
-            assertEquals(1, h.leftovers("slirp4netns").size(), () -> "one slirp4netns for the network: " + h.leftovers());
+            assertEquals(1, helpers().stream().filter(p -> p.comm().startsWith("pass")).count(), () -> "one pasta for the way out: " + h.leftovers());
+            assertEquals(1, h.leftovers("slirp4netns").size(), () -> "one slirp4netns for the published ports: " + h.leftovers());
             assertEquals(1, h.leftovers("aardvark-dns").size(), () -> "one aardvark-dns for the network: " + h.leftovers());
 
             // the helpers killed: the next pod that joins starts them again, with the ports and names of the pods there
-            h.leftovers().stream().filter(p -> List.of("slirp4netns", "aardvark-dns").contains(p.comm()))
-                    .forEach(p -> Harness.rootOk("kill", "-KILL", Long.toString(p.pid())));
+            helpers().forEach(p -> Harness.rootOk("kill", "-KILL", Long.toString(p.pid())));
             h.jpodOk("kube", "play", "--network", "bridge", third.toString());
             assertEquals("hello-from-backend", fetchSoon("http://backend:8080/"), "names answered again");
             assertEquals("hello-from-backend", getOnHost(WEB_PORT), "the hostPort published again");
+            assertEquals("from-the-host", h.execOut("standby-main", "timeout", "5", "wget", "-qO-",
+                    "http://host.containers.internal:" + server.getAddress().getPort() + "/"), "the way out made again");
             assertEquals("hello-from-backend", h.execOut("standby-main", "timeout", "5", "wget", "-qO-", "http://backend-main:8080/"),
                     "the new pod reaches the others by name");
             assertEquals(backend[0], h.execOut("frontend-main", "sh", "-c", HEADLESS), "a pod that is not ready is no endpoint");
@@ -205,8 +210,7 @@ class SharedNetworkIT extends PlayingIT {
 
             h.jpodOk("kube", "down", third.toString());
             h.jpodOk("kube", "down", yaml.toString());
-            assertEquals(List.of(), h.leftovers().stream().filter(p -> List.of("slirp4netns", "aardvark-dns").contains(p.comm())).toList(),
-                    "kube down of the last pod ends the network's helpers (the supervisor, which probed, ends by itself)");
+            assertEquals(List.of(), helpers(), "kube down of the last pod ends the network's helpers (the supervisor, which probed, ends by itself)");
             assertFalse(Files.exists(NETWORK.resolve("netns")), "the network's namespace file is gone");
             assertEquals(List.of(), h.jpodMounts(), "nothing of the network stays mounted");
             assertFalse(listening(WEB_PORT), "the hostPort is free again");
@@ -244,7 +248,8 @@ class SharedNetworkIT extends PlayingIT {
         server.start();
         String host = "http://host.containers.internal:" + server.getAddress().getPort() + "/";
         try {
-            h.jpodOk("kube", "play", "--network", "front", onFront.toString());
+            // a backend chosen when a network is made: front's is slirp4netns, back's the default
+            h.jpodOk("--network-backend", "slirp4netns", "kube", "play", "--network", "front", onFront.toString());
             h.jpodOk("kube", "play", "--network", "back", onBack.toString());
             h.jpodOk("kube", "play", "--network", "sealed", onSealed.toString());
             h.waitForState("gamma-main", "running", SOON);
@@ -265,6 +270,12 @@ class SharedNetworkIT extends PlayingIT {
             assertTrue(!gamma[1].contains("dns=0") && !gamma[1].contains("http=0") && !gamma[1].contains("hello"),
                     () -> "a pod of another network is neither named nor reached: " + gamma[1]);
             assertNotEquals(0, h.jpod("exec", "delta-main", "timeout", "3", "wget", "-qO-", host).code(), "an internal network has no way out");
+            assertEquals("ok", h.execOut("gamma-main", "timeout", "5", "wget", "-qO-", host), "network back goes out through pasta");
+            JsonNode up = Harness.json(h.jpodOk("network", "inspect", "front", "back", "sealed"));
+            assertEquals(List.of("slirp4netns", "pasta", ""), List.of(up.get(0).path("options").path("network_backend").asString(""),
+                    up.get(1).path("options").path("network_backend").asString(""), up.get(2).path("options").path("network_backend").asString("")),
+                    () -> "each network keeps the backend it was made with; an internal one has none: " + up);
+            assertEquals(1, h.leftovers("slirp4netns").size(), () -> "slirp4netns for front alone (back publishes nothing): " + h.leftovers());
 
             Result used = h.jpod("network", "rm", "front");
             assertEquals(2, used.code(), used::describe);
@@ -278,8 +289,7 @@ class SharedNetworkIT extends PlayingIT {
             assertEquals(List.of("back", "sealed"), h.jpodOk("network", "prune", "-f").outLines(), "prune removes the unused ones");
             assertEquals(List.of("jpod"), h.jpodOk("network", "ls", "--format", "{{.Name}}").outLines(), "but the default network");
             assertTrue(h.jpodError("network", "rm", "jpod").err().contains("default network jpod cannot be removed"));
-            assertEquals(List.of(), h.leftovers().stream().filter(p -> List.of("slirp4netns", "aardvark-dns").contains(p.comm())).toList(),
-                    "the networks' helpers end with their last pods");
+            assertEquals(List.of(), helpers(), "the networks' helpers end with their last pods");
             assertEquals(List.of(), h.jpodMounts(), "nothing of the networks stays mounted");
         } finally {
             server.stop(0);
@@ -288,6 +298,12 @@ class SharedNetworkIT extends PlayingIT {
             }
             h.jpod("network", "rm", "-f", "front", "back", "sealed");
         }
+    }
+
+    /** The user's network helpers: slirp4netns, pasta (passt by its process's name), aardvark-dns. */
+    private List<HostProcess> helpers() {
+        return h.leftovers().stream().filter(p -> p.comm().equals("slirp4netns") || p.comm().startsWith("passt") || p.comm().equals("aardvark-dns"))
+                .toList();
     }
 
     /** Whether something still listens on the host's {@code port}. */

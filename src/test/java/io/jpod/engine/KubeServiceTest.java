@@ -233,7 +233,7 @@ class KubeServiceTest {
             Plan plan = onNode.dryRun(List.of(f), stdin(""), new KubeService.PlayOptions(false, true, List.of(), null, new io.jpod.pod.NetworkMode.Choice(mode, null), null));
             var env = plan.pods().get(0).containers().get(0).env();
             String expected = switch (mode) {
-                case SLIRP4NETNS -> "10.0.2.100";
+                case SLIRP4NETNS, PASTA -> "10.0.2.100";
                 case NONE -> ""; // loopback only: no pod IP
                 case HOST -> "192.0.2.2"; // the node's, as Kubernetes gives a pod on the host's network
                 case BRIDGE -> "127.0.0.1"; // a placeholder until the pod is created and given its address

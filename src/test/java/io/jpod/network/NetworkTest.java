@@ -53,6 +53,8 @@ class NetworkTest {
         String host = "search example.com\nnameserver 192.0.2.53\nnameserver 127.0.0.53\noptions edns0\n";
         assertEquals("nameserver 10.0.2.3\nsearch example.com\nnameserver 192.0.2.53\noptions edns0\n",
                 ResolvConf.forPod(host, NetworkMode.SLIRP4NETNS, ""), "the host's loopback resolver cannot be reached from the pod");
+        assertEquals(ResolvConf.forPod(host, NetworkMode.SLIRP4NETNS, ""), ResolvConf.forPod(host, NetworkMode.PASTA, ""),
+                "pasta forwards DNS at slirp4netns's address");
         assertEquals(host, ResolvConf.forPod(host, NetworkMode.HOST, ""));
         assertEquals(host, ResolvConf.forPod(host, NetworkMode.NONE, ""));
     }
@@ -73,8 +75,9 @@ class NetworkTest {
         assertEquals(NetworkMode.HOST, NetworkMode.parse("host", "--network"));
         assertEquals(NetworkMode.BRIDGE, NetworkMode.parse("bridge", "--network"));
         assertEquals(NetworkMode.BRIDGE, NetworkMode.parse("jpod", "--network"), "the shared network's name");
+        assertEquals(NetworkMode.PASTA, NetworkMode.parse("pasta", "--network"));
         io.jpod.error.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(io.jpod.error.InvalidInputException.class,
-                () -> NetworkMode.parse("pasta", "--network"));
-        assertEquals("--network: unsupported network mode \"pasta\": must be one of slirp4netns, bridge, host, none", e.getMessage());
+                () -> NetworkMode.parse("slirp", "--network"));
+        assertEquals("--network: unsupported network mode \"slirp\": must be one of slirp4netns, pasta, bridge, host, none", e.getMessage());
     }
 }
