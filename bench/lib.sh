@@ -22,6 +22,7 @@ bench_setup() {
   cp -a "$repo/bin" "$dist/"
   cp -a "$repo/target/jpod.jar" "$repo/target/lib" "$dist/target/"
   [ -x "$repo/target/jpod-client" ] && cp -a "$repo/target/jpod-client" "$dist/target/" # the command service's native client
+  [ -x "$repo/target/jpod-exec" ] && cp -a "$repo/target/jpod-exec" "$dist/target/" # the exec probes' helper
   chmod -R a+rX "$dist"
   chown "$user:" "$run_dir"
   chmod 0700 "$run_dir"

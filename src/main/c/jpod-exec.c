@@ -16,7 +16,7 @@
  * cgroups and namespaces (user first), fork into its PID namespace, setsid, join the session keyring
  * "_ses.ID", no_new_privs, seccomp (before the user change without no_new_privs, last with it), the bounding
  * set, groups, gid, uid with the capabilities kept, cwd, the capability sets and ambient ones, the
- * rlimits, $PATH lookup as Go's exec.LookPath, execve. A failure is written as runc writes it
+ * rlimits (and the soft limit of open files raised to the hard one, as runc init's Go runtime does), $PATH lookup as Go's exec.LookPath, execve. A failure is written as runc writes it
  * (level=error msg="exec failed: ...") and exits 255. The exit code is the command's, 128+N for signal N.
  * The command is killed (SIGKILL) if this program dies, so a probe's timeout ends it.
  */
@@ -380,9 +380,19 @@ static void child(struct spec *s, int rootless_euid) {
         struct rlimit rl = {(rlim_t)s->rlimits[i].soft, (rlim_t)s->rlimits[i].hard};
         if (setrlimit(s->rlimits[i].resource, &rl) != 0) fail("error setting rlimit type %d: %s", s->rlimits[i].resource, goerr(errno));
     }
+    /* runc init is a Go (1.19) program, whose runtime raises the soft limit of open files to the hard one after
+       runc set the rlimits: what it execs keeps that. */
+    struct rlimit nofile;
+    if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur != nofile.rlim_max) {
+        nofile.rlim_cur = nofile.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &nofile);
+    }
     if (s->nnp && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) fail("no_new_privs: %s", goerr(errno));
     if (s->seccomp && !s->nnp) load_seccomp(s);
-    for (int cap = 0, last = last_cap(); cap <= last; cap++)
+    int last = last_cap();
+    unsigned long long known = last >= 63 ? ~0ULL : (1ULL << (last + 1)) - 1;
+    for (int i = 0; i < 5; i++) s->caps[i] &= known; /* runc leaves out what this kernel does not know */
+    for (int cap = 0; cap <= last; cap++)
         if (!(s->caps[0] & (1ULL << cap)) && prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 && errno != EINVAL)
             fail("drop bounding capability %d: %s", cap, goerr(errno));
     if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) != 0) fail("keepcaps: %s", goerr(errno));
