@@ -1,4 +1,4 @@
-# Set-up shared by the benchmarks (sourced): the user jpodbench, a copy of the build it can read,
+# Set-up shared by the benchmarks (sourced): the user jpodbench (or $JPOD_BENCH_USER), a copy of the build it can read,
 # the busybox rootfs tarball, and running a command as that user.
 #   bench_setup        needs $repo; sets user, uid, home, run_dir, dist, work and builds/copies
 #   as_user CMD...     runs CMD as the user in $work, with a clean environment
@@ -7,10 +7,12 @@ bench_die() { echo "Error: $*" >&2; exit 1; }
 
 bench_setup() {
   [ "$(id -u)" = 0 ] || bench_die "run as root: the benchmark creates the user jpodbench and switches to it"
-  user=jpodbench
-  run_dir=/tmp/jpod-bench-run
-  dist=/tmp/jpod-bench-dist
-  work=/tmp/jpod-bench-work
+  user=${JPOD_BENCH_USER:-jpodbench} # another user (with its own /etc/subuid range) lets two benchmarks run side by side
+  local suffix=""
+  [ "$user" = jpodbench ] || suffix="-$user"
+  run_dir=/tmp/jpod-bench-run$suffix
+  dist=/tmp/jpod-bench-dist$suffix
+  work=/tmp/jpod-bench-work$suffix
   id -u "$user" >/dev/null 2>&1 || useradd -m -s /bin/bash "$user"
   grep -q "^$user:" /etc/subuid || usermod --add-subuids 300000-365535 "$user"
   grep -q "^$user:" /etc/subgid || usermod --add-subgids 300000-365535 "$user"

@@ -52,8 +52,12 @@ class ProbesIT {
         return h.container(container).path("Restarts").asInt(-1);
     }
 
-    /** What a process sees of itself: ids, capabilities, no_new_privs, seccomp, signals, namespaces, cwd, env, rlimits, cgroups. */
-    private static final String SELF_VIEW = "grep -E '^(Uid|Gid|Groups|Cap|NoNewPrivs|Seccomp|SigBlk|SigIgn)' /proc/self/status;"
+    /**
+     * What a process sees of itself: ids, capabilities, no_new_privs, seccomp, blocked and ignored signals (but glibc's
+     * own 32 and 33, which whoever started jpod may leave ignored), namespaces, cwd, env, rlimits, cgroups.
+     */
+    private static final String SELF_VIEW = "grep -E '^(Uid|Gid|Groups|Cap|NoNewPrivs|Seccomp|SigBlk)' /proc/self/status;"
+            + " echo SigIgn $(( 0x$(awk '/^SigIgn/ {print $2}' /proc/self/status) & ~0x180000000 ));"
             + " for n in cgroup ipc mnt net pid user uts; do echo $n $(readlink /proc/self/ns/$n); done; pwd; env | sort;"
             + " grep -E 'open files|processes|core' /proc/self/limits; cat /proc/self/cgroup";
 
