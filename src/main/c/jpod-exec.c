@@ -14,7 +14,8 @@
  * The command's standard input is /dev/null; its output is this program's. The steps are runc 1.1's for
  * exec (nsexec.c, setns_init_linux.go, init_linux.go finalizeNamespace and setupUser): join the container's
  * cgroups and namespaces (user first), fork into its PID namespace, setsid, join the session keyring
- * "_ses.ID", no_new_privs, seccomp (before the user change without no_new_privs, last with it), the bounding
+ * "_ses.ID", no_new_privs, seccomp (libseccomp's program behind runc's ENOSYS stub; before the user change
+ * without no_new_privs, last with it), the bounding
  * set, groups, gid, uid with the capabilities kept, cwd, the capability sets and ambient ones, the
  * rlimits (and the soft limit of open files raised to the hard one, as runc init's Go runtime does), $PATH lookup as Go's exec.LookPath, execve. A failure is written as runc writes it
  * (level=error msg="exec failed: ...") and exits 255. The exit code is the command's, 128+N for signal N.
@@ -24,7 +25,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/audit.h>
 #include <linux/capability.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <sched.h>
 #include <seccomp.h>
 #include <signal.h>
@@ -35,6 +39,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -300,6 +305,95 @@ static const char *look_path(struct spec *s) {
     return NULL;
 }
 
+/*
+ * runc's ENOSYS stub (libcontainer/seccomp/patchbpf): a syscall numbered above the highest one the profile names
+ * for its architecture fails with ENOSYS, not the default action, so that a program tries its older fallback
+ * (glibc with clone3, say). Prepended to libseccomp's program, which is then loaded as runc loads it.
+ */
+#define MAX_GROUPS 8
+static void load_with_enosys_stub(scmp_filter_ctx ctx, struct spec *s) {
+    struct { uint32_t audit; long max, max_x32; } groups[MAX_GROUPS];
+    int ngroups = 0;
+    uint32_t tokens[17];
+    int ntokens = 0;
+    tokens[ntokens++] = seccomp_arch_native();
+    for (int i = 0; i < s->narches && ntokens < 17; i++) {
+        uint32_t t = seccomp_arch_resolve_name(s->arches[i]);
+        if (t != 0 && seccomp_arch_exist(ctx, t) == 0) tokens[ntokens++] = t;
+    }
+    for (int i = 0; i < ntokens; i++) {
+        uint32_t t = tokens[i];
+        int x32 = t == SCMP_ARCH_X32;
+        uint32_t audit = x32 ? AUDIT_ARCH_X86_64 : t;
+        long max = -1;
+        for (int r = 0; r < s->nrules; r++) {
+            char name[128];
+            unsigned long action;
+            if (sscanf(s->rules[r], "%lu %127s", &action, name) != 2) continue;
+            int nr = seccomp_syscall_resolve_name_arch(t, name);
+            if (nr >= 0 && nr > max) max = nr;
+        }
+        if (max < 0) continue;
+        int g = 0;
+        while (g < ngroups && groups[g].audit != audit) g++;
+        if (g == ngroups) {
+            if (ngroups == MAX_GROUPS) continue;
+            groups[ngroups].audit = audit;
+            groups[ngroups].max = groups[ngroups].max_x32 = -1;
+            ngroups++;
+        }
+        if (x32) groups[g].max_x32 = max;
+        else groups[g].max = max;
+    }
+    int mfd = memfd_create("jpod-exec-bpf", MFD_CLOEXEC);
+    if (mfd < 0) fail("seccomp: memfd: %s", goerr(errno));
+    int rc = seccomp_export_bpf(ctx, mfd);
+    if (rc != 0) fail("seccomp: exporting the filter: %s", goerr(-rc));
+    off_t size = lseek(mfd, 0, SEEK_END);
+    size_t nprog = (size_t)size / sizeof(struct sock_filter);
+    struct sock_filter *out = calloc(nprog + 8 * MAX_GROUPS + 4, sizeof(struct sock_filter));
+    if (!out || pread(mfd, out + 8 * MAX_GROUPS + 4, (size_t)size, 0) != size) fail("seccomp: reading the filter back");
+    close(mfd);
+    /* The stub, built backwards from the program: each section jumps to the program (PROG) or to ENOSYS. */
+    struct sock_filter stub[8 * MAX_GROUPS + 4];
+    int n = 0;
+    stub[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, 4); /* arch */
+    for (int g = 0; g < ngroups; g++) {
+        /* a section: jeq audit (else skip it); ld nr; [jset x32bit]; jgt max -> ENOSYS, else PROG */
+        int both = groups[g].max >= 0 && groups[g].max_x32 >= 0;
+        int len = both ? 4 : 2; /* the instructions after the jeq */
+        stub[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, groups[g].audit, 0, (uint8_t)len);
+        stub[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, 0); /* nr */
+        if (both) {
+            stub[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, 0x40000000, 1, 0); /* x32's bit */
+            stub[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, (uint32_t)groups[g].max, 0xfe, 0xfd);
+            stub[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, (uint32_t)groups[g].max_x32, 0xfe, 0xfd);
+        } else {
+            long max = groups[g].max >= 0 ? groups[g].max : groups[g].max_x32;
+            stub[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, (uint32_t)max, 0xfe, 0xfd);
+        }
+    }
+    stub[n++] = (struct sock_filter)BPF_STMT(BPF_JMP | BPF_JA | BPF_K, 1); /* no section: the program */
+    stub[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (ENOSYS & SECCOMP_RET_DATA));
+    /* resolve the placeholders: 0xfe is ENOSYS (index n-1), 0xfd is PROG (index n) */
+    for (int i = 0; i < n; i++) {
+        if (BPF_CLASS(stub[i].code) != BPF_JMP || BPF_OP(stub[i].code) != BPF_JGT) continue;
+        stub[i].jt = (uint8_t)(n - 1 - (i + 1));
+        stub[i].jf = (uint8_t)(n - (i + 1));
+    }
+    struct sock_filter *prog = out + 8 * MAX_GROUPS + 4 - n;
+    memcpy(prog, stub, (size_t)n * sizeof(struct sock_filter));
+    struct sock_fprog fprog = {(unsigned short)(n + (int)nprog), prog};
+    unsigned int flags = 0;
+    for (int i = 0; i < s->nflags; i++) {
+        if (!strcmp(s->flags[i], "SECCOMP_FILTER_FLAG_LOG")) flags |= SECCOMP_FILTER_FLAG_LOG;
+        else if (!strcmp(s->flags[i], "SECCOMP_FILTER_FLAG_SPEC_ALLOW")) flags |= SECCOMP_FILTER_FLAG_SPEC_ALLOW;
+        else if (!strcmp(s->flags[i], "SECCOMP_FILTER_FLAG_TSYNC")) flags |= SECCOMP_FILTER_FLAG_TSYNC;
+    }
+    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &fprog) != 0) fail("seccomp: loading the filter: %s", goerr(errno));
+    free(out);
+}
+
 static void load_seccomp(struct spec *s) {
     scmp_filter_ctx ctx = seccomp_init(s->default_action);
     if (!ctx) fail("seccomp: cannot make a filter");
@@ -341,8 +435,7 @@ static void load_seccomp(struct spec *s) {
         int rc = seccomp_rule_add_array(ctx, (uint32_t)action, nr, n, conds);
         if (rc != 0) fail("seccomp: rule for %s: %s", name, goerr(-rc));
     }
-    int rc = seccomp_load(ctx);
-    if (rc != 0) fail("seccomp: loading the filter: %s", goerr(-rc));
+    load_with_enosys_stub(ctx, s);
     seccomp_release(ctx);
 }
 

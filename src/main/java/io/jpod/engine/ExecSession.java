@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One {@code runc exec}: the caller's terminal for stdin/stdout, stderr relayed and watched for the runtime's own errors. */
+/**
+ * One {@code runc exec}: the caller's terminal for stdin/stdout, stderr relayed and watched for the runtime's own errors;
+ * or, quietly, a probe's or hook's command (through the runtime, or jpod-exec: {@link ProbeExec}), its output kept.
+ */
 final class ExecSession {
     private final OciRuntimeCli runtime;
 

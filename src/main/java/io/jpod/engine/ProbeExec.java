@@ -8,9 +8,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -26,6 +29,8 @@ final class ProbeExec {
     private final ContainerLifecycle life;
     private final Optional<Path> helper;
     private final Events events;
+    /** The recipes read, by container id: read again when config.json or the runtime's state.json changes (a restart). */
+    private final Map<String, Recipe> recipes = new ConcurrentHashMap<>();
 
     ProbeExec(ContainerLifecycle life, Optional<Path> helper, Events events) {
         this.life = life;
@@ -61,15 +66,35 @@ final class ProbeExec {
     }
 
     private byte[] recipe(ContainerRow c, List<String> command) throws IOException {
-        JsonNode spec = Json.mapper().readTree(life.paths(c.id()).config().toFile());
+        Path config = life.paths(c.id()).config();
+        Path state = life.runtime(c).root().resolve(c.id()).resolve("state.json");
+        FileTime configTime = Files.getLastModifiedTime(config);
+        FileTime stateTime = Files.exists(state) ? Files.getLastModifiedTime(state) : null;
+        Recipe known = recipes.get(c.id());
+        if (known == null || !known.config().equals(configTime) || !java.util.Objects.equals(known.state(), stateTime)
+                || known.pid() != c.status().pid() && stateTime == null) {
+            known = read(c, config, state, configTime, stateTime);
+            if (recipes.size() > 256) {
+                recipes.clear(); // containers long gone
+            }
+            recipes.put(c.id(), known);
+        }
+        return ExecRecipe.withCommand(known.recipe(), command);
+    }
+
+    private static Recipe read(ContainerRow c, Path config, Path state, FileTime configTime, FileTime stateTime) throws IOException {
+        JsonNode spec = Json.mapper().readTree(config.toFile());
         long pid = c.status().pid();
         long start = 0;
-        Path state = life.runtime(c).root().resolve(c.id()).resolve("state.json");
-        if (Files.isReadable(state)) { // runc's: the init it would exec beside, and when it started
+        if (stateTime != null) { // runc's: the init it would exec beside, and when it started
             JsonNode s = Json.mapper().readTree(state.toFile());
             pid = s.path("init_process_pid").asLong(pid);
             start = s.path("init_process_start").asLong(0);
         }
-        return ExecRecipe.encode(spec, c.id(), pid, start, command);
+        return new Recipe(configTime, stateTime, c.status().pid(), ExecRecipe.forContainer(spec, c.id(), pid, start));
+    }
+
+    /** A container's recipe as read from its config.json and state.json of these times, for its init {@code pid}. */
+    private record Recipe(FileTime config, FileTime state, long pid, byte[] recipe) {
     }
 }

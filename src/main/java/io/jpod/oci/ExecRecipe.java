@@ -44,6 +44,21 @@ public final class ExecRecipe {
      * (/proc/PID/stat's field 22; 0 when unknown: not checked), with the process and seccomp of {@code spec}.
      */
     public static byte[] encode(JsonNode spec, String id, long pid, long startTicks, List<String> command) {
+        return withCommand(forContainer(spec, id, pid, startTicks), command);
+    }
+
+    /** {@code recipe} (of {@link #forContainer}, which is the same for every command in a container's run) with {@code command}. */
+    public static byte[] withCommand(byte[] recipe, List<String> command) {
+        Writer w = new Writer();
+        w.out.writeBytes(recipe);
+        for (String a : command) {
+            w.put("arg", a);
+        }
+        return w.bytes();
+    }
+
+    /** The recipe of container {@code id} as {@link #encode} writes it, without a command. */
+    public static byte[] forContainer(JsonNode spec, String id, long pid, long startTicks) {
         Writer w = new Writer();
         w.put("id", id).put("pid", Long.toString(pid)).put("start", Long.toUnsignedString(startTicks));
         JsonNode process = spec.path("process");
@@ -55,9 +70,6 @@ public final class ExecRecipe {
         w.put("cwd", process.path("cwd").asString("/"));
         for (String e : environment(strings(process.path("env")))) {
             w.put("env", e);
-        }
-        for (String a : command) {
-            w.put("arg", a);
         }
         JsonNode caps = process.path("capabilities");
         w.put("caps", String.join(" ", hex(caps.path("bounding")), hex(caps.path("effective")), hex(caps.path("permitted")),
