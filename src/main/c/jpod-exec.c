@@ -1,7 +1,7 @@
 /*
  * jpod-exec: runs a command inside a running container as `runc exec` runs it, for exec probes and exec hooks,
  * without runc's cost (two Go runtimes started and runc's binary copied on every exec: about 80-100 ms of CPU,
- * where this takes about 1 ms; bench/README.md).
+ * where this takes a few ms, most of it the kernel's fork and exec; bench/README.md).
  *
  * What to run comes on standard input, NUL-separated pairs of a key and a value, written by jpod
  * (io.jpod.oci.ExecRecipe) from the container's config.json and runc's state:

@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The command of an exec probe or hook, run in its container by jpod-exec (src/main/c/jpod-exec.c, built into
  * target/ beside jpod.jar), which does what {@code runc exec} does for it (namespaces, cgroups, user, capabilities,
- * no_new_privs, seccomp, rlimits, environment) at about a hundredth of runc's CPU: two Go runtimes and a copy of
- * runc's binary per exec made exec probes the supervisor's main cost. What the helper is told comes from the
+ * no_new_privs, seccomp, rlimits, environment) at a small part of runc's CPU: two Go runtimes started per exec
+ * made exec probes the supervisor's main cost. What the helper is told comes from the
  * container's config.json and the runtime's state (the init's pid and start time: {@link ExecRecipe}). Without the
  * helper (a build without libseccomp's headers) the runtime's exec runs it, as {@code jpod exec} always does.
  */
