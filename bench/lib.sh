@@ -1,4 +1,4 @@
-# Set-up shared by the benchmarks (sourced): the user jpodbench, a copy of the build it can read,
+# Set-up shared by the benchmarks (sourced): the user jpodbench (jpodbench$JPOD_BENCH_ID), a copy of the build it can read,
 # the busybox rootfs tarball, and running a command as that user.
 #   bench_setup        needs $repo; sets user, uid, home, run_dir, dist, work and builds/copies
 #   as_user CMD...     runs CMD as the user in $work, with a clean environment
@@ -23,6 +23,7 @@ bench_setup() {
   cp -a "$repo/bin" "$dist/"
   cp -a "$repo/target/jpod.jar" "$repo/target/lib" "$dist/target/"
   [ -x "$repo/target/jpod-client" ] && cp -a "$repo/target/jpod-client" "$dist/target/" # the command service's native client
+  [ -x "$repo/target/jpod-exec" ] && cp -a "$repo/target/jpod-exec" "$dist/target/" # the exec probes' helper
   chmod -R a+rX "$dist"
   chown "$user:" "$run_dir"
   chmod 0700 "$run_dir"

@@ -4,19 +4,23 @@
 # (supervisor under 64 MB RSS; an idle pod with a probe every 10 s well under 1 % of a core and 2 MB;
 # pods with nothing to watch need no supervisor at all).
 #
-#   bench/supervisor-bench.sh [-s SECONDS]    (as root; SECONDS of CPU sampling, default 60)
+#   bench/supervisor-bench.sh [-s SECONDS] [-r]    (as root; SECONDS of CPU sampling, default 60)
 #
 # Plays, as the user jpodbench: 10 idle pods without probes (no supervisor may run), then 1 and 10
 # pods with an HTTP readiness probe, then 10 with an exec readiness probe, each every 10 s; samples the
-# supervisor's RSS and PSS, and its CPU time with its children's (runc exec) over SECONDS.
+# supervisor's RSS and PSS, and its CPU time with its children's (jpod-exec, or runc exec) over SECONDS.
+# -r: then the 10 exec-probed pods again with exec probes through runc exec (the build without jpod-exec),
+# and the helper's once more, side by side in one run.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=60
+runc_too=false
 while [ $# -gt 0 ]; do
   case "$1" in
     -s) seconds=$2; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
-    *) echo "usage: $0 [-s SECONDS]" >&2; exit 2 ;;
+    -r) runc_too=true; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "usage: $0 [-s SECONDS] [-r]" >&2; exit 2 ;;
   esac
 done
 # shellcheck source=bench/lib.sh
@@ -87,13 +91,28 @@ as_user "$jpod" kube down "$f" >/dev/null
 measure "1 pod, HTTP probe / 10 s" "$(pods 1 http)"
 measure "10 pods, HTTP probe / 10 s" "$(pods 10 http)"
 measure "10 pods, exec probe / 10 s" "$(pods 10 exec)"
+if $runc_too && [ -x "$dist/target/jpod-exec" ]; then
+  no_supervisor() { # the next supervisor starts from the dist as it is now
+    local i
+    for i in $(seq 1 100); do [ -z "$(supervisor_pid)" ] && return; sleep 0.2; done
+    bench_die "the supervisor does not end"
+  }
+  mv "$dist/target/jpod-exec" "$dist/jpod-exec.off"
+  no_supervisor
+  measure "10 pods, exec via runc / 10 s" "$(pods 10 exec)"
+  mv "$dist/jpod-exec.off" "$dist/target/jpod-exec"
+  no_supervisor
+  measure "10 pods, exec probe / 10 s" "$(pods 10 exec)"
+fi
 
 awk '
   /^1 pod, HTTP/ { r1 = $(NF-2) }
   /^10 pods, HTTP/ { r10 = $(NF-2); c10 = $NF }
-  /^10 pods, exec/ { e10 = $NF }
+  /^10 pods, exec probe/ { e10 += $NF; en++ }
+  /^10 pods, exec via runc/ { x10 = $NF; xn++ }
   END {
     printf "per probed pod (HTTP): %.0f KiB RSS, %.3f %% of a core; (exec): %.3f %% of a core\n",
-      (r10 - r1) / 9, c10 / 10, e10 / 10
+      (r10 - r1) / 9, c10 / 10, e10 / en / 10
+    if (xn) printf "per probed pod (exec through runc exec): %.3f %% of a core\n", x10 / 10
   }' "$work/results"
 as_user "$jpod" system reset -f >/dev/null 2>&1 || true

@@ -96,11 +96,12 @@ else
   cp -a "$repo/bin" "$repo/examples" "$repo/scripts" "$dist.new/"
   cp -a "$repo/target/jpod.jar" "$repo/target/lib" "$dist.new/target/"
   [ -x "$repo/target/jpod-client" ] && cp -a "$repo/target/jpod-client" "$dist.new/target/"
+  [ -x "$repo/target/jpod-exec" ] && cp -a "$repo/target/jpod-exec" "$dist.new/target/"
   chmod -R a+rX "$dist.new"
   rm -rf "$dist"
   mv "$dist.new" "$dist"
   readable "$dist" || die "$user cannot read $dist either; check the permissions of /opt"
-  note "copied bin/, target/jpod.jar, target/lib/, target/jpod-client, examples/ and scripts/ to $dist (world-readable)"
+  note "copied bin/, target/jpod.jar, target/lib/, target/jpod-client, target/jpod-exec, examples/ and scripts/ to $dist (world-readable)"
 fi
 
 # ------------------------------------------------------------------ 7. the demo image

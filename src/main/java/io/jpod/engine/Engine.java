@@ -51,7 +51,7 @@ public final class Engine implements AutoCloseable {
         ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(networkBackend, host.slirp4netns(),
                 host.paths().runDir().resolve("networks"), host.paths().dataDir().resolve("networks"), () -> NetServices.of(new KubeObjectStore(db))), eventLog);
         NetnsProber netns = new NetnsProber();
-        Prober prober = new Prober(life, (path, action, ports, podIp, timeout) -> {
+        Prober prober = new Prober(life, new ProbeExec(life, ProbeExec.besideJar(), events), (path, action, ports, podIp, timeout) -> {
             ProbeResult r = netns.check(path, action, ports, podIp, timeout);
             return new Prober.Outcome(r.success(), r.success() ? null : r.message());
         });

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One {@code runc exec}: the caller's terminal for stdin/stdout, stderr relayed and watched for the runtime's own errors. */
+/**
+ * One {@code runc exec}: the caller's terminal for stdin/stdout, stderr relayed and watched for the runtime's own errors;
+ * or, quietly, a probe's or hook's command (through the runtime, or jpod-exec: {@link ProbeExec}), its output kept.
+ */
 final class ExecSession {
     private final OciRuntimeCli runtime;
 
@@ -70,10 +73,27 @@ final class ExecSession {
      * message), ended after {@code timeout}: an exec probe or hook. A timeout is exit code -1.
      */
     ExecResult runQuietly(ContainerRow c, List<String> command, java.time.Duration timeout, ByteArrayOutputStream output) {
-        ProcessBuilder pb = new ProcessBuilder(argv(c, new ExecRequest(command, List.of(), null, null, false, false)))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true);
+        return quietly(c.name(), argv(c, new ExecRequest(command, List.of(), null, null, false, false)), null, timeout, output);
+    }
+
+    /**
+     * Runs {@code argv} (the runtime's exec, or jpod-exec) for container {@code name}: {@code input} on its standard
+     * input (else none), its output kept as {@link #runQuietly} keeps it, ended after {@code timeout}.
+     */
+    static ExecResult quietly(String name, List<String> argv, byte[] input, java.time.Duration timeout, ByteArrayOutputStream output) {
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
+        if (input == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
         try {
             Process p = pb.start();
+            if (input != null) {
+                try (OutputStream in = p.getOutputStream()) {
+                    in.write(input);
+                } catch (IOException e) {
+                    // it ended before reading all: its output says why
+                }
+            }
             Thread reader = new Thread(() -> {
                 try (InputStream in = p.getInputStream()) {
                     byte[] buf = new byte[4096];
@@ -95,10 +115,10 @@ final class ExecSession {
             String runtimeError = runtimeError(output.toString(StandardCharsets.UTF_8));
             return runtimeError != null ? new ExecResult(ExecResult.CANNOT_INVOKE, runtimeError) : new ExecResult(p.exitValue(), null);
         } catch (IOException e) {
-            throw new RuntimeFailureException(c.name(), "cannot run exec in " + c.name() + ": " + e.getMessage(), e);
+            throw new RuntimeFailureException(name, "cannot run exec in " + name + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RuntimeFailureException(c.name(), "interrupted", e);
+            throw new RuntimeFailureException(name, "interrupted", e);
         }
     }
 

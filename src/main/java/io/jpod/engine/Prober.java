@@ -15,8 +15,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs a probe's or a hook's action against a running container: a command through the OCI runtime's
- * exec, a sleep, or a network check (HTTP, TCP, gRPC) that jpod makes itself from inside the pod's
+ * Runs a probe's or a hook's action against a running container: a command ({@link ProbeExec}: jpod-exec, else
+ * the OCI runtime's exec), a sleep, or a network check (HTTP, TCP, gRPC) that jpod makes itself from inside the pod's
  * network namespace ({@link Network}), so that the image needs neither curl nor nc.
  */
 final class Prober {
@@ -31,10 +31,12 @@ final class Prober {
     }
 
     private final ContainerLifecycle life;
+    private final ProbeExec exec;
     private final Network network;
 
-    Prober(ContainerLifecycle life, Network network) {
+    Prober(ContainerLifecycle life, ProbeExec exec, Network network) {
         this.life = life;
+        this.exec = exec;
         this.network = network;
     }
 
@@ -42,7 +44,7 @@ final class Prober {
     Outcome run(ContainerRow c, ContainerSpec spec, PodRow pod, ProbeAction action, Duration timeout, long infraPid) {
         if (action.exec() != null) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ExecResult r = new ExecSession(life.runtime(c)).runQuietly(c, action.exec().command(), timeout, out);
+            ExecResult r = exec.run(c, action.exec().command(), timeout, out);
             if (r.exitCode() == 0) {
                 return Outcome.OK;
             }

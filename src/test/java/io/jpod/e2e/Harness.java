@@ -166,6 +166,10 @@ public final class Harness {
         if (launcher == null && !Files.isExecutable(nativeClient)) {
             fail(nativeClient + " is missing: the build makes the command service's native client with a C compiler (apt-get install gcc)");
         }
+        Path execHelper = project.resolve("target/jpod-exec");
+        if (launcher == null && !Files.isExecutable(execHelper)) {
+            fail(execHelper + " is missing: the build makes the exec probes' helper with a C compiler and libseccomp's headers (apt-get install gcc libseccomp-dev)");
+        }
         ensureUser();
         long uid = Long.parseLong(rootOk("id", "-u", USER).out().strip());
         long gid = Long.parseLong(rootOk("id", "-g", USER).out().strip());
@@ -176,7 +180,8 @@ public final class Harness {
         rootOk("mkdir", "-p", DIST.resolve("target").toString());
         if (launcher == null) {
             rootOk("cp", "-a", project.resolve("bin").toString(), DIST.toString());
-            rootOk("cp", "-a", jar.toString(), project.resolve("target/lib").toString(), nativeClient.toString(), DIST.resolve("target").toString());
+            rootOk("cp", "-a", jar.toString(), project.resolve("target/lib").toString(), nativeClient.toString(), execHelper.toString(),
+                    DIST.resolve("target").toString());
         } else {
             rootOk("mkdir", "-p", DIST.resolve("bin").toString());
             rootOk("cp", launcher, DIST.resolve("bin/jpod").toString());

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Probes and lifecycle hooks, tried by jpod's supervisor with the short timings the YAML sets:
- * readiness flipping READY both ways, liveness restarting (exec, HTTP, TCP, gRPC), a startup probe
+ * readiness flipping READY both ways (its command seeing itself as {@code jpod exec}'s does), liveness restarting (exec, HTTP, TCP, gRPC), a startup probe
  * holding liveness back, postStart and preStop hooks, and the grace period.
  */
 class ProbesIT {
@@ -52,19 +52,56 @@ class ProbesIT {
         return h.container(container).path("Restarts").asInt(-1);
     }
 
+    /**
+     * What a process sees of itself: ids, capabilities, no_new_privs, seccomp, blocked and ignored signals (but glibc's
+     * own 32 and 33, which whoever started jpod may leave ignored), namespaces, cwd, env, rlimits, cgroups.
+     */
+    private static final String SELF_VIEW = "grep -E '^(Uid|Gid|Groups|Cap|NoNewPrivs|Seccomp|SigBlk)' /proc/self/status;"
+            + " echo SigIgn $(( 0x$(awk '/^SigIgn/ {print $2}' /proc/self/status) & ~0x180000000 ));"
+            + " for n in cgroup ipc mnt net pid user uts; do echo $n $(readlink /proc/self/ns/$n); done; pwd; env | sort;"
+            + " grep -E 'open files|processes|core' /proc/self/limits; cat /proc/self/cgroup";
+
     @Test
-    void readinessFlipsReadyBothWays() {
-        h.play(h.writeYaml("ready.yaml", pod("ready", """
-                command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]
-                readinessProbe:
-                  exec: {command: ["test", "-f", "/tmp/ready"]}
-                  periodSeconds: 1
-                  failureThreshold: 1
-                """)));
+    void readinessFlipsReadyBothWaysAndItsCommandRunsAsJpodExecRunsIt() {
+        h.play(h.writeYaml("ready.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: ready
+                  annotations:
+                    io.podman.annotations.ulimit: nofile=1024:2048
+                spec:
+                  terminationGracePeriodSeconds: 2
+                  securityContext:
+                    supplementalGroups: [2000, 3000]
+                  containers:
+                  - name: app
+                    image: %s
+                    workingDir: /tmp
+                    env: [{name: GREETING, value: "hi there"}]
+                    securityContext:
+                      runAsUser: 1000
+                      runAsGroup: 1000
+                      allowPrivilegeEscalation: false
+                      capabilities: {add: [NET_ADMIN], drop: [CHOWN]}
+                      seccompProfile: {type: RuntimeDefault}
+                    command: ["sh", "-c", "trap 'exit 0' TERM; while true; do sleep 1; done"]
+                    readinessProbe:
+                      exec: {command: ["sh", "-c", "(%s) > /tmp/view.$$ && mv /tmp/view.$$ /tmp/view; test -f /tmp/ready"]}
+                      periodSeconds: 1
+                      failureThreshold: 1
+                """.formatted(IMAGE, SELF_VIEW.replace("\\", "\\\\").replace("\"", "\\\""))));
         Harness.waitFor("the pod to be running", SOON, () -> "Running".equals(Harness.text(podOf("ready"), "Phase")));
         assertEquals("0/1", Harness.text(podOf("ready"), "Ready"), "not ready before the probe passes");
         h.execOut("ready-app", "touch", "/tmp/ready");
         Harness.waitFor("READY 1/1", SOON, () -> "1/1".equals(Harness.text(podOf("ready"), "Ready")));
+        // the probe's command (jpod-exec) sees itself as jpod exec's (runc exec's) command does
+        String probed = h.execOut("ready-app", "cat", "/tmp/view");
+        assertEquals(h.execOut("ready-app", "sh", "-c", SELF_VIEW), probed);
+        for (String line : new String[] {"Uid:\t1000\t1000\t1000\t1000", "Groups:\t2000 3000", "NoNewPrivs:\t1", "Seccomp:\t2",
+                "/tmp", "GREETING=hi there", "Max open files"}) {
+            assertTrue(probed.contains(line), () -> line + " in the probe's view:\n" + probed);
+        }
         h.execOut("ready-app", "rm", "/tmp/ready");
         Harness.waitFor("READY 0/1 again", SOON, () -> "0/1".equals(Harness.text(podOf("ready"), "Ready")));
         assertEquals(0, restarts("ready-app"), "readiness never restarts");
