@@ -39,11 +39,11 @@ public final class KubePlayCommand extends EngineCommand {
     @Option(names = "--dry-run", description = "Print what would be created, and every warning; create nothing.")
     boolean dryRun;
 
-    @Option(names = "--network", paramLabel = "MODE|NAME", defaultValue = "slirp4netns",
-            description = "How the pods reach the network: slirp4netns (default: a namespace of each pod's own), bridge or jpod "
-                    + "(the user's shared network jpod, where pods reach each other and Services by name), the name of a network "
-                    + "made with 'jpod network create', host or none.")
-    String network = "slirp4netns";
+    @Option(names = "--network", paramLabel = "MODE|NAME", defaultValue = "bridge",
+            description = "How the pods reach the network: bridge or jpod (default: the user's shared network jpod, where pods "
+                    + "reach each other and Services by name), the name of a network made with 'jpod network create', "
+                    + "slirp4netns or pasta (a namespace of each pod's own, with that helper), host or none.")
+    String network = "bridge";
 
     @Option(names = "--publish", split = ",", paramLabel = "[[IP:][HOSTPORT]:]PORT[/PROTO]",
             description = "Publish a container port on the host, overriding the YAML's hostPort for that containerPort (repeatable).")

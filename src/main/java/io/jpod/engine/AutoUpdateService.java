@@ -190,7 +190,7 @@ public final class AutoUpdateService {
         List<String> finished = new ArrayList<>();
         if (!o.dryRun()) {
             for (AutoUpdateTable.Journal j : table.journal()) {
-                if (!Processes.running(j.owner()) && table.claim(j.pod(), UpdateMove.self(), j.entry(), Processes::running)) {
+                if (table.takeOver(j, UpdateMove.self(), Processes::running)) {
                     events.progress(j.pod(), "Finishing the interrupted update of");
                     results.addAll(mover.move(j.entry()));
                     finished.add(j.pod());
@@ -329,7 +329,7 @@ public final class AutoUpdateService {
         }
         Entry entry = new Entry(run, o.trigger(), Phase.UPDATING, null, spec, u.workload(), changes,
                 new AutoUpdateTable.Rules(o.gate().timeout().toMillis(), o.gate().settle().toMillis(), o.rollback()));
-        if (!table.claim(entry.key(), UpdateMove.self(), entry, Processes::running)) {
+        if (!table.claim(entry.key(), UpdateMove.self(), entry)) {
             changes.forEach(ch -> out.add(changed(u, ch, UpdateOutcome.FAILED, "another auto-update is moving " + u.key())));
             return PodResults.checked(out);
         }

@@ -92,7 +92,7 @@ public final class KubeService {
         public PlayOptions {
             configMaps = configMaps == null ? List.of() : List.copyOf(configMaps);
             registry = registry == null ? new RegistryOptions(true, null, null) : registry;
-            network = network == null ? new NetworkMode.Choice(NetworkMode.SLIRP4NETNS, null) : network;
+            network = network == null ? new NetworkMode.Choice(NetworkMode.BRIDGE, null) : network;
             publish = publish == null ? List.of() : List.copyOf(publish);
         }
 

@@ -151,16 +151,16 @@ public final class AutoUpdateTable {
     // ---- updates under way --------------------------------------------------------------------
 
     /**
-     * Takes pod {@code pod}'s lock for process {@code owner} with {@code entry}, unless a process
-     * that is still {@code alive} holds it; whether it was taken. A dead holder's entry is
-     * replaced: the caller read it first ({@link #journal()}) to finish that update.
+     * Takes pod {@code pod}'s lock for process {@code owner} with {@code entry}, for a new update: only when no update
+     * of it is under way, not even one whose process died (that one is finished first: {@link #takeOver}); whether it
+     * was taken.
      */
-    public boolean claim(String pod, long owner, Entry entry, LongPredicate alive) {
+    public boolean claim(String pod, long owner, Entry entry) {
         return db.write(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT owner FROM auto_update_journal WHERE pod = ?")) {
                 s.setString(1, pod);
                 try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next() && rs.getLong(1) != owner && alive.test(rs.getLong(1))) {
+                    if (rs.next() && rs.getLong(1) != owner) {
                         return false;
                     }
                 }
@@ -174,6 +174,27 @@ public final class AutoUpdateTable {
                 s.executeUpdate();
             }
             return true;
+        });
+    }
+
+    /**
+     * Takes over {@code interrupted}, an update read from the {@link #journal()}, for process {@code owner}, to finish
+     * it: only when its row is still the one read (same holder, same start) and its holder is not {@code alive}; whether
+     * it was taken. An update that ended since it was read, or that another process took over meanwhile, is left
+     * alone: finishing it again would move the pod a second time.
+     */
+    public boolean takeOver(Journal interrupted, long owner, LongPredicate alive) {
+        if (alive.test(interrupted.owner())) {
+            return false;
+        }
+        return db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE auto_update_journal SET owner = ? WHERE pod = ? AND owner = ? AND started = ?")) {
+                s.setLong(1, owner);
+                s.setString(2, interrupted.pod());
+                s.setLong(3, interrupted.owner());
+                s.setString(4, interrupted.started().toString());
+                return s.executeUpdate() == 1;
+            }
         });
     }
 

@@ -71,10 +71,10 @@ class PodLifecycleIT {
         assertEquals("Running", text(pod, "Status"), pod::toString);
         assertTrue(ID.matcher(text(pod, "Id")).matches(), pod::toString);
         assertEquals("hello", text(pod.path("Labels"), "app"), () -> "Labels from metadata.labels: " + pod);
-        // rootless jpod makes no cgroup, and the pod is on slirp4netns, which podman lists no network for
+        // rootless jpod makes no cgroup; the pod is on the user's shared network, jpod
         assertEquals("", pod.path("Cgroup").asText("?"), pod::toString); // rootless jpod makes no cgroup
         assertEquals("", pod.path("Namespace").asText("?"), pod::toString);
-        assertEquals(0, pod.path("Networks").size(), pod::toString);
+        assertEquals("[\"jpod\"]", pod.path("Networks").toString(), pod::toString);
         JsonNode ctrs = pod.path("Containers");
         assertEquals(3, ctrs.size(), () -> "infra + 2 app containers: " + pod);
         for (JsonNode c : ctrs) {
@@ -105,9 +105,11 @@ class PodLifecycleIT {
         JsonNode server = byName(all, "hello-server").orElseGet(() -> fail("no hello-server: " + all));
         assertEquals(Harness.IMAGE, text(server, "Image"));
         assertTrue(!server.path("IsInfra").asBoolean(true), server::toString);
-        // the pod has no volumes; on slirp4netns no named network; Namespaces only with podman's ps --ns
+        // the pod has no volumes; the infra container is on network jpod, the others join its namespace; Namespaces only with
+        // podman's ps --ns
         assertEquals(0, server.path("Mounts").size(), server::toString);
-        assertTrue(hello.stream().allMatch(c -> c.path("Networks").isArray() && c.path("Networks").isEmpty()), hello::toString);
+        assertTrue(hello.stream().allMatch(c -> c.path("Networks").toString().equals(c.path("IsInfra").asBoolean() ? "[\"jpod\"]" : "[]")),
+                hello::toString);
         assertTrue(server.path("Namespaces").isObject() && server.path("Namespaces").isEmpty(), server::toString);
     }
 

@@ -45,16 +45,35 @@ class AutoUpdateTableTest {
     }
 
     @Test
-    void aPodsUpdateIsHeldByOneLiveProcessAtATime() {
-        assertTrue(table.claim("web", 100, entry(Phase.UPDATING), pid -> true));
-        assertFalse(table.claim("web", 200, entry(Phase.UPDATING), pid -> true), "100 still runs");
-        assertTrue(table.claim("web", 200, entry(Phase.UPDATING), pid -> pid != 100), "100 died: its update is taken over");
+    void aPodsUpdateIsHeldByOneProcessAtATimeAndADeadOnesIsTakenOverToBeFinished() {
+        assertTrue(table.claim("web", 100, entry(Phase.UPDATING)));
+        assertFalse(table.claim("web", 200, entry(Phase.UPDATING)), "100 moves it");
+        AutoUpdateTable.Journal read = table.journal().get(0);
+        assertFalse(table.takeOver(read, 200, pid -> true), "100 still runs");
+        assertTrue(table.takeOver(read, 200, pid -> pid != 100), "100 died: its update is taken over");
+        assertEquals(200, table.journal().get(0).owner());
+        assertFalse(table.claim("web", 300, entry(Phase.UPDATING)), "200 died too: a new update waits until the interrupted one is finished");
+    }
+
+    @Test
+    void anUpdateThatEndedOrWasTakenOverSinceItWasReadIsNotTakenOverAgain() {
+        table.claim("web", 100, entry(Phase.UPDATING));
+        AutoUpdateTable.Journal read = table.journal().get(0);
+        // 100 finished and exited after the journal was read: its update is done, not interrupted
+        table.finish("web", 100, List.of());
+        assertFalse(table.takeOver(read, 200, pid -> false), "the pod is not moved a second time");
+        assertEquals(List.of(), table.journal());
+
+        table.claim("web", 100, entry(Phase.UPDATING));
+        AutoUpdateTable.Journal again = table.journal().get(0);
+        assertTrue(table.takeOver(again, 200, pid -> false));
+        assertFalse(table.takeOver(again, 300, pid -> false), "200 took it over first");
         assertEquals(200, table.journal().get(0).owner());
     }
 
     @Test
     void theJournalKeepsThePodAndItsMovesUntilTheUpdateEnds() {
-        table.claim("web", 100, entry(Phase.UPDATING), pid -> true);
+        table.claim("web", 100, entry(Phase.UPDATING));
         table.update("web", 100, entry(Phase.UPDATING).withPhase(Phase.ROLLING_BACK, "crashed"));
         Entry kept = table.journal().get(0).entry();
         assertEquals(Phase.ROLLING_BACK, kept.phase());
