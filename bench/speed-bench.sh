@@ -62,25 +62,7 @@ spec:
     command: ["sh", "-c", "$sleeper"]
 EOF
 for tool in "${tools[@]}"; do
-  : > "$work/idle-$tool.yaml"
-  for i in $(seq 1 10); do
-    cat >> "$work/idle-$tool.yaml" <<EOF
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: idle$i-$tool
-spec:
-  terminationGracePeriodSeconds: 2
-  containers:
-  - name: a
-    image: localhost/busybox:latest
-    command: ["sh", "-c", ": idle-$tool; $sleeper"]
-  - name: b
-    image: localhost/busybox:latest
-    command: ["sh", "-c", ": idle-$tool; $sleeper"]
-EOF
-  done
+  bench_idle_pods "$work/idle-$tool.yaml" "$tool"
 done
 chmod -R a+rX "$work"
 
@@ -103,10 +85,9 @@ wait_until() { # timeout-seconds command...
 }
 answers() { busybox wget -q -O- "http://127.0.0.1:$port/" 2>/dev/null | grep -q ready; }
 port_closed() { ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
-count_marked() { grep -l -a -e "$1" /proc/[0-9]*/cmdline 2>/dev/null | wc -l; }
-idle_running() { [ "$(count_marked ": idle-$1;")" -ge 20 ]; }
+idle_running() { [ "$(bench_count_marked ": idle-$1;")" -ge 20 ]; }
 service_gone() { ! pgrep -u "$user" -f io.jpod.cli.CommandServer >/dev/null; }
-idle_gone() { [ "$(count_marked ": idle-$1;")" -eq 0 ]; }
+idle_gone() { [ "$(bench_count_marked ": idle-$1;")" -eq 0 ]; }
 web_gone() { ! grep -q -a -e 'httpd -f -p 8080' /proc/[0-9]*/cmdline 2>/dev/null; }
 user_pids() {
   local d u

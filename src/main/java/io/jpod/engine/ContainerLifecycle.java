@@ -4,6 +4,7 @@ import io.jpod.error.HostException;
 import io.jpod.error.JpodException;
 import io.jpod.error.RuntimeFailureException;
 import io.jpod.error.StateException;
+import io.jpod.events.Events;
 import io.jpod.host.HostFacts;
 import io.jpod.host.Processes;
 import io.jpod.json.Json;
@@ -47,9 +48,13 @@ final class ContainerLifecycle {
     private final List<String> exitCommand;
     private final PodNetwork network;
     private final EventLog eventLog;
+    private final Events events;
+    private final long opened = System.nanoTime();
 
-    ContainerLifecycle(HostFacts host, StateStore state, List<String> exitCommand, PodNetwork network, EventLog eventLog) {
+    ContainerLifecycle(HostFacts host, StateStore state, List<String> exitCommand, PodNetwork network, EventLog eventLog,
+            Events events) {
         this.host = host;
+        this.events = events;
         this.state = state;
         this.locks = new Locks(host.paths().locks());
         this.exitCommand = exitCommand;
@@ -179,6 +184,7 @@ final class ContainerLifecycle {
         if (current.status().state() == ContainerState.RUNNING && Processes.running(current.status().pid())) {
             return current;
         }
+        PhaseTimer timer = PhaseTimer.start(opened);
         ContainerPaths files = paths(c.id());
         runtime(c).delete(c.name(), c.id(), true);
         markStopping(files, false);
@@ -187,6 +193,7 @@ final class ContainerLifecycle {
             Files.createDirectories(files.run());
             ContainerPlan plan = c.infra() ? infraPlan(c, pod, files) : appPlan(c, pod, files, infraPid);
             FileOps.writeOwnerOnly(files.config(), JSON.writeValueAsString(SpecGenerator.generate(plan, host.rootless())));
+            timer.mark("prepared");
         } catch (JpodException e) {
             unmountRootfs(c, files);
             throw e;
@@ -198,7 +205,9 @@ final class ContainerLifecycle {
         long pid;
         try {
             pid = new Conmon(host.conmon(), runtime(c)).create(c.id(), c.name(), conmonFiles, Map.of());
+            timer.mark("created");
             runtime(c).start(c.name(), c.id());
+            timer.mark("started");
         } catch (JpodException e) {
             runtime(c).delete(c.name(), c.id(), true);
             unmountRootfs(c, files);
@@ -208,9 +217,12 @@ final class ContainerLifecycle {
         ContainerRow started = current.withStatus(current.status().started(pid, conmonPid, Instant.now()));
         state.updateContainer(started);
         eventLog.container(started, "start");
+        timer.mark("recorded");
         if (c.infra()) {
             attachNetwork(started, pod);
+            timer.mark("network attached");
         }
+        events.debug("container " + c.name() + ": " + timer);
         return started;
     }
 

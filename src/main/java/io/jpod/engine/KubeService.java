@@ -223,7 +223,9 @@ public final class KubeService {
      * document has a problem. A claim a pod uses that no file defines is made as an empty volume, as podman does.
      */
     public PlayReport play(List<String> files, io.jpod.kube.Inputs inputs, PlayOptions options) {
+        long t0 = System.nanoTime();
         Plan plan = checked(plan(files, options.configMaps(), inputs, false));
+        long t1 = System.nanoTime();
         if (pods != null && options.network().networkName() != null) {
             pods.requireNetwork(options.network().networkName()); // before anything is stored
         }
@@ -248,6 +250,7 @@ public final class KubeService {
                 }
             }
         }
+        long t2 = System.nanoTime();
         // The pods of the files are created and started together, each reporting its own outcome.
         List<PodOutcome> out = Parallel.map(plan.pods(), played -> {
             PodSpec spec = played;
@@ -271,6 +274,8 @@ public final class KubeService {
                 return new WorkloadOutcome(w.kind().kubeName(), w.name(), null, e);
             }
         });
+        events.debug("kube play: planned " + (t1 - t0) / 1_000_000 + " ms, objects stored " + (t2 - t1) / 1_000_000 + " ms, "
+                + plan.pods().size() + " pod(s) and " + plan.workloads().size() + " workload(s) played " + (System.nanoTime() - t2) / 1_000_000 + " ms");
         return new PlayReport(made, out, played);
     }
 

@@ -122,7 +122,7 @@ public final class PodService {
      */
     CreatedPod create(PodSpec spec, boolean replace, boolean start, RegistryOptions registry, boolean mayPull) {
         // a pod replaced on a shared network: the network stays up between the old pod's leaving and the new one's joining
-        try (PodNetwork.Hold hold = replace && start && state.pods().stream().anyMatch(p -> p.name().equals(spec.name()))
+        try (PodNetwork.Hold hold = replace && start && state.podNamed(spec.name()).isPresent()
                 ? life.network().hold(spec) : PodNetwork.Hold.NONE) {
             return createHeld(spec, replace, start, registry, mayPull);
         }
@@ -135,8 +135,8 @@ public final class PodService {
             plans.add(ProcessPlan.of(spec, spec.allContainers().get(i), resolved.get(i).defaults()));
         }
         if (replace) {
-            state.pods().stream().filter(p -> p.name().equals(spec.name())).findFirst().ifPresent(p -> remove(p.id(), true));
-        } else if (state.pods().stream().anyMatch(p -> p.name().equals(spec.name()))) {
+            state.podNamed(spec.name()).ifPresent(p -> remove(p.id(), true));
+        } else if (state.podNamed(spec.name()).isPresent()) {
             throw new ConflictException("pod", spec.name(), ConflictException.Reason.EXISTS, "pod " + spec.name() + " already exists");
         }
         if (PodNetwork.publishes(spec.network()) && start) {
@@ -147,7 +147,7 @@ public final class PodService {
         Instant now = Instant.now();
         PodSpec placed = spec;
         if (spec.network() == NetworkMode.BRIDGE) { // its address on the shared network, kept while the pod exists
-            Set<String> live = state.pods().stream().map(PodRow::id).collect(java.util.stream.Collectors.toSet());
+            Set<String> live = state.podIds();
             placed = spec.withPodIp(life.network().reserve(podId, spec.networkName(), live));
             plans.clear();
             for (int i = 0; i < resolved.size(); i++) {

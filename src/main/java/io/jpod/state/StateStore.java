@@ -205,6 +205,16 @@ public final class StateStore {
         return first(rows(CONTAINER_SELECT + " WHERE id = ?", id, StateStore::containerRow));
     }
 
+    /** The pod of exactly this name, if any; only its row is read. */
+    public Optional<PodRow> podNamed(String name) {
+        return first(rows(POD_SELECT + " WHERE name = ?", name, StateStore::podRow));
+    }
+
+    /** The ids of the pods stored, no spec read. */
+    public java.util.Set<String> podIds() {
+        return new java.util.HashSet<>(rows("SELECT id FROM pods", null, rs -> rs.getString(1)));
+    }
+
     public Optional<PodRow> podById(String id) {
         return first(rows(POD_SELECT + " WHERE id = ?", id, StateStore::podRow));
     }

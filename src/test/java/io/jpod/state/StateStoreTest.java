@@ -147,6 +147,17 @@ class StateStoreTest {
     }
 
     @Test
+    void aPodIsFoundByItsExactNameAlone() {
+        addPod(id('a', "01"), "web", T0, "server");
+        addPod(id('b', "02"), "web2", T0, "server");
+        assertEquals(id('a', "01"), store.podNamed("web").orElseThrow().id());
+        assertEquals("web2", store.podNamed("web2").orElseThrow().spec().name());
+        assertTrue(store.podNamed("we").isEmpty());
+        assertTrue(store.podNamed(id('a', "01")).isEmpty()); // an id is no name
+        assertEquals(java.util.Set.of(id('a', "01"), id('b', "02")), store.podIds());
+    }
+
+    @Test
     void duplicatePodNameIsAConflictAndAddsNothing() {
         addPod(id('a', "01"), "web", T0, "server");
         ConflictException e = assertThrows(ConflictException.class, () -> addPod(id('b', "02"), "web", T0, "other"));

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# speed-bench.sh's row "10 pods, play" alone: `kube play` of one file of 10 pods (2 busybox containers each)
+# until all 20 containers run, jpod and podman alternately, then `kube down` of it; medians and the ratio.
+#
+#   bench/play10-bench.sh [-n RUNS] [--network MODE]     (as root; RUNS defaults to 5)
+#
+# --network MODE is given to both tools' `kube play` (slirp4netns, bridge...); without it each plays with its
+# default. The load of the machine is printed with the result: other work on it shows in the figures.
+#
+# Runs as root and switches to the user jpodbench, or jpodbench$JPOD_BENCH_ID (bench/lib.sh). Builds jpod if
+# target/jpod.jar is missing.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+runs=5
+network=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) runs=$2; shift 2 ;;
+    --network) network=(--network "$2"); shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "usage: $0 [-n RUNS] [--network MODE]" >&2; exit 2 ;;
+  esac
+done
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
+die() { bench_die "$@"; }
+command -v podman >/dev/null || die "podman is not installed: this benchmark compares jpod with it (apt-get install podman)"
+tools=(jpod podman)
+
+bench_setup
+for tool in "${tools[@]}"; do
+  bench_idle_pods "$work/idle-$tool.yaml" "$tool"
+done
+chmod -R a+rX "$work"
+
+tool_cmd() {
+  case "$1" in
+    jpod) echo "env JPOD_SERVICE_IDLE=15 $dist/bin/jpod" ;;
+    podman) echo "podman --runtime runc" ;;
+  esac
+}
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+wait_until() { # timeout-seconds command...
+  local deadline=$(( $(date +%s) + $1 )); shift
+  until "$@"; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.05
+  done
+}
+idle_running() { [ "$(bench_count_marked ": idle-$1;")" -ge 20 ]; }
+idle_gone() { [ "$(bench_count_marked ": idle-$1;")" -eq 0 ]; }
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+down() { # tool
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$1") kube down "$work/idle-$1.yaml" >/dev/null 2>"$work/stderr" || die "$1 kube down: $(cat "$work/stderr")"
+  wait_until 120 idle_gone "$1" || die "$1: the 10 pods did not stop"
+}
+
+for tool in "${tools[@]}"; do
+  echo "==> $tool: reset, import the busybox image" >&2
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$tool") system reset -f >/dev/null 2>&1 || true
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$tool") import --change ENV=PATH=/bin:/usr/bin "$work/busybox-rootfs.tar" localhost/busybox:latest >/dev/null 2>"$work/stderr" \
+    || die "$tool import failed: $(cat "$work/stderr")"
+done
+as_user "$dist/bin/jpod" kube validate "$work/idle-jpod.yaml" >/dev/null 2>&1 || true # a new build trains its caches
+for _ in $(seq 1 600); do
+  pgrep -u "$user" -f -- -XX:AOTCacheOutput >/dev/null || break
+  sleep 0.2
+done
+
+echo "==> $runs alternate plays of 10 pods ${network[*]:-(default network)}, the first one a warm-up" >&2
+for i in $(seq 0 "$runs"); do
+  for tool in "${tools[@]}"; do
+    t0=$(now_ms)
+    # shellcheck disable=SC2046
+    as_user $(tool_cmd "$tool") kube play "${network[@]}" "$work/idle-$tool.yaml" >/dev/null 2>"$work/stderr" \
+      || die "$tool kube play: $(cat "$work/stderr")"
+    wait_until 120 idle_running "$tool" || die "$tool: the 10 pods did not all run"
+    [ "$i" = 0 ] || echo $(( $(now_ms) - t0 )) >> "$work/$tool.play10"
+    down "$tool"
+  done
+  [ "$i" = 0 ] || echo "    run $i: $(tail -1 "$work/jpod.play10") / $(tail -1 "$work/podman.play10") ms (jpod/podman)" >&2
+done
+for tool in "${tools[@]}"; do
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$tool") system reset -f >/dev/null 2>&1 || true
+done
+j=$(median < "$work/jpod.play10")
+p=$(median < "$work/podman.play10")
+awk -v j="$j" -v p="$p" -v n="$runs" -v net="${network[*]:-default network}" -v c="$(nproc)" -v l="$(cut -d' ' -f1-3 /proc/loadavg)" \
+  'BEGIN { printf "10 pods, play (%s): jpod %d ms, podman %d ms, ratio %.2f (medians of %d alternate runs; %d cores, load %s)\n", net, j, p, (p ? j / p : 0), n, c, l }'
