@@ -9,10 +9,13 @@
  * from the service (a type byte, a 4-byte big-endian length, that many bytes) of standard output and error, asks
  * for standard input, and the exit code. Its exit codes are the Java client's: 254 when the service declined the
  * command before doing anything, 253 when no service of this build and environment listens; bin/jpod then runs
- * jpod itself. Keep it in step with Frames.java: FramesProtocolTest runs both against one service.
+ * jpod itself. SIGINT, SIGTERM and SIGHUP are forwarded to the service (a 'S' frame), which stops the command as
+ * the signal would stop its own process and ends it with 128 + the signal's number; a second SIGINT ends the client
+ * at once. Keep it in step with Frames.java: NativeClientTest runs it against a service.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,12 +24,32 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#define PROTOCOL_VERSION 1
+#define PROTOCOL_VERSION 2
 #define NOT_SERVED 254
 #define NO_SERVICE 253
 #define MAX_FRAME (1 << 20)
 
 extern char **environ;
+
+/* The signals received and not yet forwarded, one bit each (the handler only records them); the socket. */
+static volatile sig_atomic_t pending_int, pending_term, pending_hup, interrupts, first_signal;
+static int service_fd = -1;
+
+static void on_signal(int sig) {
+    if (!first_signal) {
+        first_signal = sig;
+    }
+    if (sig == SIGINT) {
+        if (interrupts++ > 0) {
+            _exit(128 + SIGINT); /* a second Ctrl-C: at once */
+        }
+        pending_int = 1;
+    } else if (sig == SIGTERM) {
+        pending_term = 1;
+    } else {
+        pending_hup = 1;
+    }
+}
 
 /* The request, built in one buffer and sent in one write. */
 struct buf {
@@ -82,6 +105,24 @@ static int write_all(int fd, const void *p, size_t n, int sock) {
     return 0;
 }
 
+static int frame(int fd, char type, const void *data, size_t n);
+
+/* Sends the signals received since the last call as 'S' frames; returns how many. */
+static int forward_signals(void) {
+    int sent = 0;
+    int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
+    volatile sig_atomic_t *flags[3] = {&pending_int, &pending_term, &pending_hup};
+    for (int i = 0; i < 3; i++) {
+        if (*flags[i] && service_fd >= 0) {
+            *flags[i] = 0;
+            unsigned char c[4] = {0, 0, 0, (unsigned char) sigs[i]};
+            frame(service_fd, 'S', c, 4);
+            sent++;
+        }
+    }
+    return sent;
+}
+
 /* 1 when all n bytes were read, 0 at the end of the stream before any, -1 otherwise. */
 static int read_all(int fd, void *p, size_t n) {
     char *c = p;
@@ -89,6 +130,7 @@ static int read_all(int fd, void *p, size_t n) {
     while (got < n) {
         ssize_t r = read(fd, c + got, n - got);
         if (r < 0 && errno == EINTR) {
+            forward_signals();
             continue;
         }
         if (r <= 0) {
@@ -151,6 +193,17 @@ int main(int argc, char **argv) {
     }
     free(req.data);
 
+    /* Without SA_RESTART: a read waiting for the service or for standard input returns EINTR, and the signal goes on.
+     * A signal ignored from the start stays ignored (nohup), as the JVM leaves it. */
+    struct sigaction sa = {.sa_handler = on_signal}, old;
+    sigemptyset(&sa.sa_mask);
+    int caught[3] = {SIGINT, SIGTERM, SIGHUP};
+    for (int i = 0; i < 3; i++) {
+        if (sigaction(caught[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN) {
+            sigaction(caught[i], &sa, NULL);
+        }
+    }
+
     char *data = malloc(MAX_FRAME);
     if (!data) {
         return NOT_SERVED;
@@ -169,11 +222,14 @@ int main(int argc, char **argv) {
         switch (head[0]) {
         case 'A':
             accepted = 1;
+            service_fd = fd;
+            forward_signals(); /* any received since the handlers were installed */
             break;
         case 'N':
         case 'R':
             if (!accepted) {
-                return head[0] == 'R' ? NO_SERVICE : NOT_SERVED;
+                /* declined, and the user asked to stop meanwhile: the launcher must not run it after all */
+                return first_signal ? 128 + first_signal : head[0] == 'R' ? NO_SERVICE : NOT_SERVED;
             }
             break;
         case 'O':
@@ -192,10 +248,15 @@ int main(int argc, char **argv) {
             if (want > 1 << 16) {
                 want = 1 << 16;
             }
-            ssize_t got;
-            do {
+            ssize_t got = 0;
+            forward_signals();
+            while (!first_signal) { /* once stopped, the command's input has ended */
                 got = read(0, data, want);
-            } while (got < 0 && errno == EINTR);
+                if (got >= 0 || errno != EINTR || forward_signals()) {
+                    break;
+                }
+            }
+            /* stopped by a signal while it waited for input: the command ends, its input with it */
             if (got <= 0 ? frame(fd, 'Z', data, 0) : frame(fd, 'I', data, (size_t) got)) {
                 goto ended;
             }

@@ -41,6 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * default), when its socket is removed or replaced, when the build changes or its holder is gone.
  */
 public final class CommandServer {
+    /** A command stopped by a signal ends as its process would: 128 + the signal's number (130 for SIGINT, 143 for SIGTERM). */
+    private static final int SIGNAL_EXIT = 128;
     /** How long without a command before the heap is collected and given back. */
     private static final Duration TRIM_AFTER = Duration.ofSeconds(2);
     /**
@@ -213,7 +215,8 @@ public final class CommandServer {
                 return;
             }
             Frames.write(out, Frames.ACCEPTED, new byte[0], 0, 0);
-            ServedStreams streams = new ServedStreams(in, out);
+            Thread command = Thread.currentThread();
+            ServedStreams streams = new ServedStreams(in, out, command::interrupt);
             streams.startReading();
             PrintWriter stdout = new PrintWriter(new OutputStreamWriter(streams.stdout(), StandardCharsets.UTF_8), true);
             PrintWriter stderr = new PrintWriter(new OutputStreamWriter(streams.stderr(), StandardCharsets.UTF_8), true);
@@ -231,7 +234,9 @@ public final class CommandServer {
             }
             stdout.flush();
             stderr.flush();
-            streams.exit(code);
+            int signal = streams.finish();
+            Thread.interrupted(); // a signal's interruption, spent: the exit frame must not close the connection
+            streams.exit(signal > 0 ? SIGNAL_EXIT + signal : code);
         } catch (IOException e) {
             // the client went away: the command, if it ran, finished as it would have
         }

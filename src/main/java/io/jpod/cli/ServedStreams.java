@@ -12,7 +12,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * A served command's standard streams, over its client's connection: output and error go out as frames;
  * standard input is asked for when the command reads it (so a command that does not read it leaves it to the
- * user's shell, as its own process would), and ends when the client sends its end or goes away.
+ * user's shell, as its own process would), and ends when the client sends its end or goes away. A signal the client
+ * forwards (Ctrl-C) stops the command as it would stop its own process: {@code onSignal} interrupts it, and it
+ * writes nothing more.
  */
 final class ServedStreams {
     private static final byte[] END = new byte[0];
@@ -23,11 +25,16 @@ final class ServedStreams {
     private final OutputStream stdout;
     private final OutputStream stderr;
     private final InputStream stdin;
+    private final Runnable onSignal;
     private volatile boolean gone;
+    private int signal;
+    private boolean finished;
 
-    ServedStreams(DataInputStream in, DataOutputStream out) {
+    /** {@code onSignal} is run once, on the reading thread, when the client forwards a signal while the command runs. */
+    ServedStreams(DataInputStream in, DataOutputStream out, Runnable onSignal) {
         this.in = in;
         this.out = out;
+        this.onSignal = onSignal;
         this.stdout = frames(Frames.STDOUT);
         this.stderr = frames(Frames.STDERR);
         this.stdin = new Input();
@@ -52,6 +59,17 @@ final class ServedStreams {
         return stdin;
     }
 
+    /**
+     * The command has ended: no signal interrupts it any more. Returns the signal the client forwarded while it ran
+     * (its number), or 0.
+     */
+    int finish() {
+        synchronized (out) {
+            finished = true;
+            return signal;
+        }
+    }
+
     /** The command ended with {@code code}. */
     void exit(int code) throws IOException {
         synchronized (out) {
@@ -66,7 +84,9 @@ final class ServedStreams {
                 if (f == null) {
                     break;
                 }
-                if (f.type() == Frames.STDIN && f.data().length > 0) {
+                if (f.type() == Frames.SIGNAL && f.data().length == 4) {
+                    signalled(f.code());
+                } else if (f.type() == Frames.STDIN && f.data().length > 0) {
                     input.add(f.data());
                 } else if (f.type() == Frames.STDIN || f.type() == Frames.STDIN_END) {
                     input.add(END);
@@ -79,6 +99,20 @@ final class ServedStreams {
         input.add(END);
     }
 
+    /**
+     * The first signal stops the command (a second one changes nothing). Under the output's lock, so that the
+     * interruption never comes in the middle of a frame: an interrupted thread's channel I/O closes the channel.
+     */
+    private void signalled(int number) {
+        synchronized (out) {
+            if (signal != 0 || finished || number <= 0) {
+                return;
+            }
+            signal = number;
+            onSignal.run();
+        }
+    }
+
     private OutputStream frames(byte type) {
         return new OutputStream() {
             @Override
@@ -89,6 +123,10 @@ final class ServedStreams {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 synchronized (out) {
+                    if (signal != 0) {
+                        // a process ended by the signal prints nothing more; nor does the command, stopped
+                        throw new java.io.InterruptedIOException("stopped by signal " + signal);
+                    }
                     for (int at = off; at < off + len; at += Frames.MAX) {
                         Frames.write(out, type, b, at, Math.min(Frames.MAX, off + len - at));
                     }
@@ -118,8 +156,11 @@ final class ServedStreams {
                 if (ended) {
                     return -1;
                 }
-                if (!gone) {
-                    synchronized (out) {
+                synchronized (out) {
+                    if (signal != 0) {
+                        throw new java.io.InterruptedIOException("stopped by signal " + signal);
+                    }
+                    if (!gone) {
                         Frames.writeCode(out, Frames.WANT_STDIN, Math.max(len, 8192));
                     }
                 }

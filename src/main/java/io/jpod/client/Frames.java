@@ -14,11 +14,12 @@ import java.util.Map;
  * The command service's protocol (see {@link Client} and ARCHITECTURE.md): the client sends one
  * {@link Request}, then the service sends frames of standard output and error, asks for standard input
  * when the command reads it, and ends with the exit code. A frame is a type byte, a length and that many
- * bytes; a client that goes away (Ctrl-C) ends the connection.
+ * bytes. A client that gets SIGINT, SIGTERM or SIGHUP (Ctrl-C) sends {@link #SIGNAL}: the command is stopped as that
+ * signal would stop its own process; a client that goes away without a word leaves the command to run to its end.
  */
 public final class Frames {
     /** Protocol version, checked by the service: a client and a service of other builds do not talk. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Service → client: bytes of standard output. */
     public static final byte STDOUT = 'O';
     /** Service → client: bytes of standard error. */
@@ -37,6 +38,8 @@ public final class Frames {
     public static final byte STDIN = 'I';
     /** Client → service: standard input is at its end. */
     public static final byte STDIN_END = 'Z';
+    /** Client → service: the client got a signal (four bytes: its number); the command is stopped as its own process would be. */
+    public static final byte SIGNAL = 'S';
     /** The most a frame carries. */
     public static final int MAX = 1 << 20;
 

@@ -3,6 +3,7 @@ package io.jpod.host;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /** What /proc says of a process (and waiting for one to end), for processes jpod did not start in this JVM (conmon, containers, slirp4netns). */
 public final class Processes {
@@ -98,11 +99,22 @@ public final class Processes {
         return true;
     }
 
-    /** Sleeps, keeping an interruption for the caller to see. */
+    /**
+     * Sleeps {@code millis}, whole, keeping an interruption for the caller to see: the polling loops that sleep here
+     * check a condition and a deadline, and an interrupted thread (a served command stopped by Ctrl-C) would otherwise
+     * spin in them until the deadline, each sleep returning at once.
+     */
     public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

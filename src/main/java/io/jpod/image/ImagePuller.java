@@ -200,10 +200,18 @@ public final class ImagePuller {
             }
         } finally {
             pool.shutdownNow();
-            try {
-                // a failed pull abandons its leases only once no fetch can still store a layer
-                pool.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
+            // a failed pull abandons its leases only once no fetch can still store a layer, an interrupted one too
+            // (a served pull stopped by Ctrl-C): its interruption is kept for after the wait
+            boolean interrupted = Thread.interrupted();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (!pool.isTerminated() && System.nanoTime() < deadline) {
+                try {
+                    pool.awaitTermination(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }

@@ -25,8 +25,9 @@ public final class Exec {
         ProcessBuilder pb = new ProcessBuilder(argv);
         pb.environment().putAll(env);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process p = null;
         try {
-            Process p = pb.start();
+            p = pb.start();
             CompletableFuture<String> out = drain(p.getInputStream());
             CompletableFuture<String> err = drain(p.getErrorStream());
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -37,8 +38,25 @@ public final class Exec {
         } catch (IOException e) {
             throw new RuntimeFailureException(null, "cannot run " + argv.get(0) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // A command stopped (Ctrl-C of a served command): the program is let finish, so that nothing is left half
+            // done under it, and the interruption is spent here: the command unwinds through its failure path, whose
+            // own programs (a rollback's runc delete, umount) must run.
+            waitQuietly(p, timeoutSeconds);
             throw new RuntimeFailureException(null, "interrupted while running " + argv.get(0), e);
+        }
+    }
+
+    private static void waitQuietly(Process p, long timeoutSeconds) {
+        if (p == null) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            try {
+                p.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException again) {
+                // a second stop changes nothing: the program is let finish
+            }
         }
     }
 

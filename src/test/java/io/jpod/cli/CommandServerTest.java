@@ -83,6 +83,22 @@ class CommandServerTest {
     }
 
     @Test
+    void aSignalTheClientForwardsStopsTheCommandWhichPrintsNothingMoreAndExitsAsItsProcessWould() throws Exception {
+        java.io.PipedOutputStream typed = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(typed);
+        CompletableFuture<java.util.function.IntConsumer> forward = new CompletableFuture<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CompletableFuture<Integer> code = CompletableFuture.supplyAsync(() -> Client.run(socket, List.of("kube", "validate", "-"),
+                ENV, "/tmp", stdin, out, err, new boolean[] {false, false, false}, forward::complete), ServiceFixture.THREADS);
+        forward.get(10, java.util.concurrent.TimeUnit.SECONDS).accept(15); // SIGTERM, once the command was accepted
+        typed.close(); // the Java client waits in a read of its input, which only its end ends
+        assertEquals(143, code.get(20, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("", out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run(ENV, "", "version").code(), "the service serves on");
+    }
+
+    @Test
     void commandsThatNeedTheirOwnProcessAreDeclinedBeforeAnythingIsDone() {
         Run exec = run(ENV, "", "exec", "web", "ls");
         assertEquals(Client.NOT_SERVED, exec.code());

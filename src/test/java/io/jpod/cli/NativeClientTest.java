@@ -96,6 +96,40 @@ class NativeClientTest {
     }
 
     @Test
+    void ctrlCOrTermStopsTheServedCommandAsItWouldStopItsOwnProcess() throws Exception {
+        for (String[] signal : new String[][] {{"INT", "130"}, {"TERM", "143"}}) {
+            ProcessBuilder pb = new ProcessBuilder(CLIENT.toString(), service.socket.toString(), "kube", "validate", "-");
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            pb.directory(dir.toFile());
+            Process p = pb.start(); // its standard input stays open, and empty: the command waits for it
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()), ServiceFixture.THREADS);
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()), ServiceFixture.THREADS);
+            awaitReadingStandardInput(p.pid());
+            String caught = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status")).stream()
+                    .filter(l -> l.startsWith("SigCgt:")).findFirst().orElseThrow().substring(7).trim();
+            long hupIntTerm = 1L << 0 | 1L << 1 | 1L << 14;
+            assertEquals(hupIntTerm, Long.parseLong(caught, 16) & hupIntTerm, "the client catches SIGHUP, SIGINT and SIGTERM, to forward them");
+            assertEquals(0, new ProcessBuilder("kill", "-" + signal[0], Long.toString(p.pid())).start().waitFor());
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "SIG" + signal[0] + " ended the client");
+            assertEquals(Integer.parseInt(signal[1]), p.exitValue(), "the exit code of a process ended by SIG" + signal[0]);
+            assertEquals("", out.get(5, TimeUnit.SECONDS) + err.get(5, TimeUnit.SECONDS), "a stopped command prints nothing more");
+            p.getOutputStream().close();
+        }
+        assertEquals(0, run(env, "", "version").code(), "the service serves on");
+    }
+
+    /** Waits until the client sits in read(0, ...): the service has asked for the command's standard input. */
+    private static void awaitReadingStandardInput(long pid) throws Exception {
+        Path syscall = Path.of("/proc", Long.toString(pid), "syscall");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.readString(syscall).startsWith("0 0x0 ")) {
+            assertTrue(System.nanoTime() < deadline, "the client never waited for its standard input: " + Files.readString(syscall));
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
     void commandsThatNeedTheirOwnProcessAreDeclinedAndAnotherEnvironmentMakesTheServiceStepAside() throws Exception {
         Run exec = run(env, "", "exec", "web", "ls");
         assertEquals(Client.NOT_SERVED, exec.code());

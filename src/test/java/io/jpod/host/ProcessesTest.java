@@ -16,6 +16,16 @@ class ProcessesTest {
     }
 
     @Test
+    void anInterruptedThreadSleepsWholeAndKeepsItsInterruption() {
+        Thread.currentThread().interrupt(); // a served command stopped by Ctrl-C, in a polling loop
+        long start = System.nanoTime();
+        Processes.sleep(100);
+        long slept = System.nanoTime() - start;
+        assertTrue(Thread.interrupted(), "the interruption is kept for the caller");
+        assertTrue(slept >= java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100), "slept " + slept + " ns, not at once: a loop would spin");
+    }
+
+    @Test
     void thisProcessRunsAndNoProcessZeroDoes() {
         assertTrue(Processes.running(ProcessHandle.current().pid()));
         assertFalse(Processes.running(0));
