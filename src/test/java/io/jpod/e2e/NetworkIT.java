@@ -167,13 +167,13 @@ class NetworkIT extends PlayingIT {
             assertEquals("hello-from-web", getSoon(WEB_PORT), "played again on the same port, with pasta");
             h.waitForState("web-client", "running", SOON);
             String[] seen = h.execOut("web-client", "sh", "-c", String.join("; echo @@; ", "ip -4 addr show eth0", "cat /etc/resolv.conf",
-                    "timeout 5 wget -qO- http://" + hostAddress() + ":" + hostPort + "/", "timeout 5 wget -qO- http://10.0.2.2:" + hostPort + "/"))
+                    "timeout 5 wget -qO- http://" + hostAddress() + ":" + hostPort + "/", "timeout 5 wget -qO- http://host.containers.internal:" + hostPort + "/"))
                     .split("@@\n");
             assertEquals(4, seen.length, () -> String.join("|", seen));
             assertTrue(seen[0].contains("10.0.2.100/24"), () -> "eth0 as with slirp4netns: " + seen[0]);
             assertTrue(seen[1].startsWith("nameserver 10.0.2.3"), () -> "pasta forwards DNS at 10.0.2.3: " + seen[1]);
             assertEquals("from-the-host", seen[2].strip(), "outbound connections leave through pasta");
-            assertEquals("from-the-host", seen[3].strip(), "pasta maps its gateway 10.0.2.2 to the host's loopback");
+            assertEquals("from-the-host", seen[3].strip(), "pasta maps its gateway 10.0.2.2, host.containers.internal in /etc/hosts, to the host's loopback");
             assertEquals(1, pastas().size(), () -> "one pasta for the pod: " + h.leftovers());
             assertEquals(List.of(), h.leftovers("slirp4netns"), "and no slirp4netns");
             h.jpodOk("pod", "stop", "web");

@@ -72,4 +72,14 @@ class PodEtcFilesTest {
                 + "10.89.0.5\tweb-host web\n10.0.2.2\thost.containers.internal host.docker.internal\n",
                 PodEtcFiles.hosts(p, "ignored", "10.89.0.5"));
     }
+
+    @Test
+    void aPodOfItsOwnPastaNamesTheHostButOneOfItsOwnSlirp4netnsDoesNot() {
+        PodSpec pasta = pod(options(List.of(), null, false)).toBuilder().network(io.jpod.pod.NetworkMode.PASTA).build();
+        assertEquals("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n"
+                + "127.0.1.1\tweb-host web\n10.0.2.2\thost.containers.internal host.docker.internal\n",
+                PodEtcFiles.hosts(pasta, "ignored", null));
+        PodSpec slirp = pasta.toBuilder().network(io.jpod.pod.NetworkMode.SLIRP4NETNS).build();
+        org.junit.jupiter.api.Assertions.assertFalse(PodEtcFiles.hosts(slirp, "ignored", null).contains("host.containers.internal"), "slirp4netns per pod has no way to the host's loopback");
+    }
 }
