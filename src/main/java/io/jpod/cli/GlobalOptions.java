@@ -20,7 +20,7 @@ public final class GlobalOptions {
     String storageDriver;
 
     @Option(names = "--network-backend", paramLabel = "BACKEND", description = "What carries a shared network made by this command to and from "
-            + "the host: pasta or slirp4netns (default: pasta). A network that is up keeps its own.", scope = picocli.CommandLine.ScopeType.INHERIT)
+            + "the host: pasta or slirp4netns (default: slirp4netns). A network that is up keeps its own.", scope = picocli.CommandLine.ScopeType.INHERIT)
     String networkBackend;
 
     private Engine engine;

@@ -8,15 +8,19 @@ public enum NetworkBackend {
     /**
      * pasta for the way out (default route, outbound connections, the host's loopback at {@link SharedNetwork#HOST_ADDRESS}),
      * and a slirp4netns of its own for the published ports, started with the first one: pasta takes its forwards only
-     * when it starts, slirp4netns adds and removes them at run time through its API socket. The default: pasta survives
-     * bursts of short outbound connections and moves 2-3 times the bytes (bench/README.md, "slirp4netns or pasta").
+     * when it starts, slirp4netns adds and removes them at run time through its API socket. pasta survives bursts of
+     * short outbound connections and moves 2-3 times the bytes, for about 30 MB more (bench/README.md, "slirp4netns or pasta").
      */
     PASTA,
-    /** One slirp4netns for the way out and the published ports: 20 times less memory, but breaks down under bursts. */
+    /**
+     * One slirp4netns for the way out and the published ports: the default, for its memory (1.5 MB against pasta's 30:
+     * with pasta, the memory per idle pod went over podman's) and its start; it breaks down under bursts of thousands of
+     * short outbound connections, where pasta does not.
+     */
     SLIRP4NETNS;
 
     /** Used when none is chosen. */
-    public static final NetworkBackend DEFAULT = PASTA;
+    public static final NetworkBackend DEFAULT = SLIRP4NETNS;
 
     /** The user's name for it: pasta, slirp4netns. */
     public String label() {

@@ -27,8 +27,8 @@ import tools.jackson.databind.JsonNode;
  * addresses, of ready pods only (a readiness probe that passes adds one); a hostPort is published on the host; the host's loopback is reached as
  * host.containers.internal; helpers killed with SIGKILL are started again by the next pod that joins;
  * and after kube down nothing is left: no pasta, no slirp4netns, no aardvark-dns, no namespace file, the port free.
- * The default backend is pasta (with a slirp4netns for the published ports); {@code --network-backend slirp4netns}
- * gives a network made then one slirp4netns for both, and each network keeps its own.
+ * The default backend is one slirp4netns for the way out and the published ports; {@code --network-backend pasta} gives a
+ * network made then a pasta for the way out (and a slirp4netns for the published ports), and each network keeps its own.
  * Named networks ({@code network create}) have subnets of their own, their pods reach each other but not
  * those of another network, an internal one has no way out, and rm -f and prune remove them.
  */
@@ -147,7 +147,8 @@ class SharedNetworkIT extends PlayingIT {
                       periodSeconds: 1
                 """.formatted(Harness.IMAGE, Harness.SLEEPER));
         try {
-            h.jpodOk("kube", "play", "--network", "bridge", yaml.toString());
+            // pasta chosen for the way out (slirp4netns, the default, carries the other test's network back)
+            h.jpodOk("--network-backend", "pasta", "kube", "play", "--network", "bridge", yaml.toString());
             h.waitForState("frontend-main", "running", SOON);
             assertEquals("hello-from-backend", fetchSoon("http://backend:8080/"), "a pod by its name");
             // what the frontend sees, in one exec: names, its own address, the backend's by DNS, its files, the host
@@ -181,7 +182,7 @@ class SharedNetworkIT extends PlayingIT {
             JsonNode inspected = Harness.json(h.jpodOk("network", "inspect", "jpod")).get(0);
             assertEquals("10.89.0.0/24", inspected.path("subnets").get(0).path("subnet").asString(), inspected::toString);
             assertEquals("jpod0", inspected.path("network_interface").asString(), inspected::toString);
-            assertEquals("pasta", inspected.path("options").path("network_backend").asString(), () -> "pasta by default: " + inspected);
+            assertEquals("pasta", inspected.path("options").path("network_backend").asString(), () -> "pasta, as chosen: " + inspected);
             assertEquals(0, h.jpod("network", "exists", "jpod").code(), "network exists answers 0 for the network");
             assertEquals(1, h.jpod("network", "exists", "nope").code(), "and 1 for none");
             assertTrue(h.jpodError("network", "inspect", "nope").err().contains("unable to find network with name or ID nope"),
@@ -248,8 +249,8 @@ class SharedNetworkIT extends PlayingIT {
         server.start();
         String host = "http://host.containers.internal:" + server.getAddress().getPort() + "/";
         try {
-            // a backend chosen when a network is made: front's is slirp4netns, back's the default
-            h.jpodOk("--network-backend", "slirp4netns", "kube", "play", "--network", "front", onFront.toString());
+            // a backend chosen when a network is made: front's is pasta, back's the default, slirp4netns
+            h.jpodOk("--network-backend", "pasta", "kube", "play", "--network", "front", onFront.toString());
             h.jpodOk("kube", "play", "--network", "back", onBack.toString());
             h.jpodOk("kube", "play", "--network", "sealed", onSealed.toString());
             h.waitForState("gamma-main", "running", SOON);
@@ -270,12 +271,13 @@ class SharedNetworkIT extends PlayingIT {
             assertTrue(!gamma[1].contains("dns=0") && !gamma[1].contains("http=0") && !gamma[1].contains("hello"),
                     () -> "a pod of another network is neither named nor reached: " + gamma[1]);
             assertNotEquals(0, h.jpod("exec", "delta-main", "timeout", "3", "wget", "-qO-", host).code(), "an internal network has no way out");
-            assertEquals("ok", h.execOut("gamma-main", "timeout", "5", "wget", "-qO-", host), "network back goes out through pasta");
+            assertEquals("ok", h.execOut("gamma-main", "timeout", "5", "wget", "-qO-", host), "network back goes out through slirp4netns");
             JsonNode up = Harness.json(h.jpodOk("network", "inspect", "front", "back", "sealed"));
-            assertEquals(List.of("slirp4netns", "pasta", ""), List.of(up.get(0).path("options").path("network_backend").asString(""),
+            assertEquals(List.of("pasta", "slirp4netns", ""), List.of(up.get(0).path("options").path("network_backend").asString(""),
                     up.get(1).path("options").path("network_backend").asString(""), up.get(2).path("options").path("network_backend").asString("")),
                     () -> "each network keeps the backend it was made with; an internal one has none: " + up);
-            assertEquals(1, h.leftovers("slirp4netns").size(), () -> "slirp4netns for front alone (back publishes nothing): " + h.leftovers());
+            assertEquals(1, h.leftovers("slirp4netns").size(), () -> "a slirp4netns for back's way out alone (front publishes nothing): " + h.leftovers());
+            assertEquals(1, h.leftovers().stream().filter(p -> p.comm().startsWith("pass")).count(), () -> "a pasta for front's way out: " + h.leftovers());
 
             Result used = h.jpod("network", "rm", "front");
             assertEquals(2, used.code(), used::describe);

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** --network-backend's words, and the command line pasta is started with. */
 class NetworkBackendTest {
     @Test
-    void backendsHaveTheirProgramsNamesAndPastaIsTheDefault() {
-        assertEquals(NetworkBackend.PASTA, NetworkBackend.parse(null));
+    void backendsHaveTheirProgramsNamesAndSlirp4netnsIsTheDefault() {
+        assertEquals(NetworkBackend.SLIRP4NETNS, NetworkBackend.parse(null));
         assertEquals(NetworkBackend.SLIRP4NETNS, NetworkBackend.parse("slirp4netns"));
         assertEquals(NetworkBackend.PASTA, NetworkBackend.parse("pasta"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> NetworkBackend.parse("netavark"));
