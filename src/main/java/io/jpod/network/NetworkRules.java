@@ -35,7 +35,7 @@ final class NetworkRules {
         return table(hostTable(name), subnet, others, true, List.of(
                 "    fib daddr type local " + DNAT,
                 "    iifname \"" + bridge + "\" jump services"), List.of(
-                "  chain output { type nat hook output priority dstnat; policy accept;",
+                "  chain output { type nat hook output priority -100; policy accept;",
                 "    fib daddr type local " + DNAT,
                 "  }"));
     }

@@ -851,7 +851,9 @@ public final class SharedNetwork {
     private void check(List<String> argv, String what) {
         Exec.Result r = Exec.run(argv);
         if (!r.ok()) {
-            throw new HostException("cannot " + what + " (network " + name + "): " + r.err().strip().lines().reduce((a, b) -> b).orElse(""),
+            String err = r.err().strip();
+            String said = err.lines().filter(l -> l.contains("Error:")).findFirst().orElse(err.lines().reduce((a, b) -> b).orElse(""));
+            throw new HostException("cannot " + what + " (network " + name + "): " + said.strip(),
                     "the shared network needs nftables and iproute2 (apt-get install nftables iproute2)");
         }
     }

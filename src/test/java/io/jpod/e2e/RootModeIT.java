@@ -172,7 +172,8 @@ class RootModeIT {
             assertTrue(Harness.root("ip", "link", "show", "jpod0").code() != 0, "no bridge is left");
             String tables = Harness.rootOk("nft", "list", "tables").out();
             assertTrue(!tables.contains("jpod"), () -> "no nftables table of jpod is left:\n" + tables);
-            assertTrue(Harness.root("pgrep", "-u", "0", "-x", "aardvark-dns").code() != 0, "no aardvark-dns is left");
+            // ended by kube down; reaped by PID 1 a moment later
+            Harness.waitFor("no aardvark-dns to be left", Duration.ofSeconds(10), () -> Harness.root("pgrep", "-u", "0", "-x", "aardvark-dns").code() != 0);
         } finally {
             server.stop(0);
             asRoot("kube", "down", pods.toString());

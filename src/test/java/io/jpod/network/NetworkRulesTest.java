@@ -38,7 +38,7 @@ class NetworkRulesTest {
                     fib daddr type local dnat ip to meta l4proto . th dport map @hostports
                     iifname "jpod1" jump services
                   }
-                  chain output { type nat hook output priority dstnat; policy accept;
+                  chain output { type nat hook output priority -100; policy accept;
                     fib daddr type local dnat ip to meta l4proto . th dport map @hostports
                   }
                 }
