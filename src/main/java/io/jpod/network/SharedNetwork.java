@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  * (tap0, or tap1 beside pasta), where an nftables map sends it on to the pod's address and port. aardvark-dns on the gateway answers the pods' names. The namespace, slirp4netns and aardvark-dns
  * are made when the first pod joins and ended when the last one leaves; a helper killed meanwhile is
  * started again by the next pod that joins. What is on the network is kept in a lease file per pod,
- * under a file lock shared by every jpod process of the user.
+ * under a file lock shared by every jpod process of the user. As root ({@code onHost}) the bridge is the host's own, as
+ * podman's are as root: no namespace and no backend, the host routes, and a table per network ({@link NetworkRules#onHost})
+ * takes the published ports in.
  */
 public final class SharedNetwork {
     /** The host as the pods reach it through slirp4netns: its loopback (host.containers.internal); as root, the network's gateway. */
