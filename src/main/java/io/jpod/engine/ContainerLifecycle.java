@@ -163,7 +163,8 @@ final class ContainerLifecycle {
      */
     private void writePodHosts(PodRow pod, String ip) {
         try {
-            Files.writeString(paths(pod.infraId()).etcHosts(), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts")), ip));
+            Files.writeString(paths(pod.infraId()).etcHosts(), PodEtcFiles.hosts(pod.spec(), FileOps.readIfReadable(Path.of("/etc/hosts")), ip,
+                    network.hostAddress(pod.spec())));
         } catch (IOException e) {
             throw new StateException("cannot write the files of pod " + pod.name() + ": " + e.getMessage(), e);
         }

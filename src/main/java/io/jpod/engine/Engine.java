@@ -49,7 +49,8 @@ public final class Engine implements AutoCloseable {
                 imageId -> pods().removeContainersUsing(imageId), eventLog);
         StateStore state = new StateStore(db);
         ContainerLifecycle life = new ContainerLifecycle(host, state, exitCommand(), PodNetwork.of(networkBackend, host.slirp4netns(),
-                host.paths().runDir().resolve("networks"), host.paths().dataDir().resolve("networks"), () -> NetServices.of(new KubeObjectStore(db))), eventLog, events);
+                host.paths().runDir().resolve("networks"), host.paths().dataDir().resolve("networks"), () -> NetServices.of(new KubeObjectStore(db)),
+                !host.rootless()), eventLog, events);
         NetnsProber netns = new NetnsProber();
         Prober prober = new Prober(life, new ProbeExec(life, ProbeExec.besideJar(), events), (path, action, ports, podIp, timeout) -> {
             ProbeResult r = netns.check(path, action, ports, podIp, timeout);

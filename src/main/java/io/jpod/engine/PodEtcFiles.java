@@ -1,6 +1,5 @@
 package io.jpod.engine;
 
-import io.jpod.network.SharedNetwork;
 import io.jpod.pod.NetworkMode;
 import io.jpod.pod.PodOptions;
 import io.jpod.pod.PodSpec;
@@ -24,11 +23,12 @@ final class PodEtcFiles {
 
     /**
      * /etc/hosts: with hostNetwork the host's own file; else localhost and the pod's hostname, at the pod's
-     * address on the shared network ({@code podIp}) or else at 127.0.1.1; the host as host.containers.internal where the
-     * pod reaches its loopback at 10.0.2.2 (the shared network, and a pasta of the pod's own; slirp4netns per pod is
-     * started without that way in). Then the pod's hostAliases, as the kubelet adds them.
+     * address on the shared network ({@code podIp}) or else at 127.0.1.1; the host as host.containers.internal at
+     * {@code hostAddress} on the shared network (10.0.2.2, its loopback; as root the network's gateway) and with a pasta
+     * of the pod's own (10.0.2.2; slirp4netns per pod is started without that way in). Then the pod's hostAliases, as
+     * the kubelet adds them.
      */
-    static String hosts(PodSpec pod, String hostHosts, String podIp) {
+    static String hosts(PodSpec pod, String hostHosts, String podIp, String hostAddress) {
         StringBuilder sb = new StringBuilder();
         if (pod.hostNetwork()) {
             sb.append(hostHosts);
@@ -43,7 +43,7 @@ final class PodEtcFiles {
             }
             sb.append(pod.hostname()).append(' ').append(pod.name()).append('\n');
             if (podIp != null || pod.network() == NetworkMode.PASTA) {
-                sb.append(SharedNetwork.HOST_ADDRESS).append("\thost.containers.internal host.docker.internal\n");
+                sb.append(hostAddress).append("\thost.containers.internal host.docker.internal\n");
             }
         }
         List<PodOptions.HostAlias> aliases = pod.options().hostAliases();

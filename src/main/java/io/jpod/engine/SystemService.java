@@ -92,6 +92,11 @@ public final class SystemService {
                 errors.add(p.name() + ": " + e.getMessage());
             }
         }
+        try {
+            pods.lifecycle().network().endAll(); // a network held up with no pod on it (as root: a bridge of the host)
+        } catch (JpodException e) {
+            errors.add(e.getMessage());
+        }
         unmountAllUnder(host.paths().dataDir());
         for (Path dir : List.of(host.paths().dataDir(), host.paths().runDir())) {
             try {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The shared network's DNS: aardvark-dns (podman's) in the network's namespace, on the gateway's port
+ * The shared network's DNS: aardvark-dns (podman's) in the network's namespace (as root, the host's), on the gateway's port
  * 53, answering the pods' names from a configuration file per network and forwarding other names to
  * the host's resolvers. It runs as a daemon of its own (it forks, writes its pid to the
  * configuration directory and the starting command returns); SIGHUP makes it read the files again.
@@ -45,10 +45,11 @@ final class AardvarkDns {
         return pid().isPresent();
     }
 
-    /** Starts the server in the namespace bound at {@code netns} through {@code nsenter}. */
-    void start(Path nsenter, Path netns) {
-        Exec.Result r = Exec.run(List.of(nsenter.toString(), "--net=" + netns, binary.toString(), "--config", dir.toString(), "-p", "53",
-                "run"));
+    /** Starts the server in the network's namespace: {@code inNetwork} is what runs a command there (nsenter; nothing as root). */
+    void start(List<String> inNetwork) {
+        List<String> argv = new java.util.ArrayList<>(inNetwork);
+        argv.addAll(List.of(binary.toString(), "--config", dir.toString(), "-p", "53", "run"));
+        Exec.Result r = Exec.run(argv);
         if (!r.ok() || !running()) {
             throw new HostException("aardvark-dns did not start: " + lastLine(r.err()), "see " + binary + " --help");
         }

@@ -38,6 +38,11 @@ record Lease(String ip, String infraId, Path runDir, List<String> names, List<Po
         return "jpodv" + (Subnet.address(ip) & 0xffff);
     }
 
+    /** The host end as root, on the host beside every network's veths: named after the whole address (10.89.0.7: jpodv0a590007). */
+    String hostVeth() {
+        return "jpodv" + String.format("%08x", Subnet.address(ip));
+    }
+
     Lease withPorts(List<Port> p) {
         return new Lease(ip, infraId, runDir, names, p, labels, portNames, ready);
     }

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * Connects a pod's network namespace to the outside, as podman's rootless default does: slirp4netns
  * started for the infra container, its ports published through slirp4netns's API socket (podman's
- * {@code port_handler=slirp4netns}). The same in root mode (no bridge, no firewall rules).
+ * {@code port_handler=slirp4netns}). The same in root mode (no bridge, no firewall rules). The user's networks
+ * ({@link SharedNetwork}) rootless live in namespaces of their own; as root ({@code onHost}) on the host, as podman's do.
  */
 public final class PodNetwork {
     /** A pod's own address on its slirp4netns network (eth0). */
@@ -27,10 +28,13 @@ public final class PodNetwork {
     private final NetworkStore store;
     private final Supplier<List<NetService>> services;
     private final NetworkBackend backend;
+    private final boolean onHost;
     private final io.jpod.host.Lazy<Optional<Pasta>> pasta = io.jpod.host.Lazy.of(() -> Pasta.find(System.getenv("PATH")));
 
-    private PodNetwork(NetworkBackend backend, Supplier<Optional<Path>> slirpBinary, Path runDir, Path dataDir, Supplier<List<NetService>> services) {
+    private PodNetwork(NetworkBackend backend, Supplier<Optional<Path>> slirpBinary, Path runDir, Path dataDir, Supplier<List<NetService>> services,
+            boolean onHost) {
         this.backend = backend;
+        this.onHost = onHost;
         this.slirpBinary = slirpBinary;
         this.runDir = runDir;
         this.services = services;
@@ -41,11 +45,12 @@ public final class PodNetwork {
      * The network of this host: slirp4netns where installed ({@code HostFacts.slirp4netns}, looked for when
      * first needed), and the user's networks, defined under {@code dataDir} (the data directory's {@code networks}), their
      * run-time files kept under {@code runDir} (the run directory's), which serve the {@code services} played (read when a
-     * network changes). A network made now gets {@code backend}; one that is up keeps its own.
+     * network changes). A network made now gets {@code backend}; one that is up keeps its own. {@code onHost} (root): the
+     * networks are bridges of the host, with no backend.
      */
     public static PodNetwork of(NetworkBackend backend, Supplier<Optional<Path>> slirp4netns, Path runDir, Path dataDir,
-            Supplier<List<NetService>> services) {
-        return new PodNetwork(backend, slirp4netns, runDir, dataDir, services);
+            Supplier<List<NetService>> services, boolean onHost) {
+        return new PodNetwork(backend, slirp4netns, runDir, dataDir, services, onHost);
     }
 
     /** The user's networks' definitions: create, remove. */
@@ -56,7 +61,7 @@ public final class PodNetwork {
     /** The network {@code def} as it runs. */
     private SharedNetwork shared(NetworkDefinition def) {
         return new SharedNetwork(def, runDir.resolve(def.name()), backend, slirpBinary, pasta, services,
-                () -> store.all().stream().filter(d -> !d.name().equals(def.name())).map(NetworkDefinition::subnet).toList());
+                () -> store.all().stream().filter(d -> !d.name().equals(def.name())).map(NetworkDefinition::subnet).toList(), onHost);
     }
 
     /** The network named {@code name} (null: the default); NotFoundException when there is none. */
@@ -122,6 +127,19 @@ public final class PodNetwork {
         return pod.network() != NetworkMode.BRIDGE ? "" : store.find(pod.networkName()).map(NetworkDefinition::gateway).orElse("");
     }
 
+    /**
+     * Where {@code pod} reaches the host (host.containers.internal): as root on the user's network, its gateway (the host's
+     * bridge); else 10.0.2.2, which pasta and slirp4netns map to the host's loopback.
+     */
+    public String hostAddress(PodSpec pod) {
+        return onHost && pod.network() == NetworkMode.BRIDGE ? gateway(pod) : SharedNetwork.HOST_ADDRESS;
+    }
+
+    /** Ends every network that is up, whatever is on it ({@code system reset}, once the pods are gone). */
+    public void endAll() {
+        store.all().forEach(d -> shared(d).end());
+    }
+
     /** Removes network {@code name}'s definition and its run-time files (no pod is on it). */
     public void remove(String name) {
         store.remove(name);
@@ -146,7 +164,10 @@ public final class PodNetwork {
         return slirpBinary.get().map(Slirp4netns::new);
     }
 
-    /** What {@code jpod info} shows of the network: the backend new networks get, and each helper program (executable, version). */
+    /**
+     * What {@code jpod info} shows of the network: the backend new networks get (as root {@code host}: its bridges), and each
+     * helper program (executable, version).
+     */
     public record Backend(String name, Program slirp4netns, Program pasta) {
     }
 
@@ -155,7 +176,7 @@ public final class PodNetwork {
     }
 
     public Backend backend() {
-        return new Backend(backend.label(), slirp().map(s -> new Program(s.binary().toString(), s.version()))
+        return new Backend(onHost ? SharedNetwork.HOST_BACKEND : backend.label(), slirp().map(s -> new Program(s.binary().toString(), s.version()))
                 .orElse(new Program("", "slirp4netns is not installed")),
                 pasta.get().map(p -> new Program(p.binary().toString(), p.version())).orElse(new Program("", "pasta is not installed")));
     }

@@ -29,9 +29,9 @@ final class ServiceRouting {
         return out;
     }
 
-    /** The nftables script that makes the chain {@code services} of table {@code inet jpod} anew, in one transaction. */
-    static String rules(List<NetService> services, Map<String, String> clusterIps, List<Lease> leases) {
-        StringBuilder sb = new StringBuilder("flush chain inet jpod services\n");
+    /** The nftables script that makes the chain {@code services} of table {@code inet TABLE} anew, in one transaction. */
+    static String rules(String table, List<NetService> services, Map<String, String> clusterIps, List<Lease> leases) {
+        StringBuilder sb = new StringBuilder("flush chain inet " + table + " services\n");
         for (NetService s : services) {
             String ip = clusterIps.get(s.key());
             if (s.headless() || ip == null) {
@@ -52,7 +52,7 @@ final class ServiceRouting {
                     }
                 }
                 if (!targets.isEmpty()) {
-                    sb.append("add rule inet jpod services ip daddr ").append(ip).append(' ').append(proto).append(" dport ").append(p.port())
+                    sb.append("add rule inet ").append(table).append(" services ip daddr ").append(ip).append(' ').append(proto).append(" dport ").append(p.port())
                             .append(" dnat ip to numgen random mod ").append(targets.size()).append(" map { ")
                             .append(String.join(", ", targets)).append(" }\n");
                 }

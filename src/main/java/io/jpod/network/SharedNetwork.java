@@ -30,11 +30,15 @@ import java.util.stream.Stream;
  * (tap0, or tap1 beside pasta), where an nftables map sends it on to the pod's address and port. aardvark-dns on the gateway answers the pods' names. The namespace, slirp4netns and aardvark-dns
  * are made when the first pod joins and ended when the last one leaves; a helper killed meanwhile is
  * started again by the next pod that joins. What is on the network is kept in a lease file per pod,
- * under a file lock shared by every jpod process of the user.
+ * under a file lock shared by every jpod process of the user. As root ({@code onHost}) the bridge is the host's own, as
+ * podman's are as root: no namespace and no backend, the host routes, and a table per network ({@link NetworkRules#onHost})
+ * takes the published ports in.
  */
 public final class SharedNetwork {
-    /** The host as the pods reach it through slirp4netns: its loopback (host.containers.internal). */
+    /** The host as the pods reach it through slirp4netns: its loopback (host.containers.internal); as root, the network's gateway. */
     public static final String HOST_ADDRESS = "10.0.2.2";
+    /** What {@code network inspect} says carries a network as root: the host (its bridge, routing and nftables), no backend. */
+    static final String HOST_BACKEND = "host";
     /** The search domain of the network's DNS (aardvark-dns answers {@code NAME.dns.podman} too). */
     public static final String DOMAIN = "dns.podman";
     /** In an infra container's run directory: the pod's address on the network. */
@@ -54,6 +58,7 @@ public final class SharedNetwork {
     private final NetworkBackend chosen;
     private final Supplier<List<NetService>> services;
     private final Supplier<List<String>> otherSubnets;
+    private final boolean onHost;
     private final Lazy<NetworkTools> tools = Lazy.of(NetworkTools::find);
 
     /**
@@ -61,7 +66,8 @@ public final class SharedNetwork {
      * (its pods may not reach them), {@code services} the Services played.
      */
     SharedNetwork(NetworkDefinition def, Path dir, NetworkBackend chosen, Supplier<Optional<Path>> slirpBinary, Supplier<Optional<Pasta>> pasta,
-            Supplier<List<NetService>> services, Supplier<List<String>> otherSubnets) {
+            Supplier<List<NetService>> services, Supplier<List<String>> otherSubnets, boolean onHost) {
+        this.onHost = onHost;
         this.def = def;
         this.subnet = def.parsedSubnet();
         this.name = def.name();
@@ -123,8 +129,8 @@ public final class SharedNetwork {
         } catch (IOException e) {
             pods = 0;
         }
-        boolean up = mounted();
-        return new NetworkInfo(def, up, pods, up && !def.internal() ? backend().label() : "");
+        boolean up = made();
+        return new NetworkInfo(def, up, pods, !up ? "" : onHost ? HOST_BACKEND : def.internal() ? "" : backend().label());
     }
 
     private Path netns() {
@@ -196,9 +202,9 @@ public final class SharedNetwork {
             try {
                 Files.writeString(m.runDir().resolve(NAME_FILE), name);
                 Files.writeString(m.runDir().resolve(ADDRESS_FILE), lease.ip());
-                ip(netns(), "-force", List.of("link del " + lease.veth()));
-                ip(netns(), null, List.of("link add " + lease.veth() + " type veth peer name eth0 netns " + m.infraPid(),
-                        "link set " + lease.veth() + " master " + def.bridge() + " up"));
+                ip(null, "-force", List.of("link del " + veth(lease)));
+                ip(null, null, List.of("link add " + veth(lease) + " type veth peer name eth0 netns " + m.infraPid(),
+                        "link set " + veth(lease) + " master " + def.bridge() + " up"));
                 ip(Path.of("/proc", Long.toString(m.infraPid()), "ns", "net"), null,
                         List.of("addr add " + lease.ip() + "/" + subnet.prefix() + " dev eth0", "link set eth0 up",
                                 "route add default via " + def.gateway()));
@@ -235,7 +241,7 @@ public final class SharedNetwork {
             List<Lease> leases = live(all);
             if (leases.isEmpty() && !held()) {
                 down();
-            } else if (!leases.isEmpty() && mounted()) {
+            } else if (!leases.isEmpty() && made()) {
                 refresh(leases);
             }
             return null;
@@ -262,12 +268,23 @@ public final class SharedNetwork {
                 // a hold whose process ended is void
             }
             locked("end the network", () -> {
-                if (live(leases()).isEmpty() && !held() && (mounted() || Slirp4netns.running(dir) || Pasta.pid(dir).running())) {
+                if (live(leases()).isEmpty() && !held() && (made() || Slirp4netns.running(dir) || Pasta.pid(dir).running())) {
                     down();
                 }
                 return null;
             });
         };
+    }
+
+    /** Ends the network if it is up, whatever is on it (the pods are gone: {@code system reset}). */
+    void end() {
+        if (!Files.exists(dir.resolve("backend")) && !made()) {
+            return; // never touch a bridge another jpod root made
+        }
+        locked("end the network", () -> {
+            down();
+            return null;
+        });
     }
 
     /** Whether a live process holds the network up ({@link #hold}); holds of ended processes are dropped. */
@@ -439,13 +456,13 @@ public final class SharedNetwork {
     /** Forgets a lease: its published ports, its veth (if the pod's namespace still holds it), its file. Never fails. */
     private void release(Lease l) {
         for (Lease.Port p : l.ports()) {
-            quietly(() -> nft("delete element inet jpod hostports { " + key(p.mapping()) + " }"));
+            quietly(() -> nft("delete element inet " + table() + " hostports { " + key(p.mapping()) + " }"));
             if (p.forwardId() >= 0 && Slirp4netns.running(dir)) {
                 quietly(() -> forwarder().removeHostForward(p.forwardId()));
             }
         }
-        if (Files.exists(netns())) {
-            quietly(() -> ip(netns(), "-force", List.of("link del " + l.veth())));
+        if (onHost || Files.exists(netns())) {
+            quietly(() -> ip(null, "-force", List.of("link del " + veth(l))));
         }
         quietly(() -> {
             try {
@@ -466,12 +483,12 @@ public final class SharedNetwork {
 
     /** Serves the Services as they are now (a play or kube down changed them), if the network is up. */
     void servicesChanged() {
-        if (!Files.isDirectory(leaseDir()) || !mounted()) {
+        if (!Files.isDirectory(leaseDir()) || !made()) {
             return; // no pod is on the network: the first one to join serves them
         }
         locked("serve the Services", () -> {
             List<Lease> leases = live(leases());
-            if (!leases.isEmpty() && mounted()) {
+            if (!leases.isEmpty() && made()) {
                 refresh(leases);
             }
             return null;
@@ -491,7 +508,7 @@ public final class SharedNetwork {
                 if (l.ip().equals(ip.get()) && l.runDir().equals(runDir) && l.ready() != ready) {
                     leases.set(i, l.withReady(ready));
                     write(leases.get(i));
-                    if (mounted()) {
+                    if (made()) {
                         refresh(leases);
                     }
                 }
@@ -505,7 +522,7 @@ public final class SharedNetwork {
         List<NetService> all = services.get();
         Map<String, String> ips = clusterIps(all);
         dns().configure(name, Lease.dnsConfig(def.gateway(), leases, ServiceRouting.dnsLines(all, ips, leases)));
-        String rules = ServiceRouting.rules(all, ips, leases);
+        String rules = ServiceRouting.rules(table(), all, ips, leases);
         Path file = dir.resolve("services.nft");
         try {
             if (Files.exists(file) && Files.readString(file).equals(rules)) {
@@ -515,8 +532,7 @@ public final class SharedNetwork {
         } catch (IOException e) {
             throw new HostException("cannot write " + file + ": " + e.getMessage(), null, e);
         }
-        check(List.of(tools.get().nsenter().toString(), "--net=" + netns(), tools.get().nft().toString(), "-f", file.toString()),
-                "route the Services");
+        check(inNetwork(tools.get().nft().toString(), "-f", file.toString()), "route the Services");
     }
 
     /**
@@ -569,12 +585,18 @@ public final class SharedNetwork {
     /** Makes what is missing of the network: its namespace (bridge, routing, nftables), slirp4netns, aardvark-dns. */
     private void up(List<Lease> leases) {
         NetworkTools t = tools.get();
-        if (!mounted()) {
-            leases.forEach(this::release); // their veths went with the old namespace
+        if (!made()) {
+            leases.forEach(this::release); // their veths went with the old namespace (or bridge)
             leases.clear();
-            makeNamespace(t);
+            if (onHost) {
+                makeBridge(t);
+            } else {
+                makeNamespace(t);
+            }
         }
-        if (!def.internal() && backend() == NetworkBackend.SLIRP4NETNS && !Slirp4netns.running(dir)) {
+        if (onHost) {
+            // as root the host carries the network: no backend
+        } else if (!def.internal() && backend() == NetworkBackend.SLIRP4NETNS && !Slirp4netns.running(dir)) {
             Slirp4netns.stop(dir);
             slirp4netns().startOnPath(netns(), dir, socket());
             forwardAgain(leases);
@@ -590,7 +612,7 @@ public final class SharedNetwork {
         AardvarkDns dns = dns();
         if (!dns.running()) {
             dns.configure(name, Lease.dnsConfig(def.gateway(), leases, List.of()));
-            dns.start(t.nsenter(), netns());
+            dns.start(inNetwork());
         }
     }
 
@@ -607,7 +629,7 @@ public final class SharedNetwork {
         }
         Slirp4netns.stop(dir);
         slirp4netns().startForwarder(netns(), dir, socket());
-        ip(netns(), null, List.of("addr add " + Slirp4netns.FORWARDER_ADDRESS + "/24 dev " + Slirp4netns.FORWARDER_TAP,
+        ip(null, null, List.of("addr add " + Slirp4netns.FORWARDER_ADDRESS + "/24 dev " + Slirp4netns.FORWARDER_TAP,
                 "link set " + Slirp4netns.FORWARDER_TAP + " up"));
         forwardAgain(leases);
     }
@@ -620,7 +642,17 @@ public final class SharedNetwork {
         }
     }
 
-    /** Whether the network's namespace is bound to its file (it is not after the user namespace's holder ended). */
+    /**
+     * Whether the network is made: rootless, its namespace bound to its file (it is not after the user namespace's holder
+     * ended); as root, its bridge on the host, made by this run directory's network (its {@code backend} file is there).
+     */
+    private boolean made() {
+        if (onHost) {
+            return Files.exists(Path.of("/sys/class/net", def.bridge())) && Files.exists(dir.resolve("backend"));
+        }
+        return mounted();
+    }
+
     private boolean mounted() {
         try {
             return Files.exists(netns()) && !Files.getAttribute(netns(), "unix:dev").equals(Files.getAttribute(dir, "unix:dev"));
@@ -639,41 +671,59 @@ public final class SharedNetwork {
             throw new HostException("cannot create " + netns() + ": " + e.getMessage(), null, e);
         }
         check(List.of(t.unshare().toString(), "--net=" + netns(), "true"), "create the network's namespace");
-        ip(netns(), null, List.of("link set lo up", "link add " + def.bridge() + " type bridge",
+        ip(null, null, List.of("link set lo up", "link add " + def.bridge() + " type bridge",
                 "addr add " + def.gateway() + "/" + subnet.prefix() + " dev " + def.bridge(), "link set " + def.bridge() + " up"));
         check(List.of(t.nsenter().toString(), "--net=" + netns(), "/bin/sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"),
                 "enable forwarding in the network's namespace");
-        List<String> others = otherSubnets.get();
-        nftFile(String.join("\n",
-                "table inet jpod {",
-                "  map hostports { type inet_proto . inet_service : ipv4_addr . inet_service; }",
-                "  chain services {",
-                "  }",
-                "  chain postrouting { type nat hook postrouting priority srcnat; policy accept;",
-                "    ip saddr " + subnet + " ip daddr != " + subnet + " masquerade",
-                // a pod's connection to a ClusterIP sent to a pod of the same bridge: the answer must come back through here
-                "    ip saddr " + subnet + " ct status dnat masquerade",
-                "  }",
-                // the other networks are out of reach (their bridges are in namespaces of their own: this stops the
-                // packets from going on through slirp4netns to whatever the host routes them to)
-                "  chain forward { type filter hook forward priority filter; policy accept;",
-                others.isEmpty() ? "" : "    ip daddr { " + String.join(", ", others) + " } reject",
-                "  }",
-                "  chain prerouting { type nat hook prerouting priority dstnat; policy accept;",
-                "    iifname { \"" + Slirp4netns.TAP + "\", \"" + Slirp4netns.FORWARDER_TAP + "\" } dnat ip to meta l4proto . th dport map @hostports",
-                "    jump services",
-                "  }",
-                "}", ""));
+        nftFile(NetworkRules.namespaced(subnet, otherSubnets.get(), List.of(Slirp4netns.TAP, Slirp4netns.FORWARDER_TAP)));
     }
 
-    /** Ends the network: aardvark-dns, slirp4netns, pasta, the namespace. */
+    /**
+     * As root: makes the network's bridge on the host at its gateway (what is left of one of this name goes first: a run
+     * directory removed with its network up), with forwarding on, {@code route_localnet} for the published ports'
+     * 127.0.0.1, and its nftables table.
+     */
+    private void makeBridge(NetworkTools t) {
+        endBridge(t);
+        try {
+            Files.deleteIfExists(dir.resolve("services.nft")); // the new table has no Service rule yet
+        } catch (IOException e) {
+            throw new HostException("cannot remove " + dir.resolve("services.nft") + ": " + e.getMessage(), null, e);
+        }
+        ip(null, null, List.of("link add " + def.bridge() + " type bridge", "addr add " + def.gateway() + "/" + subnet.prefix() + " dev " + def.bridge(),
+                "link set " + def.bridge() + " up"));
+        try {
+            Files.writeString(Path.of("/proc/sys/net/ipv4/ip_forward"), "1");
+            Files.writeString(Path.of("/proc/sys/net/ipv4/conf", def.bridge(), "route_localnet"), "1");
+        } catch (IOException e) {
+            throw new HostException("cannot enable forwarding for network " + name + ": " + e.getMessage(), null, e);
+        }
+        nftFile(NetworkRules.onHost(name, def.bridge(), subnet, otherSubnets.get()));
+        try {
+            Files.writeString(dir.resolve("backend"), HOST_BACKEND); // the network is made
+        } catch (IOException e) {
+            throw new HostException("cannot write " + dir.resolve("backend") + ": " + e.getMessage(), null, e);
+        }
+    }
+
+    /** As root: removes the network's nftables table and bridge from the host, if they are there. */
+    private void endBridge(NetworkTools t) {
+        Exec.run(List.of(t.nft().toString(), "delete table inet " + table()));
+        if (Files.exists(Path.of("/sys/class/net", def.bridge()))) {
+            Exec.run(List.of(t.ip().toString(), "link", "del", def.bridge()));
+        }
+    }
+
+    /** Ends the network: aardvark-dns, slirp4netns, pasta, the namespace (as root: the bridge and table on the host). */
     private void down() {
         if (Files.exists(dir.resolve("dns"))) {
             dns().stop();
         }
         Slirp4netns.stop(dir);
         Pasta.pid(dir).stop();
-        if (mounted()) {
+        if (onHost) {
+            endBridge(tools.get());
+        } else if (mounted()) {
             Exec.run(List.of(tools.get().umount().toString(), netns().toString()));
         }
         try {
@@ -699,15 +749,18 @@ public final class SharedNetwork {
         List<PortMapping> added = new ArrayList<>();
         try {
             for (PortMapping m : ports) {
-                nft("add element inet jpod hostports { " + key(m) + " : " + ip + " . " + m.containerPort() + " }");
+                nft("add element inet " + table() + " hostports { " + key(m) + " : " + ip + " . " + m.containerPort() + " }");
                 added.add(m);
+            }
+            if (onHost) {
+                return ports.stream().map(m -> new Lease.Port(m, -1)).toList(); // the host's own nftables take them in
             }
             if (!ports.isEmpty() && backend() == NetworkBackend.PASTA) {
                 startForwarder(others);
             }
             return forward(ports);
         } catch (RuntimeException e) {
-            added.forEach(m -> quietly(() -> nft("delete element inet jpod hostports { " + key(m) + " }")));
+            added.forEach(m -> quietly(() -> nft("delete element inet " + table() + " hostports { " + key(m) + " }")));
             throw e;
         }
     }
@@ -733,12 +786,16 @@ public final class SharedNetwork {
         return m.protocol() + " . " + m.hostPort();
     }
 
-    /** Runs iproute2's commands in batch in the namespace at {@code ns} ({@code option}: -force to go on after an error). */
+    /**
+     * Runs iproute2's commands in batch in the namespace at {@code ns}, null: the network's own (as root, the host's)
+     * ({@code option}: -force to go on after an error).
+     */
     private void ip(Path ns, String option, List<String> commands) {
         Path batch = dir.resolve("ip-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId() + ".batch");
         try {
             Files.writeString(batch, String.join("\n", commands) + "\n");
-            List<String> argv = new ArrayList<>(List.of(tools.get().nsenter().toString(), "--net=" + ns, tools.get().ip().toString()));
+            List<String> argv = new ArrayList<>(ns == null ? inNetwork(tools.get().ip().toString())
+                    : List.of(tools.get().nsenter().toString(), "--net=" + ns, tools.get().ip().toString()));
             if (option != null) {
                 argv.add(option);
             }
@@ -760,7 +817,27 @@ public final class SharedNetwork {
     }
 
     private void nft(String command) {
-        check(List.of(tools.get().nsenter().toString(), "--net=" + netns(), tools.get().nft().toString(), command), "nft " + command);
+        check(inNetwork(tools.get().nft().toString(), command), "nft " + command);
+    }
+
+    /** The command line {@code argv} run in the network's namespace: rootless its own, through nsenter; as root the host's. */
+    private List<String> inNetwork(String... argv) {
+        List<String> out = new ArrayList<>();
+        if (!onHost) {
+            out.addAll(List.of(tools.get().nsenter().toString(), "--net=" + netns()));
+        }
+        out.addAll(List.of(argv));
+        return out;
+    }
+
+    /** The network's nftables table: {@code jpod} in its own namespace, {@code jpod-NAME} on the host (root). */
+    private String table() {
+        return onHost ? NetworkRules.hostTable(name) : "jpod";
+    }
+
+    /** The host end of a pod's veth pair: as root, on the host beside other networks' veths, named after the whole address. */
+    private String veth(Lease l) {
+        return onHost ? l.hostVeth() : l.veth();
     }
 
     private void nftFile(String rules) {
@@ -770,14 +847,15 @@ public final class SharedNetwork {
         } catch (IOException e) {
             throw new HostException("cannot write " + file + ": " + e.getMessage(), null, e);
         }
-        check(List.of(tools.get().nsenter().toString(), "--net=" + netns(), tools.get().nft().toString(), "-f", file.toString()),
-                "load the network's nftables rules");
+        check(inNetwork(tools.get().nft().toString(), "-f", file.toString()), "load the network's nftables rules");
     }
 
     private void check(List<String> argv, String what) {
         Exec.Result r = Exec.run(argv);
         if (!r.ok()) {
-            throw new HostException("cannot " + what + " (network " + name + "): " + r.err().strip().lines().reduce((a, b) -> b).orElse(""),
+            String err = r.err().strip();
+            String said = err.lines().filter(l -> l.contains("Error:")).findFirst().orElse(err.lines().reduce((a, b) -> b).orElse(""));
+            throw new HostException("cannot " + what + " (network " + name + "): " + said.strip(),
                     "the shared network needs nftables and iproute2 (apt-get install nftables iproute2)");
         }
     }

@@ -3,6 +3,14 @@ package io.jpod.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,12 +22,16 @@ import org.junit.jupiter.api.Test;
 /**
  * jpod run by root (no user namespace): the same pod works, state goes where JPOD_ROOT and
  * JPOD_RUNROOT say (kept apart from /var/lib/jpod), and kube down leaves nothing mounted; a container's own cgroup
- * enforces its resources, counts its stats and freezes it for pause.
+ * enforces its resources, counts its stats and freezes it for pause. The default network is a bridge of the host
+ * (jpod0, as podman's podman0 as root): the host reaches a pod at its address, a hostPort answers on 127.0.0.1 and on
+ * the host's address, pods reach each other by name and the host at host.containers.internal (the gateway), and kube
+ * down of the last pod leaves no bridge, no nftables table and no aardvark-dns.
  */
 class RootModeIT {
     private static final Path STATE = Harness.tmp("rootmode");
     private static Harness h;
     private static Path yaml;
+    private static final int WEB_PORT = Harness.port(18097);
 
     @BeforeAll
     static void setUp() {
@@ -96,5 +108,90 @@ class RootModeIT {
         } finally {
             rootOk("kube", "down", tuned.toString());
         }
+    }
+
+    @Test
+    void theDefaultNetworkIsABridgeOfTheHost() throws IOException {
+        Path pods = h.writeYaml("root-bridge.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  containers:
+                  - name: main
+                    image: %s
+                    command: ["sh", "-c", "mkdir -p /www && echo hello-from-web > /www/index.html && exec httpd -f -p 8080 -h /www"]
+                    ports:
+                    - containerPort: 8080
+                      hostPort: %d
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: caller
+                spec:
+                  terminationGracePeriodSeconds: 1
+                  containers:
+                  - name: main
+                    image: %s
+                    command: ["sh", "-c", "%s"]
+                """.formatted(Harness.IMAGE, WEB_PORT, Harness.IMAGE, Harness.SLEEPER));
+        HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 0);
+        server.createContext("/", ex -> {
+            byte[] body = "from-the-host".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        server.start();
+        String hostAddress = Harness.rootOk("hostname", "-I").out().strip().split("\\s+")[0];
+        try {
+            rootOk("kube", "play", pods.toString());
+            String podIp = rootOk("exec", "web-main", "sh", "-c", "ip -4 -o addr show eth0 | sed 's#.*inet \\([0-9.]*\\)/24.*#\\1#'").out().strip();
+            assertTrue(podIp.startsWith("10.89.0."), podIp);
+            assertTrue(Harness.rootOk("ip", "-o", "link", "show", "master", "jpod0").out().contains("jpodv"), "the pods' veths on the host's jpod0");
+            assertEquals("hello-from-web", getOnHost("http://" + podIp + ":8080/"), "the host reaches a pod at its address");
+            assertEquals("hello-from-web", getOnHost("http://127.0.0.1:" + WEB_PORT + "/"), "a hostPort on the host's loopback");
+            assertEquals("hello-from-web", getOnHost("http://" + hostAddress + ":" + WEB_PORT + "/"), "a hostPort on the host's address");
+            int port = server.getAddress().getPort();
+            String[] seen = rootOk("exec", "caller-main", "sh", "-c", String.join("; echo @@; ",
+                    "timeout 5 wget -qO- http://web:8080/",
+                    "timeout 5 wget -qO- http://host.containers.internal:" + port + "/",
+                    "timeout 5 wget -qO- http://" + hostAddress + ":" + port + "/",
+                    "grep host.containers.internal /etc/hosts")).out().split("@@\n");
+            assertEquals(4, seen.length, () -> String.join("|", seen));
+            assertEquals("hello-from-web", seen[0].strip(), "a pod reaches another by name");
+            assertEquals("from-the-host", seen[1].strip(), "the host as host.containers.internal");
+            assertEquals("from-the-host", seen[2].strip(), "the host at its address");
+            assertTrue(seen[3].startsWith("10.89.0.1\t"), () -> "host.containers.internal is the bridge's gateway: " + seen[3]);
+            tools.jackson.databind.JsonNode inspected = Harness.json(rootOk("network", "inspect", "jpod")).get(0);
+            assertEquals("host", inspected.path("options").path("network_backend").asString(), () -> "carried by the host: " + inspected);
+            rootOk("kube", "down", pods.toString());
+            assertTrue(Harness.root("ip", "link", "show", "jpod0").code() != 0, "no bridge is left");
+            String tables = Harness.rootOk("nft", "list", "tables").out();
+            assertTrue(!tables.contains("jpod"), () -> "no nftables table of jpod is left:\n" + tables);
+            // ended by kube down; reaped by PID 1 a moment later
+            Harness.waitFor("no aardvark-dns to be left", Duration.ofSeconds(10), () -> Harness.root("pgrep", "-u", "0", "-x", "aardvark-dns").code() != 0);
+        } finally {
+            server.stop(0);
+            asRoot("kube", "down", pods.toString());
+        }
+    }
+
+    private static String getOnHost(String url) {
+        String[] body = {""};
+        Harness.waitFor(url + " to answer on the host", Duration.ofSeconds(30), () -> {
+            try {
+                HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                        .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                body[0] = r.body().strip();
+                return r.statusCode() == 200;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        });
+        return body[0];
     }
 }

@@ -25,7 +25,7 @@ class PodEtcFilesTest {
     void hostsHasThePodsNamesThenTheAliases() {
         PodSpec p = pod(options(List.of(new PodOptions.HostAlias("192.0.2.1", List.of("db", "db.test"))), null, false));
         assertEquals("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n"
-                + "127.0.1.1\tweb-host web\n\n# Entries added by HostAliases.\n192.0.2.1\tdb db.test\n", PodEtcFiles.hosts(p, "ignored", null));
+                + "127.0.1.1\tweb-host web\n\n# Entries added by HostAliases.\n192.0.2.1\tdb db.test\n", PodEtcFiles.hosts(p, "ignored", null, "10.0.2.2"));
         assertEquals("web-host", PodEtcFiles.hostname(p, "machine"));
     }
 
@@ -33,14 +33,14 @@ class PodEtcFilesTest {
     void aSubdomainPutsTheFullyQualifiedNameFirst() {
         PodSpec p = pod(new PodOptions(List.of(), null, false, false, false, Map.of(), List.of(), "backends.shop.svc.cluster.local"));
         assertEquals("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n"
-                + "127.0.1.1\tweb-host.backends.shop.svc.cluster.local web-host web\n", PodEtcFiles.hosts(p, "ignored", null));
+                + "127.0.1.1\tweb-host.backends.shop.svc.cluster.local web-host web\n", PodEtcFiles.hosts(p, "ignored", null, "10.0.2.2"));
     }
 
     @Test
     void hostNetworkTakesTheHostsFilesAndName() {
         PodSpec p = pod(options(List.of(new PodOptions.HostAlias("192.0.2.1", List.of("db"))), null, true));
         assertEquals("127.0.0.1 localhost\n10.1.1.1 machine\n\n# Entries added by HostAliases.\n192.0.2.1\tdb\n",
-                PodEtcFiles.hosts(p, "127.0.0.1 localhost\n10.1.1.1 machine", null));
+                PodEtcFiles.hosts(p, "127.0.0.1 localhost\n10.1.1.1 machine", null, "10.0.2.2"));
         assertEquals("machine", PodEtcFiles.hostname(p, "machine"));
     }
 
@@ -70,7 +70,9 @@ class PodEtcFilesTest {
         PodSpec p = pod(options(List.of(), null, false));
         assertEquals("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n"
                 + "10.89.0.5\tweb-host web\n10.0.2.2\thost.containers.internal host.docker.internal\n",
-                PodEtcFiles.hosts(p, "ignored", "10.89.0.5"));
+                PodEtcFiles.hosts(p, "ignored", "10.89.0.5", "10.0.2.2"));
+        assertEquals("10.89.0.1\thost.containers.internal host.docker.internal", PodEtcFiles.hosts(p, "ignored", "10.89.0.5", "10.89.0.1")
+                .lines().toList().get(3), "as root the host is the network's gateway, its bridge");
     }
 
     @Test
@@ -78,8 +80,8 @@ class PodEtcFilesTest {
         PodSpec pasta = pod(options(List.of(), null, false)).toBuilder().network(io.jpod.pod.NetworkMode.PASTA).build();
         assertEquals("127.0.0.1\tlocalhost localhost.localdomain\n::1\tlocalhost localhost.localdomain\n"
                 + "127.0.1.1\tweb-host web\n10.0.2.2\thost.containers.internal host.docker.internal\n",
-                PodEtcFiles.hosts(pasta, "ignored", null));
+                PodEtcFiles.hosts(pasta, "ignored", null, "10.0.2.2"));
         PodSpec slirp = pasta.toBuilder().network(io.jpod.pod.NetworkMode.SLIRP4NETNS).build();
-        org.junit.jupiter.api.Assertions.assertFalse(PodEtcFiles.hosts(slirp, "ignored", null).contains("host.containers.internal"), "slirp4netns per pod has no way to the host's loopback");
+        org.junit.jupiter.api.Assertions.assertFalse(PodEtcFiles.hosts(slirp, "ignored", null, "10.0.2.2").contains("host.containers.internal"), "slirp4netns per pod has no way to the host's loopback");
     }
 }

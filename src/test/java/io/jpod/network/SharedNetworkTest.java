@@ -19,6 +19,7 @@ class SharedNetworkTest {
         assertEquals(WEB, Lease.parse(WEB.format()));
         assertEquals(WEB.withReady(false), Lease.parse(WEB.withReady(false).format()));
         assertEquals("jpodv7", WEB.veth(), "the veth is named after the address, within 15 bytes");
+        assertEquals("jpodv0a590007", WEB.hostVeth(), "as root, on the host beside other networks' veths: the whole address");
     }
 
     @Test
@@ -61,7 +62,7 @@ class SharedNetworkTest {
                 + "{ 0 : 10.89.0.2 . 9000, 1 : 10.89.0.3 . 9000 }\n"
                 + "add rule inet jpod services ip daddr 10.96.0.10 tcp dport 82 dnat ip to numgen random mod 2 map "
                 + "{ 0 : 10.89.0.2 . 82, 1 : 10.89.0.3 . 82 }\n",
-                ServiceRouting.rules(List.of(web), Map.of("default.web", "10.96.0.10"), PODS), "the not ready 10.89.0.4 is left out");
+                ServiceRouting.rules("jpod", List.of(web), Map.of("default.web", "10.96.0.10"), PODS), "the not ready 10.89.0.4 is left out");
         assertEquals(List.of("svc.default.web 10.96.0.10  web,web.default,web.default.svc,web.default.svc.cluster.local"),
                 ServiceRouting.dnsLines(List.of(web), Map.of("default.web", "10.96.0.10"), PODS));
     }
@@ -74,7 +75,7 @@ class SharedNetworkTest {
         assertEquals(List.of("svc.shop.db 10.89.0.5  db,db.shop,db.shop.svc,db.shop.svc.cluster.local",
                 "svc.shop.cache 10.96.0.11  cache,cache.shop,cache.shop.svc,cache.shop.svc.cluster.local"),
                 ServiceRouting.dnsLines(List.of(headless, none), ips, PODS));
-        assertEquals("flush chain inet jpod services\n", ServiceRouting.rules(List.of(headless, none), ips, PODS),
+        assertEquals("flush chain inet jpod services\n", ServiceRouting.rules("jpod", List.of(headless, none), ips, PODS),
                 "no rule: nothing to send to");
         assertEquals(List.of(), ServiceRouting.dnsLines(List.of(new NetService("x", null, null, Map.of(), List.of())), Map.of(), PODS),
                 "no selector, no address given yet");
