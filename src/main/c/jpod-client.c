@@ -256,8 +256,10 @@ int main(int argc, char **argv) {
                     break;
                 }
             }
-            /* stopped by a signal while it waited for input: the command ends, its input with it */
-            if (got <= 0 ? frame(fd, 'Z', data, 0) : frame(fd, 'I', data, (size_t) got)) {
+            /* stopped by a signal while it waited for input: the command ends, its input with it. The service may have
+             * ended the command and closed its end already (its exit frame is waiting to be read): a failed write
+             * then says nothing; the next read tells. */
+            if ((got <= 0 ? frame(fd, 'Z', data, 0) : frame(fd, 'I', data, (size_t) got)) && !first_signal) {
                 goto ended;
             }
             break;

@@ -109,10 +109,11 @@ public final class Client {
                         byte[] buf = new byte[Math.max(1, Math.min(f.code(), 1 << 16))];
                         int n = stdin.read(buf);
                         synchronized (out) {
-                            if (n < 0) {
-                                Frames.write(out, Frames.STDIN_END, buf, 0, 0);
-                            } else {
-                                Frames.write(out, Frames.STDIN, buf, 0, n);
+                            try {
+                                Frames.write(out, n < 0 ? Frames.STDIN_END : Frames.STDIN, buf, 0, Math.max(n, 0));
+                            } catch (IOException e) {
+                                // a command stopped by a forwarded signal may have ended, and the service closed its
+                                // end, while this read waited: its exit frame is still to be read
                             }
                         }
                     }

@@ -112,7 +112,7 @@ class NativeClientTest {
             assertEquals(hupIntTerm, Long.parseLong(caught, 16) & hupIntTerm, "the client catches SIGHUP, SIGINT and SIGTERM, to forward them");
             assertEquals(0, new ProcessBuilder("kill", "-" + signal[0], Long.toString(p.pid())).start().waitFor());
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "SIG" + signal[0] + " ended the client");
-            assertEquals(Integer.parseInt(signal[1]), p.exitValue(), "the exit code of a process ended by SIG" + signal[0]);
+            assertEquals(Integer.parseInt(signal[1]), p.exitValue(), () -> "the exit code of a process ended by SIG" + signal[0] + ": " + err.join());
             assertEquals("", out.get(5, TimeUnit.SECONDS) + err.get(5, TimeUnit.SECONDS), "a stopped command prints nothing more");
             p.getOutputStream().close();
         }
