@@ -1,7 +1,6 @@
 package io.jpod.network;
 
 import io.jpod.error.HostException;
-import io.jpod.host.Processes;
 import io.jpod.runtime.Exec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +22,9 @@ final class AardvarkDns {
         this.dir = dir;
     }
 
-    private Path pidFile() {
-        return dir.resolve("aardvark.pid");
+    /** The server, found again by the pid it writes only while it is still aardvark-dns. */
+    private HelperPid server() {
+        return new HelperPid(dir.resolve("aardvark.pid"), "aardvark-dns");
     }
 
     /** Writes the network's configuration ({@link Lease#dnsConfig}) and makes a running server read it. */
@@ -38,11 +38,11 @@ final class AardvarkDns {
         } catch (IOException e) {
             throw new HostException("cannot write the network's DNS configuration in " + dir + ": " + e.getMessage(), null, e);
         }
-        pid().ifPresent(h -> Exec.run(List.of("kill", "-HUP", Long.toString(h.pid()))));
+        server().process().ifPresent(h -> Exec.run(List.of("kill", "-HUP", Long.toString(h.pid()))));
     }
 
     boolean running() {
-        return pid().isPresent();
+        return server().running();
     }
 
     /** Starts the server in the network's namespace: {@code inNetwork} is what runs a command there (nsenter; nothing as root). */
@@ -57,34 +57,7 @@ final class AardvarkDns {
 
     /** Ends the server, if it runs. */
     void stop() {
-        pid().ifPresent(h -> {
-            h.destroy();
-            if (!Processes.waitExit(h.pid(), 2000)) { // a zombie is done with
-                h.destroyForcibly();
-            }
-        });
-        try {
-            Files.deleteIfExists(pidFile());
-        } catch (IOException e) {
-            // the directory goes with the network
-        }
-    }
-
-    private java.util.Optional<ProcessHandle> pid() {
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile()).trim());
-            return ProcessHandle.of(pid).filter(h -> comm(pid).equals("aardvark-dns") && Processes.running(pid));
-        } catch (IOException | NumberFormatException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static String comm(long pid) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim();
-        } catch (IOException e) {
-            return "";
-        }
+        server().stop();
     }
 
     private static String lastLine(String s) {

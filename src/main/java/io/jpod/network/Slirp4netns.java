@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * slirp4netns for one pod, as podman runs it: a user-mode TCP/IP stack that gives the pod's network
@@ -142,31 +141,18 @@ final class Slirp4netns {
         }
     }
 
+    /** The slirp4netns whose pid is kept in {@code dir}, found again only while it is still that program. */
+    private static HelperPid pid(Path dir) {
+        return new HelperPid(pidFile(dir), "slirp4netns");
+    }
+
     /** Ends the slirp4netns whose pid is kept in {@code dir} (if it is still that program), and forgets it. Idempotent. */
     static void stop(Path dir) {
-        Path pidFile = pidFile(dir);
-        long pid;
-        try {
-            if (!Files.exists(pidFile)) {
-                return;
-            }
-            pid = Long.parseLong(Files.readString(pidFile).trim());
-        } catch (IOException | NumberFormatException e) {
+        if (!Files.exists(pidFile(dir))) {
             return;
         }
-        Optional<ProcessHandle> h = ProcessHandle.of(pid).filter(Slirp4netns::isSlirp);
-        if (h.isPresent()) {
-            h.get().destroy();
-            long deadline = System.currentTimeMillis() + 2000;
-            while (Processes.running(pid) && System.currentTimeMillis() < deadline) {
-                Processes.sleep(5);
-            }
-            if (Processes.running(pid)) {
-                h.get().destroyForcibly();
-            }
-        }
+        pid(dir).stop();
         try {
-            Files.deleteIfExists(pidFile);
             if (Files.exists(socketLink(dir))) {
                 Files.deleteIfExists(Path.of(Files.readString(socketLink(dir)).trim()));
                 Files.deleteIfExists(socketLink(dir));
@@ -179,20 +165,6 @@ final class Slirp4netns {
 
     /** Whether the slirp4netns whose pid is kept in {@code dir} still runs. */
     static boolean running(Path dir) {
-        try {
-            long pid = Long.parseLong(Files.readString(pidFile(dir)).trim());
-            return Processes.running(pid) && ProcessHandle.of(pid).filter(Slirp4netns::isSlirp).isPresent();
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        }
-    }
-
-    /** A pid may be reused: only a slirp4netns process is ended. */
-    private static boolean isSlirp(ProcessHandle h) {
-        try {
-            return Files.readString(Path.of("/proc", Long.toString(h.pid()), "comm")).trim().equals("slirp4netns");
-        } catch (IOException e) {
-            return false;
-        }
+        return pid(dir).running();
     }
 }
