@@ -22,8 +22,15 @@ import java.util.TreeMap;
  */
 record Lease(String ip, String infraId, Path runDir, List<String> names, List<Port> ports, Map<String, String> labels,
         Map<String, Integer> portNames, boolean ready) {
-    /** A published port and the id of slirp4netns's forward of it (-1 while it has none). */
-    record Port(PortMapping mapping, int forwardId) {
+    /**
+     * A published port, the id of slirp4netns's forward of it (-1 while it has none) and the port of the tap it is
+     * forwarded to (rootless: the host port, unless another pod's port of the same number on another host address has it).
+     */
+    record Port(PortMapping mapping, int forwardId, int tapPort) {
+        /** A port forwarded to the tap at its own host port (as root: taken in on the host, nothing forwarded). */
+        Port(PortMapping mapping, int forwardId) {
+            this(mapping, forwardId, mapping.hostPort());
+        }
     }
 
     Lease {
@@ -62,7 +69,7 @@ record Lease(String ip, String infraId, Path runDir, List<String> names, List<Po
         for (Port p : ports) {
             PortMapping m = p.mapping();
             sb.append("port ").append(m.protocol()).append(' ').append(m.hostIp()).append(' ').append(m.hostPort()).append(' ')
-                    .append(m.containerPort()).append(' ').append(p.forwardId()).append('\n');
+                    .append(m.containerPort()).append(' ').append(p.forwardId()).append(' ').append(p.tapPort()).append('\n');
         }
         return sb.toString();
     }
@@ -93,7 +100,7 @@ record Lease(String ip, String infraId, Path runDir, List<String> names, List<Po
                     }
                     case "portname" -> portNames.put(f[1], Integer.parseInt(f[2]));
                     case "port" -> ports.add(new Port(new PortMapping(f[2], Integer.parseInt(f[3]), Integer.parseInt(f[4]), f[1]),
-                            Integer.parseInt(f[5])));
+                            Integer.parseInt(f[5]), Integer.parseInt(f.length > 6 ? f[6] : f[3]))); // no tap port: written before there was one
                     default -> {
                     }
                 }

@@ -37,6 +37,14 @@ public record PortMapping(String hostIp, int hostPort, int containerPort, String
         return out;
     }
 
+    /**
+     * Whether {@code o} cannot be published beside this one: the same protocol and host port on a host address both
+     * take in (the same, or either on every address); the same port on two different addresses is no clash, as on a node.
+     */
+    public boolean clashes(PortMapping o) {
+        return protocol.equals(o.protocol) && hostPort == o.hostPort && (hostIp.equals(o.hostIp) || hostIp.equals(ANY) || o.hostIp.equals(ANY));
+    }
+
     /** podman's way of showing it: {@code 0.0.0.0:8080->80/tcp}. */
     @Override
     public String toString() {

@@ -456,7 +456,7 @@ public final class SharedNetwork {
     /** Forgets a lease: its published ports, its veth (if the pod's namespace still holds it), its file. Never fails. */
     private void release(Lease l) {
         for (Lease.Port p : l.ports()) {
-            quietly(() -> nft("delete element inet " + table() + " hostports { " + key(p.mapping()) + " }"));
+            quietly(() -> nft(entry(p).delete(table())));
             if (p.forwardId() >= 0 && Slirp4netns.running(dir)) {
                 quietly(() -> forwarder().removeHostForward(p.forwardId()));
             }
@@ -637,7 +637,7 @@ public final class SharedNetwork {
     /** A slirp4netns (re)started: the forwards of {@code leases} are made again. */
     private void forwardAgain(List<Lease> leases) {
         for (int i = 0; i < leases.size(); i++) {
-            leases.set(i, leases.get(i).withPorts(forward(leases.get(i).ports().stream().map(Lease.Port::mapping).toList())));
+            leases.set(i, leases.get(i).withPorts(forward(leases.get(i).ports())));
             write(leases.get(i));
         }
     }
@@ -736,54 +736,84 @@ public final class SharedNetwork {
         }
     }
 
-    /** Publishes a pod's ports at {@code ip}: nftables sends the tap's port on to the pod, slirp4netns forwards the host's. */
+    /**
+     * Publishes a pod's ports at {@code ip}: nftables sends the port on to the pod (as root, the host's own address and
+     * port; rootless, the tap's port to which slirp4netns forwards the host's). A port another pod of the network takes in
+     * on the same address (or either on every address) is refused.
+     */
     private List<Lease.Port> publish(String ip, List<PortMapping> ports, List<Lease> others) {
         if (def.internal()) {
             return List.of(); // no way in from the host either
         }
+        List<Lease.Port> taken = others.stream().flatMap(l -> l.ports().stream()).toList();
         for (PortMapping m : ports) { // another pod of the network has it (pods started at once both found it free)
-            others.stream().flatMap(l -> l.ports().stream()).filter(p -> key(p.mapping()).equals(key(m))).findFirst().ifPresent(p -> {
-                throw new PortInUseException(m, "another pod of network " + name + " publishes it");
+            taken.stream().filter(p -> p.mapping().clashes(m)).findFirst().ifPresent(p -> {
+                throw new PortInUseException(m, "another pod of network " + name + " publishes it" + (p.mapping().hostIp().equals(m.hostIp())
+                        ? "" : " on " + p.mapping().hostIp()));
             });
         }
-        List<PortMapping> added = new ArrayList<>();
+        List<Lease.Port> wanted = onHost ? ports.stream().map(m -> new Lease.Port(m, -1)).toList() : tapPorts(ports, taken);
+        List<Lease.Port> added = new ArrayList<>();
         try {
-            for (PortMapping m : ports) {
-                nft("add element inet " + table() + " hostports { " + key(m) + " : " + ip + " . " + m.containerPort() + " }");
-                added.add(m);
+            for (Lease.Port p : wanted) {
+                nft(entry(p).add(table(), ip, p.mapping().containerPort()));
+                added.add(p);
             }
             if (onHost) {
-                return ports.stream().map(m -> new Lease.Port(m, -1)).toList(); // the host's own nftables take them in
+                return wanted; // the host's own nftables take them in
             }
             if (!ports.isEmpty() && backend() == NetworkBackend.PASTA) {
                 startForwarder(others);
             }
-            return forward(ports);
+            return forward(wanted);
         } catch (RuntimeException e) {
-            added.forEach(m -> quietly(() -> nft("delete element inet " + table() + " hostports { " + key(m) + " }")));
+            added.forEach(p -> quietly(() -> nft(entry(p).delete(table()))));
             throw e;
         }
     }
 
-    private List<Lease.Port> forward(List<PortMapping> ports) {
+    /**
+     * Rootless, the tap's port each of {@code ports} is forwarded to: its host port, unless a port of {@code taken} (of
+     * the same protocol: another pod's, on another host address) or one before it has that one, then the next free one.
+     */
+    static List<Lease.Port> tapPorts(List<PortMapping> ports, List<Lease.Port> taken) {
+        Set<String> used = new HashSet<>();
+        taken.forEach(p -> used.add(p.mapping().protocol() + "/" + p.tapPort()));
+        List<Lease.Port> out = new ArrayList<>();
+        for (PortMapping m : ports) {
+            int port = m.hostPort();
+            for (int tries = 0; !used.add(m.protocol() + "/" + port); tries++) {
+                if (tries == 65_535) {
+                    throw new PortInUseException(m, "every port of the network's tap is taken");
+                }
+                port = port % 65_535 + 1;
+            }
+            out.add(new Lease.Port(m, -1, port));
+        }
+        return out;
+    }
+
+    /** Where port {@code p} is in the network's table: as root by its host address, protocol and port; rootless by its tap's port. */
+    private NetworkRules.Entry entry(Lease.Port p) {
+        return onHost ? NetworkRules.hostEntry(p.mapping()) : NetworkRules.tapEntry(p.mapping(), p.tapPort());
+    }
+
+    /** slirp4netns forwards each of {@code ports} from its host address and port to its tap's port. */
+    private List<Lease.Port> forward(List<Lease.Port> ports) {
         List<Lease.Port> out = new ArrayList<>();
         if (ports.isEmpty()) {
             return List.of();
         }
         SlirpApi api = forwarder();
         try {
-            for (PortMapping m : ports) {
-                out.add(new Lease.Port(m, api.addHostForward(m, m.hostPort())));
+            for (Lease.Port p : ports) {
+                out.add(new Lease.Port(p.mapping(), api.addHostForward(p.mapping(), p.tapPort()), p.tapPort()));
             }
         } catch (RuntimeException e) {
             out.forEach(p -> quietly(() -> api.removeHostForward(p.forwardId()))); // a port taken: the pod publishes none
             throw e;
         }
         return out;
-    }
-
-    private static String key(PortMapping m) {
-        return m.protocol() + " . " + m.hostPort();
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.jpod.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jpod.pod.NetworkMode;
 import java.nio.file.Path;
@@ -25,7 +27,40 @@ class SharedNetworkTest {
     @Test
     void aLeaseCutShortIsNoLease() {
         assertNull(Lease.parse("ip 10.89.0.7\n"), "no infra, no run directory");
-        assertNull(Lease.parse(WEB.format().replace(" 3\n", "\n")), "a port line without its forward id");
+        assertNull(Lease.parse(WEB.format().replace(" 3 8080\n", "\n")), "a port line without its forward id");
+    }
+
+    @Test
+    void aLeaseWrittenBeforeTapPortsForwardsToTheHostPort() {
+        assertEquals(WEB, Lease.parse(WEB.format().replace(" 3 8080\n", " 3\n")));
+        Lease moved = WEB.withPorts(List.of(new Lease.Port(new PortMapping("127.0.0.1", 8080, 80, "tcp"), 3, 8081)));
+        assertEquals(moved, Lease.parse(moved.format()));
+    }
+
+    @Test
+    void aPortClashesWithTheSamePortOnTheSameAddressOrOnEveryAddressOnly() {
+        PortMapping loopback = new PortMapping("127.0.0.1", 8080, 80, "tcp");
+        assertTrue(loopback.clashes(new PortMapping("127.0.0.1", 8080, 81, "TCP")));
+        assertTrue(loopback.clashes(new PortMapping(null, 8080, 81, "tcp")), "every address takes in 127.0.0.1 too");
+        assertTrue(new PortMapping("0.0.0.0", 8080, 81, "tcp").clashes(loopback));
+        assertFalse(loopback.clashes(new PortMapping("192.0.2.7", 8080, 80, "tcp")), "two addresses of the host");
+        assertFalse(loopback.clashes(new PortMapping("127.0.0.1", 8080, 80, "udp")));
+        assertFalse(loopback.clashes(new PortMapping("127.0.0.1", 8081, 80, "tcp")));
+    }
+
+    @Test
+    void rootlessTheSamePortOnAnotherAddressIsForwardedToAnotherPortOfTheTap() {
+        List<Lease.Port> taken = List.of(new Lease.Port(new PortMapping("127.0.0.1", 8080, 80, "tcp"), 3),
+                new Lease.Port(new PortMapping("192.0.2.7", 8080, 80, "tcp"), 4, 8081));
+        assertEquals(List.of(new Lease.Port(new PortMapping("192.0.2.8", 8080, 80, "tcp"), -1, 8082),
+                new Lease.Port(new PortMapping("192.0.2.8", 8080, 80, "udp"), -1, 8080),
+                new Lease.Port(new PortMapping("192.0.2.8", 9090, 90, "tcp"), -1, 9090),
+                new Lease.Port(new PortMapping(null, 65535, 90, "tcp"), -1, 65535)),
+                SharedNetwork.tapPorts(List.of(new PortMapping("192.0.2.8", 8080, 80, "tcp"), new PortMapping("192.0.2.8", 8080, 80, "udp"),
+                        new PortMapping("192.0.2.8", 9090, 90, "tcp"), new PortMapping(null, 65535, 90, "tcp")), taken));
+        assertEquals(List.of(new Lease.Port(new PortMapping("192.0.2.8", 65535, 80, "tcp"), -1, 1)), SharedNetwork.tapPorts(
+                List.of(new PortMapping("192.0.2.8", 65535, 80, "tcp")), List.of(new Lease.Port(new PortMapping(null, 65535, 80, "tcp"), 1))),
+                "wraps past the last port");
     }
 
     @Test
