@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * JPOD_RUNROOT say (kept apart from /var/lib/jpod), and kube down leaves nothing mounted; a container's own cgroup
  * enforces its resources, counts its stats and freezes it for pause. The default network is a bridge of the host
  * (jpod0, as podman's podman0 as root): the host reaches a pod at its address, a hostPort answers on 127.0.0.1 and on
- * the host's address, pods reach each other by name and the host at host.containers.internal (the gateway), and kube
+ * the host's address, one with a hostIP only on that address (two pods publish the same port on two addresses, a third
+ * on every address is refused), pods reach each other by name and the host at host.containers.internal (the gateway), and kube
  * down of the last pod leaves no bridge, no nftables table and no aardvark-dns.
  */
 class RootModeIT {
@@ -32,6 +33,7 @@ class RootModeIT {
     private static Harness h;
     private static Path yaml;
     private static final int WEB_PORT = Harness.port(18097);
+    private static final int SPLIT_PORT = Harness.port(18098);
 
     @BeforeAll
     static void setUp() {
@@ -112,6 +114,7 @@ class RootModeIT {
 
     @Test
     void theDefaultNetworkIsABridgeOfTheHost() throws IOException {
+        String hostAddress = io.jpod.host.HostAddress.discover();
         Path pods = h.writeYaml("root-bridge.yaml", """
                 apiVersion: v1
                 kind: Pod
@@ -126,6 +129,9 @@ class RootModeIT {
                     ports:
                     - containerPort: 8080
                       hostPort: %d
+                    - containerPort: 8080
+                      hostPort: %d
+                      hostIP: 127.0.0.1
                 ---
                 apiVersion: v1
                 kind: Pod
@@ -136,8 +142,26 @@ class RootModeIT {
                   containers:
                   - name: main
                     image: %s
+                    command: ["sh", "-c", "mkdir -p /www && echo hello-from-caller > /www/index.html && httpd -p 8080 -h /www && %s"]
+                    ports:
+                    - containerPort: 8080
+                      hostPort: %d
+                      hostIP: %s
+                """.formatted(Harness.IMAGE, WEB_PORT, SPLIT_PORT, Harness.IMAGE, Harness.SLEEPER, SPLIT_PORT, hostAddress));
+        Path clash = h.writeYaml("root-clash.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: clash
+                spec:
+                  containers:
+                  - name: main
+                    image: %s
                     command: ["sh", "-c", "%s"]
-                """.formatted(Harness.IMAGE, WEB_PORT, Harness.IMAGE, Harness.SLEEPER));
+                    ports:
+                    - containerPort: 8080
+                      hostPort: %d
+                """.formatted(Harness.IMAGE, Harness.SLEEPER, SPLIT_PORT));
         HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 0);
         server.createContext("/", ex -> {
             byte[] body = "from-the-host".getBytes(StandardCharsets.UTF_8);
@@ -146,7 +170,6 @@ class RootModeIT {
             ex.close();
         });
         server.start();
-        String hostAddress = Harness.rootOk("hostname", "-I").out().strip().split("\\s+")[0];
         try {
             rootOk("kube", "play", pods.toString());
             String podIp = rootOk("exec", "web-main", "sh", "-c", "ip -4 -o addr show eth0 | sed 's#.*inet \\([0-9.]*\\)/24.*#\\1#'").out().strip();
@@ -155,6 +178,12 @@ class RootModeIT {
             assertEquals("hello-from-web", getOnHost("http://" + podIp + ":8080/"), "the host reaches a pod at its address");
             assertEquals("hello-from-web", getOnHost("http://127.0.0.1:" + WEB_PORT + "/"), "a hostPort on the host's loopback");
             assertEquals("hello-from-web", getOnHost("http://" + hostAddress + ":" + WEB_PORT + "/"), "a hostPort on the host's address");
+            assertEquals("hello-from-web", getOnHost("http://127.0.0.1:" + SPLIT_PORT + "/"), "hostIP 127.0.0.1: the port on the loopback");
+            assertEquals("hello-from-caller", getOnHost("http://" + hostAddress + ":" + SPLIT_PORT + "/"),
+                    "the same port on the host's address is another pod's: the first pod's hostIP 127.0.0.1 keeps it off there");
+            Result refused = asRoot("kube", "play", clash.toString());
+            assertTrue(refused.code() == 125 && refused.err().contains("cannot publish port " + SPLIT_PORT + "/tcp on 0.0.0.0")
+                    && refused.err().contains("another pod of network jpod publishes it"), () -> "every address clashes with both\n" + refused.describe());
             int port = server.getAddress().getPort();
             String[] seen = rootOk("exec", "caller-main", "sh", "-c", String.join("; echo @@; ",
                     "timeout 5 wget -qO- http://web:8080/",
@@ -177,6 +206,7 @@ class RootModeIT {
         } finally {
             server.stop(0);
             asRoot("kube", "down", pods.toString());
+            asRoot("kube", "down", clash.toString());
         }
     }
 
