@@ -19,11 +19,27 @@ final class NetworkRules {
         return "jpod-" + name;
     }
 
-    /** The table {@code inet jpod} of a network's own namespace: published ports come in through the taps {@code taps}. */
-    static String namespaced(Subnet subnet, List<String> others, List<String> taps) {
+    /**
+     * The mark of the answers to connections that came in through the forwarder's tap beside pasta, and the number of the
+     * routing table that sends them back out through it ({@code jp}).
+     */
+    static final int FORWARDED = 0x6a70;
+
+    /**
+     * The table {@code inet jpod} of a network's own namespace: published ports come in through the taps {@code tap} and
+     * {@code forwarderTap}. The answers of a connection that came in through {@code forwarderTap} (the slirp4netns beside
+     * pasta, whose tap is not the default route) are marked {@link #FORWARDED}, to be routed back out through it: one from
+     * the host's own address (not loopback, which slirp4netns gives as its gateway) or from outside keeps its source, and
+     * would else go out through pasta's tap, which knows nothing of it.
+     */
+    static String namespaced(Subnet subnet, List<String> others, String tap, String forwarderTap) {
         return table("jpod", subnet, others, false, List.of(
-                "    iifname { " + String.join(", ", taps.stream().map(t -> "\"" + t + "\"").toList()) + " } " + DNAT,
-                "    jump services"), List.of());
+                "    iifname { \"" + tap + "\", \"" + forwarderTap + "\" } " + DNAT,
+                "    jump services"), List.of(
+                "  chain replies { type filter hook prerouting priority mangle; policy accept;",
+                "    iifname \"" + forwarderTap + "\" ct mark set " + FORWARDED,
+                "    ct direction reply ct mark " + FORWARDED + " meta mark set " + FORWARDED,
+                "  }"));
     }
 
     /**

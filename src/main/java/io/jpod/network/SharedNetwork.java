@@ -630,7 +630,8 @@ public final class SharedNetwork {
         Slirp4netns.stop(dir);
         slirp4netns().startForwarder(netns(), dir, socket());
         ip(null, null, List.of("addr add " + Slirp4netns.FORWARDER_ADDRESS + "/24 dev " + Slirp4netns.FORWARDER_TAP,
-                "link set " + Slirp4netns.FORWARDER_TAP + " up"));
+                "link set " + Slirp4netns.FORWARDER_TAP + " up",
+                "route replace default via " + Slirp4netns.FORWARDER_GATEWAY + " dev " + Slirp4netns.FORWARDER_TAP + " table " + NetworkRules.FORWARDED));
         forwardAgain(leases);
     }
 
@@ -675,7 +676,9 @@ public final class SharedNetwork {
                 "addr add " + def.gateway() + "/" + subnet.prefix() + " dev " + def.bridge(), "link set " + def.bridge() + " up"));
         check(List.of(t.nsenter().toString(), "--net=" + netns(), "/bin/sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"),
                 "enable forwarding in the network's namespace");
-        nftFile(NetworkRules.namespaced(subnet, otherSubnets.get(), List.of(Slirp4netns.TAP, Slirp4netns.FORWARDER_TAP)));
+        nftFile(NetworkRules.namespaced(subnet, otherSubnets.get(), Slirp4netns.TAP, Slirp4netns.FORWARDER_TAP));
+        // the answers through the forwarder's tap, marked by the table: its route is added when the forwarder starts
+        ip(null, null, List.of("rule add fwmark " + NetworkRules.FORWARDED + " lookup " + NetworkRules.FORWARDED));
     }
 
     /**

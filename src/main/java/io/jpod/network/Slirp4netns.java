@@ -28,6 +28,8 @@ final class Slirp4netns {
     static final String FORWARDER_TAP = "tap1";
     static final String FORWARDER_CIDR = "10.0.3.0/24";
     static final String FORWARDER_ADDRESS = "10.0.3.100";
+    /** The forwarder's gateway (slirp4netns's own address on its tap: the host). */
+    static final String FORWARDER_GATEWAY = "10.0.3.2";
     private static final long READY_TIMEOUT_MILLIS = 10_000;
 
     private final Path binary;

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * The user's shared network ({@code kube play --network bridge}), from outside as the user sees it: pods
  * reach each other by pod name, container name and FQDN, each with its own address of 10.89.0.0/24 in its
  * /etc/hosts; a Service by name and FQDN reaches its pods' named targetPort, a headless one answers their
- * addresses, of ready pods only (a readiness probe that passes adds one); a hostPort is published on the host; the host's loopback is reached as
+ * addresses, of ready pods only (a readiness probe that passes adds one); a hostPort is published on the host (one with a
+ * hostIP on that address only: two pods publish the same port on two addresses); the host's loopback is reached as
  * host.containers.internal; helpers killed with SIGKILL are started again by the next pod that joins;
  * and after kube down nothing is left: no pasta, no slirp4netns, no aardvark-dns, no namespace file, the port free.
  * The default backend is one slirp4netns for the way out and the published ports; {@code --network-backend pasta} gives a
@@ -35,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 class SharedNetworkIT extends PlayingIT {
     private static final Duration SOON = Duration.ofSeconds(60);
     private static final int WEB_PORT = Harness.port(18095);
+    private static final int SPLIT_PORT = Harness.port(18099);
     private static final Path NETWORK = Harness.RUN_DIR.resolve("jpod/networks/jpod");
 
     @Override
@@ -75,11 +77,15 @@ class SharedNetworkIT extends PlayingIT {
     }
 
     private static String getOnHost(int port) {
+        return getOnHost("127.0.0.1", port);
+    }
+
+    private static String getOnHost(String address, int port) {
         String[] body = {""};
-        Harness.waitFor("port " + port + " to answer on the host", SOON, () -> {
+        Harness.waitFor(address + ":" + port + " to answer on the host", SOON, () -> {
             try {
                 HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).timeout(Duration.ofSeconds(5)).build(),
+                        .send(HttpRequest.newBuilder(URI.create("http://" + address + ":" + port + "/")).timeout(Duration.ofSeconds(5)).build(),
                                 HttpResponse.BodyHandlers.ofString());
                 body[0] = r.body().strip();
                 return r.statusCode() == 200;
@@ -92,16 +98,25 @@ class SharedNetworkIT extends PlayingIT {
 
     @Test
     void podsReachEachOtherByNameAndTheNetworkGoesWithTheLastPod() throws IOException {
+        String hostAddress = io.jpod.host.HostAddress.discover();
         Path yaml = h.writeYaml("shared-net.yaml", pod("backend", SERVER, """
                     ports:
                     - containerPort: 8080
                       name: http
                       hostPort: %d
-                """.formatted(WEB_PORT)) + "---\n" + pod("frontend", Harness.SLEEPER, """
+                    - containerPort: 8080
+                      hostPort: %d
+                      hostIP: 127.0.0.1
+                """.formatted(WEB_PORT, SPLIT_PORT)) + "---\n" + pod("frontend",
+                "mkdir -p /www && echo hello-from-frontend > /www/index.html && httpd -p 8080 -h /www && " + Harness.SLEEPER, """
                     env:
                     - name: POD_IP
                       valueFrom: {fieldRef: {fieldPath: status.podIP}}
-                """) + """
+                    ports:
+                    - containerPort: 8080
+                      hostPort: %d
+                      hostIP: %s
+                """.formatted(SPLIT_PORT, hostAddress)) + """
                 ---
                 apiVersion: v1
                 kind: Service
@@ -179,6 +194,8 @@ class SharedNetworkIT extends PlayingIT {
             assertEquals(backend[0], seen[8].strip(), "a headless Service answers the selected pod's address");
             assertEquals(frontend, seen[9].strip(), "status.podIP is the pod's address");
             assertEquals("hello-from-backend", getOnHost(WEB_PORT), "a hostPort is published on the host");
+            assertEquals("hello-from-backend", getOnHost(SPLIT_PORT), "hostIP 127.0.0.1: the port on the loopback");
+            assertEquals("hello-from-frontend", getOnHost(hostAddress, SPLIT_PORT), "the same port on the host's address is another pod's");
             JsonNode inspected = Harness.json(h.jpodOk("network", "inspect", "jpod")).get(0);
             assertEquals("10.89.0.0/24", inspected.path("subnets").get(0).path("subnet").asString(), inspected::toString);
             assertEquals("jpod0", inspected.path("network_interface").asString(), inspected::toString);
@@ -196,6 +213,7 @@ class SharedNetworkIT extends PlayingIT {
             h.jpodOk("kube", "play", "--network", "bridge", third.toString());
             assertEquals("hello-from-backend", fetchSoon("http://backend:8080/"), "names answered again");
             assertEquals("hello-from-backend", getOnHost(WEB_PORT), "the hostPort published again");
+            assertEquals("hello-from-frontend", getOnHost(hostAddress, SPLIT_PORT), "and the same port on the host's address, to its own tap port");
             assertEquals("from-the-host", h.execOut("standby-main", "timeout", "5", "wget", "-qO-",
                     "http://host.containers.internal:" + server.getAddress().getPort() + "/"), "the way out made again");
             assertEquals("hello-from-backend", h.execOut("standby-main", "timeout", "5", "wget", "-qO-", "http://backend-main:8080/"),
@@ -214,7 +232,7 @@ class SharedNetworkIT extends PlayingIT {
             assertEquals(List.of(), helpers(), "kube down of the last pod ends the network's helpers (the supervisor, which probed, ends by itself)");
             assertFalse(Files.exists(NETWORK.resolve("netns")), "the network's namespace file is gone");
             assertEquals(List.of(), h.jpodMounts(), "nothing of the network stays mounted");
-            assertFalse(listening(WEB_PORT), "the hostPort is free again");
+            assertFalse(listening(WEB_PORT) || listening(SPLIT_PORT), "the hostPorts are free again");
         } finally {
             server.stop(0);
             h.jpod("kube", "down", third.toString());

@@ -11,12 +11,18 @@ class NetworkRulesTest {
 
     @Test
     void rootlessTheTapsBringThePublishedPortsIntoTheNetworksOwnNamespace() {
-        String rules = NetworkRules.namespaced(SUBNET, List.of("10.89.1.0/24"), List.of("tap0", "tap1"));
+        String rules = NetworkRules.namespaced(SUBNET, List.of("10.89.1.0/24"), "tap0", "tap1");
         assertTrue(rules.startsWith("table inet jpod {\n"), rules);
         assertTrue(rules.contains("    iifname { \"tap0\", \"tap1\" } dnat ip to meta l4proto . th dport map @hostports\n    jump services\n"), rules);
         assertTrue(rules.contains("    ip daddr { 10.89.1.0/24 } reject\n"), rules);
         assertTrue(!rules.contains("chain output") && !rules.contains("127.0.0.0/8"), rules);
         assertTrue(!rules.contains("addrports"), () -> "slirp4netns listens on the host address itself: " + rules);
+        assertTrue(rules.contains("""
+                  chain replies { type filter hook prerouting priority mangle; policy accept;
+                    iifname "tap1" ct mark set 27248
+                    ct direction reply ct mark 27248 meta mark set 27248
+                  }
+                """), () -> "the answers through the forwarder beside pasta are marked to go back through its tap: " + rules);
     }
 
     @Test
