@@ -52,7 +52,7 @@ public final class Engine implements AutoCloseable {
                 host.paths().runDir().resolve("networks"), host.paths().dataDir().resolve("networks"), () -> NetServices.of(new KubeObjectStore(db)),
                 !host.rootless()), eventLog, events);
         NetnsProber netns = new NetnsProber();
-        Prober prober = new Prober(life, new ProbeExec(life, ProbeExec.besideJar(), events), (path, action, ports, podIp, timeout) -> {
+        Prober prober = new Prober(life, new ProbeExec(life, host.build().beside(ProbeExec.HELPER), events), (path, action, ports, podIp, timeout) -> {
             ProbeResult r = netns.check(path, action, ports, podIp, timeout);
             return new Prober.Outcome(r.success(), r.success() ? null : r.message());
         });

@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  * helper (a build without libseccomp's headers) the runtime's exec runs it, as {@code jpod exec} always does.
  */
 final class ProbeExec {
+    /** The helper's name, beside jpod.jar ({@link io.jpod.host.JpodBuild#beside}). */
+    static final String HELPER = "jpod-exec";
     private final ContainerLifecycle life;
     private final Optional<Path> helper;
     private final Events events;
@@ -36,17 +38,6 @@ final class ProbeExec {
         this.life = life;
         this.helper = helper;
         this.events = events;
-    }
-
-    /** jpod-exec beside the jar jpod runs from, if the build made it. */
-    static Optional<Path> besideJar() {
-        try {
-            Path jar = Path.of(ProbeExec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path helper = jar.resolveSibling("jpod-exec");
-            return Files.isExecutable(helper) ? Optional.of(helper) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
-        }
     }
 
     /** Runs {@code command} in {@code c}, its output kept in {@code output}, ended after {@code timeout} (exit code -1). */
