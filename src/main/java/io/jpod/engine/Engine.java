@@ -173,7 +173,9 @@ public final class Engine implements AutoCloseable {
     /** The YAML side; loading it loads the Kubernetes model, so only kube commands ask for it. */
     public KubeService kube() {
         if (kube == null) {
-            kube = new KubeService(pods, volumes, new KubeObjectStore(db), events, NodeProbe.discover(pods), workloads);
+            kube = new KubeService(pods, volumes, new KubeObjectStore(db), events, NodeProbe.discover(pods), workloads,
+                    new UpdateHolds(autoUpdates, UpdateMove.self(), io.jpod.host.Processes::running, UpdateHolds.WAIT, System::nanoTime,
+                            io.jpod.host.Processes::sleep));
         }
         return kube;
     }
