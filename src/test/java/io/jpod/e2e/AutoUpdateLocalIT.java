@@ -1,6 +1,7 @@
 package io.jpod.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -117,6 +118,10 @@ class AutoUpdateLocalIT extends AutoUpdateTesting {
                     h.jpodOk(command);
                     assertEquals(before + 1, movesOf("slow"), () -> String.join(" ", command) + " waited for the update to end\n"
                             + run.describe());
+                    List<String> podEvents = h.jpodOk("events", "--stream=false", "--filter", "pod=slow", "--format", "{{.Status}}")
+                            .out().strip().lines().toList();
+                    assertNotEquals("auto-update", podEvents.get(podEvents.size() - 1), () -> String.join(" ", command)
+                            + " replaced or removed the pod after the update, not during it: " + podEvents);
                     assertEquals(0, run.waitForExit(SOON), run::describe);
                     assertTrue(run.out().contains("slow-app true"), run::describe);
                 }
