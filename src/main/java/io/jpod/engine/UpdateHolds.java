@@ -14,8 +14,9 @@ import java.util.function.LongSupplier;
  * What keeps {@code kube play --replace} and {@code kube down} from interleaving with an auto-update of the same pod or
  * workload: each holds the pod's lock in auto-update's journal ({@link AutoUpdateTable#hold}) while it replaces or
  * removes the pod, so that an auto-update finds it taken and leaves the pod alone. A command that finds an update
- * under way waits for it to end (or, for one whose jpod was killed, to be finished: the supervisor starts that at
- * once), up to {@link #WAIT}, then gives up on that pod with a {@link ConflictException} naming it.
+ * under way waits for it to end (or, for one whose jpod was killed, to be finished: the supervisor, started if it is
+ * not running, finishes it at once), up to {@link #WAIT}, then gives up on that pod with a {@link ConflictException}
+ * naming it.
  */
 final class UpdateHolds {
     /** How long a command waits for an auto-update of its pod to end: about an update's settle time and rollback. */
@@ -30,20 +31,24 @@ final class UpdateHolds {
     private final Duration wait;
     private final LongSupplier nanoTime;
     private final LongConsumer sleepMillis;
+    private final Runnable supervisorNeeded;
 
     /**
      * @param owner       this process, whose holds these are
      * @param alive       whether a process runs
      * @param nanoTime    the clock the wait is measured on
      * @param sleepMillis waits between two looks
+     * @param supervisorNeeded starts the supervisor unless it runs (it finishes an interrupted update)
      */
-    UpdateHolds(AutoUpdateTable table, long owner, LongPredicate alive, Duration wait, LongSupplier nanoTime, LongConsumer sleepMillis) {
+    UpdateHolds(AutoUpdateTable table, long owner, LongPredicate alive, Duration wait, LongSupplier nanoTime, LongConsumer sleepMillis,
+            Runnable supervisorNeeded) {
         this.table = table;
         this.owner = owner;
         this.alive = alive;
         this.wait = wait;
         this.nanoTime = nanoTime;
         this.sleepMillis = sleepMillis;
+        this.supervisorNeeded = supervisorNeeded;
     }
 
     /** A pod's or workload's lock, held until closed. */
@@ -65,6 +70,7 @@ final class UpdateHolds {
 
     private Hold hold(String kind, String name, String key) {
         long deadline = nanoTime.getAsLong() + wait.toNanos();
+        boolean supervised = false;
         while (true) {
             Optional<Holder> by = table.hold(key, owner, alive);
             if (by.isEmpty()) {
@@ -72,6 +78,10 @@ final class UpdateHolds {
             }
             if (nanoTime.getAsLong() - deadline >= 0) {
                 throw refusal(kind, name, by.get());
+            }
+            if (by.get() == Holder.INTERRUPTED_UPDATE && !supervised) {
+                supervisorNeeded.run();
+                supervised = true;
             }
             sleepMillis.accept(LOOK_EVERY_MS);
         }

@@ -34,6 +34,7 @@ class UpdateHoldsTest {
     private final AtomicLong now = new AtomicLong();
     private final AtomicLong sleeps = new AtomicLong();
     private long updateEndsAfter = Long.MAX_VALUE;
+    private final AtomicLong supervisorsStarted = new AtomicLong();
     private UpdateHolds holds;
 
     @BeforeEach
@@ -45,7 +46,7 @@ class UpdateHoldsTest {
             if (sleeps.incrementAndGet() == updateEndsAfter) {
                 table.finish("web", UPDATER, List.of());
             }
-        });
+        }, supervisorsStarted::incrementAndGet);
     }
 
     @AfterEach
@@ -90,5 +91,20 @@ class UpdateHoldsTest {
         assertEquals(ConflictException.Reason.UPDATING, e.reason());
         assertEquals(Duration.ofSeconds(30).toNanos(), now.get(), "it waited the whole bound, no longer");
         assertEquals(1, table.journal().size(), "the update is left alone");
+        assertEquals(0, supervisorsStarted.get(), "its jpod runs: nothing to recover");
+    }
+
+    @Test
+    void anInterruptedUpdateIsHandedToTheSupervisorOnceAndWaitedFor() {
+        updateUnderWay();
+        holds = new UpdateHolds(table, ME, pid -> pid != UPDATER, Duration.ofSeconds(30), now::get, ms -> {
+            now.addAndGet(ms * 1_000_000);
+            if (sleeps.incrementAndGet() == 5) { // the supervisor's --recover finished it
+                table.finish("web", UPDATER, List.of());
+            }
+        }, supervisorsStarted::incrementAndGet);
+        holds.pod("web").close();
+        assertEquals(5, sleeps.get());
+        assertEquals(1, supervisorsStarted.get(), "started once, not at every look");
     }
 }
