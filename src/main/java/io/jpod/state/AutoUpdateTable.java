@@ -164,14 +164,7 @@ public final class AutoUpdateTable {
             if (holder.isPresent() && holder.get() != Holder.SELF) {
                 return false;
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO auto_update_journal (pod, owner, started, entry) VALUES (?,?,?,?) "
-                    + "ON CONFLICT(pod) DO UPDATE SET owner = excluded.owner, started = excluded.started, entry = excluded.entry")) {
-                s.setString(1, pod);
-                s.setLong(2, owner);
-                s.setString(3, Instant.now().toString());
-                s.setString(4, JSON.writeValueAsString(entry));
-                s.executeUpdate();
-            }
+            take(c, pod, owner, JSON.writeValueAsString(entry));
             return true;
         });
     }
@@ -200,14 +193,7 @@ public final class AutoUpdateTable {
             if (holder.isPresent()) {
                 return holder;
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO auto_update_journal (pod, owner, started, entry) VALUES (?,?,?,?) "
-                    + "ON CONFLICT(pod) DO UPDATE SET owner = excluded.owner, started = excluded.started, entry = excluded.entry")) {
-                s.setString(1, pod);
-                s.setLong(2, owner);
-                s.setString(3, Instant.now().toString());
-                s.setString(4, HOLD);
-                s.executeUpdate();
-            }
+            take(c, pod, owner, HOLD);
             return Optional.<Holder>empty();
         });
     }
@@ -222,6 +208,18 @@ public final class AutoUpdateTable {
                 return s.executeUpdate();
             }
         });
+    }
+
+    /** Makes {@code pod}'s row {@code owner}'s, started now, with {@code entry} (an update's JSON, or {@link #HOLD}). */
+    private static void take(java.sql.Connection c, String pod, long owner, String entry) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO auto_update_journal (pod, owner, started, entry) VALUES (?,?,?,?) "
+                + "ON CONFLICT(pod) DO UPDATE SET owner = excluded.owner, started = excluded.started, entry = excluded.entry")) {
+            s.setString(1, pod);
+            s.setLong(2, owner);
+            s.setString(3, Instant.now().toString());
+            s.setString(4, entry);
+            s.executeUpdate();
+        }
     }
 
     /** Who holds {@code pod}'s lock, for process {@code asking}; empty when no one does, or only a hold of a dead process. */
