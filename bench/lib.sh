@@ -1,11 +1,18 @@
 # Set-up shared by the benchmarks (sourced): the user jpodbench (jpodbench$JPOD_BENCH_ID), a copy of the build it can read,
 # the busybox rootfs tarball, and running a command as that user.
-#   bench_setup        needs $repo; sets user, uid, home, run_dir, dist, work and builds/copies
+#   bench_setup        needs $repo; sets user, uid, sub_start, sub_count, home, run_dir, dist, work and builds/copies
 #                      (JPOD_BENCH_ID=X: the user jpodbenchX, with directories of its own, so that a
 #                      benchmark can run beside another one; its subuid range is useradd's)
 #   as_user CMD...     runs CMD as the user in $work, with a clean environment
+#   tool_cmd TOOL      the command line of jpod, jpod-alone (JPOD_NO_SERVICE=1) or podman (runc, or $PODMAN_RUNTIME)
+#   bench_fresh TOOL   resets TOOL's store and imports the busybox image as localhost/busybox:latest
+#   bench_trained      waits for bin/jpod's AOT cache training, if one runs, to end
+#   now_ms, wait_until TIMEOUT CMD..., median, user_pids: measuring (see each)
 
 bench_die() { echo "Error: $*" >&2; exit 1; }
+bench_needs_podman() {
+  command -v podman >/dev/null || bench_die "podman is not installed: this benchmark compares jpod with it (apt-get install podman)"
+}
 
 bench_setup() {
   [ "$(id -u)" = 0 ] || bench_die "run as root: the benchmark creates the user jpodbench and switches to it"
@@ -18,6 +25,7 @@ bench_setup() {
   grep -q "^$user:" /etc/subuid || usermod --add-subuids 300000-365535 "$user"
   grep -q "^$user:" /etc/subgid || usermod --add-subgids 300000-365535 "$user"
   uid=$(id -u "$user")
+  read -r sub_start sub_count < <(awk -F: -v u="$user" '$1 == u { print $2, $3; exit }' /etc/subuid)
   home=$(getent passwd "$user" | cut -d: -f6)
   [ -r "$repo/target/jpod.jar" ] || (cd "$repo" && mvn -q -B -Dstyle.color=never package -DskipTests)
   rm -rf "$dist" "$work"
@@ -35,6 +43,54 @@ bench_setup() {
 as_user() {
   (cd "$work" && runuser -u "$user" -- env -i HOME="$home" USER="$user" LOGNAME="$user" \
       PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 XDG_RUNTIME_DIR="$run_dir" "$@")
+}
+
+tool_cmd() { # tool -> its command line (word-split by the caller: `as_user $(tool_cmd jpod) ps`)
+  case "$1" in
+    jpod) echo "env JPOD_SERVICE_IDLE=15 $dist/bin/jpod" ;; # a command service that ends 15 s after the last command, not 60
+    jpod-alone) echo "env JPOD_NO_SERVICE=1 $dist/bin/jpod" ;;
+    podman) echo "podman --runtime ${PODMAN_RUNTIME:-runc}" ;;
+    *) bench_die "tool_cmd: no tool $1" ;;
+  esac
+}
+
+bench_fresh() { # tool
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$1") system reset -f >/dev/null 2>&1 || true
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$1") import --change ENV=PATH=/bin:/usr/bin "$work/busybox-rootfs.tar" localhost/busybox:latest >/dev/null \
+    2>"$work/stderr" || bench_die "$1 import failed: $(cat "$work/stderr")"
+}
+
+bench_trained() { # bin/jpod trains its AOT caches in the background on a new build: a measure must not share the CPU with it
+  local _
+  for _ in $(seq 1 600); do
+    pgrep -u "$user" -f -- -XX:AOTCacheOutput >/dev/null || return 0
+    sleep 0.2
+  done
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+wait_until() { # timeout-seconds command...: whether the command succeeded within the timeout (tried every 20 ms)
+  local deadline=$(( $(date +%s) + $1 )); shift
+  until "$@"; do
+    [ "$(date +%s)" -lt "$deadline" ] || return 1
+    sleep 0.02
+  done
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+
+user_pids() { # the pids of the user's processes and of its subordinate uids' (its containers')
+  local d u
+  for d in /proc/[0-9]*; do
+    u=$(awk '/^Uid:/ { print $2; exit }' "$d/status" 2>/dev/null) || continue
+    [ -n "$u" ] || continue
+    if [ "$u" = "$uid" ] || { [ "$u" -ge "$sub_start" ] && [ "$u" -lt $((sub_start + sub_count)) ]; }; then
+      echo "${d#/proc/}"
+    fi
+  done
 }
 
 # bench_idle_pods FILE TAG: writes FILE, 10 pods of 2 busybox containers each (idle1-TAG..idle10-TAG) that stop
@@ -66,3 +122,5 @@ EOP
 # bench_count_marked TEXT: how many processes have TEXT (no regex characters) in their command line; its first
 # character in brackets, so that grep does not count itself.
 bench_count_marked() { grep -l -a -e "[${1:0:1}]${1:1}" /proc/[0-9]*/cmdline 2>/dev/null | wc -l; }
+idle_running() { [ "$(bench_count_marked ": idle-$1;")" -ge 20 ]; } # TAG: all 20 containers of bench_idle_pods run
+idle_gone() { [ "$(bench_count_marked ": idle-$1;")" -eq 0 ]; }     # TAG: none is left

@@ -38,11 +38,9 @@ done
 # shellcheck source=bench/lib.sh
 . "$repo/bench/lib.sh"
 die() { bench_die "$@"; }
-podman_runtime=${PODMAN_RUNTIME:-runc}
 
 # ---------------------------------------------------------------- the user, the build, the image
 bench_setup
-read -r sub_start sub_count < <(awk -F: -v u="$user" '$1 == u { print $2, $3; exit }' /etc/subuid)
 cat > "$work/bench-pod.yaml" <<'EOF'
 apiVersion: v1
 kind: Pod
@@ -61,43 +59,13 @@ EOF
 chmod -R a+rX "$work"
 yaml=$work/bench-pod.yaml
 
-tool_cmd() { # tool -> command line
-  case "$1" in
-    jpod) echo "$dist/bin/jpod" ;;
-    podman) echo "podman --runtime $podman_runtime" ;;
-  esac
-}
-
 # ---------------------------------------------------------------- measuring
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-user_pids() { # pids of the user and its subordinate uids
-  local d u
-  for d in /proc/[0-9]*; do
-    u=$(awk '/^Uid:/ { print $2; exit }' "$d/status" 2>/dev/null) || continue
-    [ -n "$u" ] || continue
-    if [ "$u" = "$uid" ] || { [ "$u" -ge "$sub_start" ] && [ "$u" -lt $((sub_start + sub_count)) ]; }; then
-      echo "${d#/proc/}"
-    fi
-  done
-}
-
 containers_running() { # both sleepers' shells are there
   local n
   n=$(grep -l -a -e ': bench-a' -e ': bench-b' /proc/[0-9]*/cmdline 2>/dev/null | wc -l)
   [ "$n" -ge 2 ]
 }
 containers_gone() { ! grep -q -a -e ': bench-a' -e ': bench-b' /proc/[0-9]*/cmdline 2>/dev/null; }
-
-wait_until() { # condition, timeout seconds
-  local deadline=$(( $(date +%s) + $2 ))
-  until "$1"; do
-    [ "$(date +%s)" -lt "$deadline" ] || return 1
-    sleep 0.02
-  done
-}
-
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 declare -A result
 breakdown=""
@@ -106,20 +74,14 @@ bench_tool() {
   local tool=$1 cmd plays=() downs=() psss=() i before t0 play_ms down_ms pss pid comm kib
   cmd=$(tool_cmd "$tool")
   echo "==> $tool: reset, import the busybox image, 1 warm-up run + $runs measured runs" >&2
-  as_user $cmd system reset -f >/dev/null 2>&1 || true
-  as_user $cmd import --change ENV=PATH=/bin:/usr/bin "$work/busybox-rootfs.tar" localhost/busybox:latest >/dev/null 2>"$work/stderr" \
-    || die "$tool import failed: $(cat "$work/stderr")"
-  # bin/jpod's first run on JDK 25+ trains an AOT cache in the background: let it finish first.
-  for _ in $(seq 1 600); do
-    pgrep -u "$user" -f -- -XX:AOTCacheOutput >/dev/null || break
-    sleep 0.2
-  done
+  bench_fresh "$tool"
+  bench_trained # bin/jpod's first run on JDK 25+ trains an AOT cache in the background
   for i in $(seq 0 "$runs"); do
     before=" $(user_pids | tr '\n' ' ') "
     t0=$(now_ms)
     # shellcheck disable=SC2086 # PLAY_FLAGS is a list of flags
     as_user $cmd kube play ${PLAY_FLAGS:-} "$yaml" >/dev/null 2>"$work/stderr" || die "$tool kube play failed: $(cat "$work/stderr")"
-    wait_until containers_running 120 || die "$tool: the containers did not start"
+    wait_until 120 containers_running || die "$tool: the containers did not start"
     play_ms=$(( $(now_ms) - t0 ))
     sleep 1 # let start-up transients (exit commands, short-lived helpers) go
     pss=0
@@ -134,7 +96,7 @@ bench_tool() {
     done
     t0=$(now_ms)
     as_user $cmd kube down "$yaml" >/dev/null 2>"$work/stderr" || die "$tool kube down failed: $(cat "$work/stderr")"
-    wait_until containers_gone 120 || die "$tool: the containers did not stop"
+    wait_until 120 containers_gone || die "$tool: the containers did not stop"
     down_ms=$(( $(now_ms) - t0 ))
     if [ "$i" -gt 0 ]; then
       plays+=("$play_ms"); downs+=("$down_ms"); psss+=("$pss")

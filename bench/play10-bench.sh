@@ -25,7 +25,7 @@ done
 # shellcheck source=bench/lib.sh
 . "$repo/bench/lib.sh"
 die() { bench_die "$@"; }
-command -v podman >/dev/null || die "podman is not installed: this benchmark compares jpod with it (apt-get install podman)"
+bench_needs_podman
 tools=(jpod podman)
 
 bench_setup
@@ -34,23 +34,6 @@ for tool in "${tools[@]}"; do
 done
 chmod -R a+rX "$work"
 
-tool_cmd() {
-  case "$1" in
-    jpod) echo "env JPOD_SERVICE_IDLE=15 $dist/bin/jpod" ;;
-    podman) echo "podman --runtime runc" ;;
-  esac
-}
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-wait_until() { # timeout-seconds command...
-  local deadline=$(( $(date +%s) + $1 )); shift
-  until "$@"; do
-    [ "$(date +%s)" -lt "$deadline" ] || return 1
-    sleep 0.05
-  done
-}
-idle_running() { [ "$(bench_count_marked ": idle-$1;")" -ge 20 ]; }
-idle_gone() { [ "$(bench_count_marked ": idle-$1;")" -eq 0 ]; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 down() { # tool
   # shellcheck disable=SC2046
   as_user $(tool_cmd "$1") kube down "$work/idle-$1.yaml" >/dev/null 2>"$work/stderr" || die "$1 kube down: $(cat "$work/stderr")"
@@ -59,17 +42,10 @@ down() { # tool
 
 for tool in "${tools[@]}"; do
   echo "==> $tool: reset, import the busybox image" >&2
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$tool") system reset -f >/dev/null 2>&1 || true
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$tool") import --change ENV=PATH=/bin:/usr/bin "$work/busybox-rootfs.tar" localhost/busybox:latest >/dev/null 2>"$work/stderr" \
-    || die "$tool import failed: $(cat "$work/stderr")"
+  bench_fresh "$tool"
 done
 as_user "$dist/bin/jpod" kube validate "$work/idle-jpod.yaml" >/dev/null 2>&1 || true # a new build trains its caches
-for _ in $(seq 1 600); do
-  pgrep -u "$user" -f -- -XX:AOTCacheOutput >/dev/null || break
-  sleep 0.2
-done
+bench_trained
 
 echo "==> $runs alternate plays of 10 pods ${network[*]:-(default network)}, the first one a warm-up" >&2
 for i in $(seq 0 "$runs"); do

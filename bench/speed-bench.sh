@@ -19,7 +19,7 @@
 # third time as "jpod alone" (JPOD_NO_SERVICE=1: a JVM of their own, no command service).
 #
 # Runs as root and switches to the user jpodbench (XDG_RUNTIME_DIR=/tmp/jpod-bench-run), like
-# bench/play-bench.sh. Builds jpod if target/jpod.jar is missing. Host port 18181 must be free.
+# bench/play-bench.sh. Builds jpod if target/jpod.jar is missing. Host port 18181 (or $BENCH_PORT) must be free.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -34,13 +34,12 @@ done
 # shellcheck source=bench/lib.sh
 . "$repo/bench/lib.sh"
 die() { bench_die "$@"; }
-command -v podman >/dev/null || die "podman is not installed: this benchmark compares jpod with it (apt-get install podman)"
-port=18181
+bench_needs_podman
+port=${BENCH_PORT:-18181} # BENCH_PORT: another, for a run beside one on the default port
 tools=(jpod podman)
 
 # ---------------------------------------------------------------- the user, the build, the image
 bench_setup
-read -r sub_start sub_count < <(awk -F: -v u="$user" '$1 == u { print $2, $3; exit }' /etc/subuid)
 
 sleeper="trap 'exit 0' TERM; while true; do sleep 1 & wait \$!; done"
 cat > "$work/web.yaml" <<EOF
@@ -66,39 +65,11 @@ for tool in "${tools[@]}"; do
 done
 chmod -R a+rX "$work"
 
-tool_cmd() {
-  case "$1" in
-    jpod) echo "env JPOD_SERVICE_IDLE=15 $dist/bin/jpod" ;; # a service that ends 15 s after the last command, not 60
-    jpod-alone) echo "env JPOD_NO_SERVICE=1 $dist/bin/jpod" ;;
-    podman) echo "podman --runtime runc" ;;
-  esac
-}
-
 # ---------------------------------------------------------------- measuring
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-wait_until() { # timeout-seconds command...
-  local deadline=$(( $(date +%s) + $1 )); shift
-  until "$@"; do
-    [ "$(date +%s)" -lt "$deadline" ] || return 1
-    sleep 0.01
-  done
-}
 answers() { busybox wget -q -O- "http://127.0.0.1:$port/" 2>/dev/null | grep -q ready; }
 port_closed() { ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
-idle_running() { [ "$(bench_count_marked ": idle-$1;")" -ge 20 ]; }
 service_gone() { ! pgrep -u "$user" -f io.jpod.cli.CommandServer >/dev/null; }
-idle_gone() { [ "$(bench_count_marked ": idle-$1;")" -eq 0 ]; }
 web_gone() { ! grep -q -a -e 'httpd -f -p 8080' /proc/[0-9]*/cmdline 2>/dev/null; }
-user_pids() {
-  local d u
-  for d in /proc/[0-9]*; do
-    u=$(awk '/^Uid:/ { print $2; exit }' "$d/status" 2>/dev/null) || continue
-    [ -n "$u" ] || continue
-    if [ "$u" = "$uid" ] || { [ "$u" -ge "$sub_start" ] && [ "$u" -lt $((sub_start + sub_count)) ]; }; then
-      echo "${d#/proc/}"
-    fi
-  done
-}
 pss_of() { # pids... -> KiB
   local total=0 pid kib
   for pid in "$@"; do
@@ -114,26 +85,15 @@ timed() { # file tool args... : appends the wall ms of `tool args` to file
   as_user $(tool_cmd "$tool") "$@" >/dev/null 2>"$work/stderr" || die "$tool $*: $(cat "$work/stderr")"
   echo $(( $(now_ms) - t0 )) >> "$file"
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 for tool in "${tools[@]}"; do
   echo "==> $tool: reset, import the busybox image" >&2
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$tool") system reset -f >/dev/null 2>&1 || true
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$tool") import --change ENV=PATH=/bin:/usr/bin "$work/busybox-rootfs.tar" localhost/busybox:latest >/dev/null 2>"$work/stderr" \
-    || die "$tool import failed: $(cat "$work/stderr")"
+  bench_fresh "$tool"
 done
 as_user "$dist/bin/jpod" version >/dev/null
-for _ in $(seq 1 600); do # bin/jpod trains its AOT caches in the background on a new build
-  pgrep -u "$user" -f -- -XX:AOTCacheOutput >/dev/null || break
-  sleep 0.2
-done
+bench_trained
 as_user "$dist/bin/jpod" kube validate "$work/web.yaml" >/dev/null 2>&1 || true # the kube profile's cache
-for _ in $(seq 1 600); do
-  pgrep -u "$user" -f -- -XX:AOTCacheOutput >/dev/null || break
-  sleep 0.2
-done
+bench_trained
 
 echo "==> $runs interleaved runs of version, ps, play -> ready, kube down" >&2
 for i in $(seq 0 "$runs"); do

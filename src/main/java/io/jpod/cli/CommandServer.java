@@ -1,6 +1,7 @@
 package io.jpod.cli;
 
 import io.jpod.client.Frames;
+import io.jpod.host.JpodBuild;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -82,12 +83,7 @@ public final class CommandServer {
         } catch (NumberFormatException e) {
             // the default
         }
-        Path jar = null;
-        try {
-            jar = Path.of(CommandServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (Exception e) {
-            // no build to watch
-        }
+        Path jar = JpodBuild.running().code().orElse(null); // null: no build to watch
         try {
             new CommandServer(Path.of(args[0]), Duration.ofSeconds(seconds), env, jar).serve();
         } catch (IOException e) {

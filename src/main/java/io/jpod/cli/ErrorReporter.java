@@ -115,6 +115,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (ex instanceof ImageInUseException u) {
             return ": remove the container" + (u.containers().size() > 1 ? "s" : "") + " first, or force-remove the image with them (rmi -f)";
         }
+        if (ex instanceof ConflictException c && c.reason() == ConflictException.Reason.UPDATING) {
+            return ": try again once it has ended";
+        }
         if (ex instanceof ConflictException c && "pod".equals(c.kind())) {
             return switch (c.reason()) {
                 case EXISTS -> " (use --replace to replace it)";

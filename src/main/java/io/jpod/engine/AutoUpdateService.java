@@ -329,8 +329,9 @@ public final class AutoUpdateService {
         }
         Entry entry = new Entry(run, o.trigger(), Phase.UPDATING, null, spec, u.workload(), changes,
                 new AutoUpdateTable.Rules(o.gate().timeout().toMillis(), o.gate().settle().toMillis(), o.rollback()));
-        if (!table.claim(entry.key(), UpdateMove.self(), entry)) {
-            changes.forEach(ch -> out.add(changed(u, ch, UpdateOutcome.FAILED, "another auto-update is moving " + u.key())));
+        if (!table.claim(entry.key(), UpdateMove.self(), entry, Processes::running)) {
+            changes.forEach(ch -> out.add(changed(u, ch, UpdateOutcome.FAILED, "another auto-update is moving " + u.key()
+                    + ", or kube play --replace or kube down is replacing or removing it")));
             return PodResults.checked(out);
         }
         if (u.workload() == null && movedMeanwhile(spec.name(), changes)) { // another run moved it between our check and our claim

@@ -38,6 +38,7 @@ public final class Engine implements AutoCloseable {
     private final EventLog eventLog;
     private final Workloads workloads;
     private final AutoUpdateTable autoUpdates;
+    private final UpdateHolds updateHolds;
     private KubeService kube;
 
     private Engine(HostFacts host, NetworkBackend networkBackend, Database db, Events events) {
@@ -52,7 +53,7 @@ public final class Engine implements AutoCloseable {
                 host.paths().runDir().resolve("networks"), host.paths().dataDir().resolve("networks"), () -> NetServices.of(new KubeObjectStore(db)),
                 !host.rootless()), eventLog, events);
         NetnsProber netns = new NetnsProber();
-        Prober prober = new Prober(life, new ProbeExec(life, ProbeExec.besideJar(), events), (path, action, ports, podIp, timeout) -> {
+        Prober prober = new Prober(life, new ProbeExec(life, host.build().beside(ProbeExec.HELPER), events), (path, action, ports, podIp, timeout) -> {
             ProbeResult r = netns.check(path, action, ports, podIp, timeout);
             return new Prober.Outcome(r.success(), r.success() ? null : r.message());
         });
@@ -64,6 +65,8 @@ public final class Engine implements AutoCloseable {
         this.pods = new PodService(state, new LocalImages(images, events), life, kubelet, eventLog);
         this.metrics = new MetricsService(pods, life, new ContainerMetrics(host.cgroups()));
         this.workloads = new Workloads(workloadTable, pods, eventLog, events, kubelet::ensureSupervisor);
+        this.updateHolds = new UpdateHolds(autoUpdates, UpdateMove.self(), io.jpod.host.Processes::running, UpdateHolds.WAIT,
+                System::nanoTime, io.jpod.host.Processes::sleep, kubelet::ensureSupervisor);
         this.networks = new NetworkService(life.network(), state, pods);
         this.volumes = new VolumeService(new VolumeStore(db), state, pods, host.paths().volumes(), eventLog);
     }
@@ -173,7 +176,7 @@ public final class Engine implements AutoCloseable {
     /** The YAML side; loading it loads the Kubernetes model, so only kube commands ask for it. */
     public KubeService kube() {
         if (kube == null) {
-            kube = new KubeService(pods, volumes, new KubeObjectStore(db), events, NodeProbe.discover(pods), workloads);
+            kube = new KubeService(pods, volumes, new KubeObjectStore(db), events, NodeProbe.discover(pods), workloads, updateHolds);
         }
         return kube;
     }

@@ -60,14 +60,18 @@ public final class KubeService {
     private final KubePlanner planner;
     private final PodGenerator generator;
     private final Workloads workloads;
+    private final UpdateHolds holds;
 
     /** {@code node}: what the planner needs of the host, discovered once by the engine ({@link NodeProbe}). */
     KubeService(PodService pods, VolumeService volumes, KubeObjectStore objects, Events events, NodeFacts node) {
-        this(pods, volumes, objects, events, node, null);
+        this(pods, volumes, objects, events, node, null, null);
     }
 
-    KubeService(PodService pods, VolumeService volumes, KubeObjectStore objects, Events events, NodeFacts node, Workloads workloads) {
+    /** {@code holds}: the pods' auto-update locks, held while a play replaces a pod or a down removes it (null: none). */
+    KubeService(PodService pods, VolumeService volumes, KubeObjectStore objects, Events events, NodeFacts node, Workloads workloads,
+            UpdateHolds holds) {
         this.workloads = workloads;
+        this.holds = holds;
         YAMLMapper mapper = KubeMapper.yaml();
         this.pods = pods;
         this.volumes = volumes;
@@ -205,6 +209,15 @@ public final class KubeService {
         }
     }
 
+    /** Holds pod {@code name}'s auto-update lock (see {@link UpdateHolds}). */
+    private UpdateHolds.Hold holdPod(String name) {
+        return holds == null ? UpdateHolds.NONE : holds.pod(name);
+    }
+
+    private UpdateHolds.Hold holdWorkload(Workload.Kind kind, String name) {
+        return holds == null ? UpdateHolds.NONE : holds.workload(kind.kubeName(), name);
+    }
+
     /** Has the shared network serve the Services as stored now; a failure is a warning (no pod is at fault). */
     private void servicesChanged() {
         if (pods == null) { // a service of the kube files alone (validation, dry runs in tests): no network to tell
@@ -260,13 +273,15 @@ public final class KubeService {
                     events.warning("pod " + spec.name() + ": with --network " + spec.network().label() + " no port is published: "
                             + PortMapping.of(spec).stream().map(PortMapping::toString).collect(java.util.stream.Collectors.joining(", ")));
                 }
-                return new PodOutcome(spec.name(), pods.create(spec, options.replace(), options.start(), options.registry()), null);
+                try (UpdateHolds.Hold held = options.replace() ? holdPod(spec.name()) : UpdateHolds.NONE) {
+                    return new PodOutcome(spec.name(), pods.create(spec, options.replace(), options.start(), options.registry()), null);
+                }
             } catch (JpodException e) {
                 return new PodOutcome(spec.name(), null, e);
             }
         });
         List<WorkloadOutcome> played = Parallel.map(plan.workloads(), w -> {
-            try {
+            try (UpdateHolds.Hold held = options.replace() ? holdWorkload(w.kind(), w.name()) : UpdateHolds.NONE) {
                 return new WorkloadOutcome(w.kind().kubeName(), w.name(),
                         workloads.apply(w.withTemplate(options.applyTo(w.template(), node.hostIp())), options.replace(), options.start(), options.registry()),
                         null);
@@ -318,14 +333,20 @@ public final class KubeService {
             throw new InvalidInputException(null, String.join("\n", targets.problems()));
         }
         List<DownOutcome> all = new ArrayList<>(Parallel.map(targets.pods(), name -> { // the pods stop together, their grace periods overlapping
-            try {
+            try (UpdateHolds.Hold held = holdPod(name)) {
                 return new DownOutcome(name, pods.removePod(name, true).id(), null);
             } catch (JpodException e) {
                 return new DownOutcome(name, null, e);
             }
         }));
         for (DownTargets.WorkloadName w : targets.workloads()) {
-            java.util.Optional<List<Workloads.Removed>> removed = workloads.remove(w.kind(), w.name());
+            java.util.Optional<List<Workloads.Removed>> removed;
+            try (UpdateHolds.Hold held = holdWorkload(w.kind(), w.name())) {
+                removed = workloads.remove(w.kind(), w.name());
+            } catch (JpodException e) {
+                all.add(new DownOutcome(w.name(), null, e));
+                continue;
+            }
             if (removed.isEmpty()) {
                 all.add(new DownOutcome(w.name(), null, new NotFoundException(w.kind().kubeName().toLowerCase(java.util.Locale.ROOT), w.name(),
                         "no " + w.kind().kubeName() + " named \"" + w.name() + "\" is played")));

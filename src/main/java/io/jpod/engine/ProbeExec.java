@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -26,27 +24,21 @@ import tools.jackson.databind.JsonNode;
  * helper (a build without libseccomp's headers) the runtime's exec runs it, as {@code jpod exec} always does.
  */
 final class ProbeExec {
+    /** The helper's name, beside jpod.jar ({@link io.jpod.host.JpodBuild#beside}). */
+    static final String HELPER = "jpod-exec";
     private final ContainerLifecycle life;
     private final Optional<Path> helper;
     private final Events events;
+    /** How many containers' recipes are kept. */
+    private static final int KEPT = 256;
     /** The recipes read, by container id: read again when config.json or the runtime's state.json changes (a restart). */
-    private final Map<String, Recipe> recipes = new ConcurrentHashMap<>();
+    private final RecipeCache<Recipe> recipes;
 
     ProbeExec(ContainerLifecycle life, Optional<Path> helper, Events events) {
         this.life = life;
         this.helper = helper;
         this.events = events;
-    }
-
-    /** jpod-exec beside the jar jpod runs from, if the build made it. */
-    static Optional<Path> besideJar() {
-        try {
-            Path jar = Path.of(ProbeExec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path helper = jar.resolveSibling("jpod-exec");
-            return Files.isExecutable(helper) ? Optional.of(helper) : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty();
-        }
+        this.recipes = new RecipeCache<>(KEPT, id -> !Files.exists(life.paths(id).config())); // a removed container's bundle is gone
     }
 
     /** Runs {@code command} in {@code c}, its output kept in {@code output}, ended after {@code timeout} (exit code -1). */
@@ -74,9 +66,6 @@ final class ProbeExec {
         if (known == null || !known.config().equals(configTime) || !java.util.Objects.equals(known.state(), stateTime)
                 || known.pid() != c.status().pid() && stateTime == null) {
             known = read(c, config, state, configTime, stateTime);
-            if (recipes.size() > 256) {
-                recipes.clear(); // containers long gone
-            }
             recipes.put(c.id(), known);
         }
         return ExecRecipe.withCommand(known.recipe(), command);

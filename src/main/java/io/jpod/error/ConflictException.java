@@ -16,6 +16,8 @@ public class ConflictException extends JpodException {
         RUNNING,
         /** Other objects use it. */
         IN_USE,
+        /** An auto-update moves it (or another command replaces or removes it) and did not end in time. */
+        UPDATING,
         /** Anything else (an ambiguous prefix, an infra container…). */
         OTHER
     }

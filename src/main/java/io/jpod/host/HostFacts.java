@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param hardLimits jpod's own hard rlimits by podman's short name (nofile…; -1: unlimited), the most a
  *                   rootless container can get (read from /proc/self/limits when first asked for)
  * @param slirp4netns the slirp4netns binary, if installed (looked for when first asked for)
+ * @param build      the jpod build this JVM runs, and the helpers beside its jar
  */
 public record HostFacts(boolean rootless, long hostUid, long hostGid, HostPaths paths, OciRuntime runtime,
         Path conmon, Path catatonit, StorageDriver storage, String architecture, Lazy<Cgroups> cgroups,
-        Lazy<Map<String, Long>> hardLimits, Lazy<Optional<Path>> slirp4netns) {
+        Lazy<Map<String, Long>> hardLimits, Lazy<Optional<Path>> slirp4netns, JpodBuild build) {
 
     /** Why containers' resource limits are not enforced on this host, or null when they are. */
     public String resourcesNotEnforced() {

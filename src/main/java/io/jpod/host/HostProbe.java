@@ -47,7 +47,7 @@ public final class HostProbe {
                 s -> HostFacts.StorageDriver.valueOf(s.trim()), HostFacts.StorageDriver::name);
         return new HostFacts(rootless, uid, gid, paths, runtime, conmon, catatonit, storage,
                 architecture(System.getProperty("os.arch")), Lazy.of(() -> Cgroups.probe(rootless, uid)), Lazy.of(HostProbe::hardLimits),
-                Lazy.of(() -> slirp4netns(System.getenv("PATH"))));
+                Lazy.of(() -> slirp4netns(System.getenv("PATH"))), JpodBuild.running());
     }
 
     static HostFacts.OciRuntime chosenRuntime(String choice) {

@@ -16,14 +16,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Auto-update's rows: the history of every run (table {@code auto_update_history}, one row per
  * container checked), the updates under way (table {@code auto_update_journal}: one row per pod
  * being moved, which is also that pod's lock, held by a process; it says what the next run needs
- * to finish the update or roll it back when that process died), and the schedule (table
- * {@code settings}).
+ * to finish the update or roll it back when that process died; the same lock is held, without an
+ * update, by {@code kube play --replace} and {@code kube down} while they replace or remove the pod:
+ * {@link #hold}), and the schedule (table {@code settings}).
  */
 public final class AutoUpdateTable {
     private static final JsonMapper JSON = Json.mapper();
     private static final String SCHEDULE = "auto-update.schedule";
     private static final String SCHEDULE_SINCE = "auto-update.since";
     private static final String SCHEDULE_ARGS = "auto-update.args";
+    /** A journal row's entry when the row is a {@link #hold}, not an update: nothing to finish. */
+    private static final String HOLD = "hold";
 
     private final Database db;
 
@@ -152,29 +155,92 @@ public final class AutoUpdateTable {
 
     /**
      * Takes pod {@code pod}'s lock for process {@code owner} with {@code entry}, for a new update: only when no update
-     * of it is under way, not even one whose process died (that one is finished first: {@link #takeOver}); whether it
-     * was taken.
+     * of it is under way, not even one whose process died (that one is finished first: {@link #takeOver}), and no
+     * process that is {@code alive} holds it ({@link #hold}); whether it was taken.
      */
-    public boolean claim(String pod, long owner, Entry entry) {
+    public boolean claim(String pod, long owner, Entry entry, LongPredicate alive) {
         return db.write(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT owner FROM auto_update_journal WHERE pod = ?")) {
-                s.setString(1, pod);
-                try (ResultSet rs = s.executeQuery()) {
-                    if (rs.next() && rs.getLong(1) != owner) {
-                        return false;
-                    }
-                }
+            Optional<Holder> holder = holder(c, pod, owner, alive);
+            if (holder.isPresent() && holder.get() != Holder.SELF) {
+                return false;
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO auto_update_journal (pod, owner, started, entry) VALUES (?,?,?,?) "
-                    + "ON CONFLICT(pod) DO UPDATE SET owner = excluded.owner, started = excluded.started, entry = excluded.entry")) {
-                s.setString(1, pod);
-                s.setLong(2, owner);
-                s.setString(3, Instant.now().toString());
-                s.setString(4, JSON.writeValueAsString(entry));
-                s.executeUpdate();
-            }
+            take(c, pod, owner, JSON.writeValueAsString(entry));
             return true;
         });
+    }
+
+    /** Who holds a pod's lock, as {@link #hold} and {@link #claim} find it. */
+    public enum Holder {
+        /** An update under way, its process alive. */
+        UPDATE,
+        /** An update whose process died, to be finished first ({@code auto-update}, or the supervisor's {@code --recover}). */
+        INTERRUPTED_UPDATE,
+        /** Another command's {@link #hold} (this process's own too: the command service runs commands side by side). */
+        COMMAND,
+        /** An update of the process asking, which may claim it again. */
+        SELF
+    }
+
+    /**
+     * Holds pod (or workload) {@code pod}'s lock for process {@code owner} without an update, while a command replaces or
+     * removes it ({@code kube play --replace}, {@code kube down}), so that no auto-update moves it meanwhile: taken when no
+     * one holds it, or when the process of another hold is not {@code alive} (a hold leaves nothing to finish). Empty when
+     * taken, else who holds it; an update's lock, even one whose process died, is never taken.
+     */
+    public Optional<Holder> hold(String pod, long owner, LongPredicate alive) {
+        return db.write(c -> {
+            Optional<Holder> holder = holder(c, pod, -1, alive);
+            if (holder.isPresent()) {
+                return holder;
+            }
+            take(c, pod, owner, HOLD);
+            return Optional.<Holder>empty();
+        });
+    }
+
+    /** Ends {@code owner}'s {@link #hold} of {@code pod}. */
+    public void release(String pod, long owner) {
+        db.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM auto_update_journal WHERE pod = ? AND owner = ? AND entry = ?")) {
+                s.setString(1, pod);
+                s.setLong(2, owner);
+                s.setString(3, HOLD);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Makes {@code pod}'s row {@code owner}'s, started now, with {@code entry} (an update's JSON, or {@link #HOLD}). */
+    private static void take(java.sql.Connection c, String pod, long owner, String entry) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO auto_update_journal (pod, owner, started, entry) VALUES (?,?,?,?) "
+                + "ON CONFLICT(pod) DO UPDATE SET owner = excluded.owner, started = excluded.started, entry = excluded.entry")) {
+            s.setString(1, pod);
+            s.setLong(2, owner);
+            s.setString(3, Instant.now().toString());
+            s.setString(4, entry);
+            s.executeUpdate();
+        }
+    }
+
+    /** Who holds {@code pod}'s lock, for process {@code asking}; empty when no one does, or only a hold of a dead process. */
+    private static Optional<Holder> holder(java.sql.Connection c, String pod, long asking, LongPredicate alive) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT owner, entry FROM auto_update_journal WHERE pod = ?")) {
+            s.setString(1, pod);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long owner = rs.getLong(1);
+                boolean running = alive.test(owner);
+                if (HOLD.equals(rs.getString(2))) {
+                    return running ? Optional.of(Holder.COMMAND) : Optional.empty();
+                }
+                if (owner == asking) {
+                    return Optional.of(Holder.SELF);
+                }
+                return Optional.of(running ? Holder.UPDATE : Holder.INTERRUPTED_UPDATE);
+            }
+        }
     }
 
     /**
@@ -239,7 +305,8 @@ public final class AutoUpdateTable {
     }
 
     private static boolean interrupted(java.sql.Connection c, LongPredicate alive) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT owner FROM auto_update_journal"); ResultSet rs = s.executeQuery()) {
+        try (PreparedStatement s = c.prepareStatement("SELECT owner FROM auto_update_journal WHERE entry != '" + HOLD + "'");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 if (!alive.test(rs.getLong(1))) {
                     return true;
@@ -249,11 +316,12 @@ public final class AutoUpdateTable {
         return false;
     }
 
-    /** The updates under way. */
+    /** The updates under way (not the {@link #hold}s). */
     public List<Journal> journal() {
         return db.read(c -> {
             List<Journal> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT pod, owner, started, entry FROM auto_update_journal ORDER BY started");
+            try (PreparedStatement s = c.prepareStatement("SELECT pod, owner, started, entry FROM auto_update_journal WHERE entry != '"
+                    + HOLD + "' ORDER BY started");
                     ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Journal(rs.getString(1), rs.getLong(2), Instant.parse(rs.getString(3)),

@@ -1,6 +1,7 @@
 package io.jpod.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -16,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code jpod auto-update} with the {@code local} policy, as the user: a pod follows a re-tagged
  * local image; a stored schedule and {@code --schedule} in the foreground move pods without being
- * asked; a run killed halfway is finished by the supervisor; two runs at once move a pod once; a
- * Deployment is moved one replica at a time and rolled back as a whole.
+ * asked; a run killed halfway is finished by the supervisor; two runs at once move a pod once;
+ * {@code kube play --replace} and {@code kube down} wait for a run moving their pod; a Deployment
+ * is moved one replica at a time and rolled back as a whole.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutoUpdateLocalIT extends AutoUpdateTesting {
@@ -102,9 +104,40 @@ class AutoUpdateLocalIT extends AutoUpdateTesting {
                         + a.describe() + "\n" + b.describe());
             }
             assertEquals("v1", version("slow-app"));
+
+            // kube play --replace, then kube down, while a run moves the pod: each waits for the update to end (its
+            // row in the history), and the update, left alone, succeeds
+            for (String[] command : List.of(new String[] {"kube", "play", "--replace", yaml.toString()},
+                    new String[] {"kube", "down", yaml.toString()})) {
+                String to = version("slow-app").equals("v1") ? "v2" : "v1";
+                h.jpodOk("tag", "localhost/app:" + to, "localhost/app:slow");
+                long before = movesOf("slow");
+                try (Background run = h.start("auto-update", "--settle", "8s", "--format", "{{.ContainerName}} {{.Updated}}")) {
+                    Harness.waitFor("the pod to run " + to + " while the run waits for it to settle", SOON,
+                            () -> h.jpod("exec", "slow-app", "sh", "-c", "echo $VERSION").out().strip().equals(to));
+                    h.jpodOk(command);
+                    assertEquals(before + 1, movesOf("slow"), () -> String.join(" ", command) + " waited for the update to end\n"
+                            + run.describe());
+                    List<String> podEvents = h.jpodOk("events", "--stream=false", "--filter", "pod=slow", "--format", "{{.Status}}")
+                            .out().strip().lines().toList();
+                    assertNotEquals("auto-update", podEvents.get(podEvents.size() - 1), () -> String.join(" ", command)
+                            + " replaced or removed the pod after the update, not during it: " + podEvents);
+                    assertEquals(0, run.waitForExit(SOON), run::describe);
+                    assertTrue(run.out().contains("slow-app true"), run::describe);
+                }
+            }
         } finally {
             h.jpod("kube", "down", yaml.toString());
         }
+    }
+
+    /** How many updates of pod {@code pod} the history records as done. */
+    private static long movesOf(String pod) {
+        long n = 0;
+        for (JsonNode r : Harness.json(h.jpodOk("auto-update", "history", "--format", "json"))) {
+            n += Harness.text(r, "Pod").equals(pod) && Harness.text(r, "Updated").equals("true") ? 1 : 0;
+        }
+        return n;
     }
 
     @Test

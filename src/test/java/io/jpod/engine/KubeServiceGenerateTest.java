@@ -91,7 +91,7 @@ class KubeServiceGenerateTest {
     void aWorkloadNamedAsKubectlDoesIsWrittenOnceAsPlayed() {
         try (Database db = Database.open(dir.resolve("jpod.db"))) {
             List<String> warnings = new ArrayList<>();
-            KubeService kube = new KubeService(null, null, null, warnings::add, NodeFacts.UNKNOWN, played(db));
+            KubeService kube = new KubeService(null, null, null, warnings::add, NodeFacts.UNKNOWN, played(db), null);
             String yaml = kube.generate(List.of("deployment/web", "deployment.apps/web", "job/migrate"),
                     new KubeService.GenerateOptions("deployment", false, 2), "test", Instant.EPOCH);
             assertEquals(1, yaml.split("kind: Deployment", -1).length - 1, yaml);
@@ -105,7 +105,7 @@ class KubeServiceGenerateTest {
     @Test
     void aWorkloadThatIsNotPlayedOrOfAnotherKindIsAnError() {
         try (Database db = Database.open(dir.resolve("jpod.db"))) {
-            KubeService kube = new KubeService(null, null, null, m -> { }, NodeFacts.UNKNOWN, played(db));
+            KubeService kube = new KubeService(null, null, null, m -> { }, NodeFacts.UNKNOWN, played(db), null);
             KubeService.GenerateOptions pod = new KubeService.GenerateOptions("pod", false, null);
             assertEquals("no Job named \"web\" is played", assertThrows(NotFoundException.class,
                     () -> kube.generate(List.of("job/web"), pod, "test", Instant.EPOCH)).getMessage());

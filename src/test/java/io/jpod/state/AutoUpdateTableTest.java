@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AutoUpdateTableTest {
     private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
+    private static final java.util.function.LongPredicate LIVE = pid -> true;
 
     @TempDir
     Path dir;
@@ -46,25 +47,50 @@ class AutoUpdateTableTest {
 
     @Test
     void aPodsUpdateIsHeldByOneProcessAtATimeAndADeadOnesIsTakenOverToBeFinished() {
-        assertTrue(table.claim("web", 100, entry(Phase.UPDATING)));
-        assertFalse(table.claim("web", 200, entry(Phase.UPDATING)), "100 moves it");
+        assertTrue(table.claim("web", 100, entry(Phase.UPDATING), LIVE));
+        assertFalse(table.claim("web", 200, entry(Phase.UPDATING), LIVE), "100 moves it");
         AutoUpdateTable.Journal read = table.journal().get(0);
         assertFalse(table.takeOver(read, 200, pid -> true), "100 still runs");
         assertTrue(table.takeOver(read, 200, pid -> pid != 100), "100 died: its update is taken over");
         assertEquals(200, table.journal().get(0).owner());
-        assertFalse(table.claim("web", 300, entry(Phase.UPDATING)), "200 died too: a new update waits until the interrupted one is finished");
+        assertFalse(table.claim("web", 300, entry(Phase.UPDATING), pid -> false), "200 died too: a new update waits until the interrupted one is finished");
+    }
+
+    @Test
+    void aCommandHoldsAPodAgainstUpdatesAndAnUpdateAgainstCommandsWhileItsProcessLives() {
+        assertEquals(Optional.empty(), table.hold("web", 100, LIVE), "kube play --replace of 100 holds web");
+        assertEquals(Optional.of(AutoUpdateTable.Holder.COMMAND), table.hold("web", 100, LIVE),
+                "a second command of the same process (the command service) waits too");
+        assertEquals(Optional.of(AutoUpdateTable.Holder.COMMAND), table.hold("web", 200, LIVE));
+        assertFalse(table.claim("web", 300, entry(Phase.UPDATING), LIVE), "no update moves a held pod");
+        assertEquals(List.of(), table.journal(), "a hold is no update: nothing to finish");
+        assertFalse(table.interrupted(pid -> false), "nor to recover when its process died");
+
+        table.release("web", 100);
+        assertTrue(table.claim("web", 300, entry(Phase.UPDATING), LIVE));
+        assertEquals(Optional.of(AutoUpdateTable.Holder.UPDATE), table.hold("web", 100, LIVE), "300 moves it");
+        assertEquals(Optional.of(AutoUpdateTable.Holder.INTERRUPTED_UPDATE), table.hold("web", 100, pid -> pid != 300),
+                "300 died: its update is finished first, never dropped");
+        table.release("web", 300);
+        assertEquals(1, table.journal().size(), "a release ends a hold, not an update");
+        table.finish("web", 300, List.of());
+
+        assertEquals(Optional.empty(), table.hold("web", 100, LIVE));
+        assertEquals(Optional.empty(), table.hold("web", 200, pid -> pid != 100), "100 died holding it: nothing to finish");
+        assertTrue(table.claim("web", 300, entry(Phase.UPDATING), pid -> pid != 200), "200 died holding it: an update may move it");
+        assertEquals(300, table.journal().get(0).owner());
     }
 
     @Test
     void anUpdateThatEndedOrWasTakenOverSinceItWasReadIsNotTakenOverAgain() {
-        table.claim("web", 100, entry(Phase.UPDATING));
+        table.claim("web", 100, entry(Phase.UPDATING), LIVE);
         AutoUpdateTable.Journal read = table.journal().get(0);
         // 100 finished and exited after the journal was read: its update is done, not interrupted
         table.finish("web", 100, List.of());
         assertFalse(table.takeOver(read, 200, pid -> false), "the pod is not moved a second time");
         assertEquals(List.of(), table.journal());
 
-        table.claim("web", 100, entry(Phase.UPDATING));
+        table.claim("web", 100, entry(Phase.UPDATING), LIVE);
         AutoUpdateTable.Journal again = table.journal().get(0);
         assertTrue(table.takeOver(again, 200, pid -> false));
         assertFalse(table.takeOver(again, 300, pid -> false), "200 took it over first");
@@ -73,7 +99,7 @@ class AutoUpdateTableTest {
 
     @Test
     void theJournalKeepsThePodAndItsMovesUntilTheUpdateEnds() {
-        table.claim("web", 100, entry(Phase.UPDATING));
+        table.claim("web", 100, entry(Phase.UPDATING), LIVE);
         table.update("web", 100, entry(Phase.UPDATING).withPhase(Phase.ROLLING_BACK, "crashed"));
         Entry kept = table.journal().get(0).entry();
         assertEquals(Phase.ROLLING_BACK, kept.phase());
