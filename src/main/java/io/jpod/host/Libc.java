@@ -9,29 +9,23 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The few calls of the C library that jpod makes in its own process where running a program for one system call would
- * cost a process (and the JDK's helper's exec) each time: {@code mkfifo(3)}, and {@code open(2)}, {@code read(2)},
- * {@code poll(2)}, {@code close(2)} and {@code setns(2)} on a descriptor of jpod's own. They are called through the FFM
- * API (java.lang.foreign): jpod is compiled for Java 17 and runs on the newest JDK installed, so the API (final in
- * Java 22) is reached by reflection, its pieces looked up once and each function bound when first called. On an older
- * runtime {@link #available()} is false, and every caller keeps another way (a program, or a message saying so).
+ * The few calls of the C library that jpod makes in its own process, where Java has no way and running a program for
+ * one system call would cost a process each time: {@code mkfifo(3)}, and {@code open(2)}, {@code setns(2)} and
+ * {@code close(2)} (the prober's threads entering a pod's network namespace). They are called through the FFM API
+ * (java.lang.foreign): jpod is compiled for Java 17 and runs on the newest JDK installed, so the API (final in Java 22)
+ * is reached by reflection, its pieces looked up once and each function bound when first called. On an older runtime
+ * {@link #available()} is false, and every caller keeps another way (a program, or a message saying so).
+ *
+ * <p>The FFM API's first call in a JVM costs 250–400 ms of CPU here (its classes, the downcall stubs it generates);
+ * each call after that a fraction of a millisecond, where a process run from the JVM costs about 10 ms.
  */
 public final class Libc {
     public static final int O_RDONLY = 0;
-    public static final int O_NONBLOCK = 0x800;
     public static final int O_CLOEXEC = 0x80000;
-    public static final int POLLIN = 0x1;
-    public static final int POLLERR = 0x8;
-    public static final int POLLHUP = 0x10;
-    public static final int ENOENT = 2;
-    public static final int EINTR = 4;
-    public static final int EAGAIN = 11;
 
     private static final Api API = Api.load();
     private static final Function OPEN = Function.settingErrno("open", Type.INT, Type.ADDRESS, Type.INT, Type.INT).variadicFrom(2);
     private static final Function CLOSE = Function.plain("close", Type.INT, Type.INT);
-    private static final Function READ = Function.settingErrno("read", Type.LONG, Type.INT, Type.ADDRESS, Type.LONG);
-    private static final Function POLL = Function.settingErrno("poll", Type.INT, Type.ADDRESS, Type.LONG, Type.INT);
     private static final Function MKFIFO = Function.settingErrno("mkfifo", Type.INT, Type.ADDRESS, Type.INT);
     private static final Function SETNS = Function.settingErrno("setns", Type.INT, Type.INT, Type.INT);
     private static final Function STRERROR = Function.plain("strerror", Type.ADDRESS, Type.INT);
@@ -95,45 +89,6 @@ public final class Libc {
         }
     }
 
-    /** Reads at most {@code buffer.length} bytes of {@code fd} into {@code buffer}; returns how many, 0 at its end. */
-    public static int read(int fd, byte[] buffer) throws Failure {
-        try (Call c = new Call()) {
-            Object segment = c.bytes(buffer.length);
-            long n = (long) READ.handle().invokeWithArguments(c.state, fd, segment, (long) buffer.length);
-            if (n < 0) {
-                c.check(-1);
-            }
-            API.copy.invoke(null, segment, API.javaByte, 0L, buffer, 0, (int) n);
-            return (int) n;
-        } catch (Failure | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw wrap("read", e);
-        }
-    }
-
-    /**
-     * Waits at most {@code timeoutMillis} for {@code events} ({@link #POLLIN}…) on {@code fd}; returns the events that
-     * came ({@link #POLLHUP} and {@link #POLLERR} too, asked or not), 0 when none came in time or a signal interrupted the wait.
-     */
-    public static int poll(int fd, int events, int timeoutMillis) throws Failure {
-        try (Call c = new Call()) {
-            Object pollfd = c.bytes(8); // struct pollfd { int fd; short events; short revents; }
-            API.setInt.invoke(pollfd, API.javaInt, 0L, fd);
-            API.setShort.invoke(pollfd, API.javaShort, 4L, (short) events);
-            int n = (int) POLL.handle().invokeWithArguments(c.state, pollfd, 1L, timeoutMillis);
-            if (n < 0 && c.errno() == EINTR) {
-                return 0;
-            }
-            c.check(n);
-            return n == 0 ? 0 : Short.toUnsignedInt((short) API.getShort.invoke(pollfd, API.javaShort, 6L));
-        } catch (Failure | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw wrap("poll", e);
-        }
-    }
-
     /** Moves the calling thread into the namespace {@code fd} refers to ({@code nstype}: CLONE_NEWNET…). */
     public static void setns(int fd, int nstype) throws Failure {
         try (Call c = new Call()) {
@@ -170,20 +125,12 @@ public final class Libc {
             return API.allocateString.invoke(arena, s);
         }
 
-        Object bytes(long size) throws ReflectiveOperationException {
-            return API.allocateBytes.invoke(arena, size);
-        }
-
-        int errno() throws ReflectiveOperationException {
-            return (int) API.getInt.invoke(state, API.javaInt, API.errnoOffset);
-        }
-
         /** {@code result}, unless it is -1: then the call's errno as a {@link Failure}. */
         int check(int result) throws Throwable {
             if (result != -1) {
                 return result;
             }
-            int errno = errno();
+            int errno = (int) API.getInt.invoke(state, API.javaInt, API.errnoOffset);
             Object message = STRERROR.handle().invokeWithArguments(errno);
             Object sized = API.reinterpret.invoke(message, 256L);
             throw new Failure(errno, API.getString.invoke(sized, 0L) + " (errno " + errno + ")");
@@ -200,7 +147,7 @@ public final class Libc {
     }
 
     private enum Type {
-        INT, LONG, ADDRESS
+        INT, ADDRESS
     }
 
     /**
@@ -251,9 +198,6 @@ public final class Libc {
         Object linker;
         Object lookup;
         Object javaInt;
-        Object javaLong;
-        Object javaShort;
-        Object javaByte;
         Object address;
         Object stateLayout;
         Object captureErrno;
@@ -266,13 +210,8 @@ public final class Libc {
         Method variadic;
         Method arenaOfConfined;
         Method allocateLayout;
-        Method allocateBytes;
         Method allocateString;
         Method getInt;
-        Method setInt;
-        Method getShort;
-        Method setShort;
-        Method copy;
         Method reinterpret;
         Method getString;
 
@@ -298,7 +237,6 @@ public final class Libc {
             layoutClass = Class.forName("java.lang.foreign.MemoryLayout");
             Class<?> valueLayout = Class.forName("java.lang.foreign.ValueLayout");
             Class<?> ofInt = Class.forName("java.lang.foreign.ValueLayout$OfInt");
-            Class<?> ofShort = Class.forName("java.lang.foreign.ValueLayout$OfShort");
             Class<?> descriptorClass = Class.forName("java.lang.foreign.FunctionDescriptor");
             Class<?> segmentClass = Class.forName("java.lang.foreign.MemorySegment");
             Class<?> lookupClass = Class.forName("java.lang.foreign.SymbolLookup");
@@ -309,9 +247,6 @@ public final class Libc {
             linker = linkerClass.getMethod("nativeLinker").invoke(null);
             lookup = linkerClass.getMethod("defaultLookup").invoke(linker);
             javaInt = valueLayout.getField("JAVA_INT").get(null);
-            javaLong = valueLayout.getField("JAVA_LONG").get(null);
-            javaShort = valueLayout.getField("JAVA_SHORT").get(null);
-            javaByte = valueLayout.getField("JAVA_BYTE").get(null);
             address = valueLayout.getField("ADDRESS").get(null);
             stateLayout = optionClass.getMethod("captureStateLayout").invoke(null);
             Object errnoPath = Array.newInstance(pathElement, 1);
@@ -325,13 +260,8 @@ public final class Libc {
             variadic = optionClass.getMethod("firstVariadicArg", int.class);
             arenaOfConfined = arenaClass.getMethod("ofConfined");
             allocateLayout = allocatorClass.getMethod("allocate", layoutClass);
-            allocateBytes = allocatorClass.getMethod("allocate", long.class);
             allocateString = allocatorClass.getMethod("allocateFrom", String.class);
             getInt = segmentClass.getMethod("get", ofInt, long.class);
-            setInt = segmentClass.getMethod("set", ofInt, long.class, int.class);
-            getShort = segmentClass.getMethod("get", ofShort, long.class);
-            setShort = segmentClass.getMethod("set", ofShort, long.class, short.class);
-            copy = segmentClass.getMethod("copy", segmentClass, valueLayout, long.class, Object.class, int.class, int.class);
             reinterpret = segmentClass.getMethod("reinterpret", long.class);
             getString = segmentClass.getMethod("getString", long.class);
         }
@@ -358,7 +288,6 @@ public final class Libc {
         private Object layout(Type t) {
             return switch (t) {
                 case INT -> javaInt;
-                case LONG -> javaLong;
                 case ADDRESS -> address;
             };
         }

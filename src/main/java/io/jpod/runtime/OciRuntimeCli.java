@@ -45,8 +45,8 @@ public final class OciRuntimeCli {
 
     /**
      * Starts created container {@code id}, whose init is {@code initPid}. For runc, jpod reads the container's exec FIFO
-     * itself, as {@code runc start} would ({@link ExecFifo}); with another runtime, or where that cannot be done (no
-     * FFM API, no FIFO), the runtime's own start runs.
+     * itself, as {@code runc start} would ({@link ExecFifo}); with another runtime, or without the FIFO, the runtime's
+     * own start runs.
      */
     public void start(String name, String id, long initPid) {
         if (binary.getFileName().toString().equals("runc") && ExecFifo.start(name, root.resolve(id).resolve(ExecFifo.NAME), initPid, 120)) {
