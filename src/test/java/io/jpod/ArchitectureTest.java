@@ -34,7 +34,7 @@ class ArchitectureTest {
             Map.entry("autoupdate", Set.of("kubelet", "pod")),
             Map.entry("workload", Set.of("pod")),
             Map.entry("network", Set.of("runtime", "host", "pod")),
-            Map.entry("probe", Set.of("pod", "host")),
+            Map.entry("probe", Set.of("pod")),
             Map.entry("kube", Set.of("kubelet", "pod", "workload", "autoupdate")),
             Map.entry("kubelet", Set.of("pod")),
             Map.entry("image", Set.of("state", "host")),

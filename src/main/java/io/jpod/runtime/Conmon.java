@@ -1,7 +1,6 @@
 package io.jpod.runtime;
 
 import io.jpod.error.RuntimeFailureException;
-import io.jpod.host.Libc;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +23,7 @@ import java.util.regex.Pattern;
  *
  * <p>conmon reports the container's pid (or the runtime's error) on a "sync pipe" whose fd it
  * takes from {@code _OCI_SYNCPIPE}. Java cannot hand a child an extra fd, so the pipe is a FIFO
- * that a tiny {@code /bin/sh} wrapper opens as fd 3 before exec'ing conmon (the FIFO made without a process where the
- * FFM API is there, {@link Libc#mkfifo}).
+ * that a tiny {@code /bin/sh} wrapper opens as fd 3 before exec'ing conmon.
  */
 public final class Conmon {
     private static final Pattern DATA = Pattern.compile("\"data\"\\s*:\\s*(-?\\d+)");
@@ -81,7 +79,7 @@ public final class Conmon {
             Files.deleteIfExists(f.oomFile());
             Path fifo = f.runDir().resolve("sync");
             Files.deleteIfExists(fifo);
-            makeFifo(name, fifo);
+            Exec.check(name, List.of("mkfifo", "-m", "0600", fifo.toString()));
             List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", "exec 3<>\"$0\"; exec \"$@\"", fifo.toString(),
                     conmon.toString(), "--api-version", "1", "-c", id, "-u", id, "-n", name,
                     "-r", runtime.binary().toString(), "-b", f.bundle().toString(),
@@ -130,19 +128,6 @@ public final class Conmon {
             Thread.currentThread().interrupt();
             throw new RuntimeFailureException(name, "interrupted while creating " + name, e);
         }
-    }
-
-    /** The sync FIFO, made in this process where the FFM API is there ({@link Libc}), else by {@code mkfifo}. */
-    private static void makeFifo(String name, Path fifo) {
-        if (Libc.available()) {
-            try {
-                Libc.mkfifo(fifo, 0600);
-                return;
-            } catch (IOException e) {
-                throw new RuntimeFailureException(name, "cannot make the FIFO " + fifo + ": " + e.getMessage(), e);
-            }
-        }
-        Exec.check(name, List.of("mkfifo", "-m", "0600", fifo.toString()));
     }
 
     private static String readMessage(RandomAccessFile sync) {
