@@ -70,11 +70,11 @@ down() { # tool
   as_user $(tool_cmd "$1") kube down "$work/idle-$1.yaml" >/dev/null 2>"$work/stderr" || die "$1 kube down: $(cat "$work/stderr")"
   wait_until 120 idle_gone "$1" || die "$1: the 10 pods did not stop"
 }
-# The command service's own CPU so far, ms (its children's not counted); 0 without one
-service_cpu() {
+# jpod's command service's own CPU so far, ms (its children's not counted); 0 without one, or for podman
+service_cpu() { # tool
   local pid
-  pid=$(pgrep -u "$user" -f io.jpod.cli.CommandServer | head -1)
-  [ -n "$pid" ] && awk '{ sub(/^.*\) /, ""); print ($12 + $13) * 10 }' "/proc/$pid/stat" 2>/dev/null || echo 0
+  [ "$1" = jpod ] && pid=$(pgrep -u "$user" -f io.jpod.cli.CommandServer | head -1)
+  [ -n "${pid:-}" ] && awk '{ sub(/^.*\) /, ""); print ($12 + $13) * 10 }' "/proc/$pid/stat" 2>/dev/null || echo 0
 }
 # The programs of the user that ran in the accounting file: "name count cpu-ms" (sleep, the idle containers' own, left out)
 programs() {
@@ -104,14 +104,14 @@ for i in $(seq 0 "$runs"); do
       into_cgroup
       : > "$acct"
       before=$(cat "$cg/cpuacct.usage")
-      service_before=$(service_cpu)
+      service_before=$(service_cpu "$tool")
       accton "$acct" >/dev/null
       t0=$(now_ms)
       play "$tool"
       t1=$(now_ms)
       accton off >/dev/null
       after=$(cat "$cg/cpuacct.usage")
-      service_after=$(service_cpu)
+      service_after=$(service_cpu "$tool")
       [ "$i" = 0 ] && exit 0
       echo "$(( (after - before) / 1000000 )) $(( t1 - t0 )) $(( service_after - service_before ))" >> "$work/$tool.runs"
       programs > "$work/$tool.programs.$i"
