@@ -41,7 +41,7 @@ class ArchitectureTest {
             Map.entry("storage", Set.of("runtime", "host")),
             Map.entry("state", Set.of("pod")),
             Map.entry("oci", Set.of("pod")),
-            Map.entry("runtime", Set.of()),
+            Map.entry("runtime", Set.of("host")),
             Map.entry("host", Set.of()),
             Map.entry("pod", Set.of()),
             Map.entry("events", Set.of()),

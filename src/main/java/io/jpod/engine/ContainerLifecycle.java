@@ -207,7 +207,7 @@ final class ContainerLifecycle {
         try {
             pid = new Conmon(host.conmon(), runtime(c)).create(c.id(), c.name(), conmonFiles, Map.of());
             timer.mark("created");
-            runtime(c).start(c.name(), c.id());
+            runtime(c).start(c.name(), c.id(), pid);
             timer.mark("started");
         } catch (JpodException e) {
             runtime(c).delete(c.name(), c.id(), true);

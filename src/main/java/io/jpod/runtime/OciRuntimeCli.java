@@ -43,8 +43,19 @@ public final class OciRuntimeCli {
         return argv;
     }
 
-    public void start(String name, String id) {
-        Exec.check(name, base("start", id));
+    /**
+     * Starts created container {@code id}, whose init is {@code initPid}. For runc, jpod reads the container's exec FIFO
+     * itself, as {@code runc start} would ({@link ExecFifo}); with another runtime, or without the FIFO, the runtime's
+     * own start runs.
+     */
+    public void start(String name, String id, long initPid) {
+        if (binary.getFileName().toString().equals("runc") && ExecFifo.start(name, root.resolve(id).resolve(ExecFifo.NAME), initPid, 120)) {
+            return;
+        }
+        Exec.Result r = Exec.run(base("start", id));
+        if (!r.ok()) {
+            throw new RuntimeFailureException(name, "cannot start container " + name + ": " + Conmon.clean(r.err().isBlank() ? r.out() : r.err()));
+        }
     }
 
     /**
