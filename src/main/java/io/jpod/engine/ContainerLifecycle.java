@@ -179,8 +179,31 @@ final class ContainerLifecycle {
         return new ContainerTuning(host.paths().dataDir().resolve("seccomp"), host.hardLimits().get(), host.rootless());
     }
 
-    /** Creates and starts {@code c} (already under its lock); returns the updated row. */
+    /** Creates and starts {@code c} (already under its lock; an infra container with its network); returns the updated row. */
     ContainerRow startLocked(ContainerRow c, PodRow pod, Long infraPid) {
+        if (!c.infra()) {
+            return startLocked(c, pod, infraPid, NetworkGate.OPEN);
+        }
+        boolean wasRunning = running(c);
+        ContainerRow started = startLocked(c, pod, null, NetworkGate.OPEN);
+        if (!wasRunning) {
+            attachNetwork(started, pod);
+        }
+        return started;
+    }
+
+    /** Whether {@code c} runs now, as its row and its process say. */
+    boolean running(ContainerRow c) {
+        ContainerRow current = state.container(c.id()).orElse(c);
+        return current.status().state() == ContainerState.RUNNING && Processes.running(current.status().pid());
+    }
+
+    /**
+     * Creates and starts {@code c} (already under its lock), its process started only once {@code network} is open (an
+     * app container made while its infra's network is attached; the infra container's own network is not attached
+     * here: {@link #attachNetwork}); returns the updated row. On failure, the gate's too, nothing of it is left.
+     */
+    ContainerRow startLocked(ContainerRow c, PodRow pod, Long infraPid, NetworkGate network) {
         ContainerRow current = state.container(c.id()).orElse(c);
         if (current.status().state() == ContainerState.RUNNING && Processes.running(current.status().pid())) {
             return current;
@@ -207,9 +230,13 @@ final class ContainerLifecycle {
         try {
             pid = new Conmon(host.conmon(), runtime(c)).create(c.id(), c.name(), conmonFiles, Map.of());
             timer.mark("created");
+            if (network != NetworkGate.OPEN) {
+                network.await();
+                timer.mark("network waited");
+            }
             runtime(c).start(c.name(), c.id(), pid);
             timer.mark("started");
-        } catch (JpodException e) {
+        } catch (RuntimeException e) {
             runtime(c).delete(c.name(), c.id(), true);
             unmountRootfs(c, files);
             throw e;
@@ -219,20 +246,22 @@ final class ContainerLifecycle {
         state.updateContainer(started);
         eventLog.container(started, "start");
         timer.mark("recorded");
-        if (c.infra()) {
-            attachNetwork(started, pod);
-            timer.mark("network attached");
-        }
         events.debug("container " + c.name() + ": " + timer);
         return started;
     }
 
-    /** Connects the pod's network namespace (held by its infra container, just started); on failure the infra is stopped. */
-    private void attachNetwork(ContainerRow infra, PodRow pod) {
+    /**
+     * Connects the pod's network namespace (held by its infra container, just started, under its lock); on failure the
+     * infra is stopped.
+     */
+    void attachNetwork(ContainerRow infra, PodRow pod) {
+        PhaseTimer timer = PhaseTimer.start(opened);
         ContainerPaths files = paths(infra.id());
         try {
             network.attach(new PodNetwork.Attachment(pod.id(), pod.spec(), infra.status().pid(), infra.id(), files.run(), files.netSocket()))
                     .ifPresent(ip -> writePodHosts(pod, ip));
+            timer.mark("network attached");
+            events.debug("container " + infra.name() + ": " + timer);
         } catch (JpodException e) {
             markStopping(files, true);
             runtime(infra).kill(infra.name(), infra.id(), "KILL", false);

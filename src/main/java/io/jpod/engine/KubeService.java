@@ -264,8 +264,28 @@ public final class KubeService {
             }
         }
         long t2 = System.nanoTime();
-        // The pods of the files are created and started together, each reporting its own outcome.
-        List<PodOutcome> out = Parallel.map(plan.pods(), played -> {
+        // The pods of the files are created and started together, each reporting its own outcome; their networks are made meanwhile.
+        List<PodOutcome> out;
+        try (PodNetwork.Hold ahead = networksAhead(plan.pods(), options)) {
+            out = play(plan.pods(), options);
+        }
+        List<WorkloadOutcome> played = Parallel.map(plan.workloads(), w -> {
+            try (UpdateHolds.Hold held = options.replace() ? holdWorkload(w.kind(), w.name()) : UpdateHolds.NONE) {
+                return new WorkloadOutcome(w.kind().kubeName(), w.name(),
+                        workloads.apply(w.withTemplate(options.applyTo(w.template(), node.hostIp())), options.replace(), options.start(), options.registry()),
+                        null);
+            } catch (JpodException e) {
+                return new WorkloadOutcome(w.kind().kubeName(), w.name(), null, e);
+            }
+        });
+        events.debug("kube play: planned " + (t1 - t0) / 1_000_000 + " ms, objects stored " + (t2 - t1) / 1_000_000 + " ms, "
+                + plan.pods().size() + " pod(s) and " + plan.workloads().size() + " workload(s) played " + (System.nanoTime() - t2) / 1_000_000 + " ms");
+        return new PlayReport(made, out, played);
+    }
+
+    /** Creates (and starts, as {@code options} say) the pods {@code specs} together, each reporting its own outcome. */
+    private List<PodOutcome> play(List<PodSpec> specs, PlayOptions options) {
+        return Parallel.map(specs, played -> {
             PodSpec spec = played;
             try {
                 spec = options.applyTo(played, node.hostIp());
@@ -280,18 +300,29 @@ public final class KubeService {
                 return new PodOutcome(spec.name(), null, e);
             }
         });
-        List<WorkloadOutcome> played = Parallel.map(plan.workloads(), w -> {
-            try (UpdateHolds.Hold held = options.replace() ? holdWorkload(w.kind(), w.name()) : UpdateHolds.NONE) {
-                return new WorkloadOutcome(w.kind().kubeName(), w.name(),
-                        workloads.apply(w.withTemplate(options.applyTo(w.template(), node.hostIp())), options.replace(), options.start(), options.registry()),
-                        null);
+    }
+
+    /**
+     * The user's networks the pods {@code specs} join when started, made while they are created ({@link PodNetwork#ahead});
+     * closing the hold waits for them, and ends one no pod joined.
+     */
+    private PodNetwork.Hold networksAhead(List<PodSpec> specs, PlayOptions options) {
+        if (pods == null || !options.start()) {
+            return PodNetwork.Hold.NONE;
+        }
+        Map<String, PodSpec> byNetwork = new LinkedHashMap<>();
+        for (PodSpec spec : specs) {
+            try {
+                PodSpec applied = options.applyTo(spec, node.hostIp());
+                if (applied.network() == NetworkMode.BRIDGE) {
+                    byNetwork.putIfAbsent(String.valueOf(applied.networkName()), applied);
+                }
             } catch (JpodException e) {
-                return new WorkloadOutcome(w.kind().kubeName(), w.name(), null, e);
+                // that pod's own play reports it
             }
-        });
-        events.debug("kube play: planned " + (t1 - t0) / 1_000_000 + " ms, objects stored " + (t2 - t1) / 1_000_000 + " ms, "
-                + plan.pods().size() + " pod(s) and " + plan.workloads().size() + " workload(s) played " + (System.nanoTime() - t2) / 1_000_000 + " ms");
-        return new PlayReport(made, out, played);
+        }
+        List<PodNetwork.Hold> holds = byNetwork.values().stream().map(pods::networkAhead).toList();
+        return () -> holds.forEach(PodNetwork.Hold::close);
     }
 
     /**

@@ -151,6 +151,11 @@ final class Kubelet implements Supervisor.Work {
 
     /** Starts what the kubelet's order says may start now, until nothing more may (an init container runs). */
     void startNext(PodRow pod, long infraPid) {
+        startNext(pod, infraPid, NetworkGate.OPEN);
+    }
+
+    /** As {@link #startNext(PodRow, long)}, each container's process started once {@code network} is open. */
+    void startNext(PodRow pod, long infraPid, NetworkGate network) {
         while (true) {
             List<String> next = StartOrder.next(slots(pod, ordered(pod)));
             List<ContainerRow> started = Parallel.map(next, id -> {
@@ -160,7 +165,7 @@ final class Kubelet implements Supervisor.Work {
                     if (row.isEmpty() || row.get().status().state() != ContainerState.CREATED) {
                         return null;
                     }
-                    return afterStart(pod, life.startLocked(row.get(), pod, infraPid), infraPid);
+                    return afterStart(pod, life.startLocked(row.get(), pod, infraPid, network), infraPid);
                 }
             });
             if (started.stream().allMatch(c -> c == null)) {

@@ -37,6 +37,50 @@ final class Parallel {
             t.start();
             threads.add(t);
         }
+        joinAll(threads);
+        List<R> out = new ArrayList<>(items.size());
+        for (Object r : results) {
+            if (r instanceof Failure f) {
+                throw f.error();
+            }
+            @SuppressWarnings("unchecked")
+            R value = (R) r;
+            out.add(value);
+        }
+        return out;
+    }
+
+    /**
+     * {@code first} on the calling thread while {@code second} runs on a thread of its own (a pod's network attached while
+     * its app containers are made); returns once both are done, rethrowing {@code first}'s failure, else {@code second}'s.
+     */
+    static void alongside(Runnable first, Runnable second) {
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread t = new Thread(() -> {
+            try {
+                second.run();
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        }, "jpod-alongside");
+        t.start();
+        RuntimeException mine = null;
+        try {
+            first.run();
+        } catch (RuntimeException e) {
+            mine = e;
+        }
+        joinAll(List.of(t));
+        if (mine != null) {
+            throw mine;
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    /** Waits for every thread to end; an interrupt meanwhile is kept for the caller. */
+    private static void joinAll(List<Thread> threads) {
         boolean interrupted = false;
         for (Thread t : threads) {
             while (true) {
@@ -51,16 +95,6 @@ final class Parallel {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        List<R> out = new ArrayList<>(items.size());
-        for (Object r : results) {
-            if (r instanceof Failure f) {
-                throw f.error();
-            }
-            @SuppressWarnings("unchecked")
-            R value = (R) r;
-            out.add(value);
-        }
-        return out;
     }
 
     private record Failure(RuntimeException error) {

@@ -213,12 +213,38 @@ public final class PodService {
         return info(pod);
     }
 
-    /** Starts the infra container, then what the kubelet's order says: the first init container, else the app containers together. */
+    /**
+     * Starts the infra container, then what the kubelet's order says: the first init container, else the app containers
+     * together. An infra container just started has its network attached while those containers are made (mounted,
+     * planned, created by the runtime); their processes start once it is attached, and are removed if it fails.
+     */
     private void startPod(PodRow pod) {
         kubelet.warnIfWithoutLauncher();
-        long infraPid = startInfra(pod);
-        kubelet.resetForStart(pod);
-        kubelet.startNext(pod, infraPid);
+        ContainerRow infra = state.container(pod.infraId()).orElseThrow(
+                () -> new RuntimeFailureException(pod.name(), "pod " + pod.name() + " has lost its infra container"));
+        try (Locks.Held l = life.lock(infra.id())) {
+            boolean wasRunning = life.running(infra);
+            ContainerRow started = life.startLocked(infra, pod, null, NetworkGate.OPEN);
+            long infraPid = started.status().pid();
+            if (wasRunning) {
+                kubelet.resetForStart(pod);
+                kubelet.startNext(pod, infraPid, NetworkGate.OPEN);
+            } else {
+                NetworkGate gate = new NetworkGate();
+                Parallel.alongside(() -> {
+                    try {
+                        life.attachNetwork(started, pod);
+                        gate.open();
+                    } catch (RuntimeException e) {
+                        gate.fail(e);
+                        throw e;
+                    }
+                }, () -> {
+                    kubelet.resetForStart(pod);
+                    kubelet.startNext(pod, infraPid, gate);
+                });
+            }
+        }
         eventLog.pod(pod, "start");
     }
 
@@ -741,6 +767,11 @@ public final class PodService {
     /** NotFoundException, in podman's words, when there is no network named {@code name}. */
     void requireNetwork(String name) {
         life.network().store().get(name);
+    }
+
+    /** The network {@code spec} joins, made meanwhile and kept up until the hold is closed ({@link PodNetwork#ahead}). */
+    PodNetwork.Hold networkAhead(PodSpec spec) {
+        return life.network().ahead(spec);
     }
 
     /** The Services played changed: the shared network serves them as they are now. */

@@ -122,6 +122,45 @@ public final class PodNetwork {
         return store.find(pod.networkName()).map(d -> shared(d).hold()).orElse(Hold.NONE);
     }
 
+    /**
+     * Makes the network of {@code pod} on a thread of its own while the caller goes on (the pods of a play are created
+     * meanwhile, and the first to join finds it made), and keeps it up until the returned hold is closed, which waits
+     * for that thread first. A network that cannot be made is left to the first pod's attach, which tries again and
+     * says why. None for a pod off the user's networks.
+     */
+    public Hold ahead(PodSpec pod) {
+        if (pod.network() != NetworkMode.BRIDGE) {
+            return Hold.NONE;
+        }
+        Optional<SharedNetwork> network = store.find(pod.networkName()).map(this::shared);
+        if (network.isEmpty()) {
+            return Hold.NONE;
+        }
+        Hold held = network.get().hold();
+        Thread making = new Thread(() -> {
+            try {
+                network.get().prepare();
+            } catch (RuntimeException e) {
+                // the first pod to join makes it again, and fails with the reason if it cannot
+            }
+        }, "jpod-network-" + pod.networkName());
+        making.start();
+        return () -> {
+            boolean interrupted = false;
+            while (making.isAlive()) {
+                try {
+                    making.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            held.close();
+        };
+    }
+
     /** The gateway of {@code pod}'s network (its DNS server); empty when it is on none of the user's networks. */
     public String gateway(PodSpec pod) {
         return pod.network() != NetworkMode.BRIDGE ? "" : store.find(pod.networkName()).map(NetworkDefinition::gateway).orElse("");

@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -184,8 +186,25 @@ public final class SharedNetwork {
         }
     }
 
-    /** Puts the pod on the network (making the network first when needed); returns its address. On failure nothing of it is left. */
+    /**
+     * Puts the pod on the network (making the network first when needed); returns its address. On failure nothing of it is
+     * left. Under the network's lock: its lease, its veth (eth0 moved into the pod), its ports, DNS; then, in the pod's own
+     * namespace, which no other pod touches, eth0's address, link and route.
+     */
     String attach(Member m) {
+        String ip = join(m);
+        try {
+            ip(Path.of("/proc", Long.toString(m.infraPid()), "ns", "net"), null,
+                    List.of("addr add " + ip + "/" + subnet.prefix() + " dev eth0", "link set eth0 up", "route add default via " + def.gateway()));
+        } catch (RuntimeException e) {
+            detach(m.runDir());
+            throw e;
+        }
+        return ip;
+    }
+
+    /** The part of {@link #attach} made under the network's lock; returns the pod's address. */
+    private String join(Member m) {
         return locked("put the pod", () -> {
             List<Lease> leases = live(leases());
             try {
@@ -202,12 +221,14 @@ public final class SharedNetwork {
             try {
                 Files.writeString(m.runDir().resolve(NAME_FILE), name);
                 Files.writeString(m.runDir().resolve(ADDRESS_FILE), lease.ip());
-                ip(null, "-force", List.of("link del " + veth(lease)));
-                ip(null, null, List.of("link add " + veth(lease) + " type veth peer name eth0 netns " + m.infraPid(),
-                        "link set " + veth(lease) + " master " + def.bridge() + " up"));
-                ip(Path.of("/proc", Long.toString(m.infraPid()), "ns", "net"), null,
-                        List.of("addr add " + lease.ip() + "/" + subnet.prefix() + " dev eth0", "link set eth0 up",
-                                "route add default via " + def.gateway()));
+                List<String> veth = List.of("link add " + veth(lease) + " type veth peer name eth0 netns " + m.infraPid(),
+                        "link set " + veth(lease) + " addrgenmode none master " + def.bridge() + " up"); // no IPv6 on a bridge port
+                try {
+                    ip(null, null, veth);
+                } catch (HostException e) { // a veth of that name left by a pod whose namespace outlived it: removed, then made again
+                    ip(null, "-force", List.of("link del " + veth(lease)));
+                    ip(null, null, veth);
+                }
                 lease = lease.withPorts(publish(lease.ip(), m.ports(), leases));
                 write(lease);
                 leases.add(lease);
@@ -221,6 +242,25 @@ public final class SharedNetwork {
                 }
                 throw e;
             }
+        });
+    }
+
+    /**
+     * Makes what is missing of the network (its namespace, backend and DNS) before a pod joins: the first pod to join
+     * then finds it made. A network that cannot be made is left as it was, for that pod's attach to try again and say why.
+     */
+    void prepare() {
+        locked("make the network", () -> {
+            List<Lease> leases = live(leases());
+            try {
+                up(leases);
+            } catch (RuntimeException e) {
+                if (leases.isEmpty() && !held()) {
+                    down();
+                }
+                throw e;
+            }
+            return null;
         });
     }
 
@@ -392,10 +432,28 @@ public final class SharedNetwork {
     }
 
     /** The address reserved for pod {@code podId} when it is free, else a free one (a pod created before reservations). */
-    private String addressOf(String podId, List<Lease> leases) throws IOException {
-        String mine = reserved().get(podId);
-        boolean leased = mine != null && leases.stream().anyMatch(l -> l.ip().equals(mine));
-        return mine != null && !leased ? mine : free(leases, reserved().values());
+    private String addressOf(String podId, List<Lease> leases) {
+        return reserving("lease an address", () -> {
+            String mine = reserved().get(podId);
+            boolean leased = mine != null && leases.stream().anyMatch(l -> l.ip().equals(mine));
+            return mine != null && !leased ? mine : free(leases, reserved().values());
+        });
+    }
+
+    /**
+     * Makes {@code change} under the lock of the reservations, a lock of its own so that pods are created (their
+     * addresses reserved) while the network is being made; taken after the network's lock where both are held.
+     */
+    private <T> T reserving(String what, Change<T> change) {
+        try {
+            Files.createDirectories(reservations());
+            Files.createDirectories(leaseDir());
+            try (FileLocks.Held lock = FileLocks.lock(dir.resolve("reserved.lock"))) {
+                return change.make();
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot " + what + " on network " + name + ": " + e.getMessage(), null, e);
+        }
     }
 
     /**
@@ -403,8 +461,7 @@ public final class SharedNetwork {
      * {@code live} (made more than a minute ago: pods of the same play are created at once).
      */
     String reserve(String podId, Set<String> live) {
-        return locked("reserve an address", () -> {
-            Files.createDirectories(reservations());
+        return reserving("reserve an address", () -> {
             Map<String, String> all = reserved();
             long recent = System.currentTimeMillis() - 60_000; // a pod being created is not in the store yet
             for (Map.Entry<String, String> e : all.entrySet()) {
@@ -424,7 +481,7 @@ public final class SharedNetwork {
 
     /** Gives back the address reserved for pod {@code podId}. */
     void release(String podId) {
-        locked("give back the address of a pod", () -> {
+        reserving("give back the address of a pod", () -> {
             String ip = reserved().get(podId);
             if (ip != null) {
                 Files.deleteIfExists(reservations().resolve(ip));
@@ -594,6 +651,33 @@ public final class SharedNetwork {
                 makeNamespace(t);
             }
         }
+        AardvarkDns dns = dns();
+        List<Lease> known = List.copyOf(leases);
+        // aardvark-dns starts while the backend does: neither needs the other to start
+        CompletableFuture<Void> dnsStarted = dns.running() ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(() -> {
+            dns.configure(name, Lease.dnsConfig(def.gateway(), known, List.of()));
+            dns.start(inNetwork());
+        }, r -> new Thread(r, "jpod-aardvark-dns").start());
+        RuntimeException failed = null;
+        try {
+            startBackend(leases);
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        try {
+            dnsStarted.join();
+        } catch (CompletionException e) {
+            if (failed == null) {
+                failed = e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /** Starts the network's backend (slirp4netns or pasta) unless it runs; none for an internal network, or as root. */
+    private void startBackend(List<Lease> leases) {
         if (onHost) {
             // as root the host carries the network: no backend
         } else if (!def.internal() && backend() == NetworkBackend.SLIRP4NETNS && !Slirp4netns.running(dir)) {
@@ -608,11 +692,6 @@ public final class SharedNetwork {
             if (leases.stream().anyMatch(l -> !l.ports().isEmpty())) {
                 startForwarder(leases);
             }
-        }
-        AardvarkDns dns = dns();
-        if (!dns.running()) {
-            dns.configure(name, Lease.dnsConfig(def.gateway(), leases, List.of()));
-            dns.start(inNetwork());
         }
     }
 
@@ -671,14 +750,34 @@ public final class SharedNetwork {
         } catch (IOException e) {
             throw new HostException("cannot create " + netns() + ": " + e.getMessage(), null, e);
         }
-        check(List.of(t.unshare().toString(), "--net=" + netns(), "true"), "create the network's namespace");
-        ip(null, null, List.of("link set lo up", "link add " + def.bridge() + " type bridge",
-                "addr add " + def.gateway() + "/" + subnet.prefix() + " dev " + def.bridge(), "link set " + def.bridge() + " up"));
-        check(List.of(t.nsenter().toString(), "--net=" + netns(), "/bin/sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"),
-                "enable forwarding in the network's namespace");
-        nftFile(NetworkRules.namespaced(subnet, otherSubnets.get(), Slirp4netns.TAP, Slirp4netns.FORWARDER_TAP));
-        // the answers through the forwarder's tap, marked by the table: its route is added when the forwarder starts
-        ip(null, null, List.of("rule add fwmark " + NetworkRules.FORWARDED + " lookup " + NetworkRules.FORWARDED));
+        Path batch = dir.resolve("namespace.batch");
+        Path rules = writeRules(NetworkRules.namespaced(subnet, otherSubnets.get(), Slirp4netns.TAP, Slirp4netns.FORWARDER_TAP));
+        try {
+            Files.writeString(batch, String.join("\n", List.of("link set lo up", "link add " + def.bridge() + " type bridge",
+                    "addr add " + def.gateway() + "/" + subnet.prefix() + " dev " + def.bridge(), "link set " + def.bridge() + " up",
+                    // the answers through the forwarder's tap, marked by the table: its route is added when the forwarder starts
+                    "rule add fwmark " + NetworkRules.FORWARDED + " lookup " + NetworkRules.FORWARDED)) + "\n");
+        } catch (IOException e) {
+            throw new HostException("cannot write " + batch + ": " + e.getMessage(), null, e);
+        }
+        // one process chain in the new namespace: forwarding on, the bridge at the gateway and the rule, the nftables table
+        check(List.of(t.unshare().toString(), "--net=" + netns(), "/bin/sh", "-c",
+                "echo 1 > /proc/sys/net/ipv4/ip_forward && \"$0\" -batch \"$1\" && exec \"$2\" -f \"$3\"",
+                t.ip().toString(), batch.toString(), t.nft().toString(), rules.toString()), "make the network's namespace");
+        withoutServices();
+    }
+
+    /**
+     * The table just made has an empty chain of Services: what {@link ServiceRouting#rules} makes of none, recorded as
+     * loaded, so that a network without Services loads nothing more when its first pod joins.
+     */
+    private void withoutServices() {
+        Path file = dir.resolve("services.nft");
+        try {
+            Files.writeString(file, ServiceRouting.rules(table(), List.of(), Map.of(), List.of()));
+        } catch (IOException e) {
+            throw new HostException("cannot write " + file + ": " + e.getMessage(), null, e);
+        }
     }
 
     /**
@@ -702,6 +801,7 @@ public final class SharedNetwork {
             throw new HostException("cannot enable forwarding for network " + name + ": " + e.getMessage(), null, e);
         }
         nftFile(NetworkRules.onHost(name, def.bridge(), subnet, otherSubnets.get()));
+        withoutServices();
         try {
             Files.writeString(dir.resolve("backend"), HOST_BACKEND); // the network is made
         } catch (IOException e) {
@@ -731,7 +831,8 @@ public final class SharedNetwork {
         }
         try {
             Files.deleteIfExists(netns());
-            for (String f : List.of("dns/" + name, "rules.nft", "services.nft", "slirp4netns.log", "slirp4netns.err", "pasta.log", "backend")) {
+            for (String f : List.of("dns/" + name, "rules.nft", "services.nft", "slirp4netns.log", "slirp4netns.err", "pasta.log", "backend",
+                    "namespace.batch")) {
                 Files.deleteIfExists(dir.resolve(f));
             }
         } catch (IOException e) {
@@ -874,13 +975,18 @@ public final class SharedNetwork {
     }
 
     private void nftFile(String rules) {
+        check(inNetwork(tools.get().nft().toString(), "-f", writeRules(rules).toString()), "load the network's nftables rules");
+    }
+
+    /** Writes the network's nftables table {@code rules} into its file, which is returned. */
+    private Path writeRules(String rules) {
         Path file = dir.resolve("rules.nft");
         try {
             Files.writeString(file, rules);
         } catch (IOException e) {
             throw new HostException("cannot write " + file + ": " + e.getMessage(), null, e);
         }
-        check(inNetwork(tools.get().nft().toString(), "-f", file.toString()), "load the network's nftables rules");
+        return file;
     }
 
     private void check(List<String> argv, String what) {
