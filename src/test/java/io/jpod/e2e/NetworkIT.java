@@ -203,6 +203,24 @@ class NetworkIT extends PlayingIT {
             assertEquals(0, h.podPs().size(), "no pod is left");
             assertEquals(List.of(), h.leftovers("slirp4netns"));
         }
+        // two pods of one file on one port both find it free; the second to join the network is refused after its app
+        // containers were made (while its network was being attached), and nothing of it is left
+        String port = """
+                    - containerPort: 80
+                      hostPort: 18086
+                """;
+        Path twins = h.writeYaml("net-twins.yaml", Harness.withPortOffset(webPod("twin-a", "app: twin", port) + "---\n"
+                + webPod("twin-b", "app: twin", port)));
+        try {
+            Result r = h.jpodError("kube", "play", twins.toString());
+            assertTrue(r.err().contains(Integer.toString(Harness.port(18086))), () -> "the error names the port\n" + r.describe());
+            assertEquals(1, h.podPs().size(), "the pod that joined first is left");
+            assertEquals(3, h.leftovers("conmon").size(), "only its infra and app containers are left");
+            assertEquals(2, h.jpodMounts().stream().filter(m -> m.contains(" overlay ")).count(), () -> "only its apps' roots stay mounted: "
+                    + h.jpodMounts());
+        } finally {
+            h.jpod("kube", "down", twins.toString());
+        }
     }
 
     @Test

@@ -49,4 +49,31 @@ class ParallelTest {
         assertEquals("item 2", e.getMessage());
         assertTrue(done.get() == 2, "the other items finished first");
     }
+
+    @Test
+    void alongsideRunsBothAtOnceAndRethrowsTheFirstsFailureFirst() {
+        CountDownLatch both = new CountDownLatch(2);
+        Runnable meet = () -> {
+            both.countDown();
+            try {
+                assertTrue(both.await(10, TimeUnit.SECONDS), "the two run together");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        Parallel.alongside(meet, meet);
+        AtomicInteger secondDone = new AtomicInteger();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Parallel.alongside(() -> {
+            throw new IllegalStateException("first");
+        }, () -> {
+            secondDone.incrementAndGet();
+            throw new IllegalArgumentException("second");
+        }));
+        assertEquals("first", e.getMessage());
+        assertEquals(1, secondDone.get(), "the second ran to its end first");
+        assertEquals("second", assertThrows(IllegalArgumentException.class, () -> Parallel.alongside(() -> {
+        }, () -> {
+            throw new IllegalArgumentException("second");
+        })).getMessage());
+    }
 }
