@@ -29,6 +29,8 @@ public final class PodNetwork {
     private final Supplier<List<NetService>> services;
     private final NetworkBackend backend;
     private final boolean onHost;
+    /** Per network, the pods of this engine joining it: those that come while one joins join together after it. */
+    private final java.util.Map<String, Batches<SharedNetwork.Member, String>> joining = new java.util.concurrent.ConcurrentHashMap<>();
     private final io.jpod.host.Lazy<Optional<Pasta>> pasta = io.jpod.host.Lazy.of(() -> Pasta.find(System.getenv("PATH")));
 
     private PodNetwork(NetworkBackend backend, Supplier<Optional<Path>> slirpBinary, Path runDir, Path dataDir, Supplier<List<NetService>> services,
@@ -282,7 +284,8 @@ public final class PodNetwork {
     public Optional<String> attach(Attachment a) {
         NetworkMode mode = a.pod().network();
         if (mode == NetworkMode.BRIDGE) {
-            return Optional.of(shared(a.pod().networkName()).attach(SharedNetwork.Member.of(a)));
+            SharedNetwork network = shared(a.pod().networkName());
+            return Optional.of(network.attach(SharedNetwork.Member.of(a), joining.computeIfAbsent(network.definition().name(), k -> new Batches<>())));
         }
         if (mode == NetworkMode.PASTA) {
             pasta.get().orElseThrow(() -> new HostException("pasta is not installed: the pod cannot reach the network",

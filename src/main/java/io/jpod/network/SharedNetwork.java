@@ -188,11 +188,12 @@ public final class SharedNetwork {
 
     /**
      * Puts the pod on the network (making the network first when needed); returns its address. On failure nothing of it is
-     * left. Under the network's lock: its lease, its veth (eth0 moved into the pod), its ports, DNS; then, in the pod's own
-     * namespace, which no other pod touches, eth0's address, link and route.
+     * left. Under the network's lock, with the pods of this process that came meanwhile ({@code joining}: see
+     * {@link #join}): its lease, its veth (eth0 moved into the pod), its ports, DNS; then, in the pod's own namespace, which
+     * no other pod touches, eth0's address, link and route.
      */
-    String attach(Member m) {
-        String ip = join(m);
+    String attach(Member m, Batches<Member, String> joining) {
+        String ip = joining.submit(m, this::join);
         try {
             ip(Path.of("/proc", Long.toString(m.infraPid()), "ns", "net"), null,
                     List.of("addr add " + ip + "/" + subnet.prefix() + " dev eth0", "link set eth0 up", "route add default via " + def.gateway()));
@@ -203,8 +204,12 @@ public final class SharedNetwork {
         return ip;
     }
 
-    /** The part of {@link #attach} made under the network's lock; returns the pod's address. */
-    private String join(Member m) {
+    /**
+     * The part of {@link #attach} made under the network's lock, for the pods {@code ms} at once: their leases, their veths
+     * by one {@code ip} process (each alone when that fails, so that one pod's failure is its own), their ports, and one
+     * reload of the DNS. Each pod's address, or why it could not join; nothing is left of a pod that could not.
+     */
+    private List<Batches.Outcome<String>> join(List<Member> ms) {
         return locked("put the pod", () -> {
             List<Lease> leases = live(leases());
             try {
@@ -215,34 +220,101 @@ public final class SharedNetwork {
                 }
                 throw e;
             }
-            Lease lease = new Lease(addressOf(m.podId(), leases), m.infraId(), m.runDir(), m.names(), List.of(), m.labels(), m.portNames(),
-                    m.ready());
-            write(lease);
-            try {
-                Files.writeString(m.runDir().resolve(NAME_FILE), name);
-                Files.writeString(m.runDir().resolve(ADDRESS_FILE), lease.ip());
-                List<String> veth = List.of("link add " + veth(lease) + " type veth peer name eth0 netns " + m.infraPid(),
-                        "link set " + veth(lease) + " addrgenmode none master " + def.bridge() + " up"); // no IPv6 on a bridge port
+            List<Batches.Outcome<String>> out = new ArrayList<>();
+            List<Lease> placed = new ArrayList<>();
+            for (Member m : ms) {
+                Lease lease = null;
                 try {
-                    ip(null, null, veth);
-                } catch (HostException e) { // a veth of that name left by a pod whose namespace outlived it: removed, then made again
-                    ip(null, "-force", List.of("link del " + veth(lease)));
-                    ip(null, null, veth);
+                    List<Lease> taken = new ArrayList<>(leases);
+                    taken.addAll(placed);
+                    lease = new Lease(addressOf(m.podId(), taken), m.infraId(), m.runDir(), m.names(), List.of(), m.labels(), m.portNames(),
+                            m.ready());
+                    write(lease);
+                    Files.writeString(m.runDir().resolve(NAME_FILE), name);
+                    Files.writeString(m.runDir().resolve(ADDRESS_FILE), lease.ip());
+                    placed.add(lease);
+                    out.add(null);
+                } catch (RuntimeException | IOException e) {
+                    if (lease != null) {
+                        release(lease);
+                    }
+                    out.add(Batches.Outcome.failed(e instanceof RuntimeException r ? r
+                            : new HostException("cannot record the pod's address on network " + name + ": " + e.getMessage(), null, e)));
                 }
-                lease = lease.withPorts(publish(lease.ip(), m.ports(), leases));
-                write(lease);
-                leases.add(lease);
-                refresh(leases);
-                return lease.ip();
-            } catch (RuntimeException | IOException e) {
-                release(lease);
-                leases.remove(lease);
-                if (leases.isEmpty()) {
-                    down();
-                }
-                throw e;
             }
+            List<Lease> joined = new ArrayList<>();
+            List<String> together = new ArrayList<>();
+            placed.forEach(l -> together.addAll(vethOf(l, ms)));
+            boolean made = tryIp(together);
+            for (int i = 0, p = 0; i < ms.size(); i++) {
+                if (out.get(i) != null) {
+                    continue;
+                }
+                Member m = ms.get(i);
+                Lease lease = placed.get(p++);
+                try {
+                    if (!made) {
+                        makeVeth(lease, vethOf(lease, ms));
+                    }
+                    List<Lease> others = new ArrayList<>(leases);
+                    others.addAll(joined);
+                    lease = lease.withPorts(publish(lease.ip(), m.ports(), others));
+                    write(lease);
+                    joined.add(lease);
+                    out.set(i, Batches.Outcome.of(lease.ip()));
+                } catch (RuntimeException e) {
+                    release(lease);
+                    out.set(i, Batches.Outcome.failed(e));
+                }
+            }
+            try {
+                if (!joined.isEmpty()) {
+                    leases.addAll(joined);
+                    refresh(leases);
+                }
+            } catch (RuntimeException e) {
+                joined.forEach(this::release);
+                leases.removeAll(joined);
+                for (int i = 0; i < out.size(); i++) {
+                    if (out.get(i).error() == null) {
+                        out.set(i, Batches.Outcome.failed(e));
+                    }
+                }
+            }
+            if (leases.isEmpty()) {
+                down();
+            }
+            return out;
         });
+    }
+
+    /** The {@code ip} commands that make {@code lease}'s veth pair: the host end on the bridge, eth0 moved into its pod. */
+    private List<String> vethOf(Lease lease, List<Member> ms) {
+        long pid = ms.stream().filter(m -> m.runDir().equals(lease.runDir())).findFirst().orElseThrow().infraPid();
+        return List.of("link add " + veth(lease) + " type veth peer name eth0 netns " + pid,
+                "link set " + veth(lease) + " addrgenmode none master " + def.bridge() + " up"); // no IPv6 on a bridge port
+    }
+
+    /** Runs {@code commands} in the network's namespace by one {@code ip} process; whether they all succeeded. */
+    private boolean tryIp(List<String> commands) {
+        if (commands.isEmpty()) {
+            return true;
+        }
+        try {
+            ip(null, null, commands);
+            return true;
+        } catch (HostException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Makes one pod's veth pair ({@code commands}) after a batch failed: a half-made pair, or one of that name left by a pod
+     * whose namespace outlived it, is removed first.
+     */
+    private void makeVeth(Lease lease, List<String> commands) {
+        ip(null, "-force", List.of("link del " + veth(lease)));
+        ip(null, null, commands);
     }
 
     /**
