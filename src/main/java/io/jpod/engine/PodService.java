@@ -220,30 +220,36 @@ public final class PodService {
      */
     private void startPod(PodRow pod) {
         kubelet.warnIfWithoutLauncher();
-        ContainerRow infra = state.container(pod.infraId()).orElseThrow(
-                () -> new RuntimeFailureException(pod.name(), "pod " + pod.name() + " has lost its infra container"));
-        try (Locks.Held l = life.lock(infra.id())) {
-            boolean wasRunning = life.running(infra);
-            ContainerRow started = life.startLocked(infra, pod, null, NetworkGate.OPEN);
-            long infraPid = started.status().pid();
-            if (wasRunning) {
+        ContainerRow infra = infraOf(pod);
+        Locks.Held infraLock = life.lock(infra.id());
+        boolean wasRunning;
+        ContainerRow started;
+        try {
+            wasRunning = life.running(infra);
+            started = life.startLocked(infra, pod, null, NetworkGate.OPEN);
+        } catch (RuntimeException e) {
+            infraLock.close();
+            throw e;
+        }
+        long infraPid = started.status().pid();
+        if (wasRunning) {
+            infraLock.close();
+            kubelet.resetForStart(pod);
+            kubelet.startNext(pod, infraPid, NetworkGate.OPEN);
+        } else {
+            NetworkGate gate = new NetworkGate();
+            Parallel.alongside(() -> {
+                try (infraLock) { // the infra's lock held while its network is attached, not while the apps start
+                    life.attachNetwork(started, pod);
+                    gate.open();
+                } catch (RuntimeException e) {
+                    gate.fail(e);
+                    throw e;
+                }
+            }, () -> {
                 kubelet.resetForStart(pod);
-                kubelet.startNext(pod, infraPid, NetworkGate.OPEN);
-            } else {
-                NetworkGate gate = new NetworkGate();
-                Parallel.alongside(() -> {
-                    try {
-                        life.attachNetwork(started, pod);
-                        gate.open();
-                    } catch (RuntimeException e) {
-                        gate.fail(e);
-                        throw e;
-                    }
-                }, () -> {
-                    kubelet.resetForStart(pod);
-                    kubelet.startNext(pod, infraPid, gate);
-                });
-            }
+                kubelet.startNext(pod, infraPid, gate);
+            });
         }
         eventLog.pod(pod, "start");
     }
@@ -261,9 +267,13 @@ public final class PodService {
         });
     }
 
-    private long startInfra(PodRow pod) {
-        ContainerRow infra = state.container(pod.infraId()).orElseThrow(
+    private ContainerRow infraOf(PodRow pod) {
+        return state.container(pod.infraId()).orElseThrow(
                 () -> new RuntimeFailureException(pod.name(), "pod " + pod.name() + " has lost its infra container"));
+    }
+
+    private long startInfra(PodRow pod) {
+        ContainerRow infra = infraOf(pod);
         try (Locks.Held l = life.lock(infra.id())) {
             return life.startLocked(infra, pod, null).status().pid();
         }
