@@ -1,7 +1,6 @@
 package io.jpod.network;
 
 import io.jpod.error.HostException;
-import io.jpod.host.ProcessSignal;
 import io.jpod.runtime.Exec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,8 +38,7 @@ final class AardvarkDns {
         } catch (IOException e) {
             throw new HostException("cannot write the network's DNS configuration in " + dir + ": " + e.getMessage(), null, e);
         }
-        server().process().filter(h -> !ProcessSignal.send(h.pid(), ProcessSignal.SIGHUP))
-                .ifPresent(h -> Exec.run(List.of("kill", "-HUP", Long.toString(h.pid()))));
+        server().process().ifPresent(h -> Exec.run(List.of("kill", "-HUP", Long.toString(h.pid()))));
     }
 
     boolean running() {
