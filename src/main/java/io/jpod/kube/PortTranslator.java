@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * A container's {@code ports} → jpod's {@link ContainerPort}s, checked as Kubernetes checks them
- * (port ranges, protocol, port names), plus what publishing on one host needs: a host port is
- * published once per pod, on an IPv4 address.
+ * (port ranges, protocol, port names), plus what publishing on one host needs: a host port and protocol is
+ * published once per pod and host address, on IPv4. As Kubernetes, one port on two host addresses is two ports;
+ * one on every address (no hostIP) and one on a single address would take the same connections, so that is refused.
  */
 final class PortTranslator {
     private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
@@ -25,8 +26,8 @@ final class PortTranslator {
             "spec.containers[].ports[].protocol", "spec.containers[].ports[].hostIP");
 
     private final KubeDocument doc;
-    /** Host ports published so far in this pod ("8080/TCP" → the container's ports path). */
-    private final Map<String, String> published = new HashMap<>();
+    /** Host ports published so far in this pod ("8080/TCP" → host address, "" for every one → the container's ports path). */
+    private final Map<String, Map<String, String>> published = new HashMap<>();
 
     PortTranslator(KubeDocument doc) {
         this.doc = doc;
@@ -68,10 +69,15 @@ final class PortTranslator {
                 if (protocol.equals("SCTP")) {
                     throw problem(at + ".protocol", "SCTP ports cannot be published on the host (slirp4netns relays TCP and UDP)");
                 }
-                String before = published.putIfAbsent(hostPort + "/" + protocol, at);
+                Map<String, String> byAddress = published.computeIfAbsent(hostPort + "/" + protocol, k -> new HashMap<>());
+                String address = hostIP == null ? "" : hostIP;
+                String before = byAddress.containsKey(address) ? byAddress.get(address)
+                        : address.isEmpty() ? byAddress.values().stream().findFirst().orElse(null) : byAddress.get("");
                 if (before != null) {
-                    throw problem(at + ".hostPort", "host port " + hostPort + "/" + protocol + " is also published by " + before);
+                    throw problem(at + ".hostPort", "host port " + hostPort + "/" + protocol + (address.isEmpty() ? "" : " on " + address)
+                            + " is also published by " + before);
                 }
+                byAddress.put(address, at);
             }
             out.add(new ContainerPort(name, port, hostPort, protocol, hostIP));
         }

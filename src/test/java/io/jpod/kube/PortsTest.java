@@ -84,6 +84,13 @@ class PortsTest {
                 .endsWith("ports[1].hostPort: host port 8080/TCP is also published by spec.containers[0].ports[0]"));
         assertTrue(refused("- {containerPort: 80, hostPort: 8080, protocol: SCTP}").getMessage().contains("SCTP ports cannot be published"));
         pod("", "- {containerPort: 53, hostPort: 53}\n- {containerPort: 53, hostPort: 53, protocol: UDP}"); // one port, two protocols
+        pod("", "- {containerPort: 80, hostPort: 8080, hostIP: 127.0.0.1}\n- {containerPort: 81, hostPort: 8080, hostIP: 10.1.2.3}"); // two addresses
+        assertTrue(refused("- {containerPort: 80, hostPort: 8080, hostIP: 127.0.0.1}\n- {containerPort: 81, hostPort: 8080, hostIP: 127.0.0.1}")
+                .getMessage().endsWith("ports[1].hostPort: host port 8080/TCP on 127.0.0.1 is also published by spec.containers[0].ports[0]"));
+        assertTrue(refused("- {containerPort: 80, hostPort: 8080, hostIP: 127.0.0.1}\n- {containerPort: 81, hostPort: 8080}").getMessage()
+                .endsWith("ports[1].hostPort: host port 8080/TCP is also published by spec.containers[0].ports[0]"));
+        assertTrue(refused("- {containerPort: 80, hostPort: 8080}\n- {containerPort: 81, hostPort: 8080, hostIP: 127.0.0.1}").getMessage()
+                .endsWith("ports[1].hostPort: host port 8080/TCP on 127.0.0.1 is also published by spec.containers[0].ports[0]"));
     }
 
     @Test
