@@ -47,7 +47,7 @@ as_user() {
 
 tool_cmd() { # tool -> its command line (word-split by the caller: `as_user $(tool_cmd jpod) ps`)
   case "$1" in
-    jpod) echo "env JPOD_SERVICE_IDLE=15 $dist/bin/jpod" ;; # a command service that ends 15 s after the last command, not 60
+    jpod) echo "env JPOD_SERVICE_IDLE=${bench_service_idle:-15} $dist/bin/jpod" ;; # a command service that ends 15 s (or bench_service_idle) after the last command, not 60
     jpod-alone) echo "env JPOD_NO_SERVICE=1 $dist/bin/jpod" ;;
     podman) echo "podman --runtime ${PODMAN_RUNTIME:-runc}" ;;
     *) bench_die "tool_cmd: no tool $1" ;;
@@ -124,3 +124,17 @@ EOP
 bench_count_marked() { grep -l -a -e "[${1:0:1}]${1:1}" /proc/[0-9]*/cmdline 2>/dev/null | wc -l; }
 idle_running() { [ "$(bench_count_marked ": idle-$1;")" -ge 20 ]; } # TAG: all 20 containers of bench_idle_pods run
 idle_gone() { [ "$(bench_count_marked ": idle-$1;")" -eq 0 ]; }     # TAG: none is left
+
+idle_play() { # TOOL [kube play options...]: plays $work/idle-TOOL.yaml and waits until its 20 containers run
+  local tool=$1; shift
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$tool") kube play "$@" "$work/idle-$tool.yaml" >/dev/null 2>"$work/stderr" \
+    || bench_die "$tool kube play: $(cat "$work/stderr")"
+  wait_until 120 idle_running "$tool" || bench_die "$tool: the 10 pods did not all run"
+}
+
+idle_down() { # TOOL: kube down of $work/idle-TOOL.yaml, and waits until none of its containers is left
+  # shellcheck disable=SC2046
+  as_user $(tool_cmd "$1") kube down "$work/idle-$1.yaml" >/dev/null 2>"$work/stderr" || bench_die "$1 kube down: $(cat "$work/stderr")"
+  wait_until 120 idle_gone "$1" || bench_die "$1: the 10 pods did not stop"
+}

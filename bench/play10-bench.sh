@@ -34,12 +34,6 @@ for tool in "${tools[@]}"; do
 done
 chmod -R a+rX "$work"
 
-down() { # tool
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$1") kube down "$work/idle-$1.yaml" >/dev/null 2>"$work/stderr" || die "$1 kube down: $(cat "$work/stderr")"
-  wait_until 120 idle_gone "$1" || die "$1: the 10 pods did not stop"
-}
-
 for tool in "${tools[@]}"; do
   echo "==> $tool: reset, import the busybox image" >&2
   bench_fresh "$tool"
@@ -51,12 +45,9 @@ echo "==> $runs alternate plays of 10 pods ${network[*]:-(default network)}, the
 for i in $(seq 0 "$runs"); do
   for tool in "${tools[@]}"; do
     t0=$(now_ms)
-    # shellcheck disable=SC2046
-    as_user $(tool_cmd "$tool") kube play "${network[@]}" "$work/idle-$tool.yaml" >/dev/null 2>"$work/stderr" \
-      || die "$tool kube play: $(cat "$work/stderr")"
-    wait_until 120 idle_running "$tool" || die "$tool: the 10 pods did not all run"
+    idle_play "$tool" "${network[@]}"
     [ "$i" = 0 ] || echo $(( $(now_ms) - t0 )) >> "$work/$tool.play10"
-    down "$tool"
+    idle_down "$tool"
   done
   [ "$i" = 0 ] || echo "    run $i: $(tail -1 "$work/jpod.play10") / $(tail -1 "$work/podman.play10") ms (jpod/podman)" >&2
 done

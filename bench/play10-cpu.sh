@@ -38,37 +38,11 @@ mkdir -p "$cg"
 acct=$work/pacct
 trap 'accton off >/dev/null 2>&1 || true' EXIT
 
-tool_cmd() {
-  case "$1" in
-    jpod) echo "env JPOD_SERVICE_IDLE=600 $dist/bin/jpod" ;;
-    podman) echo "podman --runtime runc" ;;
-  esac
-}
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-wait_until() { # timeout-seconds command...
-  local deadline=$(( $(date +%s) + $1 )); shift
-  until "$@"; do
-    [ "$(date +%s)" -lt "$deadline" ] || return 1
-    sleep 0.05
-  done
-}
-idle_running() { [ "$(bench_count_marked ": idle-$1;")" -ge 20 ]; }
-idle_gone() { [ "$(bench_count_marked ": idle-$1;")" -eq 0 ]; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "n/a"; else if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+bench_service_idle=600 # the command service lives through the runs: its own CPU is read before and after each play
 # every process of the user into the cgroup (the command service, the namespace's holder), and the caller's shell
 into_cgroup() {
   local p
   for p in $(pgrep -u "$user") "$BASHPID"; do echo "$p" > "$cg/cgroup.procs" 2>/dev/null || true; done
-}
-play() { # tool
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$1") kube play "$work/idle-$1.yaml" >/dev/null 2>"$work/stderr" || die "$1 kube play: $(cat "$work/stderr")"
-  wait_until 120 idle_running "$1" || die "$1: the 10 pods did not all run"
-}
-down() { # tool
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$1") kube down "$work/idle-$1.yaml" >/dev/null 2>"$work/stderr" || die "$1 kube down: $(cat "$work/stderr")"
-  wait_until 120 idle_gone "$1" || die "$1: the 10 pods did not stop"
 }
 # jpod's command service's own CPU so far, ms (its children's not counted); 0 without one, or for podman
 service_cpu() { # tool
@@ -85,17 +59,10 @@ programs() {
 
 for tool in "${tools[@]}"; do
   echo "==> $tool: reset, import the busybox image" >&2
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$tool") system reset -f >/dev/null 2>&1 || true
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$tool") import --change ENV=PATH=/bin:/usr/bin "$work/busybox-rootfs.tar" localhost/busybox:latest >/dev/null 2>"$work/stderr" \
-    || die "$tool import failed: $(cat "$work/stderr")"
+  bench_fresh "$tool"
 done
 as_user "$dist/bin/jpod" kube validate "$work/idle-jpod.yaml" >/dev/null 2>&1 || true # a new build trains its caches
-for _ in $(seq 1 600); do
-  pgrep -u "$user" -f -- -XX:AOTCacheOutput >/dev/null || break
-  sleep 0.2
-done
+bench_trained
 
 echo "==> $runs alternate plays of 10 pods, the first one a warm-up" >&2
 for i in $(seq 0 "$runs"); do
@@ -107,7 +74,7 @@ for i in $(seq 0 "$runs"); do
       service_before=$(service_cpu "$tool")
       accton "$acct" >/dev/null
       t0=$(now_ms)
-      play "$tool"
+      idle_play "$tool"
       t1=$(now_ms)
       accton off >/dev/null
       after=$(cat "$cg/cpuacct.usage")
@@ -116,7 +83,7 @@ for i in $(seq 0 "$runs"); do
       echo "$(( (after - before) / 1000000 )) $(( t1 - t0 )) $(( service_after - service_before ))" >> "$work/$tool.runs"
       programs > "$work/$tool.programs.$i"
     )
-    down "$tool"
+    idle_down "$tool"
   done
   [ "$i" = 0 ] || echo "    run $i: CPU $(tail -1 "$work/jpod.runs" | cut -d' ' -f1) / $(tail -1 "$work/podman.runs" | cut -d' ' -f1) ms (jpod/podman)" >&2
 done
