@@ -193,7 +193,7 @@ row "ps -a json, jpod alone" psjson ms "<= 1.5 (aim 1.0)" jpod-alone
 row "pod ps" podps ms "<= 1.5 (aim 1.0)"
 row "pod ps, jpod alone" podps ms "<= 1.5 (aim 1.0)" jpod-alone
 row "10 pods, play" play10 ms "<= 0.5"
-row "PSS per pod, service up" pss KiB "<= 1.0"
+row "PSS per pod, service up" pss KiB "none: ends when idle"
 row "PSS per idle pod" pss KiB "<= 1.0" jpod-idle
 echo
 echo "(jpod's PSS per pod counts its command service in: $(median < "$work/jpod.service-pss") KiB, the median of its PSS)"
