@@ -7,6 +7,8 @@
 #   tool_cmd TOOL      the command line of jpod, jpod-alone (JPOD_NO_SERVICE=1) or podman (runc, or $PODMAN_RUNTIME)
 #   bench_fresh TOOL   resets TOOL's store and imports the busybox image as localhost/busybox:latest
 #   bench_trained      waits for bin/jpod's AOT cache training, if one runs, to end
+#   bench_reset TOOL   resets TOOL's store (what a benchmark leaves at its end)
+#   bench_idle_ready TOOL...  each TOOL's 10 idle pods written ($work/idle-TOOL.yaml), its store fresh, jpod's caches trained
 #   now_ms, wait_until TIMEOUT CMD..., median, user_pids: measuring (see each)
 
 bench_die() { echo "Error: $*" >&2; exit 1; }
@@ -54,9 +56,13 @@ tool_cmd() { # tool -> its command line (word-split by the caller: `as_user $(to
   esac
 }
 
-bench_fresh() { # tool
+bench_reset() { # tool
   # shellcheck disable=SC2046
   as_user $(tool_cmd "$1") system reset -f >/dev/null 2>&1 || true
+}
+
+bench_fresh() { # tool
+  bench_reset "$1"
   # shellcheck disable=SC2046
   as_user $(tool_cmd "$1") import --change ENV=PATH=/bin:/usr/bin "$work/busybox-rootfs.tar" localhost/busybox:latest >/dev/null \
     2>"$work/stderr" || bench_die "$1 import failed: $(cat "$work/stderr")"
@@ -124,6 +130,20 @@ EOP
 bench_count_marked() { grep -l -a -e "[${1:0:1}]${1:1}" /proc/[0-9]*/cmdline 2>/dev/null | wc -l; }
 idle_running() { [ "$(bench_count_marked ": idle-$1;")" -ge 20 ]; } # TAG: all 20 containers of bench_idle_pods run
 idle_gone() { [ "$(bench_count_marked ": idle-$1;")" -eq 0 ]; }     # TAG: none is left
+
+bench_idle_ready() { # tools...: after bench_setup
+  local tool
+  for tool in "$@"; do
+    bench_idle_pods "$work/idle-$tool.yaml" "$tool"
+  done
+  chmod -R a+rX "$work"
+  for tool in "$@"; do
+    echo "==> $tool: reset, import the busybox image" >&2
+    bench_fresh "$tool"
+  done
+  as_user "$dist/bin/jpod" kube validate "$work/idle-jpod.yaml" >/dev/null 2>&1 || true # a new build trains its caches
+  bench_trained
+}
 
 idle_play() { # TOOL [kube play options...]: plays $work/idle-TOOL.yaml and waits until its 20 containers run
   local tool=$1; shift

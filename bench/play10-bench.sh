@@ -29,17 +29,7 @@ bench_needs_podman
 tools=(jpod podman)
 
 bench_setup
-for tool in "${tools[@]}"; do
-  bench_idle_pods "$work/idle-$tool.yaml" "$tool"
-done
-chmod -R a+rX "$work"
-
-for tool in "${tools[@]}"; do
-  echo "==> $tool: reset, import the busybox image" >&2
-  bench_fresh "$tool"
-done
-as_user "$dist/bin/jpod" kube validate "$work/idle-jpod.yaml" >/dev/null 2>&1 || true # a new build trains its caches
-bench_trained
+bench_idle_ready "${tools[@]}"
 
 echo "==> $runs alternate plays of 10 pods ${network[*]:-(default network)}, the first one a warm-up" >&2
 for i in $(seq 0 "$runs"); do
@@ -52,8 +42,7 @@ for i in $(seq 0 "$runs"); do
   [ "$i" = 0 ] || echo "    run $i: $(tail -1 "$work/jpod.play10") / $(tail -1 "$work/podman.play10") ms (jpod/podman)" >&2
 done
 for tool in "${tools[@]}"; do
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$tool") system reset -f >/dev/null 2>&1 || true
+  bench_reset "$tool"
 done
 j=$(median < "$work/jpod.play10")
 p=$(median < "$work/podman.play10")

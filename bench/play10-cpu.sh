@@ -24,15 +24,11 @@ done
 . "$repo/bench/lib.sh"
 die() { bench_die "$@"; }
 command -v accton >/dev/null && command -v dump-acct >/dev/null || die "process accounting's tools are missing (apt-get install acct)"
-command -v podman >/dev/null || die "podman is not installed: this benchmark compares jpod with it (apt-get install podman)"
+bench_needs_podman
 [ -d /sys/fs/cgroup/cpuacct ] || die "no cgroup v1 cpuacct hierarchy at /sys/fs/cgroup/cpuacct"
 tools=(jpod podman)
 
 bench_setup
-for tool in "${tools[@]}"; do
-  bench_idle_pods "$work/idle-$tool.yaml" "$tool"
-done
-chmod -R a+rX "$work"
 cg=/sys/fs/cgroup/cpuacct/jpod-bench${JPOD_BENCH_ID:-}-play
 mkdir -p "$cg"
 acct=$work/pacct
@@ -57,12 +53,7 @@ programs() {
     END { for (c in n) printf "%s %d %d\n", c, n[c], cpu[c] }' | sort -k3,3nr -k2,2nr
 }
 
-for tool in "${tools[@]}"; do
-  echo "==> $tool: reset, import the busybox image" >&2
-  bench_fresh "$tool"
-done
-as_user "$dist/bin/jpod" kube validate "$work/idle-jpod.yaml" >/dev/null 2>&1 || true # a new build trains its caches
-bench_trained
+bench_idle_ready "${tools[@]}"
 
 echo "==> $runs alternate plays of 10 pods, the first one a warm-up" >&2
 for i in $(seq 0 "$runs"); do
@@ -88,8 +79,7 @@ for i in $(seq 0 "$runs"); do
   [ "$i" = 0 ] || echo "    run $i: CPU $(tail -1 "$work/jpod.runs" | cut -d' ' -f1) / $(tail -1 "$work/podman.runs" | cut -d' ' -f1) ms (jpod/podman)" >&2
 done
 for tool in "${tools[@]}"; do
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$tool") system reset -f >/dev/null 2>&1 || true
+  bench_reset "$tool"
 done
 for p in $(cat "$cg/cgroup.procs"); do echo "$p" > /sys/fs/cgroup/cpuacct/cgroup.procs 2>/dev/null || true; done
 rmdir "$cg" 2>/dev/null || true

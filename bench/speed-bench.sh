@@ -167,8 +167,7 @@ done
 for tool in "${tools[@]}"; do
   # shellcheck disable=SC2046
   as_user $(tool_cmd "$tool") kube down "$work/idle-$tool.yaml" >/dev/null 2>&1 || true
-  # shellcheck disable=SC2046
-  as_user $(tool_cmd "$tool") system reset -f >/dev/null 2>&1 || true
+  bench_reset "$tool"
 done
 
 # ---------------------------------------------------------------- the table
