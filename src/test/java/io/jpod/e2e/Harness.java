@@ -697,6 +697,19 @@ public final class Harness {
         return last[0].out() + last[0].err();
     }
 
+    /** An HTTP server on the host, at {@code address} and a free port, that answers every request with {@code body}; started. */
+    public static com.sun.net.httpserver.HttpServer answering(String address, String body) throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(address, 0), 0);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", ex -> {
+            ex.sendResponseHeaders(200, bytes.length);
+            ex.getResponseBody().write(bytes);
+            ex.close();
+        });
+        server.start();
+        return server;
+    }
+
     public static int count(String haystack, String needle) {
         int n = 0;
         for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {

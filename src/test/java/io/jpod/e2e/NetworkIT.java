@@ -16,7 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -128,14 +127,7 @@ class NetworkIT extends PlayingIT {
                     - containerPort: 80
                       hostPort: %d
                 """.formatted(WEB_PORT)));
-        HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 0);
-        server.createContext("/", ex -> {
-            byte[] body = "from-the-host".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        server.start();
+        HttpServer server = Harness.answering("0.0.0.0", "from-the-host");
         int hostPort = server.getAddress().getPort();
         try {
             h.play(yaml, "--network", "slirp4netns");

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,14 +160,7 @@ class RootModeIT {
                     - containerPort: 8080
                       hostPort: %d
                 """.formatted(Harness.IMAGE, Harness.SLEEPER, SPLIT_PORT));
-        HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", 0), 0);
-        server.createContext("/", ex -> {
-            byte[] body = "from-the-host".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        server.start();
+        HttpServer server = Harness.answering("0.0.0.0", "from-the-host");
         try {
             rootOk("kube", "play", pods.toString());
             String podIp = rootOk("exec", "web-main", "sh", "-c", "ip -4 -o addr show eth0 | sed 's#.*inet \\([0-9.]*\\)/24.*#\\1#'").out().strip();

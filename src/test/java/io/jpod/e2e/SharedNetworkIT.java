@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,14 +135,7 @@ class SharedNetworkIT extends PlayingIT {
                   clusterIP: None
                   selector: {app: backend}
                 """);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", ex -> {
-            byte[] body = "from-the-host".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        server.start();
+        HttpServer server = Harness.answering("127.0.0.1", "from-the-host");
         // a second pod for the Services, not ready until its readiness probe finds /tmp/ready
         Path third = h.writeYaml("shared-net-third.yaml", """
                 apiVersion: v1
@@ -258,13 +250,7 @@ class SharedNetworkIT extends PlayingIT {
         Path onFront = h.writeYaml("named-front.yaml", pod("alpha", SERVER, "") + "---\n" + pod("beta", Harness.SLEEPER, ""));
         Path onBack = h.writeYaml("named-back.yaml", pod("gamma", Harness.SLEEPER, ""));
         Path onSealed = h.writeYaml("named-sealed.yaml", pod("delta", Harness.SLEEPER, ""));
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", ex -> {
-            ex.sendResponseHeaders(200, 2);
-            ex.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
-            ex.close();
-        });
-        server.start();
+        HttpServer server = Harness.answering("127.0.0.1", "ok");
         String host = "http://host.containers.internal:" + server.getAddress().getPort() + "/";
         try {
             // a backend chosen when a network is made: front's is pasta, back's the default, slirp4netns
