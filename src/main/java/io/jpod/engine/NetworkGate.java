@@ -1,5 +1,6 @@
 package io.jpod.engine;
 
+import io.jpod.host.Uninterruptibly;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -33,18 +34,7 @@ final class NetworkGate {
 
     /** Waits until the gate is opened or failed; rethrows the failure. */
     void await() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                done.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.await(done::await);
         if (failure != null) {
             throw failure;
         }

@@ -1,5 +1,6 @@
 package io.jpod.engine;
 
+import io.jpod.host.Uninterruptibly;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -81,20 +82,7 @@ final class Parallel {
 
     /** Waits for every thread to end; an interrupt meanwhile is kept for the caller. */
     private static void joinAll(List<Thread> threads) {
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        threads.forEach(t -> Uninterruptibly.await(t::join));
     }
 
     private record Failure(RuntimeException error) {

@@ -148,17 +148,7 @@ public final class PodNetwork {
         }, "jpod-network-" + pod.networkName());
         making.start();
         return () -> {
-            boolean interrupted = false;
-            while (making.isAlive()) {
-                try {
-                    making.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            io.jpod.host.Uninterruptibly.await(making::join);
             held.close();
         };
     }
