@@ -657,10 +657,10 @@ public final class SharedNetwork {
             if (Files.exists(file) && Files.readString(file).equals(rules)) {
                 return;
             }
-            Files.writeString(file, rules);
         } catch (IOException e) {
-            throw new HostException("cannot write " + file + ": " + e.getMessage(), null, e);
+            // unreadable: written again
         }
+        writeFile(file, rules);
         check(inNetwork(tools.get().nft().toString(), "-f", file.toString()), "route the Services");
     }
 
@@ -824,14 +824,10 @@ public final class SharedNetwork {
         }
         Path batch = dir.resolve("namespace.batch");
         Path rules = writeRules(NetworkRules.namespaced(subnet, otherSubnets.get(), Slirp4netns.TAP, Slirp4netns.FORWARDER_TAP));
-        try {
-            Files.writeString(batch, String.join("\n", List.of("link set lo up", "link add " + def.bridge() + " type bridge",
-                    "addr add " + def.gateway() + "/" + subnet.prefix() + " dev " + def.bridge(), "link set " + def.bridge() + " up",
-                    // the answers through the forwarder's tap, marked by the table: its route is added when the forwarder starts
-                    "rule add fwmark " + NetworkRules.FORWARDED + " lookup " + NetworkRules.FORWARDED)) + "\n");
-        } catch (IOException e) {
-            throw new HostException("cannot write " + batch + ": " + e.getMessage(), null, e);
-        }
+        writeFile(batch, String.join("\n", List.of("link set lo up", "link add " + def.bridge() + " type bridge",
+                "addr add " + def.gateway() + "/" + subnet.prefix() + " dev " + def.bridge(), "link set " + def.bridge() + " up",
+                // the answers through the forwarder's tap, marked by the table: its route is added when the forwarder starts
+                "rule add fwmark " + NetworkRules.FORWARDED + " lookup " + NetworkRules.FORWARDED)) + "\n");
         // one process chain in the new namespace: forwarding on, the bridge at the gateway and the rule, the nftables table
         check(List.of(t.unshare().toString(), "--net=" + netns(), "/bin/sh", "-c",
                 "echo 1 > /proc/sys/net/ipv4/ip_forward && \"$0\" -batch \"$1\" && exec \"$2\" -f \"$3\"",
@@ -844,12 +840,7 @@ public final class SharedNetwork {
      * loaded, so that a network without Services loads nothing more when its first pod joins.
      */
     private void withoutServices() {
-        Path file = dir.resolve("services.nft");
-        try {
-            Files.writeString(file, ServiceRouting.rules(table(), List.of(), Map.of(), List.of()));
-        } catch (IOException e) {
-            throw new HostException("cannot write " + file + ": " + e.getMessage(), null, e);
-        }
+        writeFile(dir.resolve("services.nft"), ServiceRouting.rules(table(), List.of(), Map.of(), List.of()));
     }
 
     /**
@@ -874,11 +865,7 @@ public final class SharedNetwork {
         }
         nftFile(NetworkRules.onHost(name, def.bridge(), subnet, otherSubnets.get()));
         withoutServices();
-        try {
-            Files.writeString(dir.resolve("backend"), HOST_BACKEND); // the network is made
-        } catch (IOException e) {
-            throw new HostException("cannot write " + dir.resolve("backend") + ": " + e.getMessage(), null, e);
-        }
+        writeFile(dir.resolve("backend"), HOST_BACKEND); // the network is made
     }
 
     /** As root: removes the network's nftables table and bridge from the host, if they are there. */
@@ -1053,12 +1040,17 @@ public final class SharedNetwork {
     /** Writes the network's nftables table {@code rules} into its file, which is returned. */
     private Path writeRules(String rules) {
         Path file = dir.resolve("rules.nft");
+        writeFile(file, rules);
+        return file;
+    }
+
+    /** Writes {@code text} into the network's file {@code file}; a HostException naming it when that fails. */
+    private static void writeFile(Path file, String text) {
         try {
-            Files.writeString(file, rules);
+            Files.writeString(file, text);
         } catch (IOException e) {
             throw new HostException("cannot write " + file + ": " + e.getMessage(), null, e);
         }
-        return file;
     }
 
     private void check(List<String> argv, String what) {
